@@ -1,0 +1,12 @@
+#include "clock.h"
+
+#include <QDateTime>
+
+namespace shardscope {
+
+qint64 SystemClock::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace shardscope

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "kinesis/api.h"
+#include "kinesis/error.h"
+
+#include <QObject>
+#include <QString>
+
+#include <expected>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace shardscope {
+
+class Clock;
+struct Catalog;
+struct StreamMeta;
+class TokenCodec;
+class ReaderPool;
+class WriterThread;
+class SqliteDb;
+
+struct EngineOptions
+{
+    // Database file. Empty means a private in-memory database (a file on tmpfs that is
+    // removed when the engine closes).
+    QString databasePath;
+    QString region = QStringLiteral("us-east-1");
+    QString account = QStringLiteral("000000000000");
+    // How long CREATING, UPDATING and DELETING last before the stream settles.
+    qint64 createDelayMs = 500;
+    qint64 deleteDelayMs = 500;
+    qint64 updateDelayMs = 500;
+    int shardLimit = 500;
+    int onDemandStreamCountLimit = 50;
+    qint64 iteratorLifetimeMs = 5 * 60 * 1000;
+    // fsync every commit (synchronous=FULL). Off: a commit survives a process crash (WAL) but
+    // the last commits may be lost on power failure.
+    bool durableCommits = false;
+    std::shared_ptr<Clock> clock; // defaults to the system clock
+};
+
+// The embedded Kinesis Data Streams emulator: every stream operation with Kinesis's semantics,
+// limits and errors, over a SQLite database.
+//
+// Threads: every method is thread-safe and synchronous; the GUI calls it through a backend on a
+// worker thread. Writes are queued to one writer thread that commits them in groups; reads use
+// pooled read-only connections and the catalog snapshot published after each commit.
+// Signals are emitted from the writer thread (connect with queued or auto connections).
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    static std::expected<std::unique_ptr<Engine>, Error> open(EngineOptions options);
+    ~Engine() override;
+
+    const EngineOptions &options() const { return m_options; }
+    QString databasePath() const { return m_path; }
+    bool isInMemory() const { return m_inMemory; }
+
+    std::expected<void, Error> createStream(const CreateStreamRequest &request);
+    std::expected<void, Error> deleteStream(const DeleteStreamRequest &request);
+    std::expected<ListStreamsResponse, Error> listStreams(const ListStreamsRequest &request) const;
+    std::expected<StreamDescription, Error> describeStream(const DescribeStreamRequest &request) const;
+    std::expected<StreamDescriptionSummary, Error> describeStreamSummary(const StreamTarget &target) const;
+    std::expected<ListShardsResponse, Error> listShards(const ListShardsRequest &request) const;
+    std::expected<PutRecordResponse, Error> putRecord(const PutRecordRequest &request);
+    std::expected<PutRecordsResponse, Error> putRecords(const PutRecordsRequest &request);
+    std::expected<GetShardIteratorResponse, Error> getShardIterator(const GetShardIteratorRequest &request) const;
+    std::expected<GetRecordsResponse, Error> getRecords(const GetRecordsRequest &request) const;
+    std::expected<void, Error> splitShard(const SplitShardRequest &request);
+    std::expected<void, Error> mergeShards(const MergeShardsRequest &request);
+    std::expected<UpdateShardCountResponse, Error> updateShardCount(const UpdateShardCountRequest &request);
+    std::expected<void, Error> increaseStreamRetentionPeriod(const RetentionPeriodRequest &request);
+    std::expected<void, Error> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request);
+    std::expected<void, Error> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request);
+    std::expected<void, Error> updateStreamMode(const UpdateStreamModeRequest &request);
+    std::expected<void, Error> addTagsToStream(const AddTagsToStreamRequest &request);
+    std::expected<void, Error> removeTagsFromStream(const RemoveTagsFromStreamRequest &request);
+    std::expected<ListTagsForStreamResponse, Error> listTagsForStream(const ListTagsForStreamRequest &request) const;
+    std::expected<void, Error> tagResource(const TagResourceRequest &request);
+    std::expected<void, Error> untagResource(const UntagResourceRequest &request);
+    std::expected<ListTagsForResourceResponse, Error> listTagsForResource(const ListTagsForResourceRequest &request) const;
+    std::expected<DescribeLimitsResponse, Error> describeLimits() const;
+
+    // Deletes expired records and purges deleted streams now (the writer also does this about
+    // once a second). Returns when done.
+    void runHousekeeping();
+    // Number of records stored for a shard (all of them, including not yet trimmed ones).
+    std::expected<qint64, Error> storedRecordCount(const QString &streamName, const QString &shardId) const;
+
+    QString streamArn(const QString &streamName) const;
+
+signals:
+    // Emitted once per shard per group commit that appended records to it, never per record.
+    void recordsAppended(const QString &streamName, const QString &shardId,
+                         const QString &lastSequenceNumber, int count);
+    // Streams were created, deleted, resharded or reconfigured.
+    void catalogChanged();
+
+private:
+    struct WriterState;
+    struct PutInput;
+    struct PutOutcome;
+    explicit Engine(EngineOptions options);
+
+    std::expected<void, Error> start();
+    std::shared_ptr<const Catalog> snapshot() const;
+    qint64 now() const;
+    std::expected<std::shared_ptr<const StreamMeta>, Error> resolve(const StreamTarget &target,
+                                                                    const QString &nameField = QStringLiteral("streamName")) const;
+    std::expected<std::shared_ptr<const StreamMeta>, Error> resolveArn(const QString &arn, const QString &field) const;
+    Error notFound(const QString &name) const;
+    Error notActive(const StreamMeta &stream, qint64 nowMs) const;
+
+    // Runs `body` on the writer thread inside the group transaction and waits for the commit.
+    template<typename T>
+    std::expected<T, Error> write(std::function<std::expected<T, Error>(SqliteDb &)> body);
+
+    std::expected<PutOutcome, Error> appendRecords(SqliteDb &db, const StreamMeta &stream,
+                                                   const QList<PutInput> &inputs);
+    std::expected<void, Error> persistStream(SqliteDb &db, const StreamMeta &stream, bool withShards);
+    std::expected<void, Error> reshard(SqliteDb &db, StreamMeta &stream, qint64 nowMs,
+                                       const std::function<std::expected<void, Error>(StreamMeta &, qint64)> &change);
+    void publish();
+    void afterGroup();
+    void housekeeping(SqliteDb &db);
+    std::expected<void, Error> loadCatalog(SqliteDb &db);
+    std::expected<void, Error> changeTags(const StreamTarget &target, const TagMap &add,
+                                          const QStringList &remove, bool resourceApi);
+
+    EngineOptions m_options;
+    QString m_path;
+    bool m_inMemory = false;
+    std::unique_ptr<TokenCodec> m_tokens;
+    std::unique_ptr<ReaderPool> m_readers;
+    std::unique_ptr<WriterState> m_writerState; // touched only on the writer thread
+    std::unique_ptr<WriterThread> m_writer;
+    SqliteDb *m_writerDbForRecovery = nullptr; // owned by m_writer; used on its thread only
+    bool m_catalogChangedPending = false;      // writer thread only
+    mutable std::mutex m_catalogMutex;
+    std::shared_ptr<const Catalog> m_published;
+};
+
+} // namespace shardscope

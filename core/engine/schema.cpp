@@ -1,0 +1,106 @@
+#include "schema.h"
+
+#include "kinesis/error.h"
+#include "sqlitedb.h"
+
+namespace shardscope::Schema {
+
+namespace {
+
+// Index i upgrades from version i to version i + 1.
+constexpr const char *kMigrations[] = {
+    // 0 -> 1: streams, shards, records, tags and engine metadata.
+    R"sql(
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+    CREATE TABLE streams (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        status_until_ms INTEGER NOT NULL,
+        mode INTEGER NOT NULL,
+        retention_hours INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        max_record_kib INTEGER NOT NULL,
+        encryption_type INTEGER NOT NULL DEFAULT 0,
+        key_id TEXT NOT NULL DEFAULT '',
+        next_counter INTEGER NOT NULL,
+        reshard_times TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE shards (
+        stream_id INTEGER NOT NULL,
+        shard_index INTEGER NOT NULL,
+        parent_index INTEGER,
+        adjacent_parent_index INTEGER,
+        start_hash BLOB NOT NULL,
+        end_hash BLOB NOT NULL,
+        start_counter INTEGER NOT NULL,
+        end_counter INTEGER,
+        created_ms INTEGER NOT NULL,
+        closed_ms INTEGER,
+        PRIMARY KEY (stream_id, shard_index)
+    ) WITHOUT ROWID;
+    -- The arrival time is part of seq (seq >> 20), so (stream, shard, seq) serves every seek:
+    -- by sequence number, by time, from the trim horizon, and retention deletes.
+    CREATE TABLE records (
+        stream_id INTEGER NOT NULL,
+        shard_index INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        partition_key TEXT NOT NULL,
+        explicit_hash_key BLOB,
+        data BLOB NOT NULL,
+        PRIMARY KEY (stream_id, shard_index, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE tags (
+        stream_id INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (stream_id, key)
+    ) WITHOUT ROWID;
+    )sql",
+};
+
+static_assert(std::size(kMigrations) == kCurrentVersion);
+
+std::expected<int, Error> userVersion(SqliteDb &db)
+{
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    if (stmt->step() != 100 /* SQLITE_ROW */)
+        return std::unexpected(db.lastError("user_version"));
+    return int(stmt->columnInt64(0));
+}
+
+} // namespace
+
+std::expected<void, Error> migrate(SqliteDb &db)
+{
+    auto version = userVersion(db);
+    if (!version)
+        return std::unexpected(version.error());
+    if (*version > kCurrentVersion) {
+        return std::unexpected(Error::internal(
+            QStringLiteral("The database was written by a newer Shardscope (schema version %1; "
+                           "this build knows up to %2).")
+                .arg(*version)
+                .arg(kCurrentVersion)));
+    }
+    for (int v = *version; v < kCurrentVersion; ++v) {
+        if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
+            return r;
+        auto applied = db.exec(kMigrations[v]);
+        if (applied) {
+            const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(v + 1);
+            applied = db.exec(setVersion.constData());
+        }
+        if (applied)
+            applied = db.exec("COMMIT");
+        if (!applied) {
+            (void)db.exec("ROLLBACK");
+            return applied;
+        }
+    }
+    return {};
+}
+
+} // namespace shardscope::Schema

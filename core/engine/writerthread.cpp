@@ -1,0 +1,119 @@
+#include "writerthread.h"
+
+#include "sqlitedb.h"
+
+#include <future>
+
+namespace shardscope {
+
+namespace {
+constexpr std::size_t kMaxJobsPerGroup = 512;
+}
+
+WriterThread::WriterThread(std::unique_ptr<SqliteDb> db, Hooks hooks)
+    : m_db(std::move(db)), m_hooks(std::move(hooks))
+{
+    m_thread = std::thread([this] { loop(); });
+}
+
+WriterThread::~WriterThread()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void WriterThread::submit(Job job)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+}
+
+void WriterThread::runHousekeepingNow()
+{
+    std::promise<void> finished;
+    submit(Job{[this](SqliteDb &db) {
+                   if (m_hooks.housekeeping)
+                       m_hooks.housekeeping(db);
+                   return true;
+               },
+               [&finished](bool) { finished.set_value(); }});
+    finished.get_future().wait();
+}
+
+void WriterThread::loop()
+{
+    auto nextHousekeeping = std::chrono::steady_clock::now() +
+                            std::chrono::milliseconds(m_hooks.housekeepingIntervalMs);
+    for (;;) {
+        std::deque<Job> group;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_until(lock, nextHousekeeping,
+                              [this] { return m_stopping || !m_queue.empty(); });
+            while (!m_queue.empty() && group.size() < kMaxJobsPerGroup) {
+                group.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            if (group.empty() && m_stopping)
+                return;
+        }
+        if (!group.empty()) {
+            runGroup(group);
+            continue;
+        }
+        if (std::chrono::steady_clock::now() >= nextHousekeeping) {
+            if (m_hooks.housekeeping) {
+                std::deque<Job> housekeeping;
+                housekeeping.push_back(Job{[this](SqliteDb &db) {
+                                               m_hooks.housekeeping(db);
+                                               return true;
+                                           },
+                                           {}});
+                runGroup(housekeeping);
+            }
+            nextHousekeeping = std::chrono::steady_clock::now() +
+                               std::chrono::milliseconds(m_hooks.housekeepingIntervalMs);
+        }
+    }
+}
+
+void WriterThread::runGroup(std::deque<Job> &group)
+{
+    bool committed = m_db->exec("BEGIN IMMEDIATE").has_value();
+    if (committed) {
+        for (Job &job : group) {
+            if (!m_db->exec("SAVEPOINT job").has_value()) {
+                committed = false;
+                break;
+            }
+            const bool ok = job.run(*m_db);
+            if (!ok)
+                (void)m_db->exec("ROLLBACK TO job");
+            if (!m_db->exec("RELEASE job").has_value()) {
+                committed = false;
+                break;
+            }
+        }
+        if (committed)
+            committed = m_db->exec("COMMIT").has_value();
+        if (!committed)
+            (void)m_db->exec("ROLLBACK");
+    }
+    if (m_hooks.afterCommit)
+        m_hooks.afterCommit(committed);
+    for (Job &job : group) {
+        if (job.done)
+            job.done(committed);
+    }
+    if (m_hooks.afterGroup)
+        m_hooks.afterGroup();
+}
+
+} // namespace shardscope
