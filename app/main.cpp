@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -53,8 +54,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption memoryOption(
         QStringLiteral("in-memory"),
         QCoreApplication::translate("main", "Keep the emulator's data in memory only; it is gone when the app exits."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the main window to <path> once it has settled, then quit."),
+        QStringLiteral("path"));
     parser.addOption(dbOption);
     parser.addOption(memoryOption);
+    parser.addOption(screenshotOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -101,5 +107,13 @@ int main(int argc, char *argv[])
                                          ? QCoreApplication::translate("main", "in memory")
                                          : (*engine)->databasePath());
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        QTimer::singleShot(1500, &window, [&window, path] {
+            if (!window.grab().save(path))
+                std::fprintf(stderr, "shardscope: cannot write %s\n", qPrintable(path));
+            QCoreApplication::quit();
+        });
+    }
     return app.exec();
 }

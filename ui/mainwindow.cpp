@@ -2,35 +2,123 @@
 
 #include "engine/engine.h"
 
+#include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace shardscope {
 
-MainWindow::MainWindow(Engine *engine, const QString &databasePath, QWidget *parent)
-    : QMainWindow(parent), m_engine(engine), m_streams(new QListWidget(this))
+namespace {
+
+// Hash keys are 39 digits; show their share of the key space instead, which reads at a glance.
+QString percentOfKeySpace(HashKey key)
+{
+    const long double share = static_cast<long double>(key.value) /
+                              static_cast<long double>(HashKey::kMaxValue);
+    return QString::number(double(share * 100.0L), 'f', 2) + u'%';
+}
+
+} // namespace
+
+MainWindow::MainWindow(Engine *engine, const QString &databaseLabel, QWidget *parent)
+    : QMainWindow(parent),
+      m_engine(engine),
+      m_streams(new QTreeWidget(this)),
+      m_shards(new QTreeWidget(this)),
+      m_shardsTitle(new QLabel(this))
 {
     setWindowTitle(tr("Shardscope — local emulator"));
-    setCentralWidget(m_streams);
-    statusBar()->addWidget(new QLabel(tr("Local emulator · %1").arg(databasePath), this));
+
+    m_streams->setHeaderLabels({tr("Stream"), tr("Status"), tr("Mode"), tr("Open shards"),
+                                tr("Retention")});
+    m_streams->setRootIsDecorated(false);
+    m_streams->setAlternatingRowColors(true);
+    m_streams->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    m_shards->setHeaderLabels({tr("Shard"), tr("State"), tr("Hash range"), tr("Parent"),
+                               tr("Adjacent parent"), tr("Starting sequence number")});
+    m_shards->setRootIsDecorated(false);
+    m_shards->setAlternatingRowColors(true);
+    m_shards->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    auto *shardPane = new QWidget(this);
+    auto *shardLayout = new QVBoxLayout(shardPane);
+    shardLayout->setContentsMargins(6, 6, 6, 6);
+    m_shardsTitle->setTextFormat(Qt::PlainText);
+    shardLayout->addWidget(m_shardsTitle);
+    shardLayout->addWidget(m_shards);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_streams);
+    splitter->addWidget(shardPane);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    statusBar()->addWidget(new QLabel(tr("Local emulator · %1").arg(databaseLabel), this));
     connect(m_engine, &Engine::catalogChanged, this, &MainWindow::refreshStreams,
             Qt::QueuedConnection);
+    connect(m_streams, &QTreeWidget::currentItemChanged, this, &MainWindow::showShards);
     refreshStreams();
-    resize(900, 600);
+    resize(1000, 640);
 }
 
 void MainWindow::refreshStreams()
 {
-    // ListStreams reads the published catalog snapshot: no disk access, no waiting on writes.
+    const QString selected = m_streams->currentItem() ? m_streams->currentItem()->text(0) : QString();
     const auto streams = m_engine->listStreams({});
     m_streams->clear();
     if (!streams) {
-        m_streams->addItem(tr("Cannot list streams: %1").arg(streams.error().message));
+        statusBar()->showMessage(tr("Cannot list streams: %1").arg(streams.error().message));
         return;
     }
-    for (const StreamSummary &summary : streams->streamSummaries)
-        m_streams->addItem(tr("%1  (%2)").arg(summary.streamName, toWire(summary.streamStatus)));
+    for (const StreamSummary &summary : streams->streamSummaries) {
+        const auto details = m_engine->describeStreamSummary(StreamTarget::byName(summary.streamName));
+        auto *item = new QTreeWidgetItem(m_streams);
+        item->setText(0, summary.streamName);
+        item->setText(1, toWire(summary.streamStatus));
+        item->setText(2, toWire(summary.streamMode));
+        if (details) {
+            item->setText(3, QString::number(details->openShardCount));
+            item->setText(4, tr("%n hour(s)", nullptr, details->retentionPeriodHours));
+        }
+        if (summary.streamName == selected || (selected.isEmpty() && m_streams->topLevelItemCount() == 1))
+            m_streams->setCurrentItem(item);
+    }
+    showShards();
+}
+
+void MainWindow::showShards()
+{
+    m_shards->clear();
+    const QTreeWidgetItem *current = m_streams->currentItem();
+    if (!current) {
+        m_shardsTitle->setText(tr("Select a stream to see its shards."));
+        return;
+    }
+    DescribeStreamRequest request;
+    request.target = StreamTarget::byName(current->text(0));
+    request.limit = 10000;
+    const auto description = m_engine->describeStream(request);
+    if (!description) {
+        m_shardsTitle->setText(description.error().message);
+        return;
+    }
+    m_shardsTitle->setText(tr("Shards of %1").arg(description->streamName));
+    for (const Shard &shard : description->shards) {
+        auto *item = new QTreeWidgetItem(m_shards);
+        item->setText(0, shard.shardId);
+        item->setText(1, shard.endingSequenceNumber ? tr("closed") : tr("open"));
+        item->setText(2, tr("%1 – %2").arg(percentOfKeySpace(shard.hashKeyRange.start),
+                                           percentOfKeySpace(shard.hashKeyRange.end)));
+        item->setToolTip(2, tr("%1 – %2").arg(shard.hashKeyRange.start.toDecimal(),
+                                              shard.hashKeyRange.end.toDecimal()));
+        item->setText(3, shard.parentShardId.value_or(QString()));
+        item->setText(4, shard.adjacentParentShardId.value_or(QString()));
+        item->setText(5, shard.startingSequenceNumber.toString());
+    }
 }
 
 } // namespace shardscope

@@ -2158,6 +2158,21 @@ void Engine::housekeeping(SqliteDb &db)
     qint64 budget = kHousekeepingRowBudget;
     ws.moreHousekeeping = false;
 
+    // Streams whose CREATING or UPDATING time is over settle as ACTIVE, so that watchers hear
+    // of it through catalogChanged (readers already see the effective status).
+    for (auto it = ws.working.streams.begin(); it != ws.working.streams.end(); ++it) {
+        const StreamMeta &stream = **it;
+        if ((stream.status == StreamStatus::Creating || stream.status == StreamStatus::Updating) &&
+            stream.effectiveStatus(nowMs) == StreamStatus::Active) {
+            auto settled = std::make_shared<StreamMeta>(stream);
+            settled->status = StreamStatus::Active;
+            if (!persistStream(db, *settled, false))
+                return;
+            *it = settled;
+            ws.catalogDirty = true;
+        }
+    }
+
     // Streams whose deletion has completed leave the catalog, then the disk.
     for (auto it = ws.working.streams.begin(); it != ws.working.streams.end();) {
         if ((*it)->isGone(nowMs)) {

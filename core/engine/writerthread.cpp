@@ -49,10 +49,12 @@ void WriterThread::runHousekeepingNow()
 
 void WriterThread::loop()
 {
-    auto nextHousekeeping = std::chrono::steady_clock::now() +
-                            std::chrono::milliseconds(m_hooks.housekeepingIntervalMs);
+    using Clock = std::chrono::steady_clock;
+    const auto interval = std::chrono::milliseconds(m_hooks.housekeepingIntervalMs);
+    auto nextHousekeeping = Clock::now() + interval;
     for (;;) {
         std::deque<Job> group;
+        bool stopping = false;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_until(lock, nextHousekeeping,
@@ -61,14 +63,14 @@ void WriterThread::loop()
                 group.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
-            if (group.empty() && m_stopping)
-                return;
+            stopping = m_stopping && m_queue.empty();
         }
-        if (!group.empty()) {
+        if (!group.empty())
             runGroup(group);
-            continue;
-        }
-        if (std::chrono::steady_clock::now() >= nextHousekeeping) {
+        if (stopping)
+            return;
+        // Housekeeping runs on schedule even under a steady stream of writes.
+        if (Clock::now() >= nextHousekeeping) {
             if (m_hooks.housekeeping) {
                 std::deque<Job> housekeeping;
                 housekeeping.push_back(Job{[this](SqliteDb &db) {
@@ -78,8 +80,7 @@ void WriterThread::loop()
                                            {}});
                 runGroup(housekeeping);
             }
-            nextHousekeeping = std::chrono::steady_clock::now() +
-                               std::chrono::milliseconds(m_hooks.housekeepingIntervalMs);
+            nextHousekeeping = Clock::now() + interval;
         }
     }
 }
