@@ -1,0 +1,325 @@
+#include "httpserver.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+
+namespace shardscope {
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 505: return "HTTP Version Not Supported";
+    default: return "Unknown";
+    }
+}
+
+QByteArray httpDate()
+{
+    return QLocale::c()
+        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+        .toLatin1();
+}
+
+// One client connection, parsed incrementally on its worker thread.
+class Connection final : public QObject
+{
+public:
+    Connection(qintptr descriptor, const HttpServer::Handler &handler,
+               const HttpServer::Options &options, std::shared_ptr<std::atomic<int>> open)
+        : m_handler(handler), m_options(options), m_open(std::move(open))
+    {
+        m_open->fetch_add(1);
+        m_socket = new QTcpSocket(this);
+        m_deadline = new QTimer(this);
+        m_deadline->setSingleShot(true);
+        connect(m_deadline, &QTimer::timeout, this, &Connection::onDeadline);
+        connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+        connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        if (!m_socket->setSocketDescriptor(descriptor)) {
+            deleteLater();
+            return;
+        }
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_peer = m_socket->peerAddress();
+        m_deadline->start(m_options.idleTimeoutMs);
+    }
+    ~Connection() override { m_open->fetch_sub(1); }
+
+private:
+    enum class State { Headers, Body, Closing };
+
+    void onReadyRead()
+    {
+        if (m_state == State::Closing) {
+            m_socket->readAll();
+            return;
+        }
+        if (m_buffer.isEmpty() && m_state == State::Headers)
+            m_deadline->start(m_options.requestTimeoutMs); // a new request starts
+        m_buffer += m_socket->readAll();
+        process();
+    }
+
+    void process()
+    {
+        while (m_state != State::Closing) {
+            if (m_state == State::Headers) {
+                const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+                if (end < 0) {
+                    if (m_buffer.size() > m_options.maxHeaderBytes)
+                        fail(431, "Request header is too large.");
+                    return;
+                }
+                if (end > m_options.maxHeaderBytes) {
+                    fail(431, "Request header is too large.");
+                    return;
+                }
+                if (!parseHead(m_buffer.left(end)))
+                    return;
+                m_buffer.remove(0, end + 4);
+                m_state = State::Body;
+                if (m_contentLength > m_options.maxBodyBytes) {
+                    fail(413, "");
+                    return;
+                }
+                if (m_request.header("expect").toLower() == "100-continue" && m_contentLength > 0 &&
+                    m_buffer.isEmpty())
+                    m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            }
+            if (m_state == State::Body) {
+                if (m_buffer.size() < m_contentLength)
+                    return;
+                m_request.body = m_buffer.left(m_contentLength);
+                m_buffer.remove(0, m_contentLength);
+                respond(m_handler(m_request));
+                m_request = HttpRequest{};
+                m_state = m_closeAfterResponse ? State::Closing : State::Headers;
+                if (m_state == State::Headers)
+                    m_deadline->start(m_buffer.isEmpty() ? m_options.idleTimeoutMs
+                                                         : m_options.requestTimeoutMs);
+            }
+        }
+    }
+
+    bool parseHead(const QByteArray &head)
+    {
+        const QList<QByteArray> lines = head.split('\n');
+        const QList<QByteArray> requestLine = lines.front().trimmed().split(' ');
+        if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
+            fail(requestLine.size() == 3 ? 505 : 400, "Malformed request line.");
+            return false;
+        }
+        m_request.method = requestLine[0];
+        m_request.target = requestLine[1];
+        m_request.peer = m_peer;
+        const bool http10 = requestLine[2] == "HTTP/1.0";
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines[i].trimmed();
+            if (line.isEmpty())
+                continue;
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0) {
+                fail(400, "Malformed header line.");
+                return false;
+            }
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (m_request.headers.contains(name))
+                m_request.headers[name] += ", " + value;
+            else
+                m_request.headers.insert(name, value);
+        }
+        const QByteArray connection = m_request.header("connection").toLower();
+        m_closeAfterResponse = http10 ? !connection.contains("keep-alive") : connection.contains("close");
+        if (!m_request.header("transfer-encoding").isEmpty()) {
+            fail(501, "Transfer-Encoding is not supported; send Content-Length.");
+            return false;
+        }
+        const QByteArray length = m_request.header("content-length");
+        if (length.isEmpty()) {
+            m_contentLength = 0;
+            return true;
+        }
+        bool ok = false;
+        m_contentLength = length.toLongLong(&ok);
+        if (!ok || m_contentLength < 0) {
+            fail(400, "Malformed Content-Length.");
+            return false;
+        }
+        return true;
+    }
+
+    void respond(const HttpResponse &response)
+    {
+        QByteArray out;
+        out.reserve(response.body.size() + 512);
+        out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+               reasonPhrase(response.status) + "\r\n";
+        for (const auto &[name, value] : response.headers)
+            out += name + ": " + value + "\r\n";
+        if (!response.contentType.isEmpty())
+            out += "Content-Type: " + response.contentType + "\r\n";
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        out += "Date: " + httpDate() + "\r\n";
+        if (m_closeAfterResponse)
+            out += "Connection: close\r\n";
+        out += "\r\n";
+        out += response.body;
+        m_socket->write(out);
+        if (m_closeAfterResponse)
+            closeWhenWritten();
+    }
+
+    void fail(int status, const QByteArray &message)
+    {
+        m_closeAfterResponse = true;
+        HttpResponse response;
+        response.status = status;
+        if (!message.isEmpty()) {
+            response.contentType = "text/plain";
+            response.body = message + '\n';
+        }
+        respond(response);
+        m_state = State::Closing;
+    }
+
+    void closeWhenWritten()
+    {
+        m_state = State::Closing;
+        m_deadline->stop();
+        if (m_socket->bytesToWrite() == 0) {
+            m_socket->disconnectFromHost();
+            return;
+        }
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_socket->bytesToWrite() == 0)
+                m_socket->disconnectFromHost();
+        });
+    }
+
+    void onDeadline()
+    {
+        if (m_state == State::Closing)
+            return;
+        if (m_buffer.isEmpty() && m_state == State::Headers) {
+            m_socket->disconnectFromHost(); // idle keep-alive connection
+            return;
+        }
+        fail(408, "The request took too long to arrive.");
+    }
+
+    const HttpServer::Handler &m_handler;
+    const HttpServer::Options &m_options;
+    std::shared_ptr<std::atomic<int>> m_open;
+    QTcpSocket *m_socket = nullptr;
+    QTimer *m_deadline = nullptr;
+    QHostAddress m_peer;
+    QByteArray m_buffer;
+    HttpRequest m_request;
+    qint64 m_contentLength = 0;
+    bool m_closeAfterResponse = false;
+    State m_state = State::Headers;
+};
+
+} // namespace
+
+class HttpAcceptor final : public QTcpServer
+{
+public:
+    explicit HttpAcceptor(HttpServer *server) : m_server(server) {}
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override { m_server->dispatch(socketDescriptor); }
+
+private:
+    HttpServer *m_server;
+};
+
+HttpServer::HttpServer(Handler handler, Options options, QObject *parent)
+    : QObject(parent),
+      m_handler(std::move(handler)),
+      m_options(options),
+      m_openCounter(std::make_shared<std::atomic<int>>(0))
+{
+    m_acceptThread = new QThread;
+    m_acceptThread->setObjectName(QStringLiteral("http-accept"));
+    m_acceptor = new HttpAcceptor(this);
+    m_acceptor->moveToThread(m_acceptThread);
+    m_acceptThread->start();
+    const int workers = std::max(1, m_options.workerThreads);
+    for (int i = 0; i < workers; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
+        auto *context = new QObject;
+        context->moveToThread(thread);
+        connect(thread, &QThread::finished, context, &QObject::deleteLater);
+        thread->start();
+        m_workers.push_back(thread);
+        m_contexts.push_back(context);
+    }
+}
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_acceptor,
+        [&] {
+            ok = m_acceptor->listen(address, port);
+            m_port = m_acceptor->serverPort();
+            m_error = m_acceptor->errorString();
+        },
+        Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+HttpServer::~HttpServer()
+{
+    QMetaObject::invokeMethod(m_acceptor, [this] { delete m_acceptor; }, Qt::BlockingQueuedConnection);
+    m_acceptThread->quit();
+    m_acceptThread->wait();
+    delete m_acceptThread;
+    // Connections are children of nothing on their worker threads; ending the threads' event
+    // loops and deleting the contexts is enough, since the sockets close with the process or
+    // are deleted with their thread's remaining deferred deletes.
+    for (QObject *context : m_contexts) {
+        QMetaObject::invokeMethod(context, [context] {
+            for (QObject *child : context->children())
+                delete child;
+        }, Qt::BlockingQueuedConnection);
+    }
+    for (QThread *thread : m_workers) {
+        thread->quit();
+        thread->wait();
+        delete thread;
+    }
+}
+
+void HttpServer::dispatch(qintptr socketDescriptor)
+{
+    QObject *context = m_contexts[m_next.fetch_add(1) % m_contexts.size()];
+    QMetaObject::invokeMethod(context, [this, context, socketDescriptor] {
+        auto *connection = new Connection(socketDescriptor, m_handler, m_options, m_openCounter);
+        connection->setParent(context);
+    });
+}
+
+} // namespace shardscope

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace shardscope {
+
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray target; // the request-target as sent (path and query)
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+    QHostAddress peer;
+
+    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+};
+
+// A small HTTP/1.1 server on QTcpServer: keep-alive, pipelining, Expect: 100-continue,
+// Content-Length bodies with a size limit (413), a header size limit (431), and a deadline for
+// each request so that a client sending one byte a second cannot hold a connection (408).
+//
+// Threads: connections are accepted on a thread of the server's own (so a busy GUI thread never
+// delays them); each connection then lives on one of `workerThreads` threads, where its bytes are
+// parsed as they arrive and the handler runs. A slow client therefore never holds up the others.
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpServer)
+
+public:
+    // Called on a worker thread; must be thread-safe.
+    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+
+    struct Options
+    {
+        int workerThreads = 4;
+        qint64 maxBodyBytes = 7 * 1024 * 1024;
+        qint64 maxHeaderBytes = 64 * 1024;
+        int requestTimeoutMs = 30000; // from the first byte of a request to its last
+        int idleTimeoutMs = 120000;   // between requests on a kept-alive connection
+    };
+
+    HttpServer(Handler handler, Options options, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    // Starts listening (port 0: any free port). Returns false with errorString() on failure.
+    bool listen(const QHostAddress &address, quint16 port);
+    quint16 serverPort() const { return m_port; }
+    QString errorString() const { return m_error; }
+    int openConnections() const { return m_openCounter->load(); }
+
+private:
+    friend class HttpAcceptor;
+    void dispatch(qintptr socketDescriptor); // called on the acceptor thread
+
+    Handler m_handler;
+    Options m_options;
+    std::vector<QThread *> m_workers;
+    std::vector<QObject *> m_contexts; // one per worker, living on it
+    std::atomic<std::size_t> m_next = 0;
+    std::shared_ptr<std::atomic<int>> m_openCounter;
+    QThread *m_acceptThread = nullptr;
+    QTcpServer *m_acceptor = nullptr; // lives on m_acceptThread
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+} // namespace shardscope
