@@ -223,6 +223,16 @@ HashKey hashKeyFromBytes(const QByteArray &bytes)
     return HashKey::fromBigEndian(reinterpret_cast<const unsigned char *>(bytes.constData()));
 }
 
+// The stream a request names, for messages written before the stream is looked up.
+QString targetLabel(const StreamTarget &target)
+{
+    if (!target.streamName.isNull())
+        return target.streamName;
+    if (const auto arn = StreamArn::parse(target.streamArn))
+        return arn->streamName;
+    return target.streamArn;
+}
+
 Error invalidArgument(const QString &message)
 {
     return Error{ErrorType::InvalidArgument, message};
@@ -1292,11 +1302,7 @@ std::expected<GetShardIteratorResponse, Error> Engine::getShardIterator(const Ge
         return std::unexpected(v.toError());
 
     const auto index = ShardId::parse(request.shardId);
-    QString streamLabel = request.target.streamName;
-    if (streamLabel.isNull()) {
-        if (const auto arn = StreamArn::parse(request.target.streamArn))
-            streamLabel = arn->streamName;
-    }
+    const QString streamLabel = targetLabel(request.target);
     if (!index)
         return std::unexpected(Error{ErrorType::ResourceNotFound,
                                      u"Could not find shard " % request.shardId % u" in stream " %
@@ -1437,8 +1443,11 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
     const auto catalog = snapshot();
     const StreamMetaPtr stream = catalog->streams.value(name);
     const QString shardId = ShardId::format(shardIndex);
-    if (!stream || stream->isGone(nowMs) || stream->id != streamId ||
-        shardIndex >= quint32(stream->shards.size()))
+    // Like Kinesis, an iterator names its stream and shard, not one incarnation of the stream:
+    // after a delete and re-create under the same name it reads the new stream's shard.
+    Q_UNUSED(streamId);
+    Q_UNUSED(createdMs);
+    if (!stream || stream->isGone(nowMs) || shardIndex >= quint32(stream->shards.size()))
         return std::unexpected(Error{ErrorType::ResourceNotFound,
                                      u"Shard " % shardId % u" in stream " % name %
                                          u" under account " % m_options.account % u" does not exist"});
@@ -1518,17 +1527,15 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
 
 std::expected<void, Error> Engine::reshard(
     SqliteDb &db, StreamMeta &stream, qint64 nowMs,
-    const std::function<std::expected<void, Error>(StreamMeta &, qint64)> &change)
+    const std::function<std::expected<void, Error>(StreamMeta &, qint64 &)> &change)
 {
     WriterState &ws = *m_writerState;
     const qint64 counterBefore = ws.nextCounter.value(stream.id);
-    // Parents end at a counter no record of theirs can exceed; children start right after it.
-    const qint64 closeCounter = ws.takeCounter(stream.id, nowMs);
-    ws.nextCounter[stream.id] = closeCounter + 1;
-    if (auto r = change(stream, closeCounter); !r) {
-        ws.nextCounter[stream.id] = counterBefore;
+    // Parents end at a counter no record of theirs can exceed; children start after it.
+    qint64 counter = std::max(counterBefore, SequenceNumber::counterAt(nowMs));
+    if (auto r = change(stream, counter); !r)
         return r;
-    }
+    ws.nextCounter[stream.id] = counter;
     stream.status = StreamStatus::Updating;
     stream.statusUntilMs = nowMs + m_options.updateDelayMs;
     if (auto r = persistStream(db, stream, true); !r) {
@@ -1566,16 +1573,17 @@ std::expected<void, Error> Engine::splitShard(const SplitShardRequest &request)
     checkName(v, QStringLiteral("shardToSplit"), request.shardToSplit, true);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
-    auto resolved = resolve(request.target);
-    if (!resolved)
-        return std::unexpected(resolved.error());
-    const QString name = (*resolved)->name;
+    // Kinesis checks the shard id's form before it looks for the stream.
     const auto index = ShardId::parse(request.shardToSplit);
     if (!index)
         return std::unexpected(Error{ErrorType::ResourceNotFound,
                                      u"Could not find shard " % request.shardToSplit %
-                                         u" in stream " % name % u" under account " %
-                                         m_options.account % u'.'});
+                                         u" in stream " % targetLabel(request.target) %
+                                         u" under account " % m_options.account % u'.'});
+    auto resolved = resolve(request.target);
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const QString name = (*resolved)->name;
     const auto newStart = HashKey::fromDecimal(request.newStartingHashKey);
 
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
@@ -1625,8 +1633,8 @@ std::expected<void, Error> Engine::splitShard(const SplitShardRequest &request)
                 shard.range.start.toDecimal() % u" and less than the shard's EndingHashKey " %
                 shard.range.end.toDecimal() % u'.'));
         auto meta = std::make_shared<StreamMeta>(*current);
-        auto r = reshard(db, *meta, nowMs, [&](StreamMeta &s, qint64 closeCounter) {
-            Resharding::split(s, *index, *newStart, nowMs, closeCounter);
+        auto r = reshard(db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
+            Resharding::split(s, *index, *newStart, nowMs, counter);
             return std::expected<void, Error>();
         });
         if (!r)
@@ -1645,19 +1653,21 @@ std::expected<void, Error> Engine::mergeShards(const MergeShardsRequest &request
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
-    auto resolved = resolve(request.target);
-    if (!resolved)
-        return std::unexpected(resolved.error());
-    const QString name = (*resolved)->name;
+    // Kinesis checks the shard ids' form before it looks for the stream.
     const auto first = ShardId::parse(request.shardToMerge);
     const auto second = ShardId::parse(request.adjacentShardToMerge);
     for (const auto &[parsed, raw] : {std::pair{first, request.shardToMerge},
                                       std::pair{second, request.adjacentShardToMerge}}) {
         if (!parsed)
             return std::unexpected(Error{ErrorType::ResourceNotFound,
-                                         u"Could not find shard " % raw % u" in stream " % name %
-                                             u" under account " % m_options.account % u'.'});
+                                         u"Could not find shard " % raw % u" in stream " %
+                                             targetLabel(request.target) % u" under account " %
+                                             m_options.account % u'.'});
     }
+    auto resolved = resolve(request.target);
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const QString name = (*resolved)->name;
 
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
         WriterState &ws = *m_writerState;
@@ -1687,14 +1697,15 @@ std::expected<void, Error> Engine::mergeShards(const MergeShardsRequest &request
         }
         const ShardMeta &a = current->shards[*first];
         const ShardMeta &b = current->shards[*second];
-        if (*first == *second || !(a.range.isAdjacentBefore(b.range) || b.range.isAdjacentBefore(a.range)))
+        // ShardToMerge must hold the lower range, as in Kinesis.
+        if (*first == *second || !a.range.isAdjacentBefore(b.range))
             return std::unexpected(invalidArgument(
                 u"Shards " % ShardId::format(*first) % u" and " % ShardId::format(*second) %
                 u" in stream " % name % u" under account " % m_options.account %
                 u" are not an adjacent pair of shards eligible for merging"));
         auto meta = std::make_shared<StreamMeta>(*current);
-        auto r = reshard(db, *meta, nowMs, [&](StreamMeta &s, qint64 closeCounter) {
-            Resharding::merge(s, *first, *second, nowMs, closeCounter);
+        auto r = reshard(db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
+            Resharding::merge(s, *first, *second, nowMs, counter);
             return std::expected<void, Error>();
         });
         if (!r)
@@ -1763,8 +1774,8 @@ std::expected<UpdateShardCountResponse, Error> Engine::updateShardCount(const Up
                     u"Exceeded the limit of 10 UpdateShardCount operations in a rolling 24-hour "
                     u"period for stream " % name % u" under account " % m_options.account % u'.'});
             meta->reshardTimesMs.append(nowMs);
-            auto r = reshard(db, *meta, nowMs, [&](StreamMeta &s, qint64 closeCounter) {
-                Resharding::scaleUniformly(s, target, nowMs, closeCounter);
+            auto r = reshard(db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
+                Resharding::scaleUniformly(s, target, nowMs, counter);
                 return std::expected<void, Error>();
             });
             if (!r)

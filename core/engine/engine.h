@@ -124,7 +124,7 @@ private:
                                                    const QList<PutInput> &inputs);
     std::expected<void, Error> persistStream(SqliteDb &db, const StreamMeta &stream, bool withShards);
     std::expected<void, Error> reshard(SqliteDb &db, StreamMeta &stream, qint64 nowMs,
-                                       const std::function<std::expected<void, Error>(StreamMeta &, qint64)> &change);
+                                       const std::function<std::expected<void, Error>(StreamMeta &, qint64 &)> &change);
     void publish();
     void afterGroup();
     void housekeeping(SqliteDb &db);

@@ -27,8 +27,10 @@ void close(StreamMeta &stream, quint32 shard, qint64 nowMs, qint64 closeCounter)
 } // namespace
 
 std::pair<quint32, quint32> split(StreamMeta &stream, quint32 shard, HashKey newStart,
-                                  qint64 nowMs, qint64 closeCounter)
+                                  qint64 nowMs, qint64 &counter)
 {
+    const qint64 closeCounter = counter;
+    counter += 2;
     const HashKeyRange range = stream.shards[shard].range;
     close(stream, shard, nowMs, closeCounter);
     const quint32 left = addShard(stream, HashKeyRange{range.start, HashKey{newStart.value - 1}},
@@ -40,8 +42,10 @@ std::pair<quint32, quint32> split(StreamMeta &stream, quint32 shard, HashKey new
 }
 
 quint32 merge(StreamMeta &stream, quint32 shard, quint32 adjacent, qint64 nowMs,
-              qint64 closeCounter)
+              qint64 &counter)
 {
+    const qint64 closeCounter = counter;
+    counter += 2;
     const HashKeyRange a = stream.shards[shard].range;
     const HashKeyRange b = stream.shards[adjacent].range;
     close(stream, shard, nowMs, closeCounter);
@@ -52,7 +56,7 @@ quint32 merge(StreamMeta &stream, quint32 shard, quint32 adjacent, qint64 nowMs,
     return child;
 }
 
-void scaleUniformly(StreamMeta &stream, int target, qint64 nowMs, qint64 closeCounter)
+void scaleUniformly(StreamMeta &stream, int target, qint64 nowMs, qint64 &counter)
 {
     const QList<HashKeyRange> goal = HashKeyRange::evenSplit(target);
 
@@ -62,7 +66,7 @@ void scaleUniformly(StreamMeta &stream, int target, qint64 nowMs, qint64 closeCo
         const HashKey boundary = goal[g].start;
         const ShardMeta &owner = stream.routeTo(boundary);
         if (owner.range.start != boundary)
-            split(stream, owner.index, boundary, nowMs, closeCounter);
+            Resharding::split(stream, owner.index, boundary, nowMs, counter);
     }
 
     // 2. Within each goal range, merge its pieces from left to right into one shard.
@@ -75,7 +79,7 @@ void scaleUniformly(StreamMeta &stream, int target, qint64 nowMs, qint64 closeCo
         }
         quint32 current = pieces.front();
         for (qsizetype i = 1; i < pieces.size(); ++i)
-            current = merge(stream, current, pieces[i], nowMs, closeCounter);
+            current = Resharding::merge(stream, current, pieces[i], nowMs, counter);
     }
 }
 

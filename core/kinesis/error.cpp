@@ -35,24 +35,19 @@ QString Error::typeName() const
 
 int Error::httpStatus() const
 {
-    switch (type) {
-    case ErrorType::InternalFailure: return 500;
-    case ErrorType::MissingAuthenticationToken:
-    case ErrorType::IncompleteSignature:
-    case ErrorType::InvalidSignature:
-    case ErrorType::UnrecognizedClient:
-    case ErrorType::AccessDenied: return 403;
-    default: return 400;
-    }
+    // Kinesis answers every client error, authentication ones included, with 400.
+    return type == ErrorType::InternalFailure ? 500 : 400;
 }
 
 Error Error::validation(const QStringList &violations)
 {
-    const qsizetype n = violations.size();
+    // Kinesis reports at most ten violations, and counts only those it reports.
+    const QStringList reported = violations.mid(0, 10);
+    const qsizetype n = reported.size();
     QString message = QString::number(n) %
                       (n == 1 ? QStringLiteral(" validation error detected: ")
                               : QStringLiteral(" validation errors detected: ")) %
-                      violations.join(QStringLiteral("; "));
+                      reported.join(QStringLiteral("; "));
     return Error{ErrorType::Validation, message};
 }
 
