@@ -962,10 +962,10 @@ void TestEngineRecords::putRecordsOversizedRecordFailsAlone()
     PutRecordsRequest request;
     request.target = StreamTarget::byName(u"S"_s);
     request.records.append(PutRecordsRequestEntry{"first", u"a"_s, std::nullopt});
-    // 1 MiB of data plus a three-byte key: over the stream's 1024 KiB record size.
-    request.records.append(PutRecordsRequestEntry{bytePattern(kMiB, 1), u"big"_s, std::nullopt});
+    // One byte over the stream's 1024 KiB record size (the limit is on the data blob).
+    request.records.append(PutRecordsRequestEntry{bytePattern(kMiB + 1, 1), u"big"_s, std::nullopt});
     // Exactly at the limit: accepted.
-    request.records.append(PutRecordsRequestEntry{bytePattern(kMiB - 3, 2), u"fit"_s, std::nullopt});
+    request.records.append(PutRecordsRequestEntry{bytePattern(kMiB, 2), u"fit"_s, std::nullopt});
     request.records.append(PutRecordsRequestEntry{"last", u"c"_s, std::nullopt});
     const auto response = h.engine->putRecords(request);
     VERIFY_OK(response);
@@ -994,8 +994,8 @@ void TestEngineRecords::putRecordsOversizedRecordFailsAlone()
     // Every record over the limit: all fail, nothing stored, still no exception.
     PutRecordsRequest allBig;
     allBig.target = StreamTarget::byName(u"S"_s);
-    allBig.records.append(PutRecordsRequestEntry{bytePattern(kMiB, 3), u"x"_s, std::nullopt});
-    allBig.records.append(PutRecordsRequestEntry{bytePattern(kMiB, 4), u"y"_s, std::nullopt});
+    allBig.records.append(PutRecordsRequestEntry{bytePattern(kMiB + 1, 3), u"x"_s, std::nullopt});
+    allBig.records.append(PutRecordsRequestEntry{bytePattern(kMiB + 1, 4), u"y"_s, std::nullopt});
     const auto none = h.engine->putRecords(allBig);
     VERIFY_OK(none);
     QCOMPARE(none->failedRecordCount, 2);

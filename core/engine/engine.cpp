@@ -174,13 +174,14 @@ void checkTagKeys(ValidationErrors &v, const QStringList &keys)
     }
 }
 
-// Tag keys and values: Unicode letters, digits, white space and _ . : / = + - @.
+// Tag keys and values: Unicode letters, digits, white space and _ . : / = + - @ (and '%',
+// which passes the first check but is then refused with its own message, as Kinesis does).
 bool tagTextIsValid(const QString &text)
 {
     for (QChar c : text) {
         if (c.isLetterOrNumber() || c == u' ')
             continue;
-        if (QStringView(u"_.:/=+-@").contains(c))
+        if (QStringView(u"_.:/=+-@%").contains(c))
             continue;
         return false;
     }
@@ -373,6 +374,7 @@ std::expected<void, Error> Engine::start()
     m_writerState->insertRecord = std::move(*insertRecord);
     m_writerState->updateCounter = std::move(*updateCounter);
     publish();
+    m_catalogChangedPending = false; // opening is not a change
 
     m_readers = std::make_unique<ReaderPool>(m_path);
     WriterThread::Hooks hooks;
@@ -466,6 +468,9 @@ std::expected<void, Error> Engine::loadCatalog(SqliteDb &db)
     }
     for (const auto &meta : std::as_const(byId)) {
         meta->rebuildDerived();
+        // A state change that finished while the database was closed is simply the state now.
+        if (meta->effectiveStatus(nowMs) == StreamStatus::Active)
+            meta->status = StreamStatus::Active;
         if (meta->isGone(nowMs) || ws.working.streams.contains(meta->name)) {
             ws.purge.append(meta->id);
             continue;
@@ -620,6 +625,12 @@ std::expected<void, Error> Engine::createStream(const CreateStreamRequest &reque
             return std::unexpected(invalidArgument(QStringLiteral(
                 "Some tags contain invalid characters. Valid characters: Unicode letters, digits, "
                 "white space, _ . / = + - % @.")));
+        if (it.key().contains(u'%') || it.value().contains(u'%'))
+            return std::unexpected(invalidArgument(
+                u"Failed to add tags to stream " % request.streamName % u" under account " %
+                m_options.account %
+                u" because some tags contained illegal characters. The allowed characters are "
+                u"Unicode letters, white-spaces, '_',',','/','=','+','-','@'."));
     }
 
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
@@ -636,8 +647,11 @@ std::expected<void, Error> Engine::createStream(const CreateStreamRequest &reque
         for (const StreamMetaPtr &s : std::as_const(ws.working.streams)) {
             if (s->isGone(nowMs))
                 continue;
-            openShards += s->openShardCount();
-            onDemandStreams += s->mode == StreamMode::OnDemand ? 1 : 0;
+            // The account's shard limit covers provisioned streams only.
+            if (s->mode == StreamMode::OnDemand)
+                onDemandStreams++;
+            else
+                openShards += s->openShardCount();
         }
         const int shardCount = onDemand ? kOnDemandInitialShards : *request.shardCount;
         if (onDemand && onDemandStreams + 1 > m_options.onDemandStreamCountLimit)
@@ -648,7 +662,7 @@ std::expected<void, Error> Engine::createStream(const CreateStreamRequest &reque
                     .arg(m_options.account, m_options.region)
                     .arg(onDemandStreams)
                     .arg(m_options.onDemandStreamCountLimit)});
-        if (openShards + shardCount > m_options.shardLimit)
+        if (!onDemand && openShards + shardCount > m_options.shardLimit)
             return std::unexpected(Error{
                 ErrorType::LimitExceeded,
                 QStringLiteral("This request would exceed the shard limit for the account %1 in %2. "
@@ -869,6 +883,9 @@ std::expected<StreamDescription, Error> Engine::describeStream(const DescribeStr
         if (const auto index = ShardId::parse(request.exclusiveStartShardId))
             after = *index;
     }
+    // A stream being created shows no shards yet, as in Kinesis.
+    if (d.streamStatus == StreamStatus::Creating)
+        return d;
     for (const ShardMeta &shard : s.shards) {
         if (qint64(shard.index) <= after || !s.isListed(shard, nowMs))
             continue;
@@ -983,7 +1000,8 @@ std::expected<ListShardsResponse, Error> Engine::listShards(const ListShardsRequ
     };
     if (filter) {
         auto openAt = [](const ShardMeta &shard, qint64 t) {
-            return shard.createdMs <= t && (!shard.closedMs || *shard.closedMs > t);
+            // A shard closed exactly at t was still open at t (the ShardFilter rule).
+            return shard.createdMs <= t && (!shard.closedMs || *shard.closedMs >= t);
         };
         const qint64 horizon = s.trimHorizonMs(nowMs);
         switch (filter->type) {
@@ -1006,7 +1024,7 @@ std::expected<ListShardsResponse, Error> Engine::listShards(const ListShardsRequ
             break;
         case ShardFilterType::FromTrimHorizon:
             keep = [horizon](const ShardMeta &shard) {
-                return !shard.closedMs || *shard.closedMs > horizon;
+                return !shard.closedMs || *shard.closedMs >= horizon;
             };
             break;
         case ShardFilterType::AtTimestamp:
@@ -1021,7 +1039,7 @@ std::expected<ListShardsResponse, Error> Engine::listShards(const ListShardsRequ
             if (filter->type == ShardFilterType::AtTimestamp)
                 keep = [openAt, t](const ShardMeta &shard) { return openAt(shard, t); };
             else
-                keep = [t](const ShardMeta &shard) { return !shard.closedMs || *shard.closedMs > t; };
+                keep = [t](const ShardMeta &shard) { return !shard.closedMs || *shard.closedMs >= t; };
             break;
         }
         }
@@ -1156,7 +1174,7 @@ std::expected<PutRecordResponse, Error> Engine::putRecord(const PutRecordRequest
                 m_options.account % u" is invalid."));
     }
     const qint64 maxBytes = qint64(stream.maxRecordSizeKiB) * 1024;
-    if (request.data.size() + request.partitionKey.toUtf8().size() > maxBytes)
+    if (request.data.size() > maxBytes)
         return std::unexpected(Error::validation(
             {u"Value '" % blobDescription(request.data.size()) %
              u"' at 'data' failed to satisfy constraint: Member must have length less than or "
@@ -1249,7 +1267,7 @@ std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequ
     accepted.reserve(inputs.size());
     acceptedAt.reserve(inputs.size());
     for (qsizetype i = 0; i < inputs.size(); ++i) {
-        const qint64 size = inputs[i].data.size() + inputs[i].partitionKey.toUtf8().size();
+        const qint64 size = inputs[i].data.size();
         if (size > maxBytes) {
             response.records[i].errorCode = QStringLiteral("InvalidArgumentException");
             response.records[i].errorMessage =
@@ -1551,7 +1569,8 @@ int openShardsInAccount(const Catalog &catalog, qint64 nowMs)
 {
     int open = 0;
     for (const StreamMetaPtr &s : catalog.streams) {
-        if (!s->isGone(nowMs))
+        // The account's shard limit covers provisioned streams only.
+        if (!s->isGone(nowMs) && s->mode == StreamMode::Provisioned)
             open += s->openShardCount();
     }
     return open;
@@ -1990,9 +2009,19 @@ std::expected<void, Error> Engine::changeTags(const StreamTarget &target, const 
             "Some tags contain invalid characters. Valid characters: Unicode letters, digits, "
             "white space, _ . / = + - % @."));
     };
+    auto illegalPercent = [&](const QString &verb, const QString &preposition) {
+        return invalidArgument(u"Failed to " % verb % u" tags " % preposition % u" stream " % name %
+                               u" under account " % m_options.account %
+                               u" because some tags contained illegal characters. The allowed "
+                               u"characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.");
+    };
     for (auto it = add.cbegin(); it != add.cend(); ++it) {
         if (!tagTextIsValid(it.key()) || !tagTextIsValid(it.value()))
             return std::unexpected(invalidCharacters());
+    }
+    for (auto it = add.cbegin(); it != add.cend(); ++it) {
+        if (it.key().contains(u'%') || it.value().contains(u'%'))
+            return std::unexpected(illegalPercent(QStringLiteral("add"), QStringLiteral("to")));
         if (it.key().startsWith(QStringLiteral("aws:")))
             return std::unexpected(invalidArgument(
                 u"Tag keys starting with 'aws:' are reserved. Invalid key: " % it.key()));
@@ -2000,6 +2029,10 @@ std::expected<void, Error> Engine::changeTags(const StreamTarget &target, const 
     for (const QString &key : remove) {
         if (!tagTextIsValid(key))
             return std::unexpected(invalidCharacters());
+    }
+    for (const QString &key : remove) {
+        if (key.contains(u'%'))
+            return std::unexpected(illegalPercent(QStringLiteral("remove"), QStringLiteral("from")));
     }
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
         WriterState &ws = *m_writerState;
