@@ -1,6 +1,8 @@
 // Shardscope: the command line. GUI mode by default; everything else lives in core/ and ui/.
 
 #include "engine/engine.h"
+#include "aws/sigv4.h"
+#include "server/kinesisserver.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -10,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace shardscope;
@@ -27,6 +30,123 @@ QString defaultDatabasePath()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
     return dir + QStringLiteral("/shardscope.db");
+}
+
+volatile std::sig_atomic_t g_signalled = 0;
+
+// Headless mode: serve until SIGINT or SIGTERM, then close the engine cleanly.
+struct ServeOptions
+{
+    const QCommandLineOption &port;
+    const QCommandLineOption &bind;
+    const QCommandLineOption &createStream;
+    const QCommandLineOption &requireAuth;
+    const QCommandLineOption &accessKey;
+};
+
+int serve(int argc, char *argv[], const QCommandLineParser &parser, const EngineOptions &engineOptions,
+          const ServeOptions &o)
+{
+    const QCommandLineOption &portOption = o.port;
+    const QCommandLineOption &bindOption = o.bind;
+    const QCommandLineOption &createStreamOption = o.createStream;
+    QCoreApplication app(argc, argv);
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    const QHostAddress address(parser.value(bindOption));
+    if (!portOk || port > 65535) {
+        std::fprintf(stderr, "shardscope: --port must be a number from 0 to 65535\n");
+        return 2;
+    }
+    if (address.isNull()) {
+        std::fprintf(stderr, "shardscope: --bind needs an IP address\n");
+        return 2;
+    }
+    if (!address.isLoopback())
+        std::fprintf(stderr, "shardscope: warning: serving on %s makes the emulator reachable from "
+                             "other machines; it has no access control unless --require-auth is set\n",
+                     qPrintable(address.toString()));
+
+    auto engine = Engine::open(engineOptions);
+    if (!engine) {
+        std::fprintf(stderr, "shardscope: %s\n", qPrintable(engine.error().message));
+        return 1;
+    }
+    for (const QString &spec : parser.values(createStreamOption)) {
+        const QStringList parts = spec.split(u':');
+        bool ok = false;
+        const int shards = parts.value(1, QStringLiteral("1")).toInt(&ok);
+        if (parts.size() > 2 || !ok) {
+            std::fprintf(stderr, "shardscope: --create-stream expects NAME:SHARDS, not %s\n", qPrintable(spec));
+            return 2;
+        }
+        CreateStreamRequest create;
+        create.streamName = parts[0];
+        create.shardCount = shards;
+        auto created = (*engine)->createStream(create);
+        if (!created && created.error().type != ErrorType::ResourceInUse) {
+            std::fprintf(stderr, "shardscope: cannot create stream %s: %s\n", qPrintable(parts[0]),
+                         qPrintable(created.error().message));
+            return 1;
+        }
+    }
+
+    KinesisServer server(**engine);
+    KinesisServer::Options serverOptions;
+    serverOptions.address = address;
+    serverOptions.port = quint16(port);
+    if (parser.isSet(o.requireAuth)) {
+        QHash<QString, AwsCredentials> keys;
+        for (const QString &pair : parser.values(o.accessKey)) {
+            const qsizetype colon = pair.indexOf(u':');
+            if (colon <= 0 || colon == pair.size() - 1) {
+                std::fprintf(stderr, "shardscope: --access-key expects ID:SECRET\n");
+                return 2;
+            }
+            keys.insert(pair.left(colon), AwsCredentials{pair.left(colon), pair.mid(colon + 1), {}});
+        }
+        const QString envId = qEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        const QString envSecret = qEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        if (!envId.isEmpty() && !envSecret.isEmpty() && !keys.contains(envId))
+            keys.insert(envId, AwsCredentials{envId, envSecret, qEnvironmentVariable("AWS_SESSION_TOKEN")});
+        if (keys.isEmpty()) {
+            std::fprintf(stderr, "shardscope: --require-auth needs --access-key ID:SECRET or "
+                                 "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n");
+            return 2;
+        }
+        auto verifier = std::make_shared<SigV4Verifier>(
+            [keys](const QString &id) -> std::optional<AwsCredentials> {
+                if (const auto it = keys.constFind(id); it != keys.cend())
+                    return *it;
+                return std::nullopt;
+            },
+            QStringLiteral("kinesis"), engineOptions.region);
+        serverOptions.verifier = [verifier](const HttpRequest &request) {
+            return verifier->verify(signableRequest(request));
+        };
+    }
+    const auto url = server.start(serverOptions);
+    if (!url) {
+        std::fprintf(stderr, "shardscope: cannot serve on %s:%u: %s\n", qPrintable(address.toString()),
+                     port, qPrintable(url.error()));
+        return 1;
+    }
+    std::printf("Shardscope is serving Kinesis at %s (database: %s)\n", qPrintable(url->toString()),
+                (*engine)->isInMemory() ? "in memory" : qPrintable((*engine)->databasePath()));
+    std::fflush(stdout);
+
+    // Signals only set a flag; a timer turns it into an orderly quit on the main thread.
+    std::signal(SIGINT, [](int) { g_signalled = 1; });
+    std::signal(SIGTERM, [](int) { g_signalled = 1; });
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &app, [] {
+        if (g_signalled)
+            QCoreApplication::quit();
+    });
+    watch.start(100);
+    const int rc = app.exec();
+    server.stop();
+    return rc;
 }
 
 } // namespace
@@ -58,9 +178,48 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save a PNG of the main window to <path> once it has settled, then quit."),
         QStringLiteral("path"));
+    const QCommandLineOption serveOption(
+        QStringLiteral("serve"),
+        QCoreApplication::translate("main", "Run headless: serve the emulator with the Kinesis wire protocol and print its URL."));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        QCoreApplication::translate("main", "Port to serve on (default 4567; 0 picks a free port)."),
+        QStringLiteral("port"), QStringLiteral("4567"));
+    const QCommandLineOption bindOption(
+        QStringLiteral("bind"),
+        QCoreApplication::translate("main", "Address to serve on (default 127.0.0.1)."),
+        QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption createStreamOption(
+        QStringLiteral("create-stream"),
+        QCoreApplication::translate("main", "With --serve: create this stream at start if it does not exist (repeatable)."),
+        QStringLiteral("name:shards"));
+    const QCommandLineOption delayOption(
+        QStringLiteral("delay-ms"),
+        QCoreApplication::translate("main", "How long streams stay CREATING, UPDATING and DELETING (default 500)."),
+        QStringLiteral("ms"), QStringLiteral("500"));
+    const QCommandLineOption requireAuthOption(
+        QStringLiteral("require-auth"),
+        QCoreApplication::translate("main", "With --serve: verify every request's SigV4 signature against the configured keys "
+                                            "(--access-key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)."));
+    const QCommandLineOption accessKeyOption(
+        QStringLiteral("access-key"),
+        QCoreApplication::translate("main", "With --require-auth: an accepted key pair (repeatable)."),
+        QStringLiteral("id:secret"));
+    const QCommandLineOption regionOption(
+        QStringLiteral("region"),
+        QCoreApplication::translate("main", "Region of the emulator's ARNs and signatures (default us-east-1)."),
+        QStringLiteral("region"), QStringLiteral("us-east-1"));
+    parser.addOption(requireAuthOption);
+    parser.addOption(accessKeyOption);
+    parser.addOption(regionOption);
     parser.addOption(dbOption);
     parser.addOption(memoryOption);
     parser.addOption(screenshotOption);
+    parser.addOption(serveOption);
+    parser.addOption(portOption);
+    parser.addOption(bindOption);
+    parser.addOption(createStreamOption);
+    parser.addOption(delayOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -82,11 +241,24 @@ int main(int argc, char *argv[])
     if (!options.inMemory)
         options.databasePath = parser.isSet(dbOption) ? parser.value(dbOption) : defaultDatabasePath();
 
+    bool delayOk = false;
+    const qint64 delayMs = parser.value(delayOption).toLongLong(&delayOk);
+    if (!delayOk || delayMs < 0) {
+        std::fprintf(stderr, "shardscope: --delay-ms must be a number of milliseconds\n");
+        return 2;
+    }
+    EngineOptions engineOptions;
+    engineOptions.databasePath = options.databasePath;
+    engineOptions.createDelayMs = engineOptions.deleteDelayMs = engineOptions.updateDelayMs = delayMs;
+    engineOptions.region = parser.value(regionOption);
+
+    if (parser.isSet(serveOption))
+        return serve(argc, argv, parser, engineOptions,
+                     ServeOptions{portOption, bindOption, createStreamOption, requireAuthOption, accessKeyOption});
+
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));
 
-    EngineOptions engineOptions;
-    engineOptions.databasePath = options.databasePath;
     auto engine = Engine::open(engineOptions);
     if (!engine) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Shardscope"),

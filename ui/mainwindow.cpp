@@ -1,7 +1,12 @@
 #include "mainwindow.h"
 
 #include "engine/engine.h"
+#include "server/kinesisserver.h"
 
+#include <QAction>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QToolBar>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -28,7 +33,10 @@ MainWindow::MainWindow(Engine *engine, const QString &databaseLabel, QWidget *pa
       m_engine(engine),
       m_streams(new QTreeWidget(this)),
       m_shards(new QTreeWidget(this)),
-      m_shardsTitle(new QLabel(this))
+      m_shardsTitle(new QLabel(this)),
+      m_server(new KinesisServer(*engine, this)),
+      m_serveAction(new QAction(tr("&Serve on localhost"), this)),
+      m_endpointLabel(new QLabel(this))
 {
     setWindowTitle(tr("Shardscope — local emulator"));
 
@@ -57,12 +65,46 @@ MainWindow::MainWindow(Engine *engine, const QString &databaseLabel, QWidget *pa
     splitter->setStretchFactor(1, 2);
     setCentralWidget(splitter);
 
+    // Serving: the embedded emulator on a loopback port, for the user's own SDKs and tools.
+    m_serveAction->setCheckable(true);
+    m_serveAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    m_serveAction->setToolTip(tr("Serve the local emulator with the Kinesis wire protocol on 127.0.0.1:4567"));
+    connect(m_serveAction, &QAction::toggled, this, &MainWindow::setServing);
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_serveAction);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->addAction(m_serveAction);
+
     statusBar()->addWidget(new QLabel(tr("Local emulator · %1").arg(databaseLabel), this));
+    m_endpointLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_endpointLabel);
     connect(m_engine, &Engine::catalogChanged, this, &MainWindow::refreshStreams,
             Qt::QueuedConnection);
     connect(m_streams, &QTreeWidget::currentItemChanged, this, &MainWindow::showShards);
     refreshStreams();
     resize(1000, 640);
+}
+
+void MainWindow::setServing(bool on)
+{
+    if (!on) {
+        m_server->stop();
+        m_endpointLabel->clear();
+        return;
+    }
+    KinesisServer::Options options;
+    const auto url = m_server->start(options);
+    if (!url) {
+        QSignalBlocker blocker(m_serveAction);
+        m_serveAction->setChecked(false);
+        m_endpointLabel->setText(tr("Not serving: %1").arg(url.error()));
+        return;
+    }
+    m_endpointLabel->setText(tr("Serving at %1").arg(url->toString()));
 }
 
 void MainWindow::refreshStreams()

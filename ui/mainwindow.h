@@ -2,12 +2,14 @@
 
 #include <QMainWindow>
 
-class QTreeWidget;
+class QAction;
 class QLabel;
+class QTreeWidget;
 
 namespace shardscope {
 
 class Engine;
+class KinesisServer;
 
 // The main window: the local emulator's streams and, for the selected stream, its shard map.
 // Lives on the GUI thread and reads only the engine's published catalog (no disk, no waiting on
@@ -23,11 +25,15 @@ public:
 private:
     void refreshStreams();
     void showShards();
+    void setServing(bool on);
 
     Engine *m_engine;
     QTreeWidget *m_streams;
     QTreeWidget *m_shards;
     QLabel *m_shardsTitle;
+    KinesisServer *m_server;
+    QAction *m_serveAction;
+    QLabel *m_endpointLabel;
 };
 
 } // namespace shardscope

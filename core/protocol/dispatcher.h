@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace shardscope {
+
+class Engine;
+
+// Turns one Kinesis HTTP request (X-Amz-Target, Content-Type, body) into the HTTP response:
+// decodes the body with WireCodec, calls the engine, and encodes the result or the error in
+// the format of the request. The HTTP server does transport and authentication first.
+//
+// Order of checks, as Kinesis (and kinesalite) make them: content type, body syntax, target,
+// then the operation's own decoding and the engine.
+//
+// Thread-safe: it holds no state besides the engine, which is thread-safe.
+class Dispatcher final
+{
+public:
+    struct Response
+    {
+        int status = 200;
+        QByteArray contentType;
+        QByteArray body;
+        QString operation; // e.g. "PutRecord"; empty when the target named no operation we know
+    };
+
+    // Kinesis rejects larger bodies with a bare 413.
+    static constexpr qsizetype kMaxRequestBytes = qsizetype(7) * 1024 * 1024;
+
+    explicit Dispatcher(Engine &engine);
+
+    Response handle(QStringView target, QByteArrayView contentType, const QByteArray &body) const;
+
+    // The operations handled, by wire name.
+    static QStringList operations();
+
+private:
+    Engine &m_engine;
+};
+
+} // namespace shardscope

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Drives a Shardscope endpoint with the AWS CLI v2 (Debian's awscli, /usr/bin/aws) through every
+# kinesis subcommand it offers that the emulator has, and their error cases.
+# Usage: awscli_conformance.sh ENDPOINT_URL. Prints "N passed, N failed"; exits 1 on failure.
+set -uo pipefail
+
+endpoint="$1"
+export AWS_ACCESS_KEY_ID=AKIDSHARDSCOPE AWS_SECRET_ACCESS_KEY=secret-for-tests AWS_DEFAULT_REGION=us-east-1
+export AWS_PAGER="" AWS_MAX_ATTEMPTS=1 AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+kinesis() { /usr/bin/aws --endpoint-url "$endpoint" --output json kinesis "$@"; }
+
+passed=0
+failed=0
+check() { # name, condition result (0 = ok), detail
+    if [[ "$2" == 0 ]]; then passed=$((passed + 1)); echo "ok   $1"
+    else failed=$((failed + 1)); echo "FAIL $1 ${3:-}"; fi
+}
+expect_ok() { # name, command...
+    local name="$1"; shift
+    local out; out=$("$@" 2>&1); check "$name" $? "$out"
+}
+expect_error() { # name, error type, message (or ""), command...
+    local name="$1" type="$2" message="$3"; shift 3
+    local out; out=$("$@" 2>&1)
+    if [[ $? -ne 0 && "$out" == *"($type)"* && ( -z "$message" || "$out" == *"$message"* ) ]]; then check "$name" 0
+    else check "$name" 1 "$out"; fi
+}
+wait_active() {
+    for _ in $(seq 200); do
+        [[ $(kinesis describe-stream-summary --stream-name "$1" --query StreamDescriptionSummary.StreamStatus --output text) == ACTIVE ]] && return
+        sleep 0.05
+    done
+    echo "stream $1 never became ACTIVE"; exit 1
+}
+
+expect_ok "create-stream" kinesis create-stream --stream-name cli --shard-count 2
+expect_ok "create-stream on-demand" kinesis create-stream --stream-name cli-od --stream-mode-details StreamMode=ON_DEMAND
+wait_active cli
+wait_active cli-od
+
+names=$(kinesis list-streams --query 'StreamNames' --output text)
+check "list-streams" $([[ "$names" == $'cli\tcli-od' ]]; echo $?) "$names"
+shards=$(kinesis describe-stream --stream-name cli --query 'StreamDescription.Shards[].ShardId' --output text)
+check "describe-stream" $([[ "$shards" == $'shardId-000000000000\tshardId-000000000001' ]]; echo $?) "$shards"
+mode=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamModeDetails.StreamMode' --output text)
+check "describe-stream-summary" $([[ "$mode" == ON_DEMAND ]]; echo $?) "$mode"
+limit=$(kinesis describe-limits --query 'OpenShardCount' --output text)
+check "describe-limits" $([[ "$limit" == 2 ]]; echo $?) "$limit"
+
+seq=$(kinesis put-record --stream-name cli --partition-key user-1 --data 'hello cli' --cli-binary-format raw-in-base64-out --query SequenceNumber --output text)
+check "put-record" $([[ "$seq" =~ ^[0-9]+$ ]]; echo $?) "$seq"
+shard=$(kinesis put-record --stream-name cli --partition-key user-1 --data 'second' --cli-binary-format raw-in-base64-out --query ShardId --output text)
+failed_count=$(kinesis put-records --stream-name cli --cli-binary-format raw-in-base64-out \
+    --records Data=a,PartitionKey=k1 Data=b,PartitionKey=k2 Data=c,PartitionKey=k3 --query FailedRecordCount --output text)
+check "put-records" $([[ "$failed_count" == 0 ]]; echo $?) "$failed_count"
+
+iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type AT_SEQUENCE_NUMBER --starting-sequence-number "$seq" --query ShardIterator --output text)
+data=$(kinesis get-records --shard-iterator "$iterator" --limit 1 --query 'Records[0].Data' --output text | base64 -d)
+check "get-shard-iterator AT_SEQUENCE_NUMBER + get-records" $([[ "$data" == "hello cli" ]]; echo $?) "$data"
+iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type AFTER_SEQUENCE_NUMBER --starting-sequence-number "$seq" --query ShardIterator --output text)
+data=$(kinesis get-records --shard-iterator "$iterator" --limit 1 --query 'Records[0].Data' --output text | base64 -d)
+check "AFTER_SEQUENCE_NUMBER" $([[ "$data" == "second" ]]; echo $?) "$data"
+for type in TRIM_HORIZON LATEST; do
+    iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type $type --query ShardIterator --output text)
+    count=$(kinesis get-records --shard-iterator "$iterator" --query 'length(Records)' --output text)
+    if [[ $type == LATEST ]]; then check "$type" $([[ "$count" == 0 ]]; echo $?) "$count"
+    else check "$type" $([[ "$count" -ge 2 ]]; echo $?) "$count"; fi
+done
+iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type AT_TIMESTAMP --timestamp "$(date -u -d '1 minute ago' +%s)" --query ShardIterator --output text)
+count=$(kinesis get-records --shard-iterator "$iterator" --query 'length(Records)' --output text)
+check "AT_TIMESTAMP" $([[ "$count" -ge 2 ]]; echo $?) "$count"
+
+listed=$(kinesis list-shards --stream-name cli --max-results 1 --query 'length(Shards)' --output text)
+check "list-shards --max-results" $([[ "$listed" == 1 ]]; echo $?) "$listed"
+listed=$(kinesis list-shards --stream-name cli --shard-filter Type=AFTER_SHARD_ID,ShardId=shardId-000000000000 --query 'Shards[].ShardId' --output text)
+check "list-shards AFTER_SHARD_ID" $([[ "$listed" == shardId-000000000001 ]]; echo $?) "$listed"
+
+expect_ok "split-shard" kinesis split-shard --stream-name cli --shard-to-split shardId-000000000000 --new-starting-hash-key 85070591730234615865843651857942052864
+expect_error "split-shard while UPDATING" ResourceInUseException "not ACTIVE, instead in state UPDATING" \
+    kinesis split-shard --stream-name cli --shard-to-split shardId-000000000001 --new-starting-hash-key 255211775190703847597530955573826158592
+wait_active cli
+expect_ok "merge-shards" kinesis merge-shards --stream-name cli --shard-to-merge shardId-000000000002 --adjacent-shard-to-merge shardId-000000000003
+wait_active cli
+expect_error "merge-shards in the wrong order" InvalidArgumentException "are not an adjacent pair of shards eligible for merging" \
+    kinesis merge-shards --stream-name cli --shard-to-merge shardId-000000000001 --adjacent-shard-to-merge shardId-000000000004
+open=$(kinesis list-shards --stream-name cli --shard-filter Type=AT_LATEST --query 'Shards[].ShardId' --output text)
+check "list-shards AT_LATEST after reshard" $([[ "$open" == $'shardId-000000000001\tshardId-000000000004' ]]; echo $?) "$open"
+expect_ok "update-shard-count" kinesis update-shard-count --stream-name cli --target-shard-count 4 --scaling-type UNIFORM_SCALING
+wait_active cli
+count=$(kinesis describe-stream-summary --stream-name cli --query 'StreamDescriptionSummary.OpenShardCount' --output text)
+check "update-shard-count result" $([[ "$count" == 4 ]]; echo $?) "$count"
+expect_error "update-shard-count over double" LimitExceededException "cannot scale up over double" \
+    kinesis update-shard-count --stream-name cli --target-shard-count 9 --scaling-type UNIFORM_SCALING
+
+expect_ok "increase-stream-retention-period" kinesis increase-stream-retention-period --stream-name cli --retention-period-hours 72
+expect_ok "decrease-stream-retention-period" kinesis decrease-stream-retention-period --stream-name cli --retention-period-hours 48
+hours=$(kinesis describe-stream-summary --stream-name cli --query 'StreamDescriptionSummary.RetentionPeriodHours' --output text)
+check "retention value" $([[ "$hours" == 48 ]]; echo $?) "$hours"
+expect_error "retention too short" InvalidArgumentException "Minimum allowed retention period is 24 hours. Requested retention period (12 hours) is too short." \
+    kinesis decrease-stream-retention-period --stream-name cli --retention-period-hours 12
+
+expect_ok "add-tags-to-stream" kinesis add-tags-to-stream --stream-name cli --tags env=dev,team=core
+expect_ok "remove-tags-from-stream" kinesis remove-tags-from-stream --stream-name cli --tag-keys team
+tags=$(kinesis list-tags-for-stream --stream-name cli --query 'Tags[].Key' --output text)
+check "list-tags-for-stream" $([[ "$tags" == env ]]; echo $?) "$tags"
+
+arn=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamARN' --output text)
+expect_ok "update-stream-mode" kinesis update-stream-mode --stream-arn "$arn" --stream-mode-details StreamMode=PROVISIONED
+
+expect_error "describe missing stream" ResourceNotFoundException "Stream nope under account 000000000000 not found." \
+    kinesis describe-stream --stream-name nope
+expect_error "create existing stream" ResourceInUseException "Stream cli under account 000000000000 already exists." \
+    kinesis create-stream --stream-name cli --shard-count 1
+expect_error "bad iterator" InvalidArgumentException "Invalid ShardIterator." \
+    kinesis get-records --shard-iterator AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+expect_error "bad iterator type" ValidationException "Member must satisfy enum value set" \
+    kinesis get-shard-iterator --stream-name cli --shard-id shardId-000000000000 --shard-iterator-type NOPE
+
+expect_ok "delete-stream" kinesis delete-stream --stream-name cli-od
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

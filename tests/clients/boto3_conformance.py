@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Drives a Shardscope endpoint with boto3 through every Kinesis operation the emulator has,
+including their error cases. Usage: boto3_conformance.py ENDPOINT_URL
+
+Prints one line per check and a closing "N passed, N failed" line; exits non-zero on failure."""
+
+import sys
+import time
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+ENDPOINT = sys.argv[1]
+ACCOUNT = "000000000000"
+REGION = "us-east-1"
+
+session = boto3.session.Session(aws_access_key_id="AKIDSHARDSCOPE",
+                                aws_secret_access_key="secret-for-tests",
+                                region_name=REGION)
+kinesis = session.client("kinesis", endpoint_url=ENDPOINT,
+                         config=Config(retries={"max_attempts": 1}))
+# Without client-side validation, so that bad input reaches the server.
+raw = session.client("kinesis", endpoint_url=ENDPOINT,
+                     config=Config(parameter_validation=False, retries={"max_attempts": 1}))
+
+passed = 0
+failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def expect_error(name, error_type, fn, message=None, **kwargs):
+    try:
+        fn(**kwargs)
+    except ClientError as e:
+        code = e.response["Error"]["Code"]
+        text = e.response["Error"].get("Message", "")
+        ok = code == error_type and (message is None or text == message)
+        check(name, ok, f"got {code}: {text!r}")
+        return
+    check(name, False, "no error raised")
+
+
+def wait_active(name):
+    for _ in range(200):
+        status = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamStatus"]
+        if status == "ACTIVE":
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"{name} never became ACTIVE")
+
+
+def arn(name):
+    return f"arn:aws:kinesis:{REGION}:{ACCOUNT}:stream/{name}"
+
+
+def read_shard(stream, shard_id, kind="TRIM_HORIZON", **extra):
+    it = kinesis.get_shard_iterator(StreamName=stream, ShardId=shard_id,
+                                    ShardIteratorType=kind, **extra)["ShardIterator"]
+    records = []
+    while it:
+        page = kinesis.get_records(ShardIterator=it, Limit=1000)
+        records += page["Records"]
+        if not page["Records"] and page.get("MillisBehindLatest", 0) == 0:
+            return records, page
+        it = page.get("NextShardIterator")
+        if it is None:
+            return records, page
+    return records, None
+
+
+# --- streams -------------------------------------------------------------------------------
+kinesis.create_stream(StreamName="alpha", ShardCount=2)
+kinesis.create_stream(StreamName="beta", StreamModeDetails={"StreamMode": "ON_DEMAND"})
+kinesis.create_stream(StreamName="gamma", ShardCount=1, Tags={"team": "data"})
+for s in ("alpha", "beta", "gamma"):
+    wait_active(s)
+
+listed = kinesis.list_streams()
+check("list_streams names", listed["StreamNames"] == ["alpha", "beta", "gamma"], listed["StreamNames"])
+check("list_streams summaries", [s["StreamARN"] for s in listed["StreamSummaries"]] == [arn(n) for n in ("alpha", "beta", "gamma")])
+page1 = kinesis.list_streams(Limit=2)
+check("list_streams paging", page1["HasMoreStreams"] and page1["StreamNames"] == ["alpha", "beta"])
+page2 = kinesis.list_streams(NextToken=page1["NextToken"])
+check("list_streams next token", page2["StreamNames"] == ["gamma"] and not page2["HasMoreStreams"])
+
+desc = kinesis.describe_stream(StreamName="alpha")["StreamDescription"]
+check("describe_stream shards", [s["ShardId"] for s in desc["Shards"]] == ["shardId-000000000000", "shardId-000000000001"])
+check("describe_stream hash range", desc["Shards"][1]["HashKeyRange"]["StartingHashKey"] == "170141183460469231731687303715884105728")
+check("describe_stream timestamp", abs(desc["StreamCreationTimestamp"].timestamp() - time.time()) < 60)
+summary = kinesis.describe_stream_summary(StreamARN=arn("beta"))["StreamDescriptionSummary"]
+check("describe_stream_summary on-demand", summary["StreamModeDetails"]["StreamMode"] == "ON_DEMAND" and summary["OpenShardCount"] == 4)
+limits = kinesis.describe_limits()
+check("describe_limits", limits["OpenShardCount"] == 3 and limits["OnDemandStreamCount"] == 1 and limits["ShardLimit"] > 0, limits)
+
+expect_error("describe missing stream", "ResourceNotFoundException", kinesis.describe_stream,
+             "Stream nope under account 000000000000 not found.", StreamName="nope")
+expect_error("create duplicate", "ResourceInUseException", kinesis.create_stream,
+             "Stream alpha under account 000000000000 already exists.", StreamName="alpha", ShardCount=1)
+expect_error("create invalid name", "ValidationException", raw.create_stream,
+             "1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy constraint: "
+             "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+             StreamName="bad name!", ShardCount=1)
+expect_error("create zero shards", "ValidationException", raw.create_stream,
+             "1 validation error detected: Value '0' at 'shardCount' failed to satisfy constraint: "
+             "Member must have value greater than or equal to 1", StreamName="zero", ShardCount=0)
+
+# --- records -------------------------------------------------------------------------------
+put = kinesis.put_record(StreamName="alpha", PartitionKey="user-1", Data=b"\x00\x01binary\xff")
+check("put_record", put["ShardId"].startswith("shardId-") and put["SequenceNumber"].isdigit())
+batch = kinesis.put_records(StreamName="alpha", Records=[
+    {"PartitionKey": f"user-{i}", "Data": f"event {i}".encode()} for i in range(100)])
+check("put_records", batch["FailedRecordCount"] == 0 and len(batch["Records"]) == 100)
+explicit = kinesis.put_record(StreamName="alpha", PartitionKey="x", Data=b"low", ExplicitHashKey="0")
+check("explicit hash key routes", explicit["ShardId"] == "shardId-000000000000")
+expect_error("explicit hash key too large", "InvalidArgumentException", kinesis.put_record,
+             "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. "
+             "Specified value was 340282366920938463463374607431768211456",
+             StreamName="alpha", PartitionKey="x", Data=b"x",
+             ExplicitHashKey="340282366920938463463374607431768211456")
+expect_error("put_records empty", "ValidationException", raw.put_records, StreamName="alpha", Records=[])
+expect_error("put to missing stream", "ResourceNotFoundException", kinesis.put_record,
+             StreamName="nope", PartitionKey="k", Data=b"x")
+
+total = 0
+found_binary = False
+for shard in desc["Shards"]:
+    records, _ = read_shard("alpha", shard["ShardId"])
+    total += len(records)
+    found_binary |= any(r["Data"] == b"\x00\x01binary\xff" for r in records)
+    seqs = [int(r["SequenceNumber"]) for r in records]
+    check(f"sequence order {shard['ShardId']}", seqs == sorted(seqs) and len(set(seqs)) == len(seqs))
+check("get_records all", total == 102, total)
+check("binary data exact", found_binary)
+
+shard0 = put["ShardId"]
+at, _ = read_shard("alpha", shard0, "AT_SEQUENCE_NUMBER", StartingSequenceNumber=put["SequenceNumber"])
+check("AT_SEQUENCE_NUMBER", at and at[0]["SequenceNumber"] == put["SequenceNumber"])
+after, _ = read_shard("alpha", shard0, "AFTER_SEQUENCE_NUMBER", StartingSequenceNumber=put["SequenceNumber"])
+check("AFTER_SEQUENCE_NUMBER", all(r["SequenceNumber"] != put["SequenceNumber"] for r in after) and len(after) == len(at) - 1)
+latest_it = kinesis.get_shard_iterator(StreamName="alpha", ShardId=shard0, ShardIteratorType="LATEST")["ShardIterator"]
+check("LATEST empty", kinesis.get_records(ShardIterator=latest_it)["Records"] == [])
+ts, _ = read_shard("alpha", shard0, "AT_TIMESTAMP", Timestamp=time.time() - 60)
+check("AT_TIMESTAMP", len(ts) == len(at) + (1 if explicit["ShardId"] == shard0 else 0) or len(ts) >= len(at))
+expect_error("iterator missing sequence", "InvalidArgumentException", kinesis.get_shard_iterator,
+             StreamName="alpha", ShardId=shard0, ShardIteratorType="AT_SEQUENCE_NUMBER")
+expect_error("iterator bad type", "ValidationException", raw.get_shard_iterator,
+             StreamName="alpha", ShardId=shard0, ShardIteratorType="SOMETIME")
+expect_error("iterator unknown shard", "ResourceNotFoundException", kinesis.get_shard_iterator,
+             "Shard shardId-000000000009 in stream alpha under account 000000000000 does not exist",
+             StreamName="alpha", ShardId="shardId-000000000009", ShardIteratorType="LATEST")
+expect_error("tampered iterator", "InvalidArgumentException", kinesis.get_records,
+             "Invalid ShardIterator.", ShardIterator=latest_it[:-2] + ("AA" if not latest_it.endswith("AA") else "BB"))
+
+shards = kinesis.list_shards(StreamName="alpha", MaxResults=1)
+check("list_shards paging", len(shards["Shards"]) == 1 and "NextToken" in shards)
+rest = kinesis.list_shards(NextToken=shards["NextToken"])
+check("list_shards next token", [s["ShardId"] for s in rest["Shards"]] == ["shardId-000000000001"])
+expect_error("list_shards token and name", "InvalidArgumentException", kinesis.list_shards,
+             "NextToken and StreamName cannot be provided together.", StreamName="alpha", NextToken=shards["NextToken"])
+
+# --- resharding ----------------------------------------------------------------------------
+kinesis.split_shard(StreamName="gamma", ShardToSplit="shardId-000000000000",
+                    NewStartingHashKey="170141183460469231731687303715884105728")
+expect_error("split while updating", "ResourceInUseException", kinesis.split_shard,
+             StreamName="gamma", ShardToSplit="shardId-000000000001", NewStartingHashKey="100")
+wait_active("gamma")
+gamma = kinesis.list_shards(StreamName="gamma")["Shards"]
+check("split lineage", [s.get("ParentShardId") for s in gamma] == [None, "shardId-000000000000", "shardId-000000000000"])
+open_now = kinesis.list_shards(StreamName="gamma", ShardFilter={"Type": "AT_LATEST"})["Shards"]
+check("AT_LATEST filter", [s["ShardId"] for s in open_now] == ["shardId-000000000001", "shardId-000000000002"])
+kinesis.merge_shards(StreamName="gamma", ShardToMerge="shardId-000000000001", AdjacentShardToMerge="shardId-000000000002")
+wait_active("gamma")
+merged = kinesis.list_shards(StreamName="gamma", ShardFilter={"Type": "AT_LATEST"})["Shards"]
+check("merge lineage", merged[0]["ParentShardId"] == "shardId-000000000001" and merged[0]["AdjacentParentShardId"] == "shardId-000000000002")
+_, end = read_shard("gamma", "shardId-000000000001")
+check("child shards at end of closed shard", end is not None and "NextShardIterator" not in end and
+      [c["ShardId"] for c in end.get("ChildShards", [])] == ["shardId-000000000003"])
+expect_error("merge closed shard", "InvalidArgumentException", kinesis.merge_shards,
+             StreamName="gamma", ShardToMerge="shardId-000000000001", AdjacentShardToMerge="shardId-000000000002")
+resp = kinesis.update_shard_count(StreamName="alpha", TargetShardCount=4, ScalingType="UNIFORM_SCALING")
+check("update_shard_count", resp["CurrentShardCount"] == 2 and resp["TargetShardCount"] == 4)
+wait_active("alpha")
+check("update_shard_count result", len(kinesis.list_shards(StreamName="alpha", ShardFilter={"Type": "AT_LATEST"})["Shards"]) == 4)
+expect_error("update_shard_count over double", "LimitExceededException", kinesis.update_shard_count,
+             StreamName="alpha", TargetShardCount=9, ScalingType="UNIFORM_SCALING")
+expect_error("update_shard_count on-demand", "ValidationException", kinesis.update_shard_count,
+             StreamName="beta", TargetShardCount=5, ScalingType="UNIFORM_SCALING")
+
+# --- settings ------------------------------------------------------------------------------
+kinesis.increase_stream_retention_period(StreamName="alpha", RetentionPeriodHours=48)
+check("retention increased", kinesis.describe_stream_summary(StreamName="alpha")["StreamDescriptionSummary"]["RetentionPeriodHours"] == 48)
+expect_error("retention decrease via increase", "InvalidArgumentException", kinesis.increase_stream_retention_period,
+             "Requested retention period (24 hours) for stream alpha can not be shorter than existing retention period (48 hours). Use DecreaseRetentionPeriod API.",
+             StreamName="alpha", RetentionPeriodHours=24)
+expect_error("retention too long", "InvalidArgumentException", kinesis.increase_stream_retention_period,
+             "Maximum allowed retention period is 8760 hours. Requested retention period (9000 hours) is too long.",
+             StreamName="alpha", RetentionPeriodHours=9000)
+kinesis.decrease_stream_retention_period(StreamName="alpha", RetentionPeriodHours=24)
+check("retention decreased", kinesis.describe_stream_summary(StreamName="alpha")["StreamDescriptionSummary"]["RetentionPeriodHours"] == 24)
+if not hasattr(kinesis, "update_max_record_size"):
+    print(f"note: boto3 {boto3.__version__} predates UpdateMaxRecordSize; not checked with this client")
+else:
+    kinesis.update_max_record_size(StreamARN=arn("gamma"), MaxRecordSizeInKiB=2048)
+    check("update_max_record_size", kinesis.describe_stream_summary(StreamName="gamma")["StreamDescriptionSummary"].get("MaxRecordSizeInKiB") == 2048)
+kinesis.update_stream_mode(StreamARN=arn("beta"), StreamModeDetails={"StreamMode": "PROVISIONED"})
+check("update_stream_mode", kinesis.describe_stream_summary(StreamName="beta")["StreamDescriptionSummary"]["StreamModeDetails"]["StreamMode"] == "PROVISIONED")
+
+# --- tags ----------------------------------------------------------------------------------
+kinesis.add_tags_to_stream(StreamName="gamma", Tags={"env": "test", "owner": "me"})
+tags = kinesis.list_tags_for_stream(StreamName="gamma")
+check("list_tags_for_stream", [(t["Key"], t["Value"]) for t in tags["Tags"]] == [("env", "test"), ("owner", "me"), ("team", "data")])
+kinesis.remove_tags_from_stream(StreamName="gamma", TagKeys=["owner"])
+if hasattr(kinesis, "tag_resource"):
+    kinesis.tag_resource(ResourceARN=arn("gamma"), Tags={"cost": "1"})
+    kinesis.untag_resource(ResourceARN=arn("gamma"), TagKeys=["team"])
+    res_tags = kinesis.list_tags_for_resource(ResourceARN=arn("gamma"))["Tags"]
+    check("tag_resource/untag_resource", sorted((t["Key"], t["Value"]) for t in res_tags) == [("cost", "1"), ("env", "test")], res_tags)
+else:
+    print(f"note: boto3 {boto3.__version__} predates TagResource; not checked with this client")
+expect_error("too many tags", "InvalidArgumentException", kinesis.add_tags_to_stream,
+             StreamName="gamma", Tags={f"k{i}": "v" for i in range(60)})
+
+# --- deletion ------------------------------------------------------------------------------
+kinesis.delete_stream(StreamName="beta")
+for _ in range(200):
+    try:
+        kinesis.describe_stream_summary(StreamName="beta")
+        time.sleep(0.05)
+    except ClientError as e:
+        check("delete_stream", e.response["Error"]["Code"] == "ResourceNotFoundException")
+        break
+else:
+    check("delete_stream", False, "stream never went away")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
