@@ -43,6 +43,10 @@ std::optional<QByteArray> TokenCodec::open(QStringView token) const
                                                   QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() <= kMacBytes)
         return std::nullopt;
+    // Base64 leaves spare bits in its last character; only the canonical spelling is accepted,
+    // so that no two different strings open to the same token.
+    if (decoded.decoded.toBase64(kBase64) != token.toLatin1())
+        return std::nullopt;
     const QByteArray payload = decoded.decoded.left(decoded.decoded.size() - kMacBytes);
     const QByteArray expected = mac(payload);
     if (CRYPTO_memcmp(expected.constData(), decoded.decoded.constData() + payload.size(),
