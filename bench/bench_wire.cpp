@@ -59,13 +59,13 @@ public:
                 if (lengthAt >= 0 && lengthAt < end)
                     length = buffer.mid(lengthAt + 15, buffer.indexOf("\r\n", lengthAt) - lengthAt - 15).trimmed().toLongLong();
                 while (buffer.size() < end + 4 + length) {
-                    if (!m_socket.waitForReadyRead(30000))
+                    if (!m_socket.waitForReadyRead(120000))
                         return {-1, {}};
                     buffer += m_socket.readAll();
                 }
                 return {status, buffer.mid(end + 4, length)};
             }
-            if (!m_socket.waitForReadyRead(30000))
+            if (!m_socket.waitForReadyRead(120000))
                 return {-1, {}};
             buffer += m_socket.readAll();
         }
@@ -161,13 +161,21 @@ int main(int argc, char *argv[])
                                       {QStringLiteral("ShardId"), QStringLiteral("shardId-%1").arg(shard, 12, 10, QLatin1Char('0'))},
                                       {QStringLiteral("ShardIteratorType"), QStringLiteral("TRIM_HORIZON")}}));
         QString iterator = QJsonDocument::fromJson(body).object().value(QStringLiteral("ShardIterator")).toString();
+        if (status != 200)
+            std::fprintf(stderr, "%s: GetShardIterator answered %d: %s\n", label.constData(), status,
+                         body.left(300).constData());
         while (!iterator.isEmpty()) {
             auto [s, page] = control.call("GetRecords", json({{QStringLiteral("ShardIterator"), iterator},
                                                               {QStringLiteral("Limit"), 10000}}));
+            if (s != 200) {
+                std::fprintf(stderr, "%s: GetRecords answered %d: %s\n", label.constData(), s,
+                             page.left(300).constData());
+                break;
+            }
             const QJsonObject object = QJsonDocument::fromJson(page).object();
             const int n = int(object.value(QStringLiteral("Records")).toArray().size());
             read += n;
-            if (s != 200 || n == 0)
+            if (n == 0)
                 break;
             iterator = object.value(QStringLiteral("NextShardIterator")).toString();
         }
