@@ -3,17 +3,22 @@
 #include "engine/engine.h"
 #include "aws/sigv4.h"
 #include "server/kinesisserver.h"
+#include "server/selfsignedcertificate.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 using namespace shardscope;
 
@@ -42,7 +47,44 @@ struct ServeOptions
     const QCommandLineOption &createStream;
     const QCommandLineOption &requireAuth;
     const QCommandLineOption &accessKey;
+    const QCommandLineOption &tls;
 };
+
+// The certificate for --tls and the file clients trust it by. Next to the database it is kept
+// and reused, so clients trust it once; an in-memory emulator gets a fresh one in a temporary
+// directory that goes when it does.
+struct TlsFiles
+{
+    SelfSignedCertificate certificate;
+    QString certificatePath;
+};
+
+std::expected<TlsFiles, QString> prepareTls(const Engine &engine, const QHostAddress &address,
+                                            std::optional<QTemporaryDir> &temporaryDir)
+{
+    const SelfSignedCertificate::Options options = SelfSignedCertificate::optionsFor(address);
+    if (!engine.isInMemory()) {
+        const QString base = engine.databasePath();
+        const QString certificatePath = base + QStringLiteral(".tls-cert.pem");
+        auto certificate = SelfSignedCertificate::loadOrGenerate(
+            base + QStringLiteral(".tls-key.pem"), certificatePath, options);
+        if (!certificate)
+            return std::unexpected(certificate.error().message);
+        return TlsFiles{*certificate, certificatePath};
+    }
+    auto certificate = SelfSignedCertificate::generate(options);
+    if (!certificate)
+        return std::unexpected(certificate.error().message);
+    temporaryDir.emplace(QDir::tempPath() + QStringLiteral("/shardscope-tls-XXXXXX"));
+    if (!temporaryDir->isValid())
+        return std::unexpected(temporaryDir->errorString());
+    const QString certificatePath = temporaryDir->filePath(QStringLiteral("shardscope-cert.pem"));
+    QSaveFile file(certificatePath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(certificate->certificatePem()) < 0 ||
+        !file.commit())
+        return std::unexpected(certificatePath + QStringLiteral(": ") + file.errorString());
+    return TlsFiles{*certificate, certificatePath};
+}
 
 int serve(int argc, char *argv[], const QCommandLineParser &parser, const EngineOptions &engineOptions,
           const ServeOptions &o)
@@ -95,6 +137,18 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
     KinesisServer::Options serverOptions;
     serverOptions.address = address;
     serverOptions.port = quint16(port);
+    std::optional<QTemporaryDir> tlsDir; // outlives the server: clients read the file meanwhile
+    QString certificatePath;
+    if (parser.isSet(o.tls)) {
+        auto tls = prepareTls(**engine, address, tlsDir);
+        if (!tls) {
+            std::fprintf(stderr, "shardscope: cannot set up TLS: %s\n", qPrintable(tls.error()));
+            return 1;
+        }
+        serverOptions.tlsCertificatePem = tls->certificate.certificatePem();
+        serverOptions.tlsPrivateKeyPem = tls->certificate.privateKeyPem();
+        certificatePath = tls->certificatePath;
+    }
     if (parser.isSet(o.requireAuth)) {
         QHash<QString, AwsCredentials> keys;
         for (const QString &pair : parser.values(o.accessKey)) {
@@ -133,6 +187,10 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
     }
     std::printf("Shardscope is serving Kinesis at %s (database: %s)\n", qPrintable(url->toString()),
                 (*engine)->isInMemory() ? "in memory" : qPrintable((*engine)->databasePath()));
+    if (!certificatePath.isEmpty())
+        std::printf("TLS certificate: %s (self-signed; trust it with aws --ca-bundle, boto3 verify=, "
+                    "or NODE_EXTRA_CA_CERTS)\n",
+                    qPrintable(QDir::toNativeSeparators(QFileInfo(certificatePath).absoluteFilePath())));
     std::fflush(stdout);
 
     // Signals only set a flag; a timer turns it into an orderly quit on the main thread.
@@ -209,7 +267,13 @@ int main(int argc, char *argv[])
         QStringLiteral("region"),
         QCoreApplication::translate("main", "Region of the emulator's ARNs and signatures (default us-east-1)."),
         QStringLiteral("region"), QStringLiteral("us-east-1"));
+    const QCommandLineOption tlsOption(
+        QStringLiteral("tls"),
+        QCoreApplication::translate("main", "With --serve: serve https with a self-signed certificate, kept next to the "
+                                            "database (or temporary with --in-memory); its path is printed "
+                                            "for clients to trust."));
     parser.addOption(requireAuthOption);
+    parser.addOption(tlsOption);
     parser.addOption(accessKeyOption);
     parser.addOption(regionOption);
     parser.addOption(dbOption);
@@ -254,7 +318,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(serveOption))
         return serve(argc, argv, parser, engineOptions,
-                     ServeOptions{portOption, bindOption, createStreamOption, requireAuthOption, accessKeyOption});
+                     ServeOptions{portOption, bindOption, createStreamOption, requireAuthOption, accessKeyOption,
+                                  tlsOption});
 
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));

@@ -164,12 +164,25 @@ QStringList Dispatcher::operations()
 }
 
 Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView contentType,
-                                        const QByteArray &body) const
+                                        const QByteArray &body, const Authorizer &authorize) const
 {
     const Target parts = splitTarget(target);
     const auto format = WireCodec::formatForContentType(contentType);
-    if (!format)
+    if (!format) {
+        // Without a readable body the front end answers; a missing signature comes first there.
+        if (authorize) {
+            if (const auto denied = authorize(); denied && denied->type == ErrorType::MissingAuthenticationToken) {
+                Response response;
+                response.status = 403;
+                response.contentType = QByteArrayLiteral("application/xml");
+                response.body = QByteArrayLiteral("<MissingAuthenticationTokenException>\n"
+                                                  "  <Message>Missing Authentication Token</Message>\n"
+                                                  "</MissingAuthenticationTokenException>\n");
+                return response;
+            }
+        }
         return badContentType(parts);
+    }
     if (body.size() > kMaxRequestBytes)
         return Response{413, {}, {}, {}};
 
@@ -201,6 +214,10 @@ Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView conte
     response.operation = op->name.toString();
     if (!input)
         return fail(Error{ErrorType::Serialization, {}});
+    if (authorize) {
+        if (const auto denied = authorize())
+            return fail(*denied);
+    }
 
     const Outcome outcome = op->handler(m_engine, codec, *input);
     response.status = outcome.status;

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "kinesis/error.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+
+#include <functional>
+#include <optional>
 
 namespace shardscope {
 
@@ -34,7 +39,12 @@ public:
 
     explicit Dispatcher(Engine &engine);
 
-    Response handle(QStringView target, QByteArrayView contentType, const QByteArray &body) const;
+    // Checks the caller's credentials; returns the error to answer with, if any. Kinesis looks at
+    // them only after the content type, the body and the target, so handle() calls it then.
+    using Authorizer = std::function<std::optional<Error>()>;
+
+    Response handle(QStringView target, QByteArrayView contentType, const QByteArray &body,
+                    const Authorizer &authorize = {}) const;
 
     // The operations handled, by wire name.
     static QStringList operations();

@@ -169,6 +169,137 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
+// JSON parsing
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool isJsonNumber(QByteArrayView token)
+{
+    qsizetype i = 0;
+    const qsizetype n = token.size();
+    const auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && isDigit(token[i]))
+            ++i;
+        return i > start;
+    };
+    if (i < n && token[i] == '-')
+        ++i;
+    if (i < n && token[i] == '0')
+        ++i;
+    else if (!digits())
+        return false;
+    if (i < n && token[i] == '.') {
+        ++i;
+        if (!digits())
+            return false;
+    }
+    if (i < n && (token[i] == 'e' || token[i] == 'E')) {
+        ++i;
+        if (i < n && (token[i] == '+' || token[i] == '-'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == n;
+}
+
+// Whether a JSON number that does not fit a double is too large rather than too small: the
+// decimal exponent of its first non-zero digit is positive.
+bool isHugeJsonNumber(QByteArrayView token)
+{
+    qsizetype i = token.startsWith('-') ? 1 : 0;
+    const qsizetype integerStart = i;
+    while (i < token.size() && isDigit(token[i]))
+        ++i;
+    const qsizetype integerDigits = i - integerStart;
+    std::optional<qint64> leading;
+    for (qsizetype k = 0; k < integerDigits && !leading; ++k) {
+        if (token[integerStart + k] != '0')
+            leading = integerDigits - 1 - k;
+    }
+    if (i < token.size() && token[i] == '.') {
+        ++i;
+        for (qint64 k = 1; i < token.size() && isDigit(token[i]); ++i, ++k) {
+            if (!leading && token[i] != '0')
+                leading = -k;
+        }
+    }
+    qint64 exponent = 0;
+    if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+        ++i;
+        const bool negative = i < token.size() && token[i] == '-';
+        if (i < token.size() && (token[i] == '+' || token[i] == '-'))
+            ++i;
+        for (; i < token.size(); ++i)
+            exponent = std::min<qint64>(exponent * 10 + (token[i] - '0'), qint64(1) << 40);
+        if (negative)
+            exponent = -exponent;
+    }
+    return leading && *leading + exponent > 0;
+}
+
+// QJsonDocument and the parser Kinesis runs (Jackson, under Coral) disagree at the edges.
+// QJsonDocument accepts control characters unescaped inside strings and numbers such as "1."
+// and ".5", all of which Kinesis rejects; and it rejects numbers beyond the double range
+// ("1e400", a few hundred digits), which Kinesis reads and truncates. This pass settles both
+// before QJsonDocument parses the text: nullopt for a body Kinesis would not parse; otherwise
+// the body, with each out-of-range number replaced by the largest double of its sign (or by 0
+// when too small), which the Reader then saturates as Coral does. Everything else is left to
+// QJsonDocument.
+std::optional<QByteArray> normalizeJson(const QByteArray &body)
+{
+    const char *data = body.constData();
+    const qsizetype n = body.size();
+    QByteArray out; // stays null unless a number is replaced
+    qsizetype copied = 0;
+    qsizetype i = 0;
+    while (i < n) {
+        const char c = data[i];
+        if (c == '"') {
+            for (++i; i < n && data[i] != '"'; ++i) {
+                if (static_cast<unsigned char>(data[i]) < 0x20)
+                    return std::nullopt;
+                if (data[i] == '\\')
+                    ++i; // QJsonDocument checks the escape itself
+            }
+            ++i;
+            continue;
+        }
+        if (c != '-' && c != '.' && !isDigit(c)) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < n && (isDigit(data[i]) || data[i] == '-' || data[i] == '+' || data[i] == '.' ||
+                         data[i] == 'e' || data[i] == 'E'))
+            ++i;
+        const QByteArrayView token(data + start, i - start);
+        if (!isJsonNumber(token))
+            return std::nullopt;
+        bool ok = false;
+        static_cast<void>(token.toDouble(&ok));
+        if (ok)
+            continue;
+        if (out.isNull())
+            out.reserve(n + 32);
+        out.append(data + copied, start - copied);
+        out.append(!isHugeJsonNumber(token) ? "0"
+                   : token.startsWith('-')  ? "-1.7976931348623157e308"
+                                            : "1.7976931348623157e308");
+        copied = i;
+    }
+    if (out.isNull())
+        return body;
+    out.append(data + copied, n - copied);
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // JSON writing
 
 // Our own writer rather than QJsonDocument, which sorts object keys: this keeps the members in
@@ -1919,9 +2050,12 @@ std::expected<QCborMap, Error> WireCodec::parse(const QByteArray &body) const
 {
     const Error serialization{ErrorType::Serialization, {}};
     if (m_format == WireFormat::Json) {
+        const std::optional<QByteArray> text = normalizeJson(body);
+        if (!text)
+            return std::unexpected(serialization);
         // QJsonDocument rejects documents nested deeper than 1024 levels instead of recursing.
         QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+        const QJsonDocument document = QJsonDocument::fromJson(*text, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject())
             return std::unexpected(serialization);
         return QCborMap::fromJsonObject(document.object());

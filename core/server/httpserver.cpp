@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
@@ -47,24 +49,64 @@ public:
         : m_handler(handler), m_options(options), m_open(std::move(open))
     {
         m_open->fetch_add(1);
-        m_socket = new QTcpSocket(this);
+        if (m_options.tls) {
+            m_tls = new QSslSocket(this);
+            m_tls->setSslConfiguration(*m_options.tls);
+            connect(m_tls, &QSslSocket::encrypted, this, &Connection::onEncrypted);
+            m_socket = m_tls;
+        } else {
+            m_socket = new QTcpSocket(this);
+        }
         m_deadline = new QTimer(this);
         m_deadline->setSingleShot(true);
         connect(m_deadline, &QTimer::timeout, this, &Connection::onDeadline);
         connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::onError);
         if (!m_socket->setSocketDescriptor(descriptor)) {
             deleteLater();
             return;
         }
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_peer = m_socket->peerAddress();
-        m_deadline->start(m_options.idleTimeoutMs);
+        if (m_tls) {
+            // The handshake gets a request's time, not an idle connection's.
+            m_deadline->start(m_options.requestTimeoutMs);
+            m_tls->startServerEncryption();
+        } else {
+            m_deadline->start(m_options.idleTimeoutMs);
+        }
     }
     ~Connection() override { m_open->fetch_sub(1); }
 
 private:
     enum class State { Headers, Body, Closing };
+
+    void onEncrypted()
+    {
+        if (m_buffer.isEmpty() && m_state == State::Headers)
+            m_deadline->start(m_options.idleTimeoutMs);
+    }
+
+    // A failed or broken TLS session cannot carry an HTTP error response: just close.
+    void onError(QAbstractSocket::SocketError error)
+    {
+        if (!m_tls)
+            return; // plain sockets end through disconnected()
+        const bool tlsFailure = error == QAbstractSocket::SslHandshakeFailedError ||
+                                error == QAbstractSocket::SslInternalError ||
+                                error == QAbstractSocket::SslInvalidUserDataError;
+        if (tlsFailure || !m_tls->isEncrypted())
+            drop();
+    }
+
+    void drop()
+    {
+        m_state = State::Closing;
+        m_deadline->stop();
+        m_socket->abort();
+        deleteLater();
+    }
 
     void onReadyRead()
     {
@@ -219,6 +261,10 @@ private:
     {
         if (m_state == State::Closing)
             return;
+        if (m_tls && !m_tls->isEncrypted()) {
+            drop(); // the handshake did not finish in time
+            return;
+        }
         if (m_buffer.isEmpty() && m_state == State::Headers) {
             m_socket->disconnectFromHost(); // idle keep-alive connection
             return;
@@ -230,6 +276,7 @@ private:
     const HttpServer::Options &m_options;
     std::shared_ptr<std::atomic<int>> m_open;
     QTcpSocket *m_socket = nullptr;
+    QSslSocket *m_tls = nullptr; // m_socket when serving TLS
     QTimer *m_deadline = nullptr;
     QHostAddress m_peer;
     QByteArray m_buffer;
@@ -279,6 +326,17 @@ HttpServer::HttpServer(Handler handler, Options options, QObject *parent)
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port)
 {
+    if (m_options.tls) {
+        if (!QSslSocket::supportsSsl()) {
+            m_error = tr("TLS is not available: Qt has no TLS backend (the OpenSSL 3 plugin of "
+                         "Qt Network) or it cannot load OpenSSL.");
+            return false;
+        }
+        if (m_options.tls->localCertificate().isNull() || m_options.tls->privateKey().isNull()) {
+            m_error = tr("TLS needs a certificate and its private key.");
+            return false;
+        }
+    }
     bool ok = false;
     QMetaObject::invokeMethod(
         m_acceptor,

@@ -5,11 +5,13 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QThread;
@@ -39,6 +41,10 @@ struct HttpResponse
 // Content-Length bodies with a size limit (413), a header size limit (431), and a deadline for
 // each request so that a client sending one byte a second cannot hold a connection (408).
 //
+// With Options::tls set, every connection is TLS (QSslSocket in server mode) and nothing else
+// changes; a client that fails the handshake, or does not finish it within the request deadline,
+// is dropped without a response.
+//
 // Threads: connections are accepted on a thread of the server's own (so a busy GUI thread never
 // delays them); each connection then lives on one of `workerThreads` threads, where its bytes are
 // parsed as they arrive and the handler runs. A slow client therefore never holds up the others.
@@ -58,12 +64,14 @@ public:
         qint64 maxHeaderBytes = 64 * 1024;
         int requestTimeoutMs = 30000; // from the first byte of a request to its last
         int idleTimeoutMs = 120000;   // between requests on a kept-alive connection
+        std::optional<QSslConfiguration> tls; // with a local certificate and private key: https
     };
 
     HttpServer(Handler handler, Options options, QObject *parent = nullptr);
     ~HttpServer() override;
 
-    // Starts listening (port 0: any free port). Returns false with errorString() on failure.
+    // Starts listening (port 0: any free port). Returns false with errorString() on failure,
+    // which includes TLS being asked for when Qt has no TLS backend.
     bool listen(const QHostAddress &address, quint16 port);
     quint16 serverPort() const { return m_port; }
     QString errorString() const { return m_error; }

@@ -11,21 +11,6 @@ namespace shardscope {
 
 namespace {
 
-HttpResponse errorResponse(const Error &error, const QByteArray &contentType)
-{
-    HttpResponse response;
-    response.status = error.httpStatus();
-    response.contentType = contentType;
-    QByteArray body = "{\"__type\":\"" + error.typeName().toLatin1() + '"';
-    if (!error.message.isEmpty()) {
-        QString escaped = error.message;
-        escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-        body += ",\"message\":\"" + escaped.toUtf8() + '"';
-    }
-    response.body = body + '}';
-    return response;
-}
-
 QByteArray amzId2()
 {
     QByteArray random(48, Qt::Uninitialized);
@@ -71,13 +56,23 @@ std::expected<void, Error> KinesisEndpoint::checkAuthorizationShape(const HttpRe
                                                     "param and 'Authorization' as HTTP header.")});
     if (queryAuth)
         return {};
-    QStringList missing;
+    // The parameters after the algorithm, each "Name=value"; a name without a value is missing.
     const QString text = QString::fromLatin1(authorization);
-    if (!text.contains(QStringLiteral("Credential=")))
+    QHash<QString, QString> parameters;
+    const qsizetype space = text.indexOf(u' ');
+    if (space > 0) {
+        for (const QString &part : text.mid(space + 1).split(u',')) {
+            const qsizetype equals = part.indexOf(u'=');
+            if (equals > 0)
+                parameters.insert(part.left(equals).trimmed(), part.mid(equals + 1).trimmed());
+        }
+    }
+    QStringList missing;
+    if (parameters.value(QStringLiteral("Credential")).isEmpty())
         missing.append(QStringLiteral("Authorization header requires 'Credential' parameter."));
-    if (!text.contains(QStringLiteral("Signature=")))
+    if (parameters.value(QStringLiteral("Signature")).isEmpty())
         missing.append(QStringLiteral("Authorization header requires 'Signature' parameter."));
-    if (!text.contains(QStringLiteral("SignedHeaders=")))
+    if (parameters.value(QStringLiteral("SignedHeaders")).isEmpty())
         missing.append(QStringLiteral("Authorization header requires 'SignedHeaders' parameter."));
     if (request.header("x-amz-date").isEmpty() && request.header("date").isEmpty())
         missing.append(QStringLiteral("Authorization header requires existence of either a "
@@ -95,29 +90,30 @@ HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
     const QByteArray target = request.header("x-amz-target");
     QString operation = QString::fromLatin1(target.mid(target.indexOf('.') + 1));
     const QByteArray contentType = request.header("content-type");
-    const QByteArray replyType = contentType.startsWith("application/x-amz-cbor")
-                                     ? QByteArray("application/x-amz-cbor-1.1")
-                                     : QByteArray("application/x-amz-json-1.1");
+    // Kinesis reads the content type, the body and the target before the signature, so the
+    // dispatcher asks for the credentials check when it gets there.
+    const Dispatcher::Authorizer authorize = [this, &request]() -> std::optional<Error> {
+        if (auto shape = checkAuthorizationShape(request); !shape)
+            return shape.error();
+        if (m_verifier) {
+            if (auto verified = m_verifier(request); !verified)
+                return verified.error();
+        }
+        return std::nullopt;
+    };
+    // Only POST names an operation; anything else is answered as a request without one.
+    const bool post = request.method == "POST";
+    const Dispatcher::Response answer =
+        post ? m_dispatcher->handle(QString::fromLatin1(target), contentType, request.body, authorize)
+             : m_dispatcher->handle(QString(), QByteArrayView(), QByteArray(), authorize);
     HttpResponse response;
-    auto authorized = checkAuthorizationShape(request);
-    if (authorized && m_verifier) {
-        if (auto verified = m_verifier(request); !verified)
-            authorized = std::unexpected(verified.error());
-    }
-    if (!authorized) {
-        // Authentication errors are plain JSON whatever the request's format, as Kinesis sends.
-        response = errorResponse(authorized.error(), "application/x-amz-json-1.1");
-    } else {
-        const Dispatcher::Response answer = m_dispatcher->handle(QString::fromLatin1(target), contentType, request.body);
-        response.status = answer.status;
-        response.contentType = answer.contentType;
-        response.body = answer.body;
-        if (!answer.operation.isEmpty())
-            operation = answer.operation;
-    }
+    response.status = answer.status;
+    response.contentType = answer.contentType;
+    response.body = answer.body;
+    if (!answer.operation.isEmpty())
+        operation = answer.operation;
     response.headers.append({"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     response.headers.append({"x-amz-id-2", amzId2()});
-    Q_UNUSED(replyType);
     if (m_observer)
         m_observer(operation, response.status, timer.nsecsElapsed() / 1000);
     return response;

@@ -29,11 +29,16 @@ public:
         quint16 port = 4567; // 0: any free port
         int workerThreads = 4;
         KinesisEndpoint::Verifier verifier; // set to check SigV4 signatures
+        // Set both to serve https (one alone is an error). PEM; certificates after the first
+        // one form its chain.
+        QByteArray tlsCertificatePem;
+        QByteArray tlsPrivateKeyPem;
     };
 
     explicit KinesisServer(Engine &engine, QObject *parent = nullptr);
     ~KinesisServer() override;
 
+    // Returns the http:// or https:// URL clients connect to.
     std::expected<QUrl, QString> start(const Options &options);
     void stop();
     bool isRunning() const { return m_http != nullptr; }
