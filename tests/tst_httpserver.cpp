@@ -9,55 +9,20 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include "httptestclient.h"
+
 #include <atomic>
 
 using namespace shardscope;
 
 namespace {
 
-// Reads one HTTP response (headers and Content-Length body) from a socket.
-struct ParsedResponse
-{
-    int status = 0;
-    QHash<QByteArray, QByteArray> headers;
-    QByteArray body;
-};
+using testing::ParsedResponse;
 
-std::optional<ParsedResponse> readResponse(QTcpSocket &socket, QByteArray &buffer, int timeoutMs = 5000)
+std::optional<ParsedResponse> readResponse(QAbstractSocket &socket, QByteArray &buffer,
+                                           int timeoutMs = 5000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    for (;;) {
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            ParsedResponse response;
-            const QList<QByteArray> lines = buffer.left(end).split('\n');
-            response.status = lines.front().split(' ').value(1).toInt();
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                response.headers.insert(lines[i].left(colon).trimmed().toLower(),
-                                        lines[i].mid(colon + 1).trimmed());
-            }
-            const qint64 length = response.headers.value("content-length").toLongLong();
-            while (buffer.size() < end + 4 + length && timer.elapsed() < timeoutMs) {
-                socket.waitForReadyRead(100);
-                buffer += socket.readAll();
-            }
-            if (buffer.size() < end + 4 + length)
-                return std::nullopt;
-            response.body = buffer.mid(end + 4, length);
-            buffer.remove(0, end + 4 + length);
-            return response;
-        }
-        if (timer.elapsed() > timeoutMs || socket.state() != QAbstractSocket::ConnectedState) {
-            buffer += socket.readAll();
-            if (buffer.indexOf("\r\n\r\n") >= 0)
-                continue;
-            return std::nullopt;
-        }
-        socket.waitForReadyRead(100);
-        buffer += socket.readAll();
-    }
+    return testing::readResponse(socket, buffer, timeoutMs);
 }
 
 QByteArray post(const QByteArray &body, const QByteArray &extraHeaders = {})

@@ -124,7 +124,7 @@ void MainWindow::refreshStreams()
         item->setText(2, toWire(summary.streamMode));
         if (details) {
             item->setText(3, QString::number(details->openShardCount));
-            item->setText(4, tr("%n hour(s)", nullptr, details->retentionPeriodHours));
+            item->setText(4, tr("%1 hours").arg(details->retentionPeriodHours)); // never below 24
         }
         if (summary.streamName == selected || (selected.isEmpty() && m_streams->topLevelItemCount() == 1))
             m_streams->setCurrentItem(item);
