@@ -1635,7 +1635,7 @@ void TestProtocol::dispatcherEveryOperation()
     Fixture f;
     QVERIFY(f.open());
     const QStringList operations = Dispatcher::operations();
-    QCOMPARE(operations.size(), 24);
+    QCOMPARE(operations.size(), 26);
     for (const QString &operation : operations) {
         for (bool useCbor : {false, true}) {
             const auto r = useCbor ? f.cbor(operation, QCborMap()) : f.json(operation, "{}");

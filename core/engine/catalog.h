@@ -40,6 +40,7 @@ struct StreamMeta
     int maxRecordSizeKiB = 1024;
     EncryptionType encryptionType = EncryptionType::None;
     QString keyId;
+    qint64 dataKeyVersion = 0; // the data key new records are sealed with; 0 when not encrypted
     QList<ShardMeta> shards;
     TagMap tags;
     QList<qint64> reshardTimesMs; // UpdateShardCount calls in the last 24 hours

@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "aesgcm.h"
 #include "catalog.h"
 #include "clock.h"
 #include "readerpool.h"
@@ -255,7 +256,48 @@ struct Engine::PutInput
 struct Engine::PutOutcome
 {
     QList<SequenceNumber> sequenceNumbers; // one per input, in order
+    EncryptionType encryptionType = EncryptionType::None;
 };
+
+// A stream's data key in plaintext, as unwrapped by the local KMS. Kept in memory only.
+struct Engine::DataKey
+{
+    qint64 version = 0;
+    qint64 streamId = 0;
+    QString kmsKeyId;
+    QByteArray key;
+};
+
+namespace {
+
+void appendBigEndian(QByteArray &out, quint64 value)
+{
+    for (int shift = 56; shift >= 0; shift -= 8)
+        out.append(char((value >> shift) & 0xff));
+}
+
+// Authenticated data of a sealed record: the row it belongs to, so that ciphertext moved to
+// another row does not decrypt.
+QByteArray recordContext(qint64 streamId, quint32 shard, qint64 seq)
+{
+    QByteArray aad;
+    aad.reserve(24);
+    appendBigEndian(aad, quint64(streamId));
+    appendBigEndian(aad, shard);
+    appendBigEndian(aad, quint64(seq));
+    return aad;
+}
+
+// Authenticated data of a wrapped data key: its stream and version.
+QByteArray dataKeyContext(qint64 streamId, qint64 version)
+{
+    QByteArray aad("shardscope data key");
+    appendBigEndian(aad, quint64(streamId));
+    appendBigEndian(aad, quint64(version));
+    return aad;
+}
+
+} // namespace
 
 struct Engine::WriterState
 {
@@ -360,12 +402,18 @@ std::expected<void, Error> Engine::start()
     }
     m_tokens = std::make_unique<TokenCodec>(key);
 
+    m_kms = std::make_unique<LocalKms>(m_options.region, m_options.account);
+    if (auto r = m_kms->load(writeDb); !r)
+        return r;
+    if (auto r = m_kms->ensureDefaultKey(writeDb, now()); !r)
+        return r;
+
     m_writerState = std::make_unique<WriterState>();
     if (auto r = loadCatalog(writeDb); !r)
         return r;
     auto insertRecord = writeDb.prepare(
-        "INSERT INTO records(stream_id, shard_index, seq, partition_key, explicit_hash_key, data) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "INSERT INTO records(stream_id, shard_index, seq, partition_key, explicit_hash_key, data, "
+        "key_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     auto updateCounter = writeDb.prepare("UPDATE streams SET next_counter = ?2 WHERE id = ?1");
     if (!insertRecord)
         return std::unexpected(insertRecord.error());
@@ -381,12 +429,15 @@ std::expected<void, Error> Engine::start()
     hooks.afterCommit = [this](bool committed) {
         WriterState &ws = *m_writerState;
         if (committed) {
+            if (m_kms->isDirty())
+                m_kms->publish();
             if (ws.catalogDirty)
                 publish();
             return;
         }
         // The group was rolled back: forget its in-memory changes.
         ws.appended.clear();
+        (void)m_kms->load(*m_writerDbForRecovery);
         (void)loadCatalog(*m_writerDbForRecovery);
     };
     hooks.afterGroup = [this] { afterGroup(); };
@@ -408,8 +459,8 @@ std::expected<void, Error> Engine::loadCatalog(SqliteDb &db)
     QHash<qint64, std::shared_ptr<StreamMeta>> byId;
     auto streams = db.prepare(
         "SELECT id, name, status, status_until_ms, mode, retention_hours, created_ms, "
-        "max_record_kib, encryption_type, key_id, next_counter, reshard_times FROM streams "
-        "ORDER BY id");
+        "max_record_kib, encryption_type, key_id, next_counter, reshard_times, data_key "
+        "FROM streams ORDER BY id");
     if (!streams)
         return std::unexpected(streams.error());
     while (streams->step() == SQLITE_ROW) {
@@ -427,6 +478,7 @@ std::expected<void, Error> Engine::loadCatalog(SqliteDb &db)
         ws.nextCounter.insert(meta->id, streams->columnInt64(10));
         for (const QString &t : streams->columnText(11).split(u',', Qt::SkipEmptyParts))
             meta->reshardTimesMs.append(t.toLongLong());
+        meta->dataKeyVersion = streams->columnInt64(12);
         ws.nextStreamId = std::max(ws.nextStreamId, meta->id + 1);
         byId.insert(meta->id, meta);
     }
@@ -715,8 +767,8 @@ std::expected<void, Error> Engine::persistStream(SqliteDb &db, const StreamMeta 
 {
     auto upsert = db.prepare(
         "INSERT OR REPLACE INTO streams(id, name, status, status_until_ms, mode, retention_hours, "
-        "created_ms, max_record_kib, encryption_type, key_id, next_counter, reshard_times) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        "created_ms, max_record_kib, encryption_type, key_id, next_counter, reshard_times, "
+        "data_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     if (!upsert)
         return std::unexpected(upsert.error());
     QStringList reshardTimes;
@@ -734,6 +786,7 @@ std::expected<void, Error> Engine::persistStream(SqliteDb &db, const StreamMeta 
     upsert->bind(10, stream.keyId.isNull() ? QStringLiteral("") : stream.keyId);
     upsert->bind(11, m_writerState->nextCounter.value(stream.id));
     upsert->bind(12, reshardTimes.join(u','));
+    upsert->bind(13, stream.dataKeyVersion);
     if (upsert->step() != SQLITE_DONE)
         return std::unexpected(db.lastError("save stream"));
 
@@ -1082,6 +1135,16 @@ std::expected<Engine::PutOutcome, Error> Engine::appendRecords(SqliteDb &db, con
     outcome.sequenceNumbers.reserve(inputs.size());
     SqliteStatement &insert = ws.insertRecord;
     const qint64 counterBefore = ws.nextCounter.value(stream.id);
+    std::shared_ptr<const DataKey> dataKey;
+    if (stream.encryptionType == EncryptionType::Kms) {
+        auto found = this->dataKey(stream.dataKeyVersion, db, LocalKms::View::Working);
+        if (!found)
+            return std::unexpected(found.error());
+        if (auto usable = m_kms->checkUsable((*found)->kmsKeyId, LocalKms::View::Working); !usable)
+            return std::unexpected(usable.error());
+        dataKey = std::move(*found);
+        outcome.encryptionType = EncryptionType::Kms;
+    }
     for (const PutInput &input : inputs) {
         const ShardMeta &shard = stream.routeTo(input.hashKey);
         const qint64 counter = ws.takeCounter(stream.id, nowMs);
@@ -1095,7 +1158,19 @@ std::expected<Engine::PutOutcome, Error> Engine::appendRecords(SqliteDb &db, con
             input.explicitHashKey->toBigEndian(bytes);
             insert.bindBlob(5, bytes, 16);
         }
-        insert.bind(6, input.data);
+        std::optional<QByteArray> sealed;
+        if (dataKey) {
+            sealed = AesGcm::seal(dataKey->key, input.data,
+                                  recordContext(stream.id, shard.index, counter));
+            if (!sealed) {
+                ws.nextCounter[stream.id] = counterBefore;
+                return std::unexpected(Error::internal(QStringLiteral("Encrypting a record failed.")));
+            }
+            insert.bind(6, *sealed);
+            insert.bind(7, stream.dataKeyVersion);
+        } else {
+            insert.bind(6, input.data);
+        }
         if (insert.step() != SQLITE_DONE) {
             ws.nextCounter[stream.id] = counterBefore;
             return std::unexpected(db.lastError("insert record"));
@@ -1190,7 +1265,7 @@ std::expected<PutRecordResponse, Error> Engine::putRecord(const PutRecordRequest
     if (!outcome)
         return std::unexpected(outcome.error());
     const SequenceNumber seq = outcome->sequenceNumbers.front();
-    return PutRecordResponse{ShardId::format(seq.shardIndex), seq, stream.encryptionType};
+    return PutRecordResponse{ShardId::format(seq.shardIndex), seq, outcome->encryptionType};
 }
 
 std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequest &request)
@@ -1294,6 +1369,7 @@ std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequ
     });
     if (!outcome)
         return std::unexpected(outcome.error());
+    response.encryptionType = outcome->encryptionType;
     for (qsizetype j = 0; j < acceptedAt.size(); ++j) {
         const SequenceNumber seq = outcome->sequenceNumbers[j];
         PutRecordsResultEntry &entry = response.records[acceptedAt[j]];
@@ -1478,6 +1554,16 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
     auto reader = m_readers->acquire();
     if (!reader)
         return std::unexpected(reader.error());
+    std::shared_ptr<const DataKey> dataKey; // the last one used: pages rarely mix versions
+    // An encrypted stream cannot be read while its key is unusable, even when nothing is new.
+    if (stream->encryptionType == EncryptionType::Kms) {
+        auto found = this->dataKey(stream->dataKeyVersion, *(*reader)->db, LocalKms::View::Published);
+        if (!found)
+            return std::unexpected(found.error());
+        if (auto usable = m_kms->checkUsable((*found)->kmsKeyId); !usable)
+            return std::unexpected(usable.error());
+        dataKey = std::move(*found);
+    }
     SqliteStatement &query = (*reader)->readRecords;
     query.bind(1, stream->id);
     query.bind(2, qint64(shardIndex));
@@ -1487,10 +1573,12 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
     qint64 next = from;
     std::optional<qint64> firstUnreadArrival;
     response.records.reserve(std::min(limit, 1024));
+    std::optional<Error> failure;
     int rc;
     while ((rc = query.step()) == SQLITE_ROW) {
         const qint64 seq = query.columnInt64(0);
-        const int size = query.columnBytes(2);
+        const bool sealed = !query.columnIsNull(4);
+        const int size = query.columnBytes(2) - (sealed ? AesGcm::kOverhead : 0);
         if (response.records.size() == limit ||
             (!response.records.isEmpty() && bytes + size > kGetRecordsMaxBytes)) {
             firstUnreadArrival = seq >> SequenceNumber::kTimeShift;
@@ -1500,15 +1588,44 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
         record.sequenceNumber = SequenceNumber{seq, shardIndex};
         record.approximateArrivalTimestamp = seq >> SequenceNumber::kTimeShift;
         record.partitionKey = query.columnText(1);
-        record.data = query.columnBlob(2);
+        if (sealed) {
+            const qint64 version = query.columnInt64(4);
+            if (!dataKey || dataKey->version != version) {
+                auto found = this->dataKey(version, *(*reader)->db, LocalKms::View::Published);
+                if (!found) {
+                    failure = found.error();
+                    break;
+                }
+                dataKey = std::move(*found);
+            }
+            if (auto usable = m_kms->checkUsable(dataKey->kmsKeyId); !usable) {
+                failure = usable.error();
+                break;
+            }
+            const QByteArrayView blob(static_cast<const char *>(query.columnBlobData(2)),
+                                      query.columnBytes(2));
+            auto opened =
+                AesGcm::open(dataKey->key, blob, recordContext(stream->id, shardIndex, seq));
+            if (!opened) {
+                failure = Error::internal(u"Record " % SequenceNumber{seq, shardIndex}.toString() %
+                                          u" could not be decrypted.");
+                break;
+            }
+            record.data = std::move(*opened);
+            record.encryptionType = EncryptionType::Kms;
+        } else {
+            record.data = query.columnBlob(2);
+            record.encryptionType = EncryptionType::None;
+        }
         if (!query.columnIsNull(3))
             record.explicitHashKey = hashKeyFromBytes(query.columnBlob(3));
-        record.encryptionType = EncryptionType::None;
         bytes += size;
         next = seq + 1;
         response.records.append(std::move(record));
     }
     query.reset();
+    if (failure)
+        return std::unexpected(*failure);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return std::unexpected(Error::internal(QStringLiteral("Reading records failed.")));
 
@@ -2164,6 +2281,177 @@ std::expected<DescribeLimitsResponse, Error> Engine::describeLimits() const
 }
 
 // ---------------------------------------------------------------------------------------------
+// Encryption at rest and the local KMS
+
+std::expected<std::shared_ptr<const Engine::DataKey>, Error>
+Engine::dataKey(qint64 version, SqliteDb &db, LocalKms::View view) const
+{
+    {
+        std::lock_guard lock(m_dataKeyMutex);
+        if (auto cached = m_dataKeys.value(version))
+            return cached;
+    }
+    auto select = db.prepare("SELECT stream_id, kms_key_id, wrapped FROM data_keys WHERE id = ?1");
+    if (!select)
+        return std::unexpected(select.error());
+    select->bind(1, version);
+    if (select->step() != SQLITE_ROW)
+        return std::unexpected(
+            Error::internal(QStringLiteral("Data key version %1 is missing.").arg(version)));
+    const qint64 streamId = select->columnInt64(0);
+    const QString kmsKeyId = select->columnText(1);
+    auto key = m_kms->unwrap(kmsKeyId, select->columnBlob(2), dataKeyContext(streamId, version), view);
+    if (!key)
+        return std::unexpected(key.error());
+    auto entry = std::make_shared<const DataKey>(DataKey{version, streamId, kmsKeyId, *key});
+    std::lock_guard lock(m_dataKeyMutex);
+    m_dataKeys.insert(version, entry);
+    return entry;
+}
+
+std::expected<void, Error> Engine::changeEncryption(const StreamTarget &target,
+                                                    const QString &encryptionType,
+                                                    const QString &keyId, bool start)
+{
+    ValidationErrors v;
+    if (encryptionType.isNull())
+        v.addNull(QStringLiteral("encryptionType"));
+    else if (encryptionType != u"KMS" && encryptionType != u"NONE")
+        v.add(QStringLiteral("encryptionType"), encryptionType,
+              QStringLiteral("Member must satisfy enum value set: [KMS, NONE]"));
+    if (keyId.isNull())
+        v.addNull(QStringLiteral("keyId"));
+    else
+        checkLength(v, QStringLiteral("keyId"), keyId, 1, 2048);
+    checkName(v, QStringLiteral("streamName"), target.streamName, false);
+    if (!v.isEmpty())
+        return std::unexpected(v.toError());
+    auto resolved = resolve(target);
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const QString name = (*resolved)->name;
+    if (encryptionType != u"KMS")
+        return std::unexpected(invalidArgument(
+            u"Encryption type " % encryptionType % u" is not supported for stream " % name %
+            u" under account " % m_options.account % u". The supported type is KMS."));
+
+    return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
+        WriterState &ws = *m_writerState;
+        const qint64 nowMs = now();
+        const StreamMetaPtr current = ws.working.streams.value(name);
+        if (!current || current->isGone(nowMs))
+            return std::unexpected(notFound(name));
+        if (current->effectiveStatus(nowMs) != StreamStatus::Active)
+            return std::unexpected(notActive(*current, nowMs));
+        auto meta = std::make_shared<StreamMeta>(*current);
+        if (start) {
+            const auto key = m_kms->find(keyId, LocalKms::View::Working);
+            if (!key)
+                return std::unexpected(key.error());
+            if (auto usable = m_kms->checkUsable(key->keyId, LocalKms::View::Working); !usable)
+                return std::unexpected(usable.error());
+            // Every start (or key change) gets a new data key; records keep the version they
+            // were sealed with, so older ones stay readable.
+            const QByteArray plain = AesGcm::randomBytes(AesGcm::kKeyBytes);
+            const QByteArray idBytes = AesGcm::randomBytes(8);
+            if (plain.size() != AesGcm::kKeyBytes || idBytes.size() != 8)
+                return std::unexpected(Error::internal(QStringLiteral("No random bytes.")));
+            quint64 raw = 0;
+            for (char c : idBytes)
+                raw = (raw << 8) | quint8(c);
+            const qint64 version = qint64(raw >> 2) | 1; // positive and never 0
+            auto wrapped = m_kms->wrap(key->keyId, plain, dataKeyContext(current->id, version),
+                                       LocalKms::View::Working);
+            if (!wrapped)
+                return std::unexpected(wrapped.error());
+            auto insert = db.prepare("INSERT INTO data_keys(id, stream_id, kms_key_id, wrapped, "
+                                     "created_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
+            if (!insert)
+                return std::unexpected(insert.error());
+            insert->bind(1, version);
+            insert->bind(2, current->id);
+            insert->bind(3, key->keyId);
+            insert->bind(4, *wrapped);
+            insert->bind(5, nowMs);
+            if (insert->step() != SQLITE_DONE)
+                return std::unexpected(db.lastError("save data key"));
+            {
+                // Cached before the commit: if the group rolls back, the random version is
+                // simply never used again.
+                std::lock_guard lock(m_dataKeyMutex);
+                m_dataKeys.insert(version, std::make_shared<const DataKey>(
+                                               DataKey{version, current->id, key->keyId, plain}));
+            }
+            meta->encryptionType = EncryptionType::Kms;
+            meta->keyId = keyId;
+            meta->dataKeyVersion = version;
+        } else {
+            meta->encryptionType = EncryptionType::None;
+            meta->keyId.clear();
+            meta->dataKeyVersion = 0;
+        }
+        meta->status = StreamStatus::Updating;
+        meta->statusUntilMs = nowMs + m_options.updateDelayMs;
+        if (auto r = persistStream(db, *meta, false); !r)
+            return r;
+        ws.working.streams.insert(name, meta);
+        ws.catalogDirty = true;
+        return {};
+    });
+}
+
+std::expected<void, Error> Engine::startStreamEncryption(const StartStreamEncryptionRequest &request)
+{
+    return changeEncryption(request.target, request.encryptionType, request.keyId, true);
+}
+
+std::expected<void, Error> Engine::stopStreamEncryption(const StopStreamEncryptionRequest &request)
+{
+    return changeEncryption(request.target, request.encryptionType, request.keyId, false);
+}
+
+std::expected<KmsKey, Error> Engine::createKey(const QString &description)
+{
+    return write<KmsKey>([&](SqliteDb &db) { return m_kms->createKey(db, description, now()); });
+}
+
+std::expected<KmsAlias, Error> Engine::createAlias(const QString &aliasName, const QString &keyId)
+{
+    return write<KmsAlias>([&](SqliteDb &db) { return m_kms->createAlias(db, aliasName, keyId); });
+}
+
+std::expected<KmsKey, Error> Engine::enableKey(const QString &keyId)
+{
+    return write<KmsKey>([&](SqliteDb &db) { return m_kms->enableKey(db, keyId); });
+}
+
+std::expected<KmsKey, Error> Engine::disableKey(const QString &keyId)
+{
+    return write<KmsKey>([&](SqliteDb &db) { return m_kms->disableKey(db, keyId); });
+}
+
+std::expected<KmsKey, Error> Engine::scheduleKeyDeletion(const QString &keyId)
+{
+    return write<KmsKey>(
+        [&](SqliteDb &db) { return m_kms->scheduleKeyDeletion(db, keyId, now()); });
+}
+
+std::expected<KmsKey, Error> Engine::cancelKeyDeletion(const QString &keyId)
+{
+    return write<KmsKey>([&](SqliteDb &db) { return m_kms->cancelKeyDeletion(db, keyId); });
+}
+
+QList<KmsKey> Engine::listKeys() const
+{
+    return m_kms->keys();
+}
+
+QList<KmsAlias> Engine::listAliases() const
+{
+    return m_kms->aliases();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Housekeeping: retention trimming and purging deleted streams, in bounded chunks so the writer
 // never stalls puts for long.
 
@@ -2252,6 +2540,7 @@ void Engine::housekeeping(SqliteDb &db)
             break;
         for (const char *sql : {"DELETE FROM shards WHERE stream_id = ?1",
                                 "DELETE FROM tags WHERE stream_id = ?1",
+                                "DELETE FROM data_keys WHERE stream_id = ?1",
                                 "DELETE FROM streams WHERE id = ?1"}) {
             auto stmt = db.prepare(sql);
             if (!stmt)
@@ -2308,6 +2597,36 @@ std::expected<qint64, Error> Engine::storedRecordCount(const QString &streamName
         count = stats.columnInt64(0);
     stats.reset();
     return count;
+}
+
+std::expected<QList<ShardStatistics>, Error> Engine::shardStatistics(const QString &streamName) const
+{
+    const auto catalog = snapshot();
+    const StreamMetaPtr stream = catalog->streams.value(streamName);
+    const qint64 nowMs = now();
+    if (!stream || stream->isGone(nowMs))
+        return std::unexpected(notFound(streamName));
+    auto reader = m_readers->acquire();
+    if (!reader)
+        return std::unexpected(reader.error());
+    SqliteStatement &stats = (*reader)->shardStats;
+    const qint64 horizon = SequenceNumber::counterAt(stream->trimHorizonMs(nowMs));
+    QList<ShardStatistics> result;
+    for (const ShardMeta &shard : stream->shards) {
+        if (!stream->isListed(shard, nowMs))
+            continue;
+        ShardStatistics entry{ShardId::format(shard.index), 0, 0};
+        stats.bind(1, stream->id);
+        stats.bind(2, qint64(shard.index));
+        stats.bind(3, horizon);
+        if (stats.step() == SQLITE_ROW) {
+            entry.recordCount = stats.columnInt64(0);
+            entry.bytes = stats.columnInt64(1);
+        }
+        stats.reset();
+        result.append(entry);
+    }
+    return result;
 }
 
 } // namespace shardscope

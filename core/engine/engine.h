@@ -2,7 +2,10 @@
 
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "localkms.h"
+#include "shardstatistics.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -85,12 +88,29 @@ public:
     std::expected<void, Error> untagResource(const UntagResourceRequest &request);
     std::expected<ListTagsForResourceResponse, Error> listTagsForResource(const ListTagsForResourceRequest &request) const;
     std::expected<DescribeLimitsResponse, Error> describeLimits() const;
+    std::expected<void, Error> startStreamEncryption(const StartStreamEncryptionRequest &request);
+    std::expected<void, Error> stopStreamEncryption(const StopStreamEncryptionRequest &request);
+
+    // The local KMS (not Kinesis wire operations; for the GUI). Key ids may be given as key id,
+    // key ARN, alias name or alias ARN.
+    std::expected<KmsKey, Error> createKey(const QString &description = QString());
+    std::expected<KmsAlias, Error> createAlias(const QString &aliasName, const QString &keyId);
+    std::expected<KmsKey, Error> enableKey(const QString &keyId);
+    std::expected<KmsKey, Error> disableKey(const QString &keyId);
+    // Marks the key deleted: it can no longer be used, but its material is kept, so nothing
+    // encrypted under it is lost (cancelKeyDeletion brings it back, disabled).
+    std::expected<KmsKey, Error> scheduleKeyDeletion(const QString &keyId);
+    std::expected<KmsKey, Error> cancelKeyDeletion(const QString &keyId);
+    QList<KmsKey> listKeys() const;
+    QList<KmsAlias> listAliases() const;
 
     // Deletes expired records and purges deleted streams now (the writer also does this about
     // once a second). Returns when done.
     void runHousekeeping();
     // Number of records stored for a shard (all of them, including not yet trimmed ones).
     std::expected<qint64, Error> storedRecordCount(const QString &streamName, const QString &shardId) const;
+    // Readable records (inside the retention period) and their payload bytes, per listed shard.
+    std::expected<QList<ShardStatistics>, Error> shardStatistics(const QString &streamName) const;
 
     QString streamArn(const QString &streamName) const;
 
@@ -105,6 +125,7 @@ private:
     struct WriterState;
     struct PutInput;
     struct PutOutcome;
+    struct DataKey;
     explicit Engine(EngineOptions options);
 
     std::expected<void, Error> start();
@@ -126,6 +147,11 @@ private:
     std::expected<void, Error> reshard(SqliteDb &db, StreamMeta &stream, qint64 nowMs,
                                        const std::function<std::expected<void, Error>(StreamMeta &, qint64 &)> &change);
     void publish();
+    // The plaintext data key of a key version, from the cache or unwrapped from `db`.
+    std::expected<std::shared_ptr<const DataKey>, Error> dataKey(qint64 version, SqliteDb &db, LocalKms::View view) const;
+    std::expected<void, Error> changeEncryption(const StreamTarget &target,
+                                                const QString &encryptionType, const QString &keyId,
+                                                bool start);
     void afterGroup();
     void housekeeping(SqliteDb &db);
     std::expected<void, Error> loadCatalog(SqliteDb &db);
@@ -136,6 +162,9 @@ private:
     QString m_path;
     bool m_inMemory = false;
     std::unique_ptr<TokenCodec> m_tokens;
+    std::unique_ptr<LocalKms> m_kms;
+    mutable std::mutex m_dataKeyMutex;
+    mutable QHash<qint64, std::shared_ptr<const DataKey>> m_dataKeys; // by key version
     std::unique_ptr<ReaderPool> m_readers;
     std::unique_ptr<WriterState> m_writerState; // touched only on the writer thread
     std::unique_ptr<WriterThread> m_writer;

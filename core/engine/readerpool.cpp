@@ -27,12 +27,14 @@ std::expected<ReaderPool::Lease, Error> ReaderPool::acquire()
     connection->db = std::move(*db);
     (void)connection->db->exec("PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768;");
     auto read = connection->db->prepare(
-        "SELECT seq, partition_key, data, explicit_hash_key FROM records "
+        "SELECT seq, partition_key, data, explicit_hash_key, key_version FROM records "
         "WHERE stream_id = ?1 AND shard_index = ?2 AND seq >= ?3 ORDER BY seq LIMIT ?4");
     auto last = connection->db->prepare(
         "SELECT max(seq) FROM records WHERE stream_id = ?1 AND shard_index = ?2");
+    // Payload bytes: a sealed record also holds a 28-byte nonce and tag (AesGcm::kOverhead).
     auto stats = connection->db->prepare(
-        "SELECT count(*), coalesce(sum(length(data)), 0) FROM records "
+        "SELECT count(*), coalesce(sum(length(data) - (key_version IS NOT NULL) * 28), 0) "
+        "FROM records "
         "WHERE stream_id = ?1 AND shard_index = ?2 AND seq >= ?3");
     if (!read)
         return std::unexpected(read.error());

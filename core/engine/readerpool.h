@@ -20,6 +20,7 @@ public:
     {
         std::unique_ptr<SqliteDb> db;
         SqliteStatement readRecords;  // (stream, shard, from seq, limit) -> rows in order
+                                      // (seq, partition key, data, explicit hash key, key version)
         SqliteStatement lastSequence; // (stream, shard) -> max(seq)
         SqliteStatement shardStats;   // (stream, shard, from seq) -> count, bytes
     };

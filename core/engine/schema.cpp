@@ -57,6 +57,35 @@ constexpr const char *kMigrations[] = {
         PRIMARY KEY (stream_id, key)
     ) WITHOUT ROWID;
     )sql",
+    // 1 -> 2: encryption at rest. A record with a key_version holds nonce || ciphertext || tag
+    // sealed with that data key; NULL means plaintext (so existing rows and the plain put path
+    // stay as they were). Data keys are wrapped by a key of the local KMS.
+    R"sql(
+    ALTER TABLE records ADD COLUMN key_version INTEGER;
+    ALTER TABLE streams ADD COLUMN data_key INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE kms_keys (
+        id TEXT PRIMARY KEY,
+        description TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        aws_managed INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        deletion_ms INTEGER,
+        material BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE kms_aliases (
+        name TEXT PRIMARY KEY,
+        key_id TEXT NOT NULL
+    ) WITHOUT ROWID;
+    -- id is random, never reused: a data key of a rolled-back transaction cannot be confused
+    -- with a later one.
+    CREATE TABLE data_keys (
+        id INTEGER PRIMARY KEY,
+        stream_id INTEGER NOT NULL,
+        kms_key_id TEXT NOT NULL,
+        wrapped BLOB NOT NULL,
+        created_ms INTEGER NOT NULL
+    );
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kCurrentVersion);

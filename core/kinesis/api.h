@@ -301,6 +301,21 @@ struct UpdateStreamModeRequest
     StreamMode streamMode = StreamMode::Provisioned;
 };
 
+// EncryptionType is kept as text so the engine can report a bad value the way Kinesis does.
+struct StartStreamEncryptionRequest
+{
+    StreamTarget target;
+    QString encryptionType; // "KMS"
+    QString keyId;          // key id, key ARN, alias name or alias ARN
+};
+
+struct StopStreamEncryptionRequest
+{
+    StreamTarget target;
+    QString encryptionType; // "KMS"
+    QString keyId;
+};
+
 struct AddTagsToStreamRequest
 {
     StreamTarget target;

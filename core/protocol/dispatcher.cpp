@@ -59,7 +59,7 @@ struct Operation
         }                                                                                          \
     }
 
-const std::array<Operation, 24> kOperations = {
+const std::array<Operation, 26> kOperations = {
     SHARDSCOPE_OPERATION(AddTagsToStream, AddTagsToStreamRequest, addTagsToStream(request)),
     SHARDSCOPE_OPERATION(CreateStream, CreateStreamRequest, createStream(request)),
     SHARDSCOPE_OPERATION(DecreaseStreamRetentionPeriod, RetentionPeriodRequest,
@@ -83,6 +83,10 @@ const std::array<Operation, 24> kOperations = {
     SHARDSCOPE_OPERATION(RemoveTagsFromStream, RemoveTagsFromStreamRequest,
                          removeTagsFromStream(request)),
     SHARDSCOPE_OPERATION(SplitShard, SplitShardRequest, splitShard(request)),
+    SHARDSCOPE_OPERATION(StartStreamEncryption, StartStreamEncryptionRequest,
+                         startStreamEncryption(request)),
+    SHARDSCOPE_OPERATION(StopStreamEncryption, StopStreamEncryptionRequest,
+                         stopStreamEncryption(request)),
     SHARDSCOPE_OPERATION(TagResource, TagResourceRequest, tagResource(request)),
     SHARDSCOPE_OPERATION(UntagResource, UntagResourceRequest, untagResource(request)),
     SHARDSCOPE_OPERATION(UpdateMaxRecordSize, UpdateMaxRecordSizeRequest,

@@ -1860,6 +1860,45 @@ QCborMap writeMessage(const Writer &, const UpdateStreamModeRequest &in)
     return m;
 }
 
+// Start/StopStreamEncryption: EncryptionType stays text here; the engine checks its value set.
+template<typename Request>
+void readEncryptionRequest(Reader &r, const QCborMap &m, Request &out)
+{
+    out.target.streamName = r.string(m, "StreamName"_L1);
+    out.encryptionType = r.string(m, "EncryptionType"_L1);
+    out.keyId = r.string(m, "KeyId"_L1);
+    out.target.streamArn = r.string(m, "StreamARN"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+}
+template<typename Request>
+QCborMap writeEncryptionRequest(const Request &in)
+{
+    QCborMap m;
+    putString(m, "StreamName"_L1, in.target.streamName);
+    putString(m, "EncryptionType"_L1, in.encryptionType);
+    putString(m, "KeyId"_L1, in.keyId);
+    putString(m, "StreamARN"_L1, in.target.streamArn);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, StartStreamEncryptionRequest &out)
+{
+    readEncryptionRequest(r, m, out);
+}
+QCborMap writeMessage(const Writer &, const StartStreamEncryptionRequest &in)
+{
+    return writeEncryptionRequest(in);
+}
+
+void readMessage(Reader &r, const QCborMap &m, StopStreamEncryptionRequest &out)
+{
+    readEncryptionRequest(r, m, out);
+}
+QCborMap writeMessage(const Writer &, const StopStreamEncryptionRequest &in)
+{
+    return writeEncryptionRequest(in);
+}
+
 TagMap readRequiredTags(Reader &r, const QCborMap &m)
 {
     auto tags = r.stringMap(m, "Tags"_L1);
@@ -2156,6 +2195,8 @@ SHARDSCOPE_WIRE_MESSAGE(UpdateShardCountResponse)
 SHARDSCOPE_WIRE_MESSAGE(RetentionPeriodRequest)
 SHARDSCOPE_WIRE_MESSAGE(UpdateMaxRecordSizeRequest)
 SHARDSCOPE_WIRE_MESSAGE(UpdateStreamModeRequest)
+SHARDSCOPE_WIRE_MESSAGE(StartStreamEncryptionRequest)
+SHARDSCOPE_WIRE_MESSAGE(StopStreamEncryptionRequest)
 SHARDSCOPE_WIRE_MESSAGE(AddTagsToStreamRequest)
 SHARDSCOPE_WIRE_MESSAGE(RemoveTagsFromStreamRequest)
 SHARDSCOPE_WIRE_MESSAGE(ListTagsForStreamRequest)

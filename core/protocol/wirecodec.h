@@ -49,7 +49,8 @@ concept WireMessage = std::same_as<T, EmptyMessage> || std::same_as<T, StreamTar
     std::same_as<T, ListTagsForStreamRequest> || std::same_as<T, ListTagsForStreamResponse> ||
     std::same_as<T, TagResourceRequest> || std::same_as<T, UntagResourceRequest> ||
     std::same_as<T, ListTagsForResourceRequest> || std::same_as<T, ListTagsForResourceResponse> ||
-    std::same_as<T, DescribeLimitsResponse>;
+    std::same_as<T, DescribeLimitsResponse> || std::same_as<T, StartStreamEncryptionRequest> ||
+    std::same_as<T, StopStreamEncryptionRequest>;
 
 // Maps between the Kinesis wire (JSON 1.1 or CBOR 1.1) and the api.h structs, both ways, for
 // requests and responses alike: the server decodes requests and encodes responses, the AWS

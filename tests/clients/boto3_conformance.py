@@ -230,6 +230,34 @@ else:
 expect_error("too many tags", "InvalidArgumentException", kinesis.add_tags_to_stream,
              StreamName="gamma", Tags={f"k{i}": "v" for i in range(60)})
 
+# --- encryption ----------------------------------------------------------------------------
+kinesis.create_stream(StreamName="delta", ShardCount=1)
+wait_active("delta")
+kinesis.start_stream_encryption(StreamName="delta", EncryptionType="KMS", KeyId="alias/aws/kinesis")
+enc = kinesis.describe_stream(StreamName="delta")["StreamDescription"]
+check("start_stream_encryption describe", enc["EncryptionType"] == "KMS" and enc["KeyId"] == "alias/aws/kinesis", enc)
+enc_summary = kinesis.describe_stream_summary(StreamName="delta")["StreamDescriptionSummary"]
+check("start_stream_encryption summary", enc_summary["EncryptionType"] == "KMS" and enc_summary["KeyId"] == "alias/aws/kinesis")
+wait_active("delta")
+secret = b"\x00secret payload\xff"
+enc_put = kinesis.put_record(StreamName="delta", PartitionKey="k", Data=secret)
+check("put_record encrypted", enc_put.get("EncryptionType") == "KMS", enc_put)
+enc_batch = kinesis.put_records(StreamName="delta", Records=[{"PartitionKey": "k", "Data": b"batch"}])
+check("put_records encrypted", enc_batch.get("EncryptionType") == "KMS" and enc_batch["FailedRecordCount"] == 0)
+enc_records, _ = read_shard("delta", "shardId-000000000000")
+check("get_records decrypts", [r["Data"] for r in enc_records] == [secret, b"batch"], enc_records)
+check("get_records encryption type", all(r.get("EncryptionType") == "KMS" for r in enc_records))
+expect_error("start_stream_encryption unknown key", "KMSNotFoundException", kinesis.start_stream_encryption,
+             StreamName="delta", EncryptionType="KMS", KeyId="alias/does-not-exist")
+kinesis.stop_stream_encryption(StreamName="delta", EncryptionType="KMS", KeyId="alias/aws/kinesis")
+check("stop_stream_encryption", kinesis.describe_stream_summary(StreamName="delta")["StreamDescriptionSummary"]["EncryptionType"] == "NONE")
+wait_active("delta")
+plain_put = kinesis.put_record(StreamName="delta", PartitionKey="k", Data=b"plain")
+check("put_record after stop", plain_put.get("EncryptionType") == "NONE", plain_put)
+after_stop, _ = read_shard("delta", "shardId-000000000000")
+check("old records still readable", [r["Data"] for r in after_stop] == [secret, b"batch", b"plain"]
+      and [r.get("EncryptionType") for r in after_stop] == ["KMS", "KMS", None], after_stop)
+
 # --- deletion ------------------------------------------------------------------------------
 kinesis.delete_stream(StreamName="beta")
 for _ in range(200):

@@ -1,0 +1,301 @@
+#include "emulatorbackend.h"
+
+#include "engine/engine.h"
+
+#include <QElapsedTimer>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace shardscope {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString nameOf(const StreamTarget &target)
+{
+    return target.streamName.isEmpty() ? target.streamArn : target.streamName;
+}
+
+template<typename T>
+BackendFuture<T> readyFuture(BackendResult<T> result)
+{
+    QPromise<BackendResult<T>> promise;
+    promise.start();
+    promise.addResult(std::move(result));
+    promise.finish();
+    return promise.future();
+}
+
+} // namespace
+
+EmulatorBackend::EmulatorBackend(Engine &engine, EmulatorBackendOptions options, QObject *parent)
+    : StreamBackend(parent), m_engine(engine), m_options(std::move(options))
+{
+    m_pool.setMaxThreadCount(std::max(1, m_options.maxThreads));
+    m_pool.setObjectName(u"EmulatorBackend"_s);
+    // The engine emits from its writer thread; queue onto ours.
+    connect(&m_engine, &Engine::catalogChanged, this, &StreamBackend::catalogChanged,
+            Qt::QueuedConnection);
+    connect(&m_engine, &Engine::recordsAppended, this, &StreamBackend::recordsAppended,
+            Qt::QueuedConnection);
+}
+
+EmulatorBackend::~EmulatorBackend()
+{
+    // Workers post callFinished to `this`; none may still be running once we are gone.
+    m_pool.waitForDone();
+}
+
+QString EmulatorBackend::location() const
+{
+    return m_engine.isInMemory() ? tr("in memory") : m_engine.databasePath();
+}
+
+template<typename T, typename Work>
+BackendFuture<T> EmulatorBackend::run(const QString &operation, const QString &target,
+                                      Access access, Work work)
+{
+    BackendCall call{++m_nextCallId, operation, target, QDateTime::currentDateTimeUtc(), 0, {}};
+    emit callStarted(call);
+    if (access == Access::Write && m_options.readOnly) {
+        call.error = Error{ErrorType::AccessDenied, tr("The connection %1 is read-only.")
+                                                         .arg(m_options.displayName)};
+        emit callFinished(call);
+        return readyFuture<T>(std::unexpected(*call.error));
+    }
+    return QtConcurrent::run(&m_pool, [this, call, work = std::move(work)]() mutable {
+        QElapsedTimer timer;
+        timer.start();
+        BackendResult<T> result = work(m_engine);
+        call.durationMs = timer.elapsed();
+        if (!result)
+            call.error = result.error();
+        QMetaObject::invokeMethod(
+            this, [this, call] { emit callFinished(call); }, Qt::QueuedConnection);
+        return result;
+    });
+}
+
+BackendFuture<ListStreamsResponse> EmulatorBackend::listStreams(const ListStreamsRequest &request)
+{
+    return run<ListStreamsResponse>(u"ListStreams"_s, {}, Access::Read,
+                                    [request](Engine &e) { return e.listStreams(request); });
+}
+
+BackendFuture<QList<StreamSummary>> EmulatorBackend::listAllStreams()
+{
+    return run<QList<StreamSummary>>(
+        u"ListStreams"_s, {}, Access::Read, [](Engine &e) -> BackendResult<QList<StreamSummary>> {
+            QList<StreamSummary> all;
+            ListStreamsRequest request;
+            request.limit = 1000;
+            for (;;) {
+                auto page = e.listStreams(request);
+                if (!page)
+                    return std::unexpected(page.error());
+                all.append(page->streamSummaries);
+                if (!page->hasMoreStreams || page->streamNames.isEmpty())
+                    return all;
+                request = ListStreamsRequest{};
+                request.limit = 1000;
+                if (!page->nextToken.isEmpty())
+                    request.nextToken = page->nextToken;
+                else
+                    request.exclusiveStartStreamName = page->streamNames.constLast();
+            }
+        });
+}
+
+BackendFuture<StreamDescriptionSummary> EmulatorBackend::describeStreamSummary(const StreamTarget &target)
+{
+    return run<StreamDescriptionSummary>(u"DescribeStreamSummary"_s, nameOf(target), Access::Read,
+                                         [target](Engine &e) { return e.describeStreamSummary(target); });
+}
+
+BackendFuture<StreamDescription> EmulatorBackend::describeStream(const DescribeStreamRequest &request)
+{
+    return run<StreamDescription>(u"DescribeStream"_s, nameOf(request.target), Access::Read,
+                                  [request](Engine &e) { return e.describeStream(request); });
+}
+
+BackendFuture<ListShardsResponse> EmulatorBackend::listShards(const ListShardsRequest &request)
+{
+    return run<ListShardsResponse>(u"ListShards"_s, nameOf(request.target), Access::Read,
+                                   [request](Engine &e) { return e.listShards(request); });
+}
+
+BackendFuture<QList<Shard>> EmulatorBackend::listAllShards(const StreamTarget &target,
+                                                           const std::optional<ShardFilter> &filter)
+{
+    return run<QList<Shard>>(
+        u"ListShards"_s, nameOf(target), Access::Read,
+        [target, filter](Engine &e) -> BackendResult<QList<Shard>> {
+            QList<Shard> all;
+            ListShardsRequest request;
+            request.target = target;
+            request.shardFilter = filter;
+            request.maxResults = 1000;
+            for (;;) {
+                auto page = e.listShards(request);
+                if (!page)
+                    return std::unexpected(page.error());
+                all.append(page->shards);
+                if (page->nextToken.isEmpty())
+                    return all;
+                // Kinesis refuses the stream name together with a token.
+                request = ListShardsRequest{};
+                request.nextToken = page->nextToken;
+                request.maxResults = 1000;
+            }
+        });
+}
+
+BackendFuture<QList<ShardStatistics>> EmulatorBackend::shardStatistics(const QString &streamName)
+{
+    return run<QList<ShardStatistics>>(u"ShardStatistics"_s, streamName, Access::Read,
+                                       [streamName](Engine &e) { return e.shardStatistics(streamName); });
+}
+
+BackendFuture<DescribeLimitsResponse> EmulatorBackend::describeLimits()
+{
+    return run<DescribeLimitsResponse>(u"DescribeLimits"_s, {}, Access::Read,
+                                       [](Engine &e) { return e.describeLimits(); });
+}
+
+BackendFuture<void> EmulatorBackend::createStream(const CreateStreamRequest &request)
+{
+    return run<void>(u"CreateStream"_s, request.streamName, Access::Write,
+                     [request](Engine &e) { return e.createStream(request); });
+}
+
+BackendFuture<void> EmulatorBackend::deleteStream(const DeleteStreamRequest &request)
+{
+    return run<void>(u"DeleteStream"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.deleteStream(request); });
+}
+
+BackendFuture<void> EmulatorBackend::increaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+{
+    return run<void>(u"IncreaseStreamRetentionPeriod"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.increaseStreamRetentionPeriod(request); });
+}
+
+BackendFuture<void> EmulatorBackend::decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+{
+    return run<void>(u"DecreaseStreamRetentionPeriod"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.decreaseStreamRetentionPeriod(request); });
+}
+
+BackendFuture<void> EmulatorBackend::updateStreamMode(const UpdateStreamModeRequest &request)
+{
+    return run<void>(u"UpdateStreamMode"_s, request.streamArn, Access::Write,
+                     [request](Engine &e) { return e.updateStreamMode(request); });
+}
+
+BackendFuture<void> EmulatorBackend::updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request)
+{
+    return run<void>(u"UpdateMaxRecordSize"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.updateMaxRecordSize(request); });
+}
+
+BackendFuture<UpdateShardCountResponse> EmulatorBackend::updateShardCount(const UpdateShardCountRequest &request)
+{
+    return run<UpdateShardCountResponse>(u"UpdateShardCount"_s, nameOf(request.target), Access::Write,
+                                         [request](Engine &e) { return e.updateShardCount(request); });
+}
+
+BackendFuture<void> EmulatorBackend::splitShard(const SplitShardRequest &request)
+{
+    return run<void>(u"SplitShard"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.splitShard(request); });
+}
+
+BackendFuture<void> EmulatorBackend::mergeShards(const MergeShardsRequest &request)
+{
+    return run<void>(u"MergeShards"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.mergeShards(request); });
+}
+
+BackendFuture<void> EmulatorBackend::addTagsToStream(const AddTagsToStreamRequest &request)
+{
+    return run<void>(u"AddTagsToStream"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.addTagsToStream(request); });
+}
+
+BackendFuture<void> EmulatorBackend::removeTagsFromStream(const RemoveTagsFromStreamRequest &request)
+{
+    return run<void>(u"RemoveTagsFromStream"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.removeTagsFromStream(request); });
+}
+
+BackendFuture<ListTagsForStreamResponse> EmulatorBackend::listTagsForStream(const ListTagsForStreamRequest &request)
+{
+    return run<ListTagsForStreamResponse>(u"ListTagsForStream"_s, nameOf(request.target), Access::Read,
+                                          [request](Engine &e) { return e.listTagsForStream(request); });
+}
+
+BackendFuture<QList<Tag>> EmulatorBackend::listAllTagsForStream(const StreamTarget &target)
+{
+    return run<QList<Tag>>(
+        u"ListTagsForStream"_s, nameOf(target), Access::Read,
+        [target](Engine &e) -> BackendResult<QList<Tag>> {
+            QList<Tag> all;
+            ListTagsForStreamRequest request;
+            request.target = target;
+            request.limit = 50;
+            for (;;) {
+                auto page = e.listTagsForStream(request);
+                if (!page)
+                    return std::unexpected(page.error());
+                all.append(page->tags);
+                if (!page->hasMoreTags || page->tags.isEmpty())
+                    return all;
+                request.exclusiveStartTagKey = page->tags.constLast().key;
+            }
+        });
+}
+
+BackendFuture<void> EmulatorBackend::tagResource(const TagResourceRequest &request)
+{
+    return run<void>(u"TagResource"_s, request.resourceArn, Access::Write,
+                     [request](Engine &e) { return e.tagResource(request); });
+}
+
+BackendFuture<void> EmulatorBackend::untagResource(const UntagResourceRequest &request)
+{
+    return run<void>(u"UntagResource"_s, request.resourceArn, Access::Write,
+                     [request](Engine &e) { return e.untagResource(request); });
+}
+
+BackendFuture<ListTagsForResourceResponse> EmulatorBackend::listTagsForResource(const ListTagsForResourceRequest &request)
+{
+    return run<ListTagsForResourceResponse>(u"ListTagsForResource"_s, request.resourceArn, Access::Read,
+                                            [request](Engine &e) { return e.listTagsForResource(request); });
+}
+
+BackendFuture<PutRecordResponse> EmulatorBackend::putRecord(const PutRecordRequest &request)
+{
+    return run<PutRecordResponse>(u"PutRecord"_s, nameOf(request.target), Access::Write,
+                                  [request](Engine &e) { return e.putRecord(request); });
+}
+
+BackendFuture<PutRecordsResponse> EmulatorBackend::putRecords(const PutRecordsRequest &request)
+{
+    return run<PutRecordsResponse>(u"PutRecords"_s, nameOf(request.target), Access::Write,
+                                   [request](Engine &e) { return e.putRecords(request); });
+}
+
+BackendFuture<GetShardIteratorResponse> EmulatorBackend::getShardIterator(const GetShardIteratorRequest &request)
+{
+    return run<GetShardIteratorResponse>(u"GetShardIterator"_s, nameOf(request.target), Access::Read,
+                                         [request](Engine &e) { return e.getShardIterator(request); });
+}
+
+BackendFuture<GetRecordsResponse> EmulatorBackend::getRecords(const GetRecordsRequest &request)
+{
+    return run<GetRecordsResponse>(u"GetRecords"_s, request.streamArn, Access::Read,
+                                   [request](Engine &e) { return e.getRecords(request); });
+}
+
+} // namespace shardscope

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "backend/backendcall.h"
+#include "engine/shardstatistics.h"
+#include "kinesis/api.h"
+#include "kinesis/error.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <expected>
+#include <optional>
+
+namespace shardscope {
+
+template<typename T>
+using BackendResult = std::expected<T, Error>;
+template<typename T>
+using BackendFuture = QFuture<BackendResult<T>>;
+
+enum class BackendKind { LocalEmulator, Aws };
+
+// The one asynchronous interface every view and model uses to reach streams, local or remote.
+//
+// Every call returns at once with a future that is fulfilled off the caller's thread; errors are
+// values (the future never throws and is never cancelled by the backend). Deliver the result on
+// your own thread with onResult(context, future, callback) or QFuture::then(context, ...).
+// Calls that page on the wire come twice: one page (the request carries the token) and
+// "all pages" (the backend follows the tokens).
+//
+// Threads: a backend lives on the GUI thread; call it from there. Its signals are emitted on
+// that thread too, including the engine's or endpoint's change notifications it re-emits.
+class StreamBackend : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamBackend)
+
+public:
+    ~StreamBackend() override = default;
+
+    virtual BackendKind kind() const = 0;
+    // What the connection is called in the connections tree, e.g. "Local emulator".
+    virtual QString displayName() const = 0;
+    // Where it points: a database path, an endpoint URL, a region.
+    virtual QString location() const = 0;
+    // A read-only connection refuses every mutating call with an AccessDenied error.
+    virtual bool isReadOnly() const = 0;
+    // True when the backend can count records and bytes per shard (shardStatistics()).
+    virtual bool hasShardStatistics() const = 0;
+
+    virtual BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &request) = 0;
+    virtual BackendFuture<QList<StreamSummary>> listAllStreams() = 0;
+    virtual BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &target) = 0;
+    virtual BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &request) = 0;
+    virtual BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &request) = 0;
+    virtual BackendFuture<QList<Shard>> listAllShards(const StreamTarget &target,
+                                                      const std::optional<ShardFilter> &filter = {}) = 0;
+    virtual BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) = 0;
+    virtual BackendFuture<DescribeLimitsResponse> describeLimits() = 0;
+
+    virtual BackendFuture<void> createStream(const CreateStreamRequest &request) = 0;
+    virtual BackendFuture<void> deleteStream(const DeleteStreamRequest &request) = 0;
+    virtual BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &request) = 0;
+    virtual BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request) = 0;
+    virtual BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &request) = 0;
+    virtual BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request) = 0;
+    virtual BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) = 0;
+    virtual BackendFuture<void> splitShard(const SplitShardRequest &request) = 0;
+    virtual BackendFuture<void> mergeShards(const MergeShardsRequest &request) = 0;
+
+    virtual BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) = 0;
+    virtual BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) = 0;
+    virtual BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &request) = 0;
+    virtual BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &target) = 0;
+    virtual BackendFuture<void> tagResource(const TagResourceRequest &request) = 0;
+    virtual BackendFuture<void> untagResource(const UntagResourceRequest &request) = 0;
+    virtual BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) = 0;
+
+    virtual BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) = 0;
+    virtual BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) = 0;
+    virtual BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) = 0;
+    virtual BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) = 0;
+
+signals:
+    // Streams were created, deleted, resharded, retagged or reconfigured. A remote backend that
+    // cannot be told emits it after its own mutating calls.
+    void catalogChanged();
+    // Records were appended to a shard; batched, never one signal per record.
+    void recordsAppended(const QString &streamName, const QString &shardId,
+                         const QString &lastSequenceNumber, int count);
+    // Every call, when it starts and when it ends (same id), for the activity dock.
+    void callStarted(const shardscope::BackendCall &call);
+    void callFinished(const shardscope::BackendCall &call);
+
+protected:
+    explicit StreamBackend(QObject *parent = nullptr) : QObject(parent) {}
+};
+
+} // namespace shardscope

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <Qt>
+
+namespace shardscope {
+
+// Custom roles shared by the stream models, so one delegate understands all of them. Values are
+// raw (enums as int, hash keys as decimal strings, counts as qint64); text and colours are the
+// views' business.
+namespace ModelRole {
+enum : int {
+    NodeKindRole = Qt::UserRole + 1, // NodeKind
+    NameRole,                        // connection name, stream name or shard id
+    ConnectionKindRole,              // BackendKind
+    ReadOnlyRole,                    // bool
+    ErrorRole,                       // QString, the last refresh error of this node, empty if none
+    StreamNameRole,
+    StreamArnRole,
+    StreamStatusRole,                // StreamStatus
+    StreamModeRole,                  // StreamMode
+    StreamCreationTimeRole,          // QDateTime (UTC)
+    ShardIdRole,
+    ShardStateRole,                  // ShardState
+    HashRangeStartRole,              // QString, decimal
+    HashRangeEndRole,                // QString, decimal
+    HashRangeStartFractionRole,      // double in [0, 1], position in the key space
+    HashRangeEndFractionRole,        // double in [0, 1]
+    StartingSequenceNumberRole,      // QString
+    EndingSequenceNumberRole,        // QString; null while the shard is open
+    ParentShardIdRole,               // QString; null without a parent
+    AdjacentParentShardIdRole,       // QString; null without one
+    RecordCountRole,                 // qint64; null when the backend cannot count
+    BytesRole,                       // qint64; null when the backend cannot count
+    SortRole,                        // a value that sorts the column naturally
+    TagKeyRole,
+    TagValueRole,
+    TagStateRole,                    // TagState
+};
+} // namespace ModelRole
+
+enum class NodeKind { Connection, Stream, Shard };
+enum class ShardState { Open, Closed };
+
+} // namespace shardscope

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "engine/shardstatistics.h"
+#include "kinesis/api.h"
+#include "kinesis/error.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace shardscope {
+
+class StreamBackend;
+
+// The shards of one stream as a table: id, state, hash range, sequence range, parents, and,
+// where the backend can count them, records and bytes. DisplayRole is text; the ModelRole roles
+// return raw values (ShardStateRole, HashRangeStartRole, RecordCountRole...) and SortRole a
+// value that sorts each column naturally.
+//
+// Refreshes asynchronously: the shard list after catalogChanged, the counts after
+// recordsAppended for this stream; bursts coalesce into one refresh per ~50 ms tick and a
+// refresh never overlaps another. Results for an earlier stream are dropped (generation counter).
+//
+// Threads: GUI thread. Does not own the backend.
+class ShardsTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ShardsTableModel)
+
+public:
+    enum Column {
+        IdColumn,
+        StateColumn,
+        HashKeyStartColumn,
+        HashKeyEndColumn,
+        StartingSequenceColumn,
+        EndingSequenceColumn,
+        ParentColumn,
+        AdjacentParentColumn,
+        RecordCountColumn,
+        BytesColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit ShardsTableModel(QObject *parent = nullptr);
+    ~ShardsTableModel() override;
+
+    // Shows `streamName` of `backend` (or nothing with a null backend).
+    void setStream(StreamBackend *backend, const QString &streamName);
+    QString streamName() const { return m_streamName; }
+    std::optional<Error> lastError() const { return m_error; }
+    // Refreshes everything now.
+    void refresh();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    // A refresh was applied (shards and/or counts). Tests count these.
+    void refreshed();
+    void refreshFailed(const shardscope::Error &error);
+
+private:
+    struct Row
+    {
+        Shard shard;
+        std::optional<ShardStatistics> statistics;
+    };
+
+    void schedule(bool shards);
+    void start();
+    void fetchStatistics(quint64 generation, std::optional<QList<Shard>> shards);
+    void finish(quint64 generation, std::optional<QList<Shard>> shards,
+                std::optional<QList<ShardStatistics>> statistics, std::optional<Error> error);
+    void applyShards(QList<Shard> shards);
+    void applyStatistics(const QList<ShardStatistics> &statistics);
+
+    QPointer<StreamBackend> m_backend;
+    QString m_streamName;
+    QList<Row> m_rows; // sorted by shard id
+    std::optional<Error> m_error;
+    QTimer m_timer;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    bool m_shardsDirty = false;
+    bool m_statisticsDirty = false;
+};
+
+} // namespace shardscope
