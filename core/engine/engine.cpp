@@ -248,7 +248,7 @@ Error invalidArgument(const QString &message)
 struct Engine::PutInput
 {
     QByteArray data;
-    QString partitionKey;
+    QByteArray partitionKey; // UTF-8, as stored
     HashKey hashKey;
     std::optional<HashKey> explicitHashKey;
 };
@@ -1152,7 +1152,7 @@ std::expected<Engine::PutOutcome, Error> Engine::appendRecords(SqliteDb &db, con
         insert.bind(1, stream.id);
         insert.bind(2, qint64(shard.index));
         insert.bind(3, counter);
-        insert.bind(4, input.partitionKey);
+        insert.bindText(4, input.partitionKey);
         if (input.explicitHashKey) {
             unsigned char bytes[16];
             input.explicitHashKey->toBigEndian(bytes);
@@ -1185,12 +1185,19 @@ std::expected<Engine::PutOutcome, Error> Engine::appendRecords(SqliteDb &db, con
         ws.nextCounter[stream.id] = counterBefore;
         return std::unexpected(db.lastError("update counter"));
     }
-    for (const SequenceNumber &seq : std::as_const(outcome.sequenceNumbers)) {
-        auto &entry = ws.appended[qMakePair(stream.id, seq.shardIndex)];
+    // One announcement per shard: runs of records to the same shard touch the map once.
+    for (qsizetype i = 0; i < outcome.sequenceNumbers.size();) {
+        const SequenceNumber &first = outcome.sequenceNumbers[i];
+        qsizetype j = i + 1;
+        while (j < outcome.sequenceNumbers.size() &&
+               outcome.sequenceNumbers[j].shardIndex == first.shardIndex)
+            ++j;
+        auto &entry = ws.appended[qMakePair(stream.id, first.shardIndex)];
         entry.streamName = stream.name;
-        entry.shard = seq.shardIndex;
-        entry.last = seq;
-        entry.count++;
+        entry.shard = first.shardIndex;
+        entry.last = outcome.sequenceNumbers[j - 1];
+        entry.count += int(j - i);
+        i = j;
     }
     return outcome;
 }
@@ -1219,7 +1226,7 @@ std::expected<PutRecordResponse, Error> Engine::putRecord(const PutRecordRequest
 
     PutInput input;
     input.data = request.data;
-    input.partitionKey = request.partitionKey;
+    input.partitionKey = request.partitionKey.toUtf8();
     if (request.explicitHashKey) {
         const auto key = HashKey::fromDecimal(*request.explicitHashKey);
         if (!key)
@@ -1303,8 +1310,8 @@ std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequ
     for (const PutRecordsRequestEntry &e : request.records) {
         PutInput input;
         input.data = e.data;
-        input.partitionKey = e.partitionKey;
-        const QByteArray pkUtf8 = e.partitionKey.toUtf8();
+        input.partitionKey = e.partitionKey.toUtf8();
+        const QByteArray &pkUtf8 = input.partitionKey;
         totalBytes += e.data.size() + pkUtf8.size();
         if (e.explicitHashKey) {
             const auto key = HashKey::fromDecimal(*e.explicitHashKey);

@@ -39,6 +39,11 @@ void SqliteStatement::bind(int index, const QString &text)
                       SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindText(int index, const QByteArray &utf8)
+{
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_STATIC);
+}
+
 void SqliteStatement::bind(int index, const QByteArray &blob)
 {
     // A zero-length blob must still be a blob, not NULL.

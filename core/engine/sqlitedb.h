@@ -32,6 +32,8 @@ public:
 
     void bind(int index, qint64 value);
     void bind(int index, const QString &text);
+    // UTF-8 text that stays alive until the statement is stepped or reset.
+    void bindText(int index, const QByteArray &utf8);
     void bind(int index, const QByteArray &blob);
     void bindBlob(int index, const void *data, int size);
     void bindNull(int index);
