@@ -151,12 +151,14 @@ int main(int argc, char *argv[])
         w.join();
     const double elapsed = timer.nsecsElapsed() / 1e9;
 
-    // Read everything back from every shard.
+    // Read everything back from every shard, on a new connection (a peer may have closed the
+    // idle control connection meanwhile).
+    Connection reader(endpoint);
     QElapsedTimer readTimer;
     readTimer.start();
     long read = 0;
     for (int shard = 0; shard < 4; ++shard) {
-        auto [status, body] = control.call(
+        auto [status, body] = reader.call(
             "GetShardIterator", json({{QStringLiteral("StreamName"), stream},
                                       {QStringLiteral("ShardId"), QStringLiteral("shardId-%1").arg(shard, 12, 10, QLatin1Char('0'))},
                                       {QStringLiteral("ShardIteratorType"), QStringLiteral("TRIM_HORIZON")}}));
@@ -165,7 +167,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "%s: GetShardIterator answered %d: %s\n", label.constData(), status,
                          body.left(300).constData());
         while (!iterator.isEmpty()) {
-            auto [s, page] = control.call("GetRecords", json({{QStringLiteral("ShardIterator"), iterator},
+            auto [s, page] = reader.call("GetRecords", json({{QStringLiteral("ShardIterator"), iterator},
                                                               {QStringLiteral("Limit"), 10000}}));
             if (s != 200) {
                 std::fprintf(stderr, "%s: GetRecords answered %d: %s\n", label.constData(), s,
