@@ -1953,21 +1953,9 @@ std::expected<void, Error> checkRetention(const ValidationErrors &v, int hours)
 
 } // namespace
 
-std::expected<void, Error> Engine::increaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+std::expected<void, Error> Engine::changeActiveStream(
+    const QString &name, const std::function<std::expected<void, Error>(StreamMeta &)> &change)
 {
-    ValidationErrors v;
-    if (request.retentionPeriodHours < 1)
-        v.valueAtLeast(QStringLiteral("retentionPeriodHours"), request.retentionPeriodHours, 1);
-    checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
-    if (!v.isEmpty())
-        return std::unexpected(v.toError());
-    auto resolved = resolve(request.target);
-    if (!resolved)
-        return std::unexpected(resolved.error());
-    if (auto r = checkRetention(v, request.retentionPeriodHours); !r)
-        return r;
-    const QString name = (*resolved)->name;
-    const int hours = request.retentionPeriodHours;
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
         WriterState &ws = *m_writerState;
         const qint64 nowMs = now();
@@ -1976,16 +1964,9 @@ std::expected<void, Error> Engine::increaseStreamRetentionPeriod(const Retention
             return std::unexpected(notFound(name));
         if (current->effectiveStatus(nowMs) != StreamStatus::Active)
             return std::unexpected(notActive(*current, nowMs));
-        if (hours < current->retentionHours)
-            return std::unexpected(invalidArgument(
-                QStringLiteral("Requested retention period (%1 hours) for stream %2 can not be "
-                               "shorter than existing retention period (%3 hours). Use "
-                               "DecreaseRetentionPeriod API.")
-                    .arg(hours)
-                    .arg(name)
-                    .arg(current->retentionHours)));
         auto meta = std::make_shared<StreamMeta>(*current);
-        meta->retentionHours = hours;
+        if (auto r = change(*meta); !r)
+            return r;
         if (auto r = persistStream(db, *meta, false); !r)
             return r;
         ws.working.streams.insert(name, meta);
@@ -1994,7 +1975,7 @@ std::expected<void, Error> Engine::increaseStreamRetentionPeriod(const Retention
     });
 }
 
-std::expected<void, Error> Engine::decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+std::expected<void, Error> Engine::changeRetention(const RetentionPeriodRequest &request, bool increase)
 {
     ValidationErrors v;
     if (request.retentionPeriodHours < 1)
@@ -2009,31 +1990,31 @@ std::expected<void, Error> Engine::decreaseStreamRetentionPeriod(const Retention
         return r;
     const QString name = (*resolved)->name;
     const int hours = request.retentionPeriodHours;
-    return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
-        WriterState &ws = *m_writerState;
-        const qint64 nowMs = now();
-        const StreamMetaPtr current = ws.working.streams.value(name);
-        if (!current || current->isGone(nowMs))
-            return std::unexpected(notFound(name));
-        if (current->effectiveStatus(nowMs) != StreamStatus::Active)
-            return std::unexpected(notActive(*current, nowMs));
-        if (hours > current->retentionHours)
+    return changeActiveStream(name, [&](StreamMeta &stream) -> std::expected<void, Error> {
+        const bool wrongWay = increase ? hours < stream.retentionHours : hours > stream.retentionHours;
+        if (wrongWay)
             return std::unexpected(invalidArgument(
-                QStringLiteral("Requested retention period (%1 hours) for stream %2 can not be "
-                               "longer than existing retention period (%3 hours). Use "
-                               "IncreaseRetentionPeriod API.")
+                QStringLiteral("Requested retention period (%1 hours) for stream %2 can not be %3 "
+                               "than existing retention period (%4 hours). Use %5 API.")
                     .arg(hours)
                     .arg(name)
-                    .arg(current->retentionHours)));
-        auto meta = std::make_shared<StreamMeta>(*current);
-        meta->retentionHours = hours;
-        if (auto r = persistStream(db, *meta, false); !r)
-            return r;
-        ws.working.streams.insert(name, meta);
-        ws.catalogDirty = true;
-        ws.moreHousekeeping = true;
+                    .arg(increase ? QStringLiteral("shorter") : QStringLiteral("longer"))
+                    .arg(stream.retentionHours)
+                    .arg(increase ? QStringLiteral("DecreaseRetentionPeriod")
+                                  : QStringLiteral("IncreaseRetentionPeriod"))));
+        stream.retentionHours = hours;
         return {};
     });
+}
+
+std::expected<void, Error> Engine::increaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+{
+    return changeRetention(request, true);
+}
+
+std::expected<void, Error> Engine::decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+{
+    return changeRetention(request, false);
 }
 
 std::expected<void, Error> Engine::updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request)
@@ -2048,20 +2029,8 @@ std::expected<void, Error> Engine::updateMaxRecordSize(const UpdateMaxRecordSize
         return std::unexpected(resolved.error());
     const QString name = (*resolved)->name;
     const int size = request.maxRecordSizeInKiB;
-    return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
-        WriterState &ws = *m_writerState;
-        const qint64 nowMs = now();
-        const StreamMetaPtr current = ws.working.streams.value(name);
-        if (!current || current->isGone(nowMs))
-            return std::unexpected(notFound(name));
-        if (current->effectiveStatus(nowMs) != StreamStatus::Active)
-            return std::unexpected(notActive(*current, nowMs));
-        auto meta = std::make_shared<StreamMeta>(*current);
-        meta->maxRecordSizeKiB = size;
-        if (auto r = persistStream(db, *meta, false); !r)
-            return r;
-        ws.working.streams.insert(name, meta);
-        ws.catalogDirty = true;
+    return changeActiveStream(name, [size](StreamMeta &stream) -> std::expected<void, Error> {
+        stream.maxRecordSizeKiB = size;
         return {};
     });
 }

@@ -146,6 +146,10 @@ private:
     std::expected<void, Error> persistStream(SqliteDb &db, const StreamMeta &stream, bool withShards);
     std::expected<void, Error> reshard(SqliteDb &db, StreamMeta &stream, qint64 nowMs,
                                        const std::function<std::expected<void, Error>(StreamMeta &, qint64 &)> &change);
+    // Runs `change` on a copy of an ACTIVE stream's metadata inside a write job and saves it.
+    std::expected<void, Error> changeActiveStream(
+        const QString &name, const std::function<std::expected<void, Error>(StreamMeta &)> &change);
+    std::expected<void, Error> changeRetention(const RetentionPeriodRequest &request, bool increase);
     void publish();
     // The plaintext data key of a key version, from the cache or unwrapped from `db`.
     std::expected<std::shared_ptr<const DataKey>, Error> dataKey(qint64 version, SqliteDb &db, LocalKms::View view) const;
