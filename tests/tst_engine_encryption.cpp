@@ -14,7 +14,11 @@
 #include <QTest>
 #include <QUuid>
 
+#include "expectedassert.h"
+
 using namespace shardscope;
+using shardscope::testing::describe;
+using shardscope::testing::typeNameOf;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -23,19 +27,6 @@ constexpr qint64 kStartMs = 1'700'000'000'000;
 constexpr qint64 kMiB = 1024 * 1024;
 const QString kShard0 = u"shardId-000000000000"_s;
 const QString kDefaultAlias = u"alias/aws/kinesis"_s;
-
-template<typename T>
-QByteArray describe(const std::expected<T, Error> &result)
-{
-    if (result.has_value())
-        return QByteArrayLiteral("success");
-    return QString(result.error().typeName() % u": " % result.error().message).toUtf8();
-}
-
-QString typeNameOf(ErrorType type)
-{
-    return Error{type, QString()}.typeName();
-}
 
 QByteArray bytePattern(qint64 size, quint32 seed)
 {
@@ -58,27 +49,6 @@ QByteArray marker(const char *label)
 }
 
 } // namespace
-
-#define VERIFY_OK(expression)                                                                      \
-    do {                                                                                           \
-        const auto &verifyOkResult_ = (expression);                                                \
-        QVERIFY2(verifyOkResult_.has_value(), describe(verifyOkResult_).constData());              \
-    } while (false)
-
-#define VERIFY_ERROR(expression, expectedType)                                                     \
-    do {                                                                                           \
-        const auto &verifyErrorResult_ = (expression);                                             \
-        QVERIFY2(!verifyErrorResult_.has_value(), "expected an error, but the call succeeded");    \
-        QCOMPARE(verifyErrorResult_.error().typeName(), typeNameOf(expectedType));                 \
-    } while (false)
-
-#define COMPARE_ERROR(expression, expectedType, expectedMessage)                                   \
-    do {                                                                                           \
-        const auto &compareErrorResult_ = (expression);                                            \
-        QVERIFY2(!compareErrorResult_.has_value(), "expected an error, but the call succeeded");   \
-        QCOMPARE(compareErrorResult_.error().typeName(), typeNameOf(expectedType));                \
-        QCOMPARE(compareErrorResult_.error().message, QString(expectedMessage));                   \
-    } while (false)
 
 namespace {
 

@@ -15,7 +15,11 @@
 #include <atomic>
 #include <thread>
 
+#include "expectedassert.h"
+
 using namespace shardscope;
+using shardscope::testing::describe;
+using shardscope::testing::typeNameOf;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -26,36 +30,7 @@ constexpr qint64 kDayMs = 24 * 3600 * 1000;
 
 const QString kMaxHashKey = u"340282366920938463463374607431768211455"_s; // 2^128 - 1
 
-template<typename T>
-QByteArray describe(const std::expected<T, Error> &result)
-{
-    if (result.has_value())
-        return QByteArrayLiteral("success");
-    return QString(result.error().typeName() % u": " % result.error().message).toUtf8();
-}
-
-QString typeNameOf(ErrorType type)
-{
-    return Error{type, QString()}.typeName();
-}
-
 } // namespace
-
-// Fails the test unless the std::expected holds a value.
-#define VERIFY_OK(expression)                                                                      \
-    do {                                                                                           \
-        const auto &verifyOkResult_ = (expression);                                                \
-        QVERIFY2(verifyOkResult_.has_value(), describe(verifyOkResult_).constData());              \
-    } while (false)
-
-// Fails the test unless the std::expected holds exactly this error.
-#define COMPARE_ERROR(expression, expectedType, expectedMessage)                                  \
-    do {                                                                                           \
-        const auto &compareErrorResult_ = (expression);                                            \
-        QVERIFY2(!compareErrorResult_.has_value(), "expected an error, but the call succeeded");   \
-        QCOMPARE(compareErrorResult_.error().typeName(), typeNameOf(expectedType));                \
-        QCOMPARE(compareErrorResult_.error().message, QString(expectedMessage));                   \
-    } while (false)
 
 namespace {
 

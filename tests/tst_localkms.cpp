@@ -13,7 +13,11 @@
 
 #include <sqlite3.h>
 
+#include "expectedassert.h"
+
 using namespace shardscope;
+using shardscope::testing::describe;
+using shardscope::testing::typeNameOf;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -22,28 +26,7 @@ constexpr qint64 kNowMs = 1'700'000'000'000;
 const QString kRegion = u"eu-west-1"_s;
 const QString kAccount = u"123456789012"_s;
 
-template<typename T>
-QByteArray describe(const std::expected<T, Error> &result)
-{
-    if (result.has_value())
-        return QByteArrayLiteral("success");
-    return QString(result.error().typeName() % u": " % result.error().message).toUtf8();
-}
-
 } // namespace
-
-#define VERIFY_OK(expression)                                                                      \
-    do {                                                                                           \
-        const auto &verifyOkResult_ = (expression);                                                \
-        QVERIFY2(verifyOkResult_.has_value(), describe(verifyOkResult_).constData());              \
-    } while (false)
-
-#define VERIFY_ERROR(expression, expectedType)                                                     \
-    do {                                                                                           \
-        const auto &verifyErrorResult_ = (expression);                                             \
-        QVERIFY2(!verifyErrorResult_.has_value(), "expected an error, but the call succeeded");    \
-        QCOMPARE(verifyErrorResult_.error().typeName(), (Error{expectedType, {}}.typeName()));     \
-    } while (false)
 
 namespace {
 

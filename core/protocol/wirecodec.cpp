@@ -736,7 +736,11 @@ public:
         return std::nullopt;
     }
 
-    std::optional<QCborMap> toMapShape(const QCborValue &v)
+    // An object where the model has a map (`toMapShape`) or a structure (`toStructure`); they
+    // differ only in what Coral says when something else arrives. A null element of a list of
+    // structures reads as an empty structure, so its required members are reported as null by
+    // the engine, as Kinesis does.
+    std::optional<QCborMap> toObject(const QCborValue &v, const QString &notAnObject)
     {
         switch (kindOf(v)) {
         case Kind::Absent:
@@ -747,29 +751,18 @@ public:
             failList();
             break;
         default:
-            fail(u"Expected map or null"_s);
+            fail(notAnObject);
             break;
         }
         return std::nullopt;
     }
-
-    // A structure. A null element of a list of structures reads as an empty structure, so its
-    // required members are reported as null by the engine, as Kinesis does.
+    std::optional<QCborMap> toMapShape(const QCborValue &v)
+    {
+        return toObject(v, u"Expected map or null"_s);
+    }
     std::optional<QCborMap> toStructure(const QCborValue &v)
     {
-        switch (kindOf(v)) {
-        case Kind::Absent:
-            return std::nullopt;
-        case Kind::Object:
-            return v.toMap();
-        case Kind::List:
-            failList();
-            break;
-        default:
-            fail(u"Expected null"_s);
-            break;
-        }
-        return std::nullopt;
+        return toObject(v, u"Expected null"_s);
     }
 
     std::optional<QStringList> toStringList(const QCborValue &v)
