@@ -5,6 +5,7 @@
 #include "backend/emulatorbackend.h"
 #include "backend/futureutils.h"
 #include "backendtesthelpers.h"
+#include "engine/clock.h"
 #include "engine/engine.h"
 
 #include <QSignalSpy>
@@ -33,6 +34,8 @@ private slots:
     void shardStatisticsCountRecords();
     void engineSignalsReemittedOnBackendThread();
     void activityIsReported();
+    void retentionImpactCountsOnlyWhatWouldGo();
+    void encryptionWithLocalKmsKeys();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -260,6 +263,101 @@ void TestEmulatorBackend::activityIsReported()
     QCOMPARE(failed.operation, u"DescribeStreamSummary"_s);
     QVERIFY(failed.error.has_value());
     QCOMPARE(failed.error->type, ErrorType::ResourceNotFound);
+}
+
+void TestEmulatorBackend::retentionImpactCountsOnlyWhatWouldGo()
+{
+    // Records 40 h, 30 h and 1 h old in a stream kept 48 h: going to 24 h drops the first two.
+    QTemporaryDir dir;
+    auto clock = std::make_shared<ManualClock>(1'700'000'000'000);
+    EngineOptions options;
+    options.databasePath = dir.filePath(u"r.db"_s);
+    options.clock = clock;
+    options.createDelayMs = 0;
+    options.updateDelayMs = 0;
+    auto engine = Engine::open(options);
+    QVERIFY(engine.has_value());
+    EmulatorBackend backend(**engine);
+    const StreamTarget target = StreamTarget::byName(u"r"_s);
+    QVERIFY(await(backend.createStream(CreateStreamRequest{u"r"_s, 2, {}, {}, {}})).has_value());
+    QVERIFY(await(backend.increaseStreamRetentionPeriod(RetentionPeriodRequest{target, 48})).has_value());
+    const qint64 hour = 3600 * 1000;
+    QVERIFY(await(backend.putRecord(PutRecordRequest{target, "aaaa"_ba, u"k1"_s, {}, {}})).has_value());
+    clock->advanceMs(10 * hour);
+    QVERIFY(await(backend.putRecord(PutRecordRequest{target, "bbbbbb"_ba, u"k2"_s, {}, {}})).has_value());
+    clock->advanceMs(29 * hour);
+    QVERIFY(await(backend.putRecord(PutRecordRequest{target, "c"_ba, u"k3"_s, {}, {}})).has_value());
+    clock->advanceMs(1 * hour);
+
+    const auto to24 = await(backend.retentionImpact(u"r"_s, 24));
+    QVERIFY(to24.has_value());
+    QCOMPARE(to24->recordCount, 2);
+    QCOMPARE(to24->bytes, 10);
+    const auto to35 = await(backend.retentionImpact(u"r"_s, 35));
+    QVERIFY(to35.has_value());
+    QCOMPARE(to35->recordCount, 1);
+    QCOMPARE(to35->bytes, 4);
+    const auto to48 = await(backend.retentionImpact(u"r"_s, 48));
+    QVERIFY(to48.has_value());
+    QCOMPARE(to48->recordCount, 0);
+    const auto longer = await(backend.retentionImpact(u"r"_s, 100));
+    QVERIFY(longer.has_value());
+    QCOMPARE(longer->recordCount, 0);
+    const auto missing = await(backend.retentionImpact(u"nope"_s, 24));
+    QVERIFY(!missing.has_value());
+    QCOMPARE(missing.error().type, ErrorType::ResourceNotFound);
+
+    // After the decrease those records are really gone from reads, as the impact said.
+    QVERIFY(await(backend.decreaseStreamRetentionPeriod(RetentionPeriodRequest{target, 24})).has_value());
+    const auto stats = await(backend.shardStatistics(u"r"_s));
+    QVERIFY(stats.has_value());
+    qint64 left = 0;
+    for (const ShardStatistics &shard : *stats)
+        left += shard.recordCount;
+    QCOMPARE(left, 1);
+}
+
+void TestEmulatorBackend::encryptionWithLocalKmsKeys()
+{
+    const auto before = await(m_backend->listKmsKeys());
+    QVERIFY(before.has_value());
+    const auto created = await(m_backend->createKmsKey(u"orders key"_s, u"alias/orders"_s));
+    QVERIFY(created.has_value());
+    QCOMPARE(created->aliases, QStringList{u"alias/orders"_s});
+    QCOMPARE(created->key.description, u"orders key"_s);
+    const auto keys = await(m_backend->listKmsKeys());
+    QVERIFY(keys.has_value());
+    QCOMPARE(keys->size(), before->size() + 1);
+    bool found = false;
+    for (const KmsKeyInfo &info : *keys) {
+        if (info.key.keyId == created->key.keyId) {
+            found = true;
+            QCOMPARE(info.aliases, QStringList{u"alias/orders"_s});
+        }
+    }
+    QVERIFY(found);
+    const auto duplicate = await(m_backend->createKmsKey(QString(), u"alias/orders"_s));
+    QVERIFY(!duplicate.has_value());
+
+    const StreamTarget target = StreamTarget::byName(u"enc"_s);
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"enc"_s, 1, {}, {}, {}})).has_value());
+    QVERIFY(await(m_backend->startStreamEncryption(
+                      StartStreamEncryptionRequest{target, u"KMS"_s, u"alias/orders"_s}))
+                .has_value());
+    QTRY_VERIFY(await(m_backend->describeStreamSummary(target))->streamStatus == StreamStatus::Active);
+    auto summary = await(m_backend->describeStreamSummary(target));
+    QVERIFY(summary.has_value());
+    QCOMPARE(summary->encryptionType, EncryptionType::Kms);
+    QCOMPARE(summary->keyId, u"alias/orders"_s);
+    QVERIFY(await(m_backend->stopStreamEncryption(
+                      StopStreamEncryptionRequest{target, u"KMS"_s, u"alias/orders"_s}))
+                .has_value());
+    QTRY_VERIFY(await(m_backend->describeStreamSummary(target))->encryptionType == EncryptionType::None);
+
+    EmulatorBackend readOnly(*m_engine, EmulatorBackendOptions{u"ro"_s, true, 1});
+    const auto refused = await(readOnly.createKmsKey(QString(), QString()));
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().type, ErrorType::AccessDenied);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorBackend)

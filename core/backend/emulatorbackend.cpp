@@ -163,6 +163,12 @@ BackendFuture<DescribeLimitsResponse> EmulatorBackend::describeLimits()
                                        [](Engine &e) { return e.describeLimits(); });
 }
 
+BackendFuture<ShardStatistics> EmulatorBackend::retentionImpact(const QString &streamName, int hours)
+{
+    return run<ShardStatistics>(u"RetentionImpact"_s, streamName, Access::Read,
+                                [streamName, hours](Engine &e) { return e.retentionImpact(streamName, hours); });
+}
+
 BackendFuture<void> EmulatorBackend::createStream(const CreateStreamRequest &request)
 {
     return run<void>(u"CreateStream"_s, request.streamName, Access::Write,
@@ -215,6 +221,63 @@ BackendFuture<void> EmulatorBackend::mergeShards(const MergeShardsRequest &reque
 {
     return run<void>(u"MergeShards"_s, nameOf(request.target), Access::Write,
                      [request](Engine &e) { return e.mergeShards(request); });
+}
+
+BackendFuture<void> EmulatorBackend::startStreamEncryption(const StartStreamEncryptionRequest &request)
+{
+    return run<void>(u"StartStreamEncryption"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.startStreamEncryption(request); });
+}
+
+BackendFuture<void> EmulatorBackend::stopStreamEncryption(const StopStreamEncryptionRequest &request)
+{
+    return run<void>(u"StopStreamEncryption"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.stopStreamEncryption(request); });
+}
+
+namespace {
+
+QList<KmsKeyInfo> keysWithAliases(const Engine &engine)
+{
+    const QList<KmsAlias> aliases = engine.listAliases();
+    QList<KmsKeyInfo> result;
+    for (const KmsKey &key : engine.listKeys()) {
+        KmsKeyInfo info{key, {}};
+        for (const KmsAlias &alias : aliases) {
+            if (alias.targetKeyId == key.keyId)
+                info.aliases.append(alias.aliasName);
+        }
+        info.aliases.sort();
+        result.append(info);
+    }
+    return result;
+}
+
+} // namespace
+
+BackendFuture<QList<KmsKeyInfo>> EmulatorBackend::listKmsKeys()
+{
+    return run<QList<KmsKeyInfo>>(u"kms:ListKeys"_s, {}, Access::Read,
+                                  [](Engine &e) -> BackendResult<QList<KmsKeyInfo>> { return keysWithAliases(e); });
+}
+
+BackendFuture<KmsKeyInfo> EmulatorBackend::createKmsKey(const QString &description, const QString &aliasName)
+{
+    return run<KmsKeyInfo>(
+        u"kms:CreateKey"_s, aliasName, Access::Write,
+        [description, aliasName](Engine &e) -> BackendResult<KmsKeyInfo> {
+            auto key = e.createKey(description);
+            if (!key)
+                return std::unexpected(key.error());
+            KmsKeyInfo info{*key, {}};
+            if (!aliasName.isEmpty()) {
+                auto alias = e.createAlias(aliasName, key->keyId);
+                if (!alias)
+                    return std::unexpected(alias.error());
+                info.aliases.append(alias->aliasName);
+            }
+            return info;
+        });
 }
 
 BackendFuture<void> EmulatorBackend::addTagsToStream(const AddTagsToStreamRequest &request)

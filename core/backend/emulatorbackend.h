@@ -46,6 +46,7 @@ public:
                                               const std::optional<ShardFilter> &filter = {}) override;
     BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) override;
     BackendFuture<DescribeLimitsResponse> describeLimits() override;
+    BackendFuture<ShardStatistics> retentionImpact(const QString &streamName, int hours) override;
 
     BackendFuture<void> createStream(const CreateStreamRequest &request) override;
     BackendFuture<void> deleteStream(const DeleteStreamRequest &request) override;
@@ -56,6 +57,10 @@ public:
     BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) override;
     BackendFuture<void> splitShard(const SplitShardRequest &request) override;
     BackendFuture<void> mergeShards(const MergeShardsRequest &request) override;
+    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &request) override;
+    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &request) override;
+    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override;
+    BackendFuture<KmsKeyInfo> createKmsKey(const QString &description, const QString &aliasName) override;
 
     BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) override;
     BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) override;

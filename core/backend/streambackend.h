@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/backendcall.h"
+#include "engine/localkms.h"
 #include "engine/shardstatistics.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
@@ -14,6 +15,13 @@
 #include <optional>
 
 namespace shardscope {
+
+// A KMS key the backend can encrypt streams with, and the aliases that name it.
+struct KmsKeyInfo
+{
+    KmsKey key;
+    QStringList aliases; // alias/<name>, sorted
+};
 
 template<typename T>
 using BackendResult = std::expected<T, Error>;
@@ -59,6 +67,9 @@ public:
                                                       const std::optional<ShardFilter> &filter = {}) = 0;
     virtual BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) = 0;
     virtual BackendFuture<DescribeLimitsResponse> describeLimits() = 0;
+    // Readable records and bytes that a retention period of `hours` would drop now (recordCount
+    // and bytes of the result; shardId empty). Only when hasShardStatistics().
+    virtual BackendFuture<ShardStatistics> retentionImpact(const QString &streamName, int hours) = 0;
 
     virtual BackendFuture<void> createStream(const CreateStreamRequest &request) = 0;
     virtual BackendFuture<void> deleteStream(const DeleteStreamRequest &request) = 0;
@@ -69,6 +80,14 @@ public:
     virtual BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) = 0;
     virtual BackendFuture<void> splitShard(const SplitShardRequest &request) = 0;
     virtual BackendFuture<void> mergeShards(const MergeShardsRequest &request) = 0;
+
+    virtual BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &request) = 0;
+    virtual BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &request) = 0;
+    // The KMS keys streams can be encrypted with (enabled or not), with their aliases.
+    virtual BackendFuture<QList<KmsKeyInfo>> listKmsKeys() = 0;
+    // Creates a customer managed key and, when aliasName is not empty, an alias for it
+    // ("alias/<name>").
+    virtual BackendFuture<KmsKeyInfo> createKmsKey(const QString &description, const QString &aliasName) = 0;
 
     virtual BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) = 0;
     virtual BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) = 0;

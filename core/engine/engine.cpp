@@ -26,6 +26,7 @@
 #include <sqlite3.h>
 
 #include <future>
+#include <limits>
 
 namespace shardscope {
 
@@ -2595,6 +2596,7 @@ std::expected<QList<ShardStatistics>, Error> Engine::shardStatistics(const QStri
         stats.bind(1, stream->id);
         stats.bind(2, qint64(shard.index));
         stats.bind(3, horizon);
+        stats.bind(4, std::numeric_limits<qint64>::max());
         if (stats.step() == SQLITE_ROW) {
             entry.recordCount = stats.columnInt64(0);
             entry.bytes = stats.columnInt64(1);
@@ -2603,6 +2605,36 @@ std::expected<QList<ShardStatistics>, Error> Engine::shardStatistics(const QStri
         result.append(entry);
     }
     return result;
+}
+
+std::expected<ShardStatistics, Error> Engine::retentionImpact(const QString &streamName, int hours) const
+{
+    const auto catalog = snapshot();
+    const StreamMetaPtr stream = catalog->streams.value(streamName);
+    const qint64 nowMs = now();
+    if (!stream || stream->isGone(nowMs))
+        return std::unexpected(notFound(streamName));
+    ShardStatistics total{QString(), 0, 0};
+    const qint64 horizon = SequenceNumber::counterAt(stream->trimHorizonMs(nowMs));
+    const qint64 newHorizon = SequenceNumber::counterAt(nowMs - qint64(hours) * 3600 * 1000);
+    if (newHorizon <= horizon)
+        return total;
+    auto reader = m_readers->acquire();
+    if (!reader)
+        return std::unexpected(reader.error());
+    SqliteStatement &stats = (*reader)->shardStats;
+    for (const ShardMeta &shard : stream->shards) {
+        stats.bind(1, stream->id);
+        stats.bind(2, qint64(shard.index));
+        stats.bind(3, horizon);
+        stats.bind(4, newHorizon);
+        if (stats.step() == SQLITE_ROW) {
+            total.recordCount += stats.columnInt64(0);
+            total.bytes += stats.columnInt64(1);
+        }
+        stats.reset();
+    }
+    return total;
 }
 
 } // namespace shardscope

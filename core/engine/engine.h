@@ -111,6 +111,9 @@ public:
     std::expected<qint64, Error> storedRecordCount(const QString &streamName, const QString &shardId) const;
     // Readable records (inside the retention period) and their payload bytes, per listed shard.
     std::expected<QList<ShardStatistics>, Error> shardStatistics(const QString &streamName) const;
+    // What a retention period of `hours` would make unreadable now: the readable records (and
+    // their payload bytes) that arrived before now - hours. Zero when `hours` is not shorter.
+    std::expected<ShardStatistics, Error> retentionImpact(const QString &streamName, int hours) const;
 
     QString streamArn(const QString &streamName) const;
 

@@ -35,7 +35,7 @@ std::expected<ReaderPool::Lease, Error> ReaderPool::acquire()
     auto stats = connection->db->prepare(
         "SELECT count(*), coalesce(sum(length(data) - (key_version IS NOT NULL) * 28), 0) "
         "FROM records "
-        "WHERE stream_id = ?1 AND shard_index = ?2 AND seq >= ?3");
+        "WHERE stream_id = ?1 AND shard_index = ?2 AND seq >= ?3 AND seq < ?4");
     if (!read)
         return std::unexpected(read.error());
     if (!last)

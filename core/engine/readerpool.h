@@ -22,7 +22,7 @@ public:
         SqliteStatement readRecords;  // (stream, shard, from seq, limit) -> rows in order
                                       // (seq, partition key, data, explicit hash key, key version)
         SqliteStatement lastSequence; // (stream, shard) -> max(seq)
-        SqliteStatement shardStats;   // (stream, shard, from seq) -> count, bytes
+        SqliteStatement shardStats;   // (stream, shard, from seq, before seq) -> count, bytes
     };
 
     class Lease final
