@@ -95,7 +95,7 @@ int ActivityModel::columnCount(const QModelIndex &parent) const
 
 QVariant ActivityModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_entries[size_t(index.row())];
     const BackendCall &call = entry.call;

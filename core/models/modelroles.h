@@ -35,6 +35,7 @@ enum : int {
     TagKeyRole,
     TagValueRole,
     TagStateRole,                    // TagState
+    PropertyRole,                    // StreamProperty (StreamSummaryModel)
 };
 } // namespace ModelRole
 

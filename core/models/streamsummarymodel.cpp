@@ -1,0 +1,441 @@
+#include "streamsummarymodel.h"
+
+#include "backend/futureutils.h"
+#include "backend/streambackend.h"
+#include "models/modelroles.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace shardscope {
+
+namespace {
+constexpr int kCoalesceMs = 50;
+// Appends can arrive hundreds of times a second; the counts need not follow faster than this.
+constexpr int kCountsIntervalMs = 250;
+constexpr int kRows = int(StreamProperty::Count);
+
+bool sameSummary(const StreamDescriptionSummary &a, const StreamDescriptionSummary &b)
+{
+    return a.streamName == b.streamName && a.streamArn == b.streamArn && a.streamId == b.streamId
+        && a.streamStatus == b.streamStatus && a.streamMode == b.streamMode
+        && a.retentionPeriodHours == b.retentionPeriodHours
+        && a.streamCreationTimestamp == b.streamCreationTimestamp
+        && a.encryptionType == b.encryptionType && a.keyId == b.keyId
+        && a.openShardCount == b.openShardCount && a.consumerCount == b.consumerCount
+        && a.maxRecordSizeInKiB == b.maxRecordSizeInKiB;
+}
+
+bool sameSummary(const std::optional<StreamDescriptionSummary> &a,
+                 const std::optional<StreamDescriptionSummary> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    return !a || sameSummary(*a, *b);
+}
+
+ShardStatistics total(const QList<ShardStatistics> &statistics)
+{
+    ShardStatistics sum;
+    for (const ShardStatistics &shard : statistics) {
+        sum.recordCount += shard.recordCount;
+        sum.bytes += shard.bytes;
+    }
+    return sum;
+}
+} // namespace
+
+StreamSummaryModel::StreamSummaryModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(kCoalesceMs);
+    connect(&m_timer, &QTimer::timeout, this, &StreamSummaryModel::start);
+}
+
+StreamSummaryModel::~StreamSummaryModel() = default;
+
+void StreamSummaryModel::setStream(StreamBackend *backend, const QString &streamName)
+{
+    if (m_backend != backend) {
+        if (m_backend)
+            disconnect(m_backend, nullptr, this, nullptr);
+        m_backend = backend;
+        if (backend) {
+            connect(backend, &StreamBackend::catalogChanged, this, &StreamSummaryModel::scheduleAll);
+            connect(backend, &StreamBackend::recordsAppended, this, [this](const QString &stream) {
+                if (stream == m_streamName)
+                    scheduleCounts();
+            });
+        }
+    }
+    m_streamName = streamName;
+    ++m_generation; // whatever is in flight is for the previous stream
+    m_busy = false;
+    m_timer.stop();
+    m_lastCountsRefresh.invalidate();
+    const bool hadData = m_summary || m_totals || m_error;
+    m_summary.reset();
+    m_totals.reset();
+    m_error.reset();
+    // The rows never change; their values (and the stream-wide roles) do.
+    emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
+    if (hadData)
+        emit summaryChanged();
+    refresh();
+}
+
+void StreamSummaryModel::refresh()
+{
+    m_summaryDirty = true;
+    m_countsDirty = true;
+    start();
+}
+
+void StreamSummaryModel::scheduleAll()
+{
+    m_summaryDirty = true;
+    m_countsDirty = true;
+    armForPending();
+}
+
+void StreamSummaryModel::scheduleCounts()
+{
+    m_countsDirty = true;
+    armForPending();
+}
+
+void StreamSummaryModel::armTimer(int delayMs)
+{
+    // Never pushed back by later signals, so a steady burst still refreshes; only brought
+    // forward when something more urgent (a catalog change) arrives.
+    if (m_busy)
+        return; // finish() arms it
+    if (!m_timer.isActive() || m_timer.remainingTime() > delayMs)
+        m_timer.start(delayMs);
+}
+
+void StreamSummaryModel::armForPending()
+{
+    if (m_summaryDirty) {
+        armTimer(kCoalesceMs);
+    } else if (m_countsDirty) {
+        const qint64 sinceLast = m_lastCountsRefresh.isValid() ? m_lastCountsRefresh.elapsed()
+                                                               : qint64(kCountsIntervalMs);
+        armTimer(int(std::max<qint64>(kCoalesceMs, kCountsIntervalMs - sinceLast)));
+    }
+}
+
+void StreamSummaryModel::start()
+{
+    if (m_busy || !m_backend || m_streamName.isEmpty() || (!m_summaryDirty && !m_countsDirty))
+        return;
+    // Counts alone cannot bring back a stream we have no summary of.
+    const bool summary = m_summaryDirty || !m_summary;
+    if (!summary && !m_backend->hasShardStatistics()) {
+        m_countsDirty = false;
+        return;
+    }
+    m_busy = true;
+    m_summaryDirty = false;
+    m_countsDirty = false;
+    m_timer.stop();
+    const quint64 generation = m_generation;
+    if (!summary) {
+        fetchStatistics(generation, std::nullopt);
+        return;
+    }
+    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
+             [this, generation](BackendResult<StreamDescriptionSummary> result) {
+                 if (generation != m_generation)
+                     return;
+                 if (!result)
+                     finish(std::nullopt, std::nullopt, result.error());
+                 else
+                     fetchStatistics(generation, std::move(*result));
+             });
+}
+
+void StreamSummaryModel::fetchStatistics(quint64 generation,
+                                         std::optional<StreamDescriptionSummary> summary)
+{
+    if (!m_backend || !m_backend->hasShardStatistics()) {
+        finish(std::move(summary), std::nullopt, std::nullopt);
+        return;
+    }
+    m_lastCountsRefresh.start();
+    onResult(this, m_backend->shardStatistics(m_streamName),
+             [this, generation, summary = std::move(summary)](
+                 BackendResult<QList<ShardStatistics>> result) mutable {
+                 if (generation != m_generation)
+                     return;
+                 if (result)
+                     finish(std::move(summary), total(*result), std::nullopt);
+                 else
+                     finish(std::nullopt, std::nullopt, result.error());
+             });
+}
+
+void StreamSummaryModel::finish(std::optional<StreamDescriptionSummary> summary,
+                                std::optional<ShardStatistics> totals, std::optional<Error> error)
+{
+    m_busy = false;
+    std::optional<StreamDescriptionSummary> nextSummary = m_summary;
+    std::optional<ShardStatistics> nextTotals = m_totals;
+    if (error) {
+        // The values would be stale; show the error in their place.
+        nextSummary.reset();
+        nextTotals.reset();
+    } else {
+        if (summary)
+            nextSummary = std::move(summary);
+        if (totals)
+            nextTotals = totals;
+    }
+    const bool changed = !sameSummary(nextSummary, m_summary) || nextTotals != m_totals
+        || error != m_error;
+    m_summary = std::move(nextSummary);
+    m_totals = nextTotals;
+    m_error = error;
+    if (changed) {
+        emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
+        emit summaryChanged();
+    }
+    if (error)
+        emit refreshFailed(*error);
+    else
+        emit refreshed();
+    armForPending();
+}
+
+QString StreamSummaryModel::errorText() const
+{
+    if (!m_error)
+        return {};
+    if (m_error->type == ErrorType::ResourceNotFound)
+        return tr("Stream %1 not found; it may have been deleted.").arg(m_streamName);
+    return m_error->message.isEmpty() ? m_error->typeName() : m_error->message;
+}
+
+QString StreamSummaryModel::label(StreamProperty property) const
+{
+    switch (property) {
+    case StreamProperty::Name:
+        return tr("Name");
+    case StreamProperty::Arn:
+        return tr("ARN");
+    case StreamProperty::Status:
+        return tr("Status");
+    case StreamProperty::Mode:
+        return tr("Mode");
+    case StreamProperty::OpenShards:
+        return tr("Open shards");
+    case StreamProperty::RetentionHours:
+        return tr("Retention (hours)");
+    case StreamProperty::MaxRecordSizeKiB:
+        return tr("Max record size (KiB)");
+    case StreamProperty::EncryptionType:
+        return tr("Encryption type");
+    case StreamProperty::KmsKey:
+        return tr("KMS key");
+    case StreamProperty::Consumers:
+        return tr("Consumers");
+    case StreamProperty::Created:
+        return tr("Created");
+    case StreamProperty::Records:
+        return tr("Records");
+    case StreamProperty::Bytes:
+        return tr("Bytes");
+    case StreamProperty::Count:
+        break;
+    }
+    return {};
+}
+
+QVariant StreamSummaryModel::rawValue(StreamProperty property) const
+{
+    if (property == StreamProperty::Records)
+        return m_totals ? QVariant(m_totals->recordCount) : QVariant();
+    if (property == StreamProperty::Bytes)
+        return m_totals ? QVariant(m_totals->bytes) : QVariant();
+    if (!m_summary)
+        return {};
+    const StreamDescriptionSummary &s = *m_summary;
+    switch (property) {
+    case StreamProperty::Name:
+        return s.streamName;
+    case StreamProperty::Arn:
+        return s.streamArn;
+    case StreamProperty::Status:
+        return int(s.streamStatus);
+    case StreamProperty::Mode:
+        return int(s.streamMode);
+    case StreamProperty::OpenShards:
+        return s.openShardCount;
+    case StreamProperty::RetentionHours:
+        return s.retentionPeriodHours;
+    case StreamProperty::MaxRecordSizeKiB:
+        return s.maxRecordSizeInKiB;
+    case StreamProperty::EncryptionType:
+        return int(s.encryptionType);
+    case StreamProperty::KmsKey:
+        return s.keyId;
+    case StreamProperty::Consumers:
+        return s.consumerCount;
+    case StreamProperty::Created:
+        return QDateTime::fromMSecsSinceEpoch(s.streamCreationTimestamp, Qt::UTC);
+    case StreamProperty::Records:
+    case StreamProperty::Bytes:
+    case StreamProperty::Count:
+        break;
+    }
+    return {};
+}
+
+QString StreamSummaryModel::displayValue(StreamProperty property) const
+{
+    if (m_error)
+        return errorText();
+    const QLocale locale;
+    if (property == StreamProperty::Records || property == StreamProperty::Bytes) {
+        if (m_totals) {
+            return property == StreamProperty::Records
+                ? locale.toString(m_totals->recordCount)
+                : locale.formattedDataSize(m_totals->bytes, 1);
+        }
+        if (m_summary && m_backend && !m_backend->hasShardStatistics())
+            return tr("Not available");
+        return {};
+    }
+    if (!m_summary)
+        return {}; // not loaded yet
+    const StreamDescriptionSummary &s = *m_summary;
+    switch (property) {
+    case StreamProperty::Name:
+        return s.streamName;
+    case StreamProperty::Arn:
+        return s.streamArn;
+    case StreamProperty::Status:
+        switch (s.streamStatus) {
+        case StreamStatus::Creating:
+            return tr("Creating");
+        case StreamStatus::Deleting:
+            return tr("Deleting");
+        case StreamStatus::Active:
+            return tr("Active");
+        case StreamStatus::Updating:
+            return tr("Updating");
+        }
+        return {};
+    case StreamProperty::Mode:
+        return s.streamMode == StreamMode::OnDemand ? tr("On-demand") : tr("Provisioned");
+    case StreamProperty::OpenShards:
+        return locale.toString(s.openShardCount);
+    case StreamProperty::RetentionHours: {
+        const int hours = s.retentionPeriodHours;
+        const auto hoursText = [&](int h) {
+            return h == 1 ? tr("1 hour") : tr("%1 hours").arg(locale.toString(h));
+        };
+        if (hours < 24)
+            return hoursText(hours);
+        const int days = hours / 24;
+        const QString daysText = days == 1 ? tr("1 day") : tr("%1 days").arg(locale.toString(days));
+        if (hours % 24 == 0)
+            return tr("%1 (%2)").arg(hoursText(hours), daysText);
+        return tr("%1 (%2 %3)").arg(hoursText(hours), daysText, hoursText(hours % 24));
+    }
+    case StreamProperty::MaxRecordSizeKiB: {
+        const int kib = s.maxRecordSizeInKiB;
+        const QString text = tr("%1 KiB").arg(locale.toString(kib));
+        if (kib >= 1024 && kib % 1024 == 0)
+            return tr("%1 (%2 MiB)").arg(text, locale.toString(kib / 1024));
+        return text;
+    }
+    case StreamProperty::EncryptionType:
+        return s.encryptionType == EncryptionType::Kms ? tr("KMS") : tr("None");
+    case StreamProperty::KmsKey:
+        return s.keyId.isEmpty() ? tr("None") : s.keyId;
+    case StreamProperty::Consumers:
+        return locale.toString(s.consumerCount);
+    case StreamProperty::Created:
+        return locale.toString(
+            QDateTime::fromMSecsSinceEpoch(s.streamCreationTimestamp, Qt::UTC).toLocalTime(),
+            QLocale::ShortFormat);
+    case StreamProperty::Records:
+    case StreamProperty::Bytes:
+    case StreamProperty::Count:
+        break;
+    }
+    return {};
+}
+
+int StreamSummaryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kRows;
+}
+
+int StreamSummaryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StreamSummaryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const StreamProperty property = propertyAt(index.row());
+    const bool valueColumn = index.column() == ValueColumn;
+    switch (role) {
+    case Qt::DisplayRole:
+        return valueColumn ? displayValue(property) : label(property);
+    case Qt::ToolTipRole:
+        return valueColumn ? QVariant(displayValue(property)) : QVariant();
+    case Qt::EditRole:
+        return valueColumn ? rawValue(property) : QVariant(label(property));
+    case Qt::UserRole:
+        return rawValue(property);
+    case ModelRole::PropertyRole:
+        return int(property);
+    case ModelRole::ErrorRole:
+        return errorText();
+    case ModelRole::StreamNameRole:
+        return m_streamName;
+    case ModelRole::StreamArnRole:
+        return rawValue(StreamProperty::Arn);
+    case ModelRole::StreamStatusRole:
+        return rawValue(StreamProperty::Status);
+    case ModelRole::StreamModeRole:
+        return rawValue(StreamProperty::Mode);
+    case ModelRole::StreamCreationTimeRole:
+        return rawValue(StreamProperty::Created);
+    case ModelRole::RecordCountRole:
+        return rawValue(StreamProperty::Records);
+    case ModelRole::BytesRole:
+        return rawValue(StreamProperty::Bytes);
+    default:
+        return {};
+    }
+}
+
+QVariant StreamSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return section == LabelColumn ? tr("Property") : tr("Value");
+}
+
+QHash<int, QByteArray> StreamSummaryModel::roleNames() const
+{
+    auto names = QAbstractTableModel::roleNames();
+    names.insert(Qt::UserRole, "value");
+    names.insert(ModelRole::PropertyRole, "property");
+    names.insert(ModelRole::ErrorRole, "error");
+    names.insert(ModelRole::StreamNameRole, "streamName");
+    names.insert(ModelRole::StreamStatusRole, "streamStatus");
+    names.insert(ModelRole::RecordCountRole, "recordCount");
+    names.insert(ModelRole::BytesRole, "bytes");
+    return names;
+}
+
+} // namespace shardscope

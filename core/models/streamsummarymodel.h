@@ -1,0 +1,120 @@
+#pragma once
+
+#include "engine/shardstatistics.h"
+#include "kinesis/api.h"
+#include "kinesis/error.h"
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace shardscope {
+
+class StreamBackend;
+
+// One row of StreamSummaryModel, in row order.
+enum class StreamProperty {
+    Name,
+    Arn,
+    Status,
+    Mode,
+    OpenShards,
+    RetentionHours,
+    MaxRecordSizeKiB,
+    EncryptionType,
+    KmsKey,
+    Consumers,
+    Created,
+    Records,
+    Bytes,
+    Count // not a row
+};
+
+// The "Overview" of one stream as a two-column property list: column 0 the label, column 1 the
+// value. DisplayRole is text for people ("48 hours (2 days)", "1.2 MiB", local creation time);
+// EditRole of the value column and UserRole of either column carry the raw value (enums as int,
+// counts as qint64, the creation time as a UTC QDateTime; null while unknown). PropertyRole
+// says which StreamProperty a row is; every row also answers the stream-wide roles
+// (StreamNameRole, StreamStatusRole, RecordCountRole, ErrorRole...).
+//
+// Data comes from describeStreamSummary and, where the backend can count them, the summed
+// shardStatistics. Refreshes asynchronously: everything after catalogChanged (coalesced,
+// ~50 ms), the counts after recordsAppended for this stream (at most one refresh per ~250 ms).
+// Refreshes never overlap; results for an earlier stream are dropped (generation counter).
+// When the stream is gone or a call fails the rows stay and every value shows errorText().
+//
+// Threads: GUI thread. Does not own the backend.
+class StreamSummaryModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamSummaryModel)
+
+public:
+    enum Column { LabelColumn, ValueColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit StreamSummaryModel(QObject *parent = nullptr);
+    ~StreamSummaryModel() override;
+
+    // Shows `streamName` of `backend` (values empty with a null backend or an empty name).
+    void setStream(StreamBackend *backend, const QString &streamName);
+    QString streamName() const { return m_streamName; }
+    // Refreshes everything now (or as soon as the refresh in flight is done).
+    void refresh();
+
+    std::optional<StreamDescriptionSummary> summary() const { return m_summary; }
+    // Records and payload bytes still readable, summed over all shards; empty while unknown or
+    // when the backend cannot count them.
+    std::optional<ShardStatistics> totals() const { return m_totals; }
+    std::optional<Error> lastError() const { return m_error; }
+    // Why there are no values: the stream is gone or the last refresh failed. Empty otherwise.
+    QString errorText() const;
+
+    static StreamProperty propertyAt(int row) { return StreamProperty(row); }
+    static int rowOf(StreamProperty property) { return int(property); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    // The summary, the totals or the error changed (not emitted for refreshes that changed nothing).
+    void summaryChanged();
+    // A refresh finished and was applied. Tests count these.
+    void refreshed();
+    void refreshFailed(const shardscope::Error &error);
+
+private:
+    void scheduleAll();
+    void scheduleCounts();
+    void armTimer(int delayMs);
+    void armForPending();
+    void start();
+    void fetchStatistics(quint64 generation, std::optional<StreamDescriptionSummary> summary);
+    void finish(std::optional<StreamDescriptionSummary> summary,
+                std::optional<ShardStatistics> totals, std::optional<Error> error);
+
+    QString label(StreamProperty property) const;
+    QVariant rawValue(StreamProperty property) const;
+    QString displayValue(StreamProperty property) const;
+
+    QPointer<StreamBackend> m_backend;
+    QString m_streamName;
+    std::optional<StreamDescriptionSummary> m_summary;
+    std::optional<ShardStatistics> m_totals;
+    std::optional<Error> m_error;
+    QTimer m_timer;
+    QElapsedTimer m_lastCountsRefresh; // when the last refresh that read the counts started
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    bool m_summaryDirty = false;
+    bool m_countsDirty = false;
+};
+
+} // namespace shardscope
