@@ -36,6 +36,7 @@ private slots:
     void activityIsReported();
     void retentionImpactCountsOnlyWhatWouldGo();
     void encryptionWithLocalKmsKeys();
+    void listAllStreamConsumers();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -358,6 +359,56 @@ void TestEmulatorBackend::encryptionWithLocalKmsKeys()
     const auto refused = await(readOnly.createKmsKey(QString(), QString()));
     QVERIFY(!refused.has_value());
     QCOMPARE(refused.error().type, ErrorType::AccessDenied);
+}
+
+// Every consumer of the stream, in name order, as a read (a read-only connection lists them too).
+// A stream has at most 20 consumers and a page holds 100, so the emulator never hands the
+// helper a token; the engine's tests cover paging.
+void TestEmulatorBackend::listAllStreamConsumers()
+{
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"s"_s, 1, {}, {}, {}})).has_value());
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"other"_s, 1, {}, {}, {}})).has_value());
+    const QString arn = m_engine->streamArn(u"s"_s);
+    const auto none = await(m_backend->listAllStreamConsumers(arn));
+    QVERIFY(none.has_value());
+    QVERIFY(none->isEmpty());
+
+    QStringList expected;
+    for (int i = 19; i >= 0; --i) {
+        const QString name = u"c%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+        QVERIFY(m_engine->registerStreamConsumer({arn, name, {}}).has_value());
+        expected.prepend(name);
+    }
+    QVERIFY(m_engine->registerStreamConsumer({m_engine->streamArn(u"other"_s), u"x"_s, {}}).has_value());
+
+    QSignalSpy finished(m_backend.get(), &StreamBackend::callFinished);
+    EmulatorBackend readOnly(*m_engine, EmulatorBackendOptions{u"Archive"_s, true, 1});
+    for (StreamBackend *backend : {static_cast<StreamBackend *>(m_backend.get()),
+                                   static_cast<StreamBackend *>(&readOnly)}) {
+        const auto all = await(backend->listAllStreamConsumers(arn));
+        QVERIFY(all.has_value());
+        QStringList names;
+        for (const Consumer &c : *all) {
+            names.append(c.consumerName);
+            QCOMPARE(c.consumerArn, arn + u"/consumer/"_s + c.consumerName + u':' +
+                                        QString::number(c.consumerCreationTimestamp / 1000));
+            QCOMPARE(c.consumerStatus, ConsumerStatus::Active); // no CREATING delay here
+        }
+        QCOMPARE(names, expected);
+    }
+    QTRY_COMPARE(finished.size(), 1);
+    const auto call = finished.at(0).at(0).value<BackendCall>();
+    QCOMPARE(call.operation, u"ListStreamConsumers"_s);
+    QCOMPARE(call.target, arn);
+    QVERIFY(!call.error.has_value());
+
+    const auto missing = await(m_backend->listAllStreamConsumers(m_engine->streamArn(u"nope"_s)));
+    QVERIFY(!missing.has_value());
+    QCOMPARE(missing.error().type, ErrorType::ResourceNotFound);
+    QCOMPARE(missing.error().message, u"Stream nope under account 000000000000 not found."_s);
+    const auto invalid = await(m_backend->listAllStreamConsumers(u"not-an-arn"_s));
+    QVERIFY(!invalid.has_value());
+    QCOMPARE(invalid.error().type, ErrorType::Validation);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorBackend)

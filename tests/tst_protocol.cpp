@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -558,6 +559,12 @@ private slots:
     void dispatcherCbor();
     void dispatcherErrors();
     void dispatcherEveryOperation();
+    void consumerRoundTrip_data();
+    void consumerRoundTrip();
+    void consumerExactJson();
+    void consumerDecodeErrors();
+    void dispatcherConsumers();
+    void dispatcherConsumersCbor();
 };
 
 void TestProtocol::roundTrip_data()
@@ -1635,7 +1642,7 @@ void TestProtocol::dispatcherEveryOperation()
     Fixture f;
     QVERIFY(f.open());
     const QStringList operations = Dispatcher::operations();
-    QCOMPARE(operations.size(), 26);
+    QCOMPARE(operations.size(), 30);
     for (const QString &operation : operations) {
         for (bool useCbor : {false, true}) {
             const auto r = useCbor ? f.cbor(operation, QCborMap()) : f.json(operation, "{}");
@@ -1648,6 +1655,351 @@ void TestProtocol::dispatcherEveryOperation()
                          qPrintable(operation));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enhanced fan-out consumers on the wire
+
+namespace shardscope {
+
+auto tied(const Consumer &x)
+{
+    return std::tie(x.consumerName, x.consumerArn, x.consumerStatus, x.consumerCreationTimestamp);
+}
+auto tied(const ConsumerDescription &x)
+{
+    return std::tie(x.consumerName, x.consumerArn, x.consumerStatus, x.consumerCreationTimestamp,
+                    x.streamArn);
+}
+auto tied(const ConsumerTarget &x)
+{
+    return std::tie(x.streamArn, x.consumerName, x.consumerArn);
+}
+auto tied(const RegisterStreamConsumerRequest &x)
+{
+    return std::tie(x.streamArn, x.consumerName, x.tags);
+}
+auto tied(const ListStreamConsumersRequest &x)
+{
+    return std::tie(x.streamArn, x.nextToken, x.maxResults, x.streamCreationTimestamp);
+}
+auto tied(const ListStreamConsumersResponse &x)
+{
+    return std::tie(x.consumers, x.nextToken);
+}
+
+} // namespace shardscope
+
+namespace {
+
+const QString kConsumerArn =
+    u"arn:aws:kinesis:us-east-1:000000000000:stream/s1/consumer/app:1700000000"_s;
+
+const QList<std::pair<QString, RoundTrip>> &consumerRoundTripCases()
+{
+    static const QList<std::pair<QString, RoundTrip>> cases = [] {
+        QList<std::pair<QString, RoundTrip>> c;
+        c.append({u"RegisterStreamConsumer request"_s,
+                  roundTripOf(RegisterStreamConsumerRequest{kArn, u"app"_s, {}})});
+        c.append({u"RegisterStreamConsumer request with tags"_s,
+                  roundTripOf(RegisterStreamConsumerRequest{
+                      kArn, u"app"_s, TagMap{{u"team"_s, u"data"_s}, {u"empty"_s, u""_s}}})});
+        c.append({u"RegisterStreamConsumer response"_s,
+                  roundTripOf(Consumer{u"app"_s, kConsumerArn, ConsumerStatus::Creating, kT0})});
+        c.append({u"DescribeStreamConsumer request by ARN"_s,
+                  roundTripOf(ConsumerTarget::byArn(kConsumerArn))});
+        c.append({u"DescribeStreamConsumer request by name"_s,
+                  roundTripOf(ConsumerTarget::byName(kArn, u"app"_s))});
+        c.append({u"DeregisterStreamConsumer request, all three"_s,
+                  roundTripOf(ConsumerTarget{kArn, u"app"_s, kConsumerArn})});
+        c.append({u"DescribeStreamConsumer response"_s,
+                  roundTripOf(ConsumerDescription{u"app"_s, kConsumerArn, ConsumerStatus::Deleting,
+                                                  kT0, kArn})});
+        ListStreamConsumersRequest list;
+        list.streamArn = kArn;
+        list.maxResults = 5;
+        list.streamCreationTimestamp = kT0;
+        c.append({u"ListStreamConsumers request"_s, roundTripOf(list)});
+        ListStreamConsumersRequest token;
+        token.streamArn = kArn;
+        token.nextToken = u"tok"_s;
+        c.append({u"ListStreamConsumers request token"_s, roundTripOf(token)});
+        ListStreamConsumersResponse listed;
+        listed.consumers = {Consumer{u"a"_s, kConsumerArn, ConsumerStatus::Active, 1000},
+                            Consumer{u"b"_s, kConsumerArn, ConsumerStatus::Creating, kT0},
+                            Consumer{u"c"_s, kConsumerArn, ConsumerStatus::Deleting, kT0 + 1}};
+        listed.nextToken = u"next"_s;
+        c.append({u"ListStreamConsumers response"_s, roundTripOf(listed)});
+        c.append({u"ListStreamConsumers response empty"_s,
+                  roundTripOf(ListStreamConsumersResponse{})});
+        return c;
+    }();
+    return cases;
+}
+
+} // namespace
+
+void TestProtocol::consumerRoundTrip_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<bool>("useCbor");
+    const auto &cases = consumerRoundTripCases();
+    for (int i = 0; i < cases.size(); ++i) {
+        QTest::addRow("%s json", qPrintable(cases[i].first)) << i << false;
+        QTest::addRow("%s cbor", qPrintable(cases[i].first)) << i << true;
+    }
+}
+
+void TestProtocol::consumerRoundTrip()
+{
+    QFETCH(int, index);
+    QFETCH(bool, useCbor);
+    const WireCodec codec(useCbor ? WireFormat::Cbor : WireFormat::Json);
+    const QString problem = consumerRoundTripCases().at(index).second(codec);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestProtocol::consumerExactJson()
+{
+    const WireCodec json(WireFormat::Json);
+    QCOMPARE(json.encode(Consumer{u"app"_s, kConsumerArn, ConsumerStatus::Creating, kT0}),
+             QByteArray(R"({"Consumer":{"ConsumerName":"app","ConsumerARN":")" +
+                        kConsumerArn.toUtf8() +
+                        R"(","ConsumerStatus":"CREATING","ConsumerCreationTimestamp":1700000000.123}})"));
+    QCOMPARE(json.encode(ConsumerDescription{u"app"_s, kConsumerArn, ConsumerStatus::Active,
+                                             1700000000000, kArn}),
+             QByteArray(R"({"ConsumerDescription":{"ConsumerName":"app","ConsumerARN":")" +
+                        kConsumerArn.toUtf8() +
+                        R"(","ConsumerStatus":"ACTIVE","ConsumerCreationTimestamp":1700000000,)"
+                        R"("StreamARN":")" +
+                        kArn.toUtf8() + R"("}})"));
+    ListStreamConsumersResponse empty;
+    QCOMPARE(json.encode(empty), QByteArray(R"({"Consumers":[]})"));
+    ListStreamConsumersResponse page;
+    page.consumers = {Consumer{u"a"_s, u"arn-a"_s, ConsumerStatus::Deleting, 1000}};
+    page.nextToken = u"t"_s;
+    QCOMPARE(json.encode(page),
+             QByteArray(R"({"Consumers":[{"ConsumerName":"a","ConsumerARN":"arn-a",)"
+                        R"("ConsumerStatus":"DELETING","ConsumerCreationTimestamp":1}],"NextToken":"t"})"));
+    // Requests: absent members are left out, present empty ones are sent.
+    QCOMPARE(json.encode(ConsumerTarget::byArn(kConsumerArn)),
+             QByteArray(R"({"ConsumerARN":")" + kConsumerArn.toUtf8() + R"("})"));
+    QCOMPARE(json.encode(ConsumerTarget{u""_s, u"x"_s, {}}),
+             QByteArray(R"({"StreamARN":"","ConsumerName":"x"})"));
+
+    // CBOR: the creation time is tag 1 around epoch milliseconds.
+    const WireCodec cborCodec(WireFormat::Cbor);
+    const QByteArray body =
+        cborCodec.encode(Consumer{u"app"_s, kConsumerArn, ConsumerStatus::Active, kT0});
+    QVERIFY(body.contains(tag1(kT0)));
+    const auto map = cborCodec.parse(body);
+    QVERIFY(map.has_value());
+    QCOMPARE(map->value(u"Consumer"_s).toMap().value(u"ConsumerCreationTimestamp"_s).toInteger(),
+             kT0);
+}
+
+void TestProtocol::consumerDecodeErrors()
+{
+    const WireCodec json(WireFormat::Json);
+    auto list = json.decode<ListStreamConsumersRequest>(R"({"StreamARN":"a","MaxResults":"1"})");
+    QVERIFY(!list.has_value());
+    QCOMPARE(list.error().type, ErrorType::Serialization);
+    QCOMPARE(list.error().message, u"class java.lang.String can not be converted to an Integer"_s);
+    list = json.decode<ListStreamConsumersRequest>(R"({"StreamCreationTimestamp":"now"})");
+    QVERIFY(!list.has_value());
+    QCOMPARE(list.error().message,
+             u"class java.lang.String can not be converted to milliseconds since epoch"_s);
+    const auto reg = json.decode<RegisterStreamConsumerRequest>(R"({"Tags":"x"})");
+    QVERIFY(!reg.has_value());
+    QCOMPARE(reg.error().message, u"Expected map or null"_s);
+    const auto target = json.decode<ConsumerTarget>(R"({"ConsumerARN":5})");
+    QVERIFY(!target.has_value());
+    QCOMPARE(target.error().message,
+             u"class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be converted to an String"_s);
+    // StreamId is reserved, ignored, but typed.
+    QVERIFY(!json.decode<ConsumerTarget>(R"({"StreamId":[]})").has_value());
+    const auto withId = json.decode<ConsumerTarget>(R"({"ConsumerName":"c","StreamId":"x"})");
+    QVERIFY(withId.has_value());
+    QCOMPARE(withId->consumerName, u"c"_s);
+    QVERIFY(withId->streamArn.isNull());
+    QVERIFY(withId->consumerArn.isNull());
+    // A response with a status outside the set is not what we expect.
+    const auto response = json.decode<ConsumerDescription>(
+        R"({"ConsumerDescription":{"ConsumerName":"c","ConsumerStatus":"SLEEPING"}})");
+    QVERIFY(!response.has_value());
+    QCOMPARE(response.error().type, ErrorType::Serialization);
+}
+
+void TestProtocol::dispatcherConsumers()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QCOMPARE(f.json(u"CreateStream", R"({"StreamName":"s1","ShardCount":1})").status, 200);
+
+    // Register (the fixture has no CREATING delay, so the consumer is ACTIVE at once).
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    auto r = f.json(u"RegisterStreamConsumer",
+                    QByteArray(R"({"StreamARN":")" + kArn.toUtf8() + R"(","ConsumerName":"app"})"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.operation, u"RegisterStreamConsumer"_s);
+    const QJsonObject consumer = jsonObject(r.body).value(u"Consumer"_s).toObject();
+    QCOMPARE(consumer.value(u"ConsumerName"_s).toString(), u"app"_s);
+    const QString consumerArn = consumer.value(u"ConsumerARN"_s).toString();
+    QVERIFY2(QRegularExpression(u"^arn:aws:kinesis:us-east-1:000000000000:stream/s1/consumer/app:\\d{10}$"_s)
+                 .match(consumerArn)
+                 .hasMatch(),
+             qPrintable(consumerArn));
+    const double created = consumer.value(u"ConsumerCreationTimestamp"_s).toDouble();
+    QVERIFY(qAbs(created * 1000 - before) < 60000); // epoch seconds
+    QCOMPARE(consumerArn.section(u':', -1).toLongLong(), qint64(created));
+
+    r = f.json(u"DescribeStreamConsumer",
+               QByteArray(R"({"ConsumerARN":")" + consumerArn.toUtf8() + R"("})"));
+    QCOMPARE(r.status, 200);
+    const QJsonObject description = jsonObject(r.body).value(u"ConsumerDescription"_s).toObject();
+    QCOMPARE(description.value(u"StreamARN"_s).toString(), kArn);
+    QCOMPARE(description.value(u"ConsumerStatus"_s).toString(), u"ACTIVE"_s);
+    QCOMPARE(description.value(u"ConsumerARN"_s).toString(), consumerArn);
+
+    r = f.json(u"ListStreamConsumers", QByteArray(R"({"StreamARN":")" + kArn.toUtf8() + R"("})"));
+    QCOMPARE(r.status, 200);
+    const QJsonArray consumers = jsonObject(r.body).value(u"Consumers"_s).toArray();
+    QCOMPARE(consumers.size(), 1);
+    QCOMPARE(consumers.at(0).toObject().value(u"ConsumerARN"_s).toString(), consumerArn);
+    QVERIFY(!jsonObject(r.body).contains(u"NextToken"_s));
+
+    r = f.json(u"DescribeStreamSummary", R"({"StreamName":"s1"})");
+    QCOMPARE(jsonObject(r.body)
+                 .value(u"StreamDescriptionSummary"_s)
+                 .toObject()
+                 .value(u"ConsumerCount"_s)
+                 .toInt(),
+             1);
+
+    // DeleteStream refuses while the consumer is registered, in AWS's words.
+    r = f.json(u"DeleteStream", R"({"StreamName":"s1"})");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.body,
+             QByteArray(R"({"__type":"ResourceInUseException","message":"DeleteStream can)"
+                        "\xe2\x80\x99"
+                        R"(t delete 000000000000:s1 because there are consumers associated with )"
+                        R"(this data stream. To delete s1 anyway, set the EnforceConsumerDeletion )"
+                        R"(parameter to true to force the deletion of all the consumers that are )"
+                        R"(associated with it."})"));
+    r = f.json(u"DeleteStream", R"({"StreamName":"s1","EnforceConsumerDeletion":false})");
+    QCOMPARE(r.status, 400);
+
+    // Errors of the consumer operations.
+    r = f.json(u"RegisterStreamConsumer", "{}");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(
+        jsonObject(r.body).value(u"message"_s).toString(),
+        u"2 validation errors detected: Value null at 'streamARN' failed to satisfy constraint: "
+        u"Member must not be null; Value null at 'consumerName' failed to satisfy constraint: "
+        u"Member must not be null"_s);
+    r = f.json(u"RegisterStreamConsumer",
+               QByteArray(R"({"StreamARN":")" + kArn.toUtf8() + R"(","ConsumerName":"app"})"));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(jsonObject(r.body).value(u"__type"_s).toString(), u"ResourceInUseException"_s);
+    r = f.json(u"DescribeStreamConsumer", "{}");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(jsonObject(r.body).value(u"__type"_s).toString(), u"InvalidArgumentException"_s);
+    r = f.json(u"DescribeStreamConsumer",
+               QByteArray(R"({"StreamARN":")" + kArn.toUtf8() + R"(","ConsumerName":"nope"})"));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(
+        r.body,
+        QByteArray(
+            R"({"__type":"ResourceNotFoundException","message":"Consumer nope under stream s1 and account 000000000000 not found."})"));
+    r = f.json(u"ListStreamConsumers", R"({"MaxResults":0})");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(jsonObject(r.body).value(u"message"_s).toString(),
+             u"2 validation errors detected: Value null at 'streamARN' failed to satisfy "
+             u"constraint: Member must not be null; Value '0' at 'maxResults' failed to satisfy "
+             u"constraint: Member must have value greater than or equal to 1"_s);
+
+    // Deregister by stream ARN and name: {} back, and the consumer is DELETING.
+    r = f.json(u"DeregisterStreamConsumer",
+               QByteArray(R"({"StreamARN":")" + kArn.toUtf8() + R"(","ConsumerName":"app"})"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("{}"));
+    r = f.json(u"DescribeStreamConsumer",
+               QByteArray(R"({"ConsumerARN":")" + consumerArn.toUtf8() + R"("})"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(jsonObject(r.body)
+                 .value(u"ConsumerDescription"_s)
+                 .toObject()
+                 .value(u"ConsumerStatus"_s)
+                 .toString(),
+             u"DELETING"_s);
+
+    // With EnforceConsumerDeletion the stream goes, consumers and all.
+    r = f.json(u"RegisterStreamConsumer",
+               QByteArray(R"({"StreamARN":")" + kArn.toUtf8() + R"(","ConsumerName":"other"})"));
+    QCOMPARE(r.status, 200);
+    r = f.json(u"DeleteStream", R"({"StreamName":"s1","EnforceConsumerDeletion":true})");
+    QCOMPARE(r.status, 200);
+    r = f.json(u"DescribeStreamSummary", R"({"StreamName":"s1"})");
+    QCOMPARE(jsonObject(r.body)
+                 .value(u"StreamDescriptionSummary"_s)
+                 .toObject()
+                 .value(u"StreamStatus"_s)
+                 .toString(),
+             u"DELETING"_s);
+}
+
+void TestProtocol::dispatcherConsumersCbor()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    const WireCodec codec(WireFormat::Cbor);
+    QCOMPARE(f.cbor(u"CreateStream", QCborMap{{u"StreamName"_s, u"s1"_s}, {u"ShardCount"_s, 1}})
+                 .status,
+             200);
+    auto r = f.cbor(u"RegisterStreamConsumer",
+                    QCborMap{{u"StreamARN"_s, kArn}, {u"ConsumerName"_s, u"kcl"_s}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.contentType, QByteArray("application/x-amz-cbor-1.1"));
+    const auto registered = codec.decode<Consumer>(r.body);
+    QVERIFY(registered.has_value());
+    QCOMPARE(registered->consumerName, u"kcl"_s);
+    QVERIFY(qAbs(registered->consumerCreationTimestamp - QDateTime::currentMSecsSinceEpoch()) <
+            60000);
+    QVERIFY(r.body.contains(tag1(registered->consumerCreationTimestamp)));
+
+    // The KCL describes by ARN and lists with a StreamCreationTimestamp in tag 1.
+    r = f.cbor(u"DescribeStreamConsumer", QCborMap{{u"ConsumerARN"_s, registered->consumerArn}});
+    QCOMPARE(r.status, 200);
+    const auto described = codec.decode<ConsumerDescription>(r.body);
+    QVERIFY(described.has_value());
+    QCOMPARE(described->consumerArn, registered->consumerArn);
+    QCOMPARE(described->streamArn, kArn);
+    QCOMPARE(described->consumerCreationTimestamp, registered->consumerCreationTimestamp);
+
+    const auto summary = codec.decode<StreamDescriptionSummary>(
+        f.cbor(u"DescribeStreamSummary", QCborMap{{u"StreamName"_s, u"s1"_s}}).body);
+    QVERIFY(summary.has_value());
+    QCOMPARE(summary->consumerCount, 1);
+    r = f.cbor(u"ListStreamConsumers",
+               QCborMap{{u"StreamARN"_s, kArn},
+                        {u"StreamCreationTimestamp"_s,
+                         QCborValue(QCborKnownTags::UnixTime_t,
+                                    QCborValue(summary->streamCreationTimestamp))}});
+    QCOMPARE(r.status, 200);
+    const auto listed = codec.decode<ListStreamConsumersResponse>(r.body);
+    QVERIFY(listed.has_value());
+    QCOMPARE(listed->consumers.size(), 1);
+    QCOMPARE(listed->consumers[0].consumerArn, registered->consumerArn);
+
+    r = f.cbor(u"DeregisterStreamConsumer", QCborMap{{u"ConsumerARN"_s, registered->consumerArn}});
+    QCOMPARE(r.status, 200);
+    r = f.cbor(u"DeregisterStreamConsumer",
+               QCborMap{{u"ConsumerARN"_s, u"arn:aws:kinesis:us-east-1:000000000000:stream/s1/"
+                                           u"consumer/ghost:1"_s}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(codec.decodeError(r.body),
+             (Error{ErrorType::ResourceNotFound,
+                    u"Consumer ghost under stream s1 and account 000000000000 not found."_s}));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

@@ -337,6 +337,26 @@ BackendFuture<ListTagsForResourceResponse> EmulatorBackend::listTagsForResource(
                                             [request](Engine &e) { return e.listTagsForResource(request); });
 }
 
+BackendFuture<QList<Consumer>> EmulatorBackend::listAllStreamConsumers(const QString &streamArn)
+{
+    return run<QList<Consumer>>(
+        u"ListStreamConsumers"_s, streamArn, Access::Read,
+        [streamArn](Engine &e) -> BackendResult<QList<Consumer>> {
+            QList<Consumer> all;
+            ListStreamConsumersRequest request;
+            request.streamArn = streamArn;
+            for (;;) {
+                auto page = e.listStreamConsumers(request);
+                if (!page)
+                    return std::unexpected(page.error());
+                all.append(page->consumers);
+                if (page->nextToken.isEmpty() || page->consumers.isEmpty())
+                    return all;
+                request.nextToken = page->nextToken;
+            }
+        });
+}
+
 BackendFuture<PutRecordResponse> EmulatorBackend::putRecord(const PutRecordRequest &request)
 {
     return run<PutRecordResponse>(u"PutRecord"_s, nameOf(request.target), Access::Write,

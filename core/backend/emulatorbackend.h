@@ -69,6 +69,7 @@ public:
     BackendFuture<void> tagResource(const TagResourceRequest &request) override;
     BackendFuture<void> untagResource(const UntagResourceRequest &request) override;
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override;
+    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override;
 
     BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override;
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override;

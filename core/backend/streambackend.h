@@ -96,6 +96,7 @@ public:
     virtual BackendFuture<void> tagResource(const TagResourceRequest &request) = 0;
     virtual BackendFuture<void> untagResource(const UntagResourceRequest &request) = 0;
     virtual BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) = 0;
+    virtual BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) = 0;
 
     virtual BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) = 0;
     virtual BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) = 0;

@@ -14,6 +14,21 @@ StreamStatus StreamMeta::effectiveStatus(qint64 nowMs) const
     return status;
 }
 
+ConsumerStatus ConsumerMeta::effectiveStatus(qint64 nowMs) const
+{
+    if (status == ConsumerStatus::Creating && nowMs >= statusUntilMs)
+        return ConsumerStatus::Active;
+    return status;
+}
+
+int StreamMeta::consumerCount(qint64 nowMs) const
+{
+    int count = 0;
+    for (const ConsumerMeta &consumer : consumers)
+        count += consumer.isGone(nowMs) ? 0 : 1;
+    return count;
+}
+
 qint64 StreamMeta::trimHorizonMs(qint64 nowMs) const
 {
     return std::max(createdMs, nowMs - retentionMs());

@@ -27,6 +27,22 @@ struct ShardMeta
     bool isOpen() const { return !endCounter.has_value(); }
 };
 
+// An enhanced fan-out consumer registered with a stream.
+struct ConsumerMeta
+{
+    QString name;
+    ConsumerStatus status = ConsumerStatus::Creating; // stored status; see effectiveStatus()
+    qint64 statusUntilMs = 0; // when CREATING becomes ACTIVE, DELETING becomes gone
+    qint64 createdMs = 0;
+    TagMap tags;
+
+    ConsumerStatus effectiveStatus(qint64 nowMs) const;
+    bool isGone(qint64 nowMs) const
+    {
+        return status == ConsumerStatus::Deleting && nowMs >= statusUntilMs;
+    }
+};
+
 // Metadata of one stream; immutable once published (copy, change, publish).
 struct StreamMeta
 {
@@ -44,6 +60,7 @@ struct StreamMeta
     QList<ShardMeta> shards;
     TagMap tags;
     QList<qint64> reshardTimesMs; // UpdateShardCount calls in the last 24 hours
+    QMap<QString, ConsumerMeta> consumers; // by name; deregistered ones until they are gone
     QList<quint32> openShardsByStart; // derived: indexes of open shards sorted by range start
 
     StreamStatus effectiveStatus(qint64 nowMs) const;
@@ -58,6 +75,8 @@ struct StreamMeta
     // Closed shards whose records have all expired are no longer listed, as in Kinesis.
     bool isListed(const ShardMeta &shard, qint64 nowMs) const;
     void rebuildDerived();
+    // Registered consumers, whatever their status, that are not gone yet.
+    int consumerCount(qint64 nowMs) const;
 };
 
 using StreamMetaPtr = std::shared_ptr<const StreamMeta>;

@@ -41,15 +41,26 @@ constexpr int kMaxTagsPerStream = 50;
 constexpr int kOnDemandInitialShards = 4;
 constexpr qint64 kNextTokenLifetimeMs = 300 * 1000;
 constexpr int kHousekeepingRowBudget = 20000;
+constexpr int kMaxConsumersPerStream = 20;
+constexpr int kMaxCreatingConsumers = 5; // per stream, at the same time
+constexpr int kListConsumersDefaultResults = 100; // also the most one page returns
 
 const QString kStreamNamePattern = QStringLiteral("[a-zA-Z0-9_.-]+");
 const QString kHashKeyPattern = QStringLiteral("0|([1-9]\\d{0,38})");
 const QString kSequencePattern = QStringLiteral("0|([1-9]\\d{0,128})");
 const QString kStreamArnPattern = QStringLiteral("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
 const QString kResourceArnPattern = QStringLiteral("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
+const QString kConsumerArnPattern =
+    QStringLiteral("^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/"
+                   "[a-zA-Z0-9_.-]+:[0-9]+");
 
 // Token payload kinds, so that one kind of token can never be replayed as another.
-enum class TokenKind : quint8 { ShardIterator = 1, ListShards = 2, ListStreams = 3 };
+enum class TokenKind : quint8 {
+    ShardIterator = 1,
+    ListShards = 2,
+    ListStreams = 3,
+    ListStreamConsumers = 4,
+};
 
 bool matchesStreamNamePattern(const QString &name)
 {
@@ -103,13 +114,67 @@ void checkRange(ValidationErrors &v, const QString &field, std::optional<int> va
         v.valueAtMost(field, *value, max);
 }
 
+// arn:<partition>:kinesis:<region>:<account>:stream/<stream>/consumer/<name>:<epoch seconds>
+struct ConsumerArnParts
+{
+    QString region;
+    QString account;
+    QString streamName;
+    QString consumerName;
+    qint64 creationSeconds = 0;
+};
+
+std::optional<ConsumerArnParts> parseConsumerArn(const QString &arn)
+{
+    const auto parts = QStringView(arn).split(u':');
+    if (parts.size() != 7 || parts[0] != u"arn" || !parts[1].startsWith(u"aws") ||
+        parts[2] != u"kinesis")
+        return std::nullopt;
+    const auto resource = parts[5].split(u'/');
+    if (resource.size() != 4 || resource[0] != u"stream" || resource[2] != u"consumer")
+        return std::nullopt;
+    if (parts[4].size() != 12)
+        return std::nullopt;
+    for (QChar c : parts[4]) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+    }
+    ConsumerArnParts result;
+    result.region = parts[3].toString();
+    result.account = parts[4].toString();
+    result.streamName = resource[1].toString();
+    result.consumerName = resource[3].toString();
+    bool ok = !parts[6].isEmpty();
+    for (QChar c : parts[6])
+        ok = ok && c >= u'0' && c <= u'9';
+    result.creationSeconds = ok ? parts[6].toLongLong(&ok) : 0;
+    if (!ok || !matchesStreamNamePattern(result.streamName) ||
+        !matchesStreamNamePattern(result.consumerName))
+        return std::nullopt;
+    return result;
+}
+
 void checkArn(ValidationErrors &v, const QString &field, const QString &value, bool resource)
 {
     if (value.isNull())
         return;
-    const bool ok = StreamArn::parse(value).has_value();
+    // A resource is a stream or a consumer.
+    const bool ok =
+        StreamArn::parse(value).has_value() || (resource && parseConsumerArn(value).has_value());
     if (!ok)
         v.pattern(field, value, resource ? kResourceArnPattern : kStreamArnPattern);
+    checkLength(v, field, value, 1, 2048);
+}
+
+// ConsumerARN: the model's pattern (matched in full, as Coral does), then length 1..2048.
+void checkConsumerArn(ValidationErrors &v, const QString &field, const QString &value)
+{
+    if (value.isNull())
+        return;
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(kConsumerArnPattern));
+    if (!pattern.match(value).hasMatch())
+        v.pattern(field, value, kConsumerArnPattern);
     checkLength(v, field, value, 1, 2048);
 }
 
@@ -519,6 +584,35 @@ std::expected<void, Error> Engine::loadCatalog(SqliteDb &db)
         if (auto meta = byId.value(tags->columnInt64(0)))
             meta->tags.insert(tags->columnText(1), tags->columnText(2));
     }
+    auto consumers =
+        db.prepare("SELECT stream_id, name, status, status_until_ms, created_ms FROM consumers");
+    if (!consumers)
+        return std::unexpected(consumers.error());
+    while (consumers->step() == SQLITE_ROW) {
+        if (auto meta = byId.value(consumers->columnInt64(0))) {
+            ConsumerMeta consumer;
+            consumer.name = consumers->columnText(1);
+            consumer.status = static_cast<ConsumerStatus>(consumers->columnInt64(2));
+            consumer.statusUntilMs = consumers->columnInt64(3);
+            consumer.createdMs = consumers->columnInt64(4);
+            // CREATING time that ran out while the database was closed; gone ones stay until
+            // housekeeping removes their rows.
+            consumer.status = consumer.effectiveStatus(nowMs);
+            meta->consumers.insert(consumer.name, consumer);
+        }
+    }
+    auto consumerTags =
+        db.prepare("SELECT stream_id, consumer_name, key, value FROM consumer_tags");
+    if (!consumerTags)
+        return std::unexpected(consumerTags.error());
+    while (consumerTags->step() == SQLITE_ROW) {
+        auto meta = byId.value(consumerTags->columnInt64(0));
+        if (!meta)
+            continue;
+        const auto consumer = meta->consumers.find(consumerTags->columnText(1));
+        if (consumer != meta->consumers.end())
+            consumer->tags.insert(consumerTags->columnText(2), consumerTags->columnText(3));
+    }
     for (const auto &meta : std::as_const(byId)) {
         meta->rebuildDerived();
         // A state change that finished while the database was closed is simply the state now.
@@ -852,11 +946,32 @@ std::expected<void, Error> Engine::deleteStream(const DeleteStreamRequest &reque
             return std::unexpected(notFound(name));
         if (current->status == StreamStatus::Deleting)
             return {}; // already on its way out
+        // Consumers already deregistering do not hold the stream back.
+        bool hasConsumers = false;
+        for (const ConsumerMeta &consumer : current->consumers)
+            hasConsumers = hasConsumers || consumer.status != ConsumerStatus::Deleting;
+        if (hasConsumers && !request.enforceConsumerDeletion)
+            return std::unexpected(Error{
+                ErrorType::ResourceInUse,
+                u"DeleteStream can\u2019t delete " % m_options.account % u':' % name %
+                    u" because there are consumers associated with this data stream. To delete " %
+                    name %
+                    u" anyway, set the EnforceConsumerDeletion parameter to true to force the "
+                    u"deletion of all the consumers that are associated with it."});
         auto meta = std::make_shared<StreamMeta>(*current);
         meta->status = StreamStatus::Deleting;
         meta->statusUntilMs = nowMs + m_options.deleteDelayMs;
         if (auto r = persistStream(db, *meta, false); !r)
             return r;
+        // Its consumers go with it.
+        for (ConsumerMeta &consumer : meta->consumers) {
+            if (consumer.isGone(nowMs))
+                continue;
+            consumer.status = ConsumerStatus::Deleting;
+            consumer.statusUntilMs = meta->statusUntilMs;
+            if (auto r = persistConsumer(db, meta->id, consumer); !r)
+                return r;
+        }
         ws.working.streams.insert(name, meta);
         ws.catalogDirty = true;
         return {};
@@ -969,6 +1084,7 @@ std::expected<StreamDescriptionSummary, Error> Engine::describeStreamSummary(con
     d.encryptionType = s.encryptionType;
     d.keyId = s.keyId;
     d.openShardCount = s.openShardCount();
+    d.consumerCount = s.consumerCount(nowMs);
     d.maxRecordSizeInKiB = s.maxRecordSizeKiB;
     return d;
 }
@@ -2093,6 +2209,8 @@ std::expected<void, Error> Engine::updateStreamMode(const UpdateStreamModeReques
 std::expected<void, Error> Engine::changeTags(const StreamTarget &target, const TagMap &add,
                                               const QStringList &remove, bool resourceApi)
 {
+    if (resourceApi && parseConsumerArn(target.streamArn))
+        return changeConsumerTags(target.streamArn, add, remove);
     auto resolved = resourceApi ? resolveArn(target.streamArn, QStringLiteral("resourceARN"))
                                 : resolve(target);
     if (!resolved)
@@ -2229,10 +2347,19 @@ std::expected<ListTagsForResourceResponse, Error> Engine::listTagsForResource(co
     checkArn(v, QStringLiteral("resourceARN"), request.resourceArn, true);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
+    ListTagsForResourceResponse response;
+    if (parseConsumerArn(request.resourceArn)) {
+        const auto consumer = resolveConsumer(ConsumerTarget::byArn(request.resourceArn));
+        if (!consumer)
+            return std::unexpected(consumer.error());
+        const TagMap &tags = consumer->first->consumers.constFind(consumer->second)->tags;
+        for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+            response.tags.append(Tag{it.key(), it.value()});
+        return response;
+    }
     auto resolved = resolveArn(request.resourceArn, QStringLiteral("resourceARN"));
     if (!resolved)
         return std::unexpected(resolved.error());
-    ListTagsForResourceResponse response;
     const TagMap &tags = (*resolved)->tags;
     for (auto it = tags.cbegin(); it != tags.cend(); ++it)
         response.tags.append(Tag{it.key(), it.value()});
@@ -2253,6 +2380,391 @@ std::expected<DescribeLimitsResponse, Error> Engine::describeLimits() const
             response.onDemandStreamCount++;
         else
             response.openShardCount += s->openShardCount();
+    }
+    return response;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enhanced fan-out consumers
+//
+// Consumers live in their stream's metadata, so they are published with the catalog and leave
+// with the stream. Their rows are in `consumers` and `consumer_tags`.
+
+QString Engine::consumerArn(const QString &streamName, const ConsumerMeta &consumer) const
+{
+    return streamArn(streamName) % u"/consumer/" % consumer.name % u':' %
+           QString::number(consumer.createdMs / 1000);
+}
+
+Error Engine::consumerNotFound(const QString &consumerName, const QString &streamName) const
+{
+    return Error{ErrorType::ResourceNotFound, u"Consumer " % consumerName % u" under stream " %
+                                                  streamName % u" and account " %
+                                                  m_options.account % u" not found."};
+}
+
+std::expected<void, Error> Engine::persistConsumer(SqliteDb &db, qint64 streamId,
+                                                   const ConsumerMeta &consumer)
+{
+    auto upsert = db.prepare(
+        "INSERT OR REPLACE INTO consumers(stream_id, name, status, status_until_ms, created_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!upsert)
+        return std::unexpected(upsert.error());
+    upsert->bind(1, streamId);
+    upsert->bind(2, consumer.name);
+    upsert->bind(3, qint64(consumer.status));
+    upsert->bind(4, consumer.statusUntilMs);
+    upsert->bind(5, consumer.createdMs);
+    if (upsert->step() != SQLITE_DONE)
+        return std::unexpected(db.lastError("save consumer"));
+    auto clearTags =
+        db.prepare("DELETE FROM consumer_tags WHERE stream_id = ?1 AND consumer_name = ?2");
+    auto insertTag = db.prepare(
+        "INSERT INTO consumer_tags(stream_id, consumer_name, key, value) VALUES (?1, ?2, ?3, ?4)");
+    if (!clearTags || !insertTag)
+        return std::unexpected(db.lastError("prepare consumer tags"));
+    clearTags->bind(1, streamId);
+    clearTags->bind(2, consumer.name);
+    if (clearTags->step() != SQLITE_DONE)
+        return std::unexpected(db.lastError("clear consumer tags"));
+    for (auto it = consumer.tags.cbegin(); it != consumer.tags.cend(); ++it) {
+        insertTag->reset();
+        insertTag->bind(1, streamId);
+        insertTag->bind(2, consumer.name);
+        insertTag->bind(3, it.key());
+        insertTag->bind(4, it.value().isNull() ? QStringLiteral("") : it.value());
+        if (insertTag->step() != SQLITE_DONE)
+            return std::unexpected(db.lastError("save consumer tag"));
+    }
+    return {};
+}
+
+std::expected<void, Error> Engine::deleteConsumerRows(SqliteDb &db, qint64 streamId,
+                                                      const QString &name)
+{
+    for (const char *sql :
+         {"DELETE FROM consumers WHERE stream_id = ?1 AND name = ?2",
+          "DELETE FROM consumer_tags WHERE stream_id = ?1 AND consumer_name = ?2"}) {
+        auto stmt = db.prepare(sql);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        stmt->bind(1, streamId);
+        stmt->bind(2, name);
+        if (stmt->step() != SQLITE_DONE)
+            return std::unexpected(db.lastError("delete consumer"));
+    }
+    return {};
+}
+
+std::expected<std::pair<StreamMetaPtr, QString>, Error>
+Engine::resolveConsumer(const ConsumerTarget &target) const
+{
+    ValidationErrors v;
+    checkArn(v, QStringLiteral("streamARN"), target.streamArn, false);
+    checkName(v, QStringLiteral("consumerName"), target.consumerName, false);
+    checkConsumerArn(v, QStringLiteral("consumerARN"), target.consumerArn);
+    if (!v.isEmpty())
+        return std::unexpected(v.toError());
+    const bool byArn = !target.consumerArn.isNull();
+    if (!byArn && (target.streamArn.isNull() || target.consumerName.isNull()))
+        return std::unexpected(invalidArgument(QStringLiteral(
+            "Either ConsumerARN or both StreamARN and ConsumerName should be provided.")));
+
+    QString streamName;
+    QString consumerName = target.consumerName;
+    std::optional<qint64> creationSeconds;
+    bool elsewhere = false; // another region or account: nothing of ours
+    if (byArn) {
+        const auto parts = parseConsumerArn(target.consumerArn);
+        if (!parts)
+            return std::unexpected(Error{ErrorType::ResourceNotFound,
+                                         u"Consumer " % target.consumerArn % u" not found."});
+        if (!target.streamArn.isNull()) {
+            const auto stream = StreamArn::parse(target.streamArn); // valid: checked above
+            if (stream->streamName != parts->streamName || stream->account != parts->account ||
+                stream->region != parts->region)
+                return std::unexpected(invalidArgument(
+                    QStringLiteral("ConsumerARN and StreamARN do not refer to the same stream.")));
+        }
+        if (!consumerName.isNull() && consumerName != parts->consumerName)
+            return std::unexpected(invalidArgument(
+                QStringLiteral("ConsumerARN and ConsumerName do not refer to the same consumer.")));
+        streamName = parts->streamName;
+        consumerName = parts->consumerName;
+        creationSeconds = parts->creationSeconds;
+        elsewhere = parts->account != m_options.account || parts->region != m_options.region;
+    } else {
+        const auto parsed = StreamArn::parse(target.streamArn);
+        streamName = parsed->streamName;
+        elsewhere = parsed->account != m_options.account || parsed->region != m_options.region;
+        if (elsewhere)
+            return std::unexpected(notFound(streamName));
+    }
+
+    const qint64 nowMs = now();
+    const auto catalog = snapshot();
+    const StreamMetaPtr stream = elsewhere ? nullptr : catalog->streams.value(streamName);
+    if (!stream || stream->isGone(nowMs)) {
+        if (byArn)
+            return std::unexpected(consumerNotFound(consumerName, streamName));
+        return std::unexpected(notFound(streamName));
+    }
+    const auto consumer = stream->consumers.constFind(consumerName);
+    // A consumer registered again under the same name is another consumer, with another ARN.
+    if (consumer == stream->consumers.cend() || consumer->isGone(nowMs) ||
+        (creationSeconds && consumer->createdMs / 1000 != *creationSeconds))
+        return std::unexpected(consumerNotFound(consumerName, streamName));
+    return std::pair{stream, consumerName};
+}
+
+// TagResource / UntagResource on a consumer ARN.
+std::expected<void, Error> Engine::changeConsumerTags(const QString &consumerArn, const TagMap &add,
+                                                      const QStringList &remove)
+{
+    auto resolved = resolveConsumer(ConsumerTarget::byArn(consumerArn));
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const QString streamName = resolved->first->name;
+    const QString consumerName = resolved->second;
+    const qint64 createdMs = resolved->first->consumers.value(consumerName).createdMs;
+    QStringList texts = remove;
+    for (auto it = add.cbegin(); it != add.cend(); ++it)
+        texts << it.key() << it.value();
+    for (const QString &text : std::as_const(texts)) {
+        if (!tagTextIsValid(text) || text.contains(u'%'))
+            return std::unexpected(invalidArgument(QStringLiteral(
+                "Some tags contain invalid characters. Valid characters: Unicode letters, digits, "
+                "white space, _ . / = + - % @.")));
+    }
+    for (auto it = add.cbegin(); it != add.cend(); ++it) {
+        if (it.key().startsWith(QStringLiteral("aws:")))
+            return std::unexpected(invalidArgument(
+                u"Tag keys starting with 'aws:' are reserved. Invalid key: " % it.key()));
+    }
+    return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
+        WriterState &ws = *m_writerState;
+        const qint64 nowMs = now();
+        const StreamMetaPtr current = ws.working.streams.value(streamName);
+        const auto found = current && !current->isGone(nowMs)
+                               ? current->consumers.constFind(consumerName)
+                               : QMap<QString, ConsumerMeta>::const_iterator();
+        if (!current || current->isGone(nowMs) || found == current->consumers.cend() ||
+            found->isGone(nowMs) || found->createdMs != createdMs)
+            return std::unexpected(consumerNotFound(consumerName, streamName));
+        auto meta = std::make_shared<StreamMeta>(*current);
+        ConsumerMeta &consumer = meta->consumers[consumerName];
+        for (auto it = add.cbegin(); it != add.cend(); ++it)
+            consumer.tags.insert(it.key(), it.value());
+        for (const QString &key : remove)
+            consumer.tags.remove(key);
+        if (consumer.tags.size() > kMaxTagsPerStream)
+            return std::unexpected(invalidArgument(
+                u"Failed to add tags to consumer " % consumerName % u" under stream " % streamName %
+                u" under account " % m_options.account %
+                u" because a given consumer cannot have more than 50 tags associated with it."));
+        if (auto r = persistConsumer(db, meta->id, consumer); !r)
+            return r;
+        ws.working.streams.insert(streamName, meta);
+        ws.catalogDirty = true;
+        return {};
+    });
+}
+
+std::expected<Consumer, Error>
+Engine::registerStreamConsumer(const RegisterStreamConsumerRequest &request)
+{
+    ValidationErrors v;
+    if (request.streamArn.isNull())
+        v.addNull(QStringLiteral("streamARN"));
+    checkArn(v, QStringLiteral("streamARN"), request.streamArn, false);
+    checkName(v, QStringLiteral("consumerName"), request.consumerName, true);
+    if (!request.tags.isEmpty())
+        checkTagMap(v, request.tags);
+    if (!v.isEmpty())
+        return std::unexpected(v.toError());
+    for (auto it = request.tags.cbegin(); it != request.tags.cend(); ++it) {
+        // TagResource's character set (no '%').
+        if (!tagTextIsValid(it.key()) || !tagTextIsValid(it.value()) || it.key().contains(u'%') ||
+            it.value().contains(u'%'))
+            return std::unexpected(invalidArgument(QStringLiteral(
+                "Some tags contain invalid characters. Valid characters: Unicode letters, digits, "
+                "white space, _ . / = + - % @.")));
+        if (it.key().startsWith(QStringLiteral("aws:")))
+            return std::unexpected(invalidArgument(
+                u"Tag keys starting with 'aws:' are reserved. Invalid key: " % it.key()));
+    }
+    auto resolved = resolveArn(request.streamArn, QStringLiteral("streamARN"));
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const QString name = (*resolved)->name;
+    if (request.tags.size() > kMaxTagsPerStream)
+        return std::unexpected(invalidArgument(
+            u"Failed to add tags to consumer " % request.consumerName % u" under stream " % name %
+            u" under account " % m_options.account %
+            u" because a given consumer cannot have more than 50 tags associated with it."));
+
+    return write<Consumer>([&](SqliteDb &db) -> std::expected<Consumer, Error> {
+        WriterState &ws = *m_writerState;
+        const qint64 nowMs = now();
+        const StreamMetaPtr current = ws.working.streams.value(name);
+        if (!current || current->isGone(nowMs))
+            return std::unexpected(notFound(name));
+        if (current->effectiveStatus(nowMs) != StreamStatus::Active)
+            return std::unexpected(notActive(*current, nowMs));
+        const auto existing = current->consumers.constFind(request.consumerName);
+        if (existing != current->consumers.cend() && !existing->isGone(nowMs))
+            return std::unexpected(
+                Error{ErrorType::ResourceInUse, u"Consumer " % request.consumerName %
+                                                    u" under stream " % name % u" and account " %
+                                                    m_options.account % u" already exists."});
+        int registered = 0;
+        int creating = 0;
+        for (const ConsumerMeta &consumer : current->consumers) {
+            if (consumer.isGone(nowMs))
+                continue;
+            registered++;
+            if (consumer.effectiveStatus(nowMs) == ConsumerStatus::Creating)
+                creating++;
+        }
+        if (registered >= kMaxConsumersPerStream)
+            return std::unexpected(Error{
+                ErrorType::LimitExceeded,
+                QStringLiteral("Stream %1 under account %2 already has %3 registered consumers, "
+                               "the most a stream can have. Deregister a consumer first.")
+                    .arg(name, m_options.account)
+                    .arg(registered)});
+        if (creating >= kMaxCreatingConsumers)
+            return std::unexpected(Error{
+                ErrorType::LimitExceeded,
+                QStringLiteral("Stream %1 under account %2 already has %3 consumers in CREATING "
+                               "status, the most that can be created at the same time.")
+                    .arg(name, m_options.account)
+                    .arg(creating)});
+
+        ConsumerMeta consumer;
+        consumer.name = request.consumerName;
+        consumer.status = ConsumerStatus::Creating;
+        consumer.statusUntilMs = nowMs + m_options.createDelayMs;
+        consumer.createdMs = nowMs;
+        consumer.tags = request.tags;
+        if (auto r = persistConsumer(db, current->id, consumer); !r)
+            return std::unexpected(r.error());
+        auto meta = std::make_shared<StreamMeta>(*current);
+        meta->consumers.insert(consumer.name, consumer);
+        ws.working.streams.insert(name, meta);
+        ws.catalogDirty = true;
+        return Consumer{consumer.name, consumerArn(name, consumer), consumer.effectiveStatus(nowMs),
+                        consumer.createdMs};
+    });
+}
+
+std::expected<void, Error> Engine::deregisterStreamConsumer(const ConsumerTarget &target)
+{
+    auto resolved = resolveConsumer(target);
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const qint64 streamId = resolved->first->id;
+    const QString streamName = resolved->first->name;
+    const QString consumerName = resolved->second;
+    const qint64 createdMs = resolved->first->consumers.value(consumerName).createdMs;
+    return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
+        WriterState &ws = *m_writerState;
+        const qint64 nowMs = now();
+        const StreamMetaPtr current = ws.working.streams.value(streamName);
+        if (!current || current->isGone(nowMs) || current->id != streamId)
+            return std::unexpected(consumerNotFound(consumerName, streamName));
+        const auto found = current->consumers.constFind(consumerName);
+        if (found == current->consumers.cend() || found->isGone(nowMs) ||
+            found->createdMs != createdMs)
+            return std::unexpected(consumerNotFound(consumerName, streamName));
+        if (found->status == ConsumerStatus::Deleting)
+            return {}; // already on its way out
+        auto meta = std::make_shared<StreamMeta>(*current);
+        ConsumerMeta &consumer = meta->consumers[consumerName];
+        consumer.status = ConsumerStatus::Deleting;
+        consumer.statusUntilMs = nowMs + m_options.deleteDelayMs;
+        if (auto r = persistConsumer(db, meta->id, consumer); !r)
+            return r;
+        ws.working.streams.insert(streamName, meta);
+        ws.catalogDirty = true;
+        return {};
+    });
+}
+
+std::expected<ConsumerDescription, Error>
+Engine::describeStreamConsumer(const ConsumerTarget &target) const
+{
+    auto resolved = resolveConsumer(target);
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const StreamMeta &stream = *resolved->first;
+    const ConsumerMeta &consumer = *stream.consumers.constFind(resolved->second);
+    return ConsumerDescription{consumer.name, consumerArn(stream.name, consumer),
+                               consumer.effectiveStatus(now()), consumer.createdMs,
+                               streamArn(stream.name)};
+}
+
+std::expected<ListStreamConsumersResponse, Error>
+Engine::listStreamConsumers(const ListStreamConsumersRequest &request) const
+{
+    ValidationErrors v;
+    if (request.streamArn.isNull())
+        v.addNull(QStringLiteral("streamARN"));
+    checkArn(v, QStringLiteral("streamARN"), request.streamArn, false);
+    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1, 1048576);
+    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, 10000);
+    if (!v.isEmpty())
+        return std::unexpected(v.toError());
+    const bool hasToken = !request.nextToken.isNull();
+    if (hasToken && request.streamCreationTimestamp)
+        return std::unexpected(invalidArgument(
+            QStringLiteral("NextToken and StreamCreationTimestamp cannot be provided together.")));
+    auto resolved = resolveArn(request.streamArn, QStringLiteral("streamARN"));
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const StreamMeta &s = **resolved;
+    if (request.streamCreationTimestamp &&
+        *request.streamCreationTimestamp / 1000 != s.createdMs / 1000)
+        return std::unexpected(notFound(s.name));
+
+    const qint64 nowMs = now();
+    QString after;
+    if (hasToken) {
+        const auto payload = m_tokens->open(request.nextToken);
+        QDataStream in(payload.value_or(QByteArray()));
+        quint8 kind = 0;
+        qint64 issued = 0;
+        qint64 streamId = 0;
+        in >> kind >> issued >> streamId >> after;
+        if (!payload || in.status() != QDataStream::Ok ||
+            kind != quint8(TokenKind::ListStreamConsumers) || streamId != s.id)
+            return std::unexpected(invalidArgument(QStringLiteral("Invalid NextToken.")));
+        if (nowMs - issued > kNextTokenLifetimeMs)
+            return std::unexpected(Error{ErrorType::ExpiredNextToken,
+                                         QStringLiteral("The requested token has expired.")});
+    }
+    const int limit = std::min(request.maxResults.value_or(kListConsumersDefaultResults),
+                               kListConsumersDefaultResults);
+    ListStreamConsumersResponse response;
+    bool more = false;
+    auto it = after.isNull() ? s.consumers.cbegin() : s.consumers.upperBound(after);
+    for (; it != s.consumers.cend(); ++it) {
+        if (it->isGone(nowMs))
+            continue;
+        if (response.consumers.size() == limit) {
+            more = true;
+            break;
+        }
+        response.consumers.append(Consumer{it->name, consumerArn(s.name, *it),
+                                           it->effectiveStatus(nowMs), it->createdMs});
+    }
+    if (more) {
+        QByteArray payload;
+        QDataStream out(&payload, QIODevice::WriteOnly);
+        out << quint8(TokenKind::ListStreamConsumers) << nowMs << s.id
+            << response.consumers.constLast().consumerName;
+        response.nextToken = m_tokens->seal(payload);
     }
     return response;
 }
@@ -2482,6 +2994,40 @@ void Engine::housekeeping(SqliteDb &db)
         }
     }
 
+    // Consumers whose CREATING time is over settle as ACTIVE; deregistered ones whose DELETING
+    // time is over leave (those of a deleted stream go with it, below).
+    for (auto it = ws.working.streams.begin(); it != ws.working.streams.end(); ++it) {
+        const StreamMeta &stream = **it;
+        if (stream.isGone(nowMs))
+            continue;
+        bool changed = false;
+        for (const ConsumerMeta &consumer : stream.consumers) {
+            changed = changed || consumer.isGone(nowMs) ||
+                      (consumer.status == ConsumerStatus::Creating &&
+                       consumer.effectiveStatus(nowMs) == ConsumerStatus::Active);
+        }
+        if (!changed)
+            continue;
+        auto settled = std::make_shared<StreamMeta>(stream);
+        for (auto c = settled->consumers.begin(); c != settled->consumers.end();) {
+            if (c->isGone(nowMs)) {
+                if (!deleteConsumerRows(db, stream.id, c->name))
+                    return;
+                c = settled->consumers.erase(c);
+                continue;
+            }
+            if (c->status == ConsumerStatus::Creating &&
+                c->effectiveStatus(nowMs) == ConsumerStatus::Active) {
+                c->status = ConsumerStatus::Active;
+                if (!persistConsumer(db, stream.id, *c))
+                    return;
+            }
+            ++c;
+        }
+        *it = settled;
+        ws.catalogDirty = true;
+    }
+
     // Streams whose deletion has completed leave the catalog, then the disk.
     for (auto it = ws.working.streams.begin(); it != ws.working.streams.end();) {
         if ((*it)->isGone(nowMs)) {
@@ -2518,6 +3064,8 @@ void Engine::housekeeping(SqliteDb &db)
         for (const char *sql : {"DELETE FROM shards WHERE stream_id = ?1",
                                 "DELETE FROM tags WHERE stream_id = ?1",
                                 "DELETE FROM data_keys WHERE stream_id = ?1",
+                                "DELETE FROM consumers WHERE stream_id = ?1",
+                                "DELETE FROM consumer_tags WHERE stream_id = ?1",
                                 "DELETE FROM streams WHERE id = ?1"}) {
             auto stmt = db.prepare(sql);
             if (!stmt)
@@ -2569,6 +3117,7 @@ std::expected<qint64, Error> Engine::storedRecordCount(const QString &streamName
     stats.bind(1, stream->id);
     stats.bind(2, qint64(*index));
     stats.bind(3, std::numeric_limits<qint64>::min());
+    stats.bind(4, std::numeric_limits<qint64>::max());
     qint64 count = 0;
     if (stats.step() == SQLITE_ROW)
         count = stats.columnInt64(0);

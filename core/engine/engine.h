@@ -13,12 +13,14 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 namespace shardscope {
 
 class Clock;
 struct Catalog;
 struct StreamMeta;
+struct ConsumerMeta;
 class TokenCodec;
 class ReaderPool;
 class WriterThread;
@@ -90,6 +92,12 @@ public:
     std::expected<DescribeLimitsResponse, Error> describeLimits() const;
     std::expected<void, Error> startStreamEncryption(const StartStreamEncryptionRequest &request);
     std::expected<void, Error> stopStreamEncryption(const StopStreamEncryptionRequest &request);
+    // Enhanced fan-out consumers: CREATING for createDelayMs, then ACTIVE; deregistered ones are
+    // DELETING for deleteDelayMs, then gone. They go with their stream.
+    std::expected<Consumer, Error> registerStreamConsumer(const RegisterStreamConsumerRequest &request);
+    std::expected<void, Error> deregisterStreamConsumer(const ConsumerTarget &target);
+    std::expected<ListStreamConsumersResponse, Error> listStreamConsumers(const ListStreamConsumersRequest &request) const;
+    std::expected<ConsumerDescription, Error> describeStreamConsumer(const ConsumerTarget &target) const;
 
     // The local KMS (not Kinesis wire operations; for the GUI). Key ids may be given as key id,
     // key ARN, alias name or alias ARN.
@@ -164,6 +172,15 @@ private:
     std::expected<void, Error> loadCatalog(SqliteDb &db);
     std::expected<void, Error> changeTags(const StreamTarget &target, const TagMap &add,
                                           const QStringList &remove, bool resourceApi);
+    // The stream and the name of the consumer a request names (validated; not gone).
+    std::expected<std::pair<std::shared_ptr<const StreamMeta>, QString>, Error>
+    resolveConsumer(const ConsumerTarget &target) const;
+    QString consumerArn(const QString &streamName, const ConsumerMeta &consumer) const;
+    Error consumerNotFound(const QString &consumerName, const QString &streamName) const;
+    std::expected<void, Error> persistConsumer(SqliteDb &db, qint64 streamId, const ConsumerMeta &consumer);
+    std::expected<void, Error> deleteConsumerRows(SqliteDb &db, qint64 streamId, const QString &name);
+    std::expected<void, Error> changeConsumerTags(const QString &consumerArn, const TagMap &add,
+                                                  const QStringList &remove);
 
     EngineOptions m_options;
     QString m_path;

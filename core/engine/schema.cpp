@@ -86,6 +86,25 @@ constexpr const char *kMigrations[] = {
         created_ms INTEGER NOT NULL
     );
     )sql",
+    // 2 -> 3: enhanced fan-out consumers and their tags. Rows go when their stream is purged
+    // or, for a deregistered consumer, once its DELETING time is over.
+    R"sql(
+    CREATE TABLE consumers (
+        stream_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        status_until_ms INTEGER NOT NULL,
+        created_ms INTEGER NOT NULL,
+        PRIMARY KEY (stream_id, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE consumer_tags (
+        stream_id INTEGER NOT NULL,
+        consumer_name TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (stream_id, consumer_name, key)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kCurrentVersion);

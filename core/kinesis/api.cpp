@@ -49,6 +49,16 @@ QString toWire(ShardFilterType type)
     return {};
 }
 
+QString toWire(ConsumerStatus status)
+{
+    switch (status) {
+    case ConsumerStatus::Creating: return QStringLiteral("CREATING");
+    case ConsumerStatus::Deleting: return QStringLiteral("DELETING");
+    case ConsumerStatus::Active: return QStringLiteral("ACTIVE");
+    }
+    return {};
+}
+
 std::optional<StreamMode> streamModeFromWire(QStringView text)
 {
     if (text == u"PROVISIONED")
@@ -76,6 +86,15 @@ std::optional<ShardFilterType> shardFilterTypeFromWire(QStringView text)
                    ShardFilterType::AtTimestamp, ShardFilterType::FromTimestamp}) {
         if (text == toWire(t))
             return t;
+    }
+    return std::nullopt;
+}
+
+std::optional<ConsumerStatus> consumerStatusFromWire(QStringView text)
+{
+    for (auto s : {ConsumerStatus::Creating, ConsumerStatus::Deleting, ConsumerStatus::Active}) {
+        if (text == toWire(s))
+            return s;
     }
     return std::nullopt;
 }

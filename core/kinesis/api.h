@@ -24,15 +24,18 @@ enum class EncryptionType { None, Kms };
 enum class ShardIteratorType { AtSequenceNumber, AfterSequenceNumber, TrimHorizon, Latest, AtTimestamp };
 enum class ShardFilterType { AfterShardId, AtTrimHorizon, FromTrimHorizon, AtLatest, AtTimestamp, FromTimestamp };
 enum class ScalingType { UniformScaling };
+enum class ConsumerStatus { Creating, Deleting, Active };
 
 QString toWire(StreamStatus status);
 QString toWire(StreamMode mode);
 QString toWire(EncryptionType type);
 QString toWire(ShardIteratorType type);
 QString toWire(ShardFilterType type);
+QString toWire(ConsumerStatus status);
 std::optional<StreamMode> streamModeFromWire(QStringView text);
 std::optional<ShardIteratorType> shardIteratorTypeFromWire(QStringView text);
 std::optional<ShardFilterType> shardFilterTypeFromWire(QStringView text);
+std::optional<ConsumerStatus> consumerStatusFromWire(QStringView text);
 
 // Most operations name their stream by StreamName or StreamARN (either, or both if they agree).
 struct StreamTarget
@@ -369,6 +372,62 @@ struct DescribeLimitsResponse
     int openShardCount = 0;
     int onDemandStreamCount = 0;
     int onDemandStreamCountLimit = 0;
+};
+
+// Enhanced fan-out consumers. A consumer's ARN is its stream's ARN followed by
+// "/consumer/<name>:<creation time in epoch seconds>".
+struct Consumer
+{
+    QString consumerName;
+    QString consumerArn;
+    ConsumerStatus consumerStatus = ConsumerStatus::Creating;
+    qint64 consumerCreationTimestamp = 0;
+};
+
+// DescribeStreamConsumer's output: a Consumer and the ARN of its stream.
+struct ConsumerDescription
+{
+    QString consumerName;
+    QString consumerArn;
+    ConsumerStatus consumerStatus = ConsumerStatus::Creating;
+    qint64 consumerCreationTimestamp = 0;
+    QString streamArn;
+};
+
+// DescribeStreamConsumer and DeregisterStreamConsumer name a consumer by its ARN, or by its
+// stream's ARN and its name (or all three, if they agree).
+struct ConsumerTarget
+{
+    QString streamArn;
+    QString consumerName;
+    QString consumerArn;
+
+    static ConsumerTarget byArn(const QString &arn) { return ConsumerTarget{{}, {}, arn}; }
+    static ConsumerTarget byName(const QString &streamArn, const QString &name)
+    {
+        return ConsumerTarget{streamArn, name, {}};
+    }
+};
+
+struct RegisterStreamConsumerRequest
+{
+    QString streamArn;
+    QString consumerName;
+    TagMap tags;
+};
+
+struct ListStreamConsumersRequest
+{
+    QString streamArn;
+    QString nextToken;
+    std::optional<int> maxResults;
+    std::optional<qint64> streamCreationTimestamp;
+};
+
+struct ListStreamConsumersResponse
+{
+    QList<Consumer> consumers;
+    QString nextToken;
 };
 
 } // namespace shardscope

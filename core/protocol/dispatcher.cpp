@@ -59,20 +59,25 @@ struct Operation
         }                                                                                          \
     }
 
-const std::array<Operation, 26> kOperations = {
+const std::array<Operation, 30> kOperations = {
     SHARDSCOPE_OPERATION(AddTagsToStream, AddTagsToStreamRequest, addTagsToStream(request)),
     SHARDSCOPE_OPERATION(CreateStream, CreateStreamRequest, createStream(request)),
     SHARDSCOPE_OPERATION(DecreaseStreamRetentionPeriod, RetentionPeriodRequest,
                          decreaseStreamRetentionPeriod(request)),
     SHARDSCOPE_OPERATION(DeleteStream, DeleteStreamRequest, deleteStream(request)),
+    SHARDSCOPE_OPERATION(DeregisterStreamConsumer, ConsumerTarget,
+                         deregisterStreamConsumer(request)),
     SHARDSCOPE_OPERATION(DescribeLimits, EmptyMessage, describeLimits()),
     SHARDSCOPE_OPERATION(DescribeStream, DescribeStreamRequest, describeStream(request)),
+    SHARDSCOPE_OPERATION(DescribeStreamConsumer, ConsumerTarget, describeStreamConsumer(request)),
     SHARDSCOPE_OPERATION(DescribeStreamSummary, StreamTarget, describeStreamSummary(request)),
     SHARDSCOPE_OPERATION(GetRecords, GetRecordsRequest, getRecords(request)),
     SHARDSCOPE_OPERATION(GetShardIterator, GetShardIteratorRequest, getShardIterator(request)),
     SHARDSCOPE_OPERATION(IncreaseStreamRetentionPeriod, RetentionPeriodRequest,
                          increaseStreamRetentionPeriod(request)),
     SHARDSCOPE_OPERATION(ListShards, ListShardsRequest, listShards(request)),
+    SHARDSCOPE_OPERATION(ListStreamConsumers, ListStreamConsumersRequest,
+                         listStreamConsumers(request)),
     SHARDSCOPE_OPERATION(ListStreams, ListStreamsRequest, listStreams(request)),
     SHARDSCOPE_OPERATION(ListTagsForResource, ListTagsForResourceRequest,
                          listTagsForResource(request)),
@@ -80,6 +85,8 @@ const std::array<Operation, 26> kOperations = {
     SHARDSCOPE_OPERATION(MergeShards, MergeShardsRequest, mergeShards(request)),
     SHARDSCOPE_OPERATION(PutRecord, PutRecordRequest, putRecord(request)),
     SHARDSCOPE_OPERATION(PutRecords, PutRecordsRequest, putRecords(request)),
+    SHARDSCOPE_OPERATION(RegisterStreamConsumer, RegisterStreamConsumerRequest,
+                         registerStreamConsumer(request)),
     SHARDSCOPE_OPERATION(RemoveTagsFromStream, RemoveTagsFromStreamRequest,
                          removeTagsFromStream(request)),
     SHARDSCOPE_OPERATION(SplitShard, SplitShardRequest, splitShard(request)),

@@ -2039,6 +2039,135 @@ QCborMap writeMessage(const Writer &, const DescribeLimitsResponse &in)
     return m;
 }
 
+// Enhanced fan-out consumers.
+
+QCborMap consumerToMap(const Writer &w, const QString &name, const QString &arn,
+                       ConsumerStatus status, qint64 createdMs)
+{
+    QCborMap m;
+    m.insert("ConsumerName"_L1, name);
+    m.insert("ConsumerARN"_L1, arn);
+    m.insert("ConsumerStatus"_L1, toWire(status));
+    m.insert("ConsumerCreationTimestamp"_L1, w.timestamp(createdMs));
+    return m;
+}
+
+Consumer readConsumer(Reader &r, const QCborMap &m)
+{
+    Consumer consumer;
+    consumer.consumerName = r.string(m, "ConsumerName"_L1);
+    consumer.consumerArn = r.string(m, "ConsumerARN"_L1);
+    consumer.consumerStatus = r.responseEnum(m, "ConsumerStatus"_L1, &consumerStatusFromWire)
+                                  .value_or(ConsumerStatus::Creating);
+    consumer.consumerCreationTimestamp = r.timestamp(m, "ConsumerCreationTimestamp"_L1).value_or(0);
+    return consumer;
+}
+
+void readMessage(Reader &r, const QCborMap &m, RegisterStreamConsumerRequest &out)
+{
+    out.streamArn = r.string(m, "StreamARN"_L1);
+    out.consumerName = r.string(m, "ConsumerName"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+    out.tags = r.stringMap(m, "Tags"_L1).value_or(TagMap());
+}
+QCborMap writeMessage(const Writer &, const RegisterStreamConsumerRequest &in)
+{
+    QCborMap m;
+    putString(m, "StreamARN"_L1, in.streamArn);
+    putString(m, "ConsumerName"_L1, in.consumerName);
+    if (!in.tags.isEmpty())
+        m.insert("Tags"_L1, tagMap(in.tags));
+    return m;
+}
+
+// RegisterStreamConsumer's output: {"Consumer": {...}}.
+void readMessage(Reader &r, const QCborMap &m, Consumer &out)
+{
+    out = readConsumer(r, r.structure(m, "Consumer"_L1).value_or(QCborMap()));
+}
+QCborMap writeMessage(const Writer &w, const Consumer &in)
+{
+    QCborMap m;
+    m.insert("Consumer"_L1, consumerToMap(w, in.consumerName, in.consumerArn, in.consumerStatus,
+                                          in.consumerCreationTimestamp));
+    return m;
+}
+
+// The input of DescribeStreamConsumer and DeregisterStreamConsumer.
+void readMessage(Reader &r, const QCborMap &m, ConsumerTarget &out)
+{
+    out.streamArn = r.string(m, "StreamARN"_L1);
+    out.consumerName = r.string(m, "ConsumerName"_L1);
+    out.consumerArn = r.string(m, "ConsumerARN"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+}
+QCborMap writeMessage(const Writer &, const ConsumerTarget &in)
+{
+    QCborMap m;
+    putString(m, "StreamARN"_L1, in.streamArn);
+    putString(m, "ConsumerName"_L1, in.consumerName);
+    putString(m, "ConsumerARN"_L1, in.consumerArn);
+    return m;
+}
+
+// DescribeStreamConsumer's output: {"ConsumerDescription": {...}}.
+void readMessage(Reader &r, const QCborMap &m, ConsumerDescription &out)
+{
+    const QCborMap d = r.structure(m, "ConsumerDescription"_L1).value_or(QCborMap());
+    const Consumer consumer = readConsumer(r, d);
+    out.consumerName = consumer.consumerName;
+    out.consumerArn = consumer.consumerArn;
+    out.consumerStatus = consumer.consumerStatus;
+    out.consumerCreationTimestamp = consumer.consumerCreationTimestamp;
+    out.streamArn = r.string(d, "StreamARN"_L1);
+}
+QCborMap writeMessage(const Writer &w, const ConsumerDescription &in)
+{
+    QCborMap d = consumerToMap(w, in.consumerName, in.consumerArn, in.consumerStatus,
+                               in.consumerCreationTimestamp);
+    d.insert("StreamARN"_L1, in.streamArn);
+    QCborMap m;
+    m.insert("ConsumerDescription"_L1, d);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, ListStreamConsumersRequest &out)
+{
+    out.streamArn = r.string(m, "StreamARN"_L1);
+    out.nextToken = r.string(m, "NextToken"_L1);
+    out.maxResults = r.integer(m, "MaxResults"_L1);
+    out.streamCreationTimestamp = r.timestamp(m, "StreamCreationTimestamp"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+}
+QCborMap writeMessage(const Writer &w, const ListStreamConsumersRequest &in)
+{
+    QCborMap m;
+    putString(m, "StreamARN"_L1, in.streamArn);
+    putString(m, "NextToken"_L1, in.nextToken);
+    putNumber(m, "MaxResults"_L1, in.maxResults);
+    if (in.streamCreationTimestamp)
+        m.insert("StreamCreationTimestamp"_L1, w.timestamp(*in.streamCreationTimestamp));
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, ListStreamConsumersResponse &out)
+{
+    forEachStructure(r, r.list(m, "Consumers"_L1),
+                     [&](const QCborMap &c) { out.consumers.append(readConsumer(r, c)); });
+    out.nextToken = r.string(m, "NextToken"_L1);
+}
+QCborMap writeMessage(const Writer &w, const ListStreamConsumersResponse &in)
+{
+    QCborMap m;
+    QCborArray consumers;
+    for (const Consumer &c : in.consumers)
+        consumers.append(consumerToMap(w, c.consumerName, c.consumerArn, c.consumerStatus,
+                                       c.consumerCreationTimestamp));
+    m.insert("Consumers"_L1, consumers);
+    putString(m, "NextToken"_L1, in.nextToken);
+    return m;
+}
+
 std::optional<ErrorType> errorTypeFromName(QStringView name)
 {
     // kinesalite and older Kinesis endpoints write the 500 as plain "InternalFailure".
@@ -2199,6 +2328,12 @@ SHARDSCOPE_WIRE_MESSAGE(UntagResourceRequest)
 SHARDSCOPE_WIRE_MESSAGE(ListTagsForResourceRequest)
 SHARDSCOPE_WIRE_MESSAGE(ListTagsForResourceResponse)
 SHARDSCOPE_WIRE_MESSAGE(DescribeLimitsResponse)
+SHARDSCOPE_WIRE_MESSAGE(RegisterStreamConsumerRequest)
+SHARDSCOPE_WIRE_MESSAGE(Consumer)
+SHARDSCOPE_WIRE_MESSAGE(ConsumerTarget)
+SHARDSCOPE_WIRE_MESSAGE(ConsumerDescription)
+SHARDSCOPE_WIRE_MESSAGE(ListStreamConsumersRequest)
+SHARDSCOPE_WIRE_MESSAGE(ListStreamConsumersResponse)
 
 #undef SHARDSCOPE_WIRE_MESSAGE
 

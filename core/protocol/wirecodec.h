@@ -31,6 +31,9 @@ struct EmptyMessage
 // Every type the codec maps. Requests and responses are distinct types, except that
 // DescribeStreamSummary's input is a bare StreamTarget and the output of DescribeStream /
 // DescribeStreamSummary is StreamDescription / StreamDescriptionSummary (wrapped on the wire).
+// Likewise DescribeStreamConsumer and DeregisterStreamConsumer take a ConsumerTarget, and the
+// output of RegisterStreamConsumer / DescribeStreamConsumer is Consumer / ConsumerDescription
+// (wrapped as {"Consumer": ...} / {"ConsumerDescription": ...}).
 template<typename T>
 concept WireMessage = std::same_as<T, EmptyMessage> || std::same_as<T, StreamTarget> ||
     std::same_as<T, CreateStreamRequest> || std::same_as<T, DeleteStreamRequest> ||
@@ -50,7 +53,10 @@ concept WireMessage = std::same_as<T, EmptyMessage> || std::same_as<T, StreamTar
     std::same_as<T, TagResourceRequest> || std::same_as<T, UntagResourceRequest> ||
     std::same_as<T, ListTagsForResourceRequest> || std::same_as<T, ListTagsForResourceResponse> ||
     std::same_as<T, DescribeLimitsResponse> || std::same_as<T, StartStreamEncryptionRequest> ||
-    std::same_as<T, StopStreamEncryptionRequest>;
+    std::same_as<T, StopStreamEncryptionRequest> || std::same_as<T, RegisterStreamConsumerRequest> ||
+    std::same_as<T, Consumer> || std::same_as<T, ConsumerTarget> ||
+    std::same_as<T, ConsumerDescription> || std::same_as<T, ListStreamConsumersRequest> ||
+    std::same_as<T, ListStreamConsumersResponse>;
 
 // Maps between the Kinesis wire (JSON 1.1 or CBOR 1.1) and the api.h structs, both ways, for
 // requests and responses alike: the server decodes requests and encodes responses, the AWS

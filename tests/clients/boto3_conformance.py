@@ -4,6 +4,7 @@ including their error cases. Usage: boto3_conformance.py ENDPOINT_URL
 
 Prints one line per check and a closing "N passed, N failed" line; exits non-zero on failure."""
 
+import re
 import sys
 import time
 
@@ -269,6 +270,100 @@ for _ in range(200):
         break
 else:
     check("delete_stream", False, "stream never went away")
+
+# --- enhanced fan-out consumers ------------------------------------------------------------
+def consumer_status(consumer_arn):
+    return kinesis.describe_stream_consumer(ConsumerARN=consumer_arn)["ConsumerDescription"]["ConsumerStatus"]
+
+
+def wait_consumer_active(consumer_arn):
+    for _ in range(200):
+        if consumer_status(consumer_arn) == "ACTIVE":
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"{consumer_arn} never became ACTIVE")
+
+
+kinesis.create_stream(StreamName="epsilon", ShardCount=1)
+wait_active("epsilon")
+before_register = time.time()
+reg = kinesis.register_stream_consumer(StreamARN=arn("epsilon"), ConsumerName="app-b")["Consumer"]
+check("register_stream_consumer", reg["ConsumerName"] == "app-b" and reg["ConsumerStatus"] == "CREATING", reg)
+arn_match = re.fullmatch(re.escape(arn("epsilon")) + r"/consumer/app-b:(\d+)", reg["ConsumerARN"])
+check("consumer ARN format", arn_match is not None, reg["ConsumerARN"])
+created = reg["ConsumerCreationTimestamp"].timestamp()
+check("consumer creation timestamp", abs(created - before_register) < 60 and
+      arn_match is not None and int(arn_match.group(1)) == int(created), reg)
+reg_a = kinesis.register_stream_consumer(StreamARN=arn("epsilon"), ConsumerName="app-a")["Consumer"]
+wait_consumer_active(reg["ConsumerARN"])
+wait_consumer_active(reg_a["ConsumerARN"])
+by_arn = kinesis.describe_stream_consumer(ConsumerARN=reg["ConsumerARN"])["ConsumerDescription"]
+check("describe_stream_consumer by ARN", by_arn["ConsumerName"] == "app-b" and by_arn["StreamARN"] == arn("epsilon")
+      and by_arn["ConsumerStatus"] == "ACTIVE" and by_arn["ConsumerCreationTimestamp"] == reg["ConsumerCreationTimestamp"], by_arn)
+by_name = kinesis.describe_stream_consumer(StreamARN=arn("epsilon"), ConsumerName="app-b")["ConsumerDescription"]
+check("describe_stream_consumer by name", by_name["ConsumerARN"] == reg["ConsumerARN"], by_name)
+consumers = kinesis.list_stream_consumers(StreamARN=arn("epsilon"))
+check("list_stream_consumers", [c["ConsumerName"] for c in consumers["Consumers"]] == ["app-a", "app-b"]
+      and "NextToken" not in consumers, consumers)
+first = kinesis.list_stream_consumers(StreamARN=arn("epsilon"), MaxResults=1)
+second = kinesis.list_stream_consumers(StreamARN=arn("epsilon"), NextToken=first["NextToken"])
+check("list_stream_consumers paging", [c["ConsumerName"] for c in first["Consumers"]] == ["app-a"] and
+      [c["ConsumerName"] for c in second["Consumers"]] == ["app-b"] and "NextToken" not in second)
+paged = [c["ConsumerARN"] for page in kinesis.get_paginator("list_stream_consumers").paginate(
+    StreamARN=arn("epsilon"), PaginationConfig={"PageSize": 1}) for c in page["Consumers"]]
+check("list_stream_consumers paginator", paged == [reg_a["ConsumerARN"], reg["ConsumerARN"]], paged)
+check("consumer count", kinesis.describe_stream_summary(StreamName="epsilon")
+      ["StreamDescriptionSummary"]["ConsumerCount"] == 2)
+if hasattr(kinesis, "tag_resource"):
+    kinesis.tag_resource(ResourceARN=reg_a["ConsumerARN"], Tags={"team": "stream-apps"})
+    consumer_tags = kinesis.list_tags_for_resource(ResourceARN=reg_a["ConsumerARN"])["Tags"]
+    check("consumer tags", consumer_tags == [{"Key": "team", "Value": "stream-apps"}], consumer_tags)
+expect_error("register existing consumer", "ResourceInUseException", kinesis.register_stream_consumer,
+             "Consumer app-a under stream epsilon and account 000000000000 already exists.",
+             StreamARN=arn("epsilon"), ConsumerName="app-a")
+expect_error("register on missing stream", "ResourceNotFoundException", kinesis.register_stream_consumer,
+             "Stream nope under account 000000000000 not found.", StreamARN=arn("nope"), ConsumerName="c")
+expect_error("register invalid name", "ValidationException", raw.register_stream_consumer,
+             "1 validation error detected: Value 'bad name' at 'consumerName' failed to satisfy constraint: "
+             "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+             StreamARN=arn("epsilon"), ConsumerName="bad name")
+expect_error("describe unknown consumer", "ResourceNotFoundException", kinesis.describe_stream_consumer,
+             "Consumer ghost under stream epsilon and account 000000000000 not found.",
+             StreamARN=arn("epsilon"), ConsumerName="ghost")
+expect_error("describe without a consumer", "InvalidArgumentException", kinesis.describe_stream_consumer,
+             StreamARN=arn("epsilon"))
+expect_error("delete_stream with consumers", "ResourceInUseException", kinesis.delete_stream,
+             "DeleteStream can\u2019t delete 000000000000:epsilon because there are consumers associated with "
+             "this data stream. To delete epsilon anyway, set the EnforceConsumerDeletion parameter to true "
+             "to force the deletion of all the consumers that are associated with it.", StreamName="epsilon")
+expect_error("delete_stream EnforceConsumerDeletion false", "ResourceInUseException", kinesis.delete_stream,
+             StreamName="epsilon", EnforceConsumerDeletion=False)
+
+kinesis.deregister_stream_consumer(ConsumerARN=reg["ConsumerARN"])
+check("deregister_stream_consumer", consumer_status(reg["ConsumerARN"]) == "DELETING")
+for _ in range(200):
+    try:
+        consumer_status(reg["ConsumerARN"])
+        time.sleep(0.05)
+    except ClientError as e:
+        check("deregistered consumer goes", e.response["Error"]["Code"] == "ResourceNotFoundException")
+        break
+else:
+    check("deregistered consumer goes", False, "consumer never went away")
+check("list after deregister", [c["ConsumerName"] for c in
+      kinesis.list_stream_consumers(StreamARN=arn("epsilon"))["Consumers"]] == ["app-a"])
+
+kinesis.delete_stream(StreamName="epsilon", EnforceConsumerDeletion=True)
+check("delete_stream EnforceConsumerDeletion", kinesis.describe_stream_summary(StreamName="epsilon")
+      ["StreamDescriptionSummary"]["StreamStatus"] == "DELETING" and consumer_status(reg_a["ConsumerARN"]) == "DELETING")
+for _ in range(200):
+    try:
+        kinesis.describe_stream_summary(StreamName="epsilon")
+        time.sleep(0.05)
+    except ClientError:
+        break
+expect_error("consumer gone with its stream", "ResourceNotFoundException", kinesis.describe_stream_consumer,
+             ConsumerARN=reg_a["ConsumerARN"])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
