@@ -4,7 +4,11 @@
 #include "aws/sigv4.h"
 #include "server/kinesisserver.h"
 #include "server/selfsignedcertificate.h"
+#include "backend/emulatorbackend.h"
+#include "demo/demotrickle.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "streampage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,6 +16,8 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSettings>
+#include <QTranslator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -236,6 +242,10 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save a PNG of the main window to <path> once it has settled, then quit."),
         QStringLiteral("path"));
+    const QCommandLineOption screenshotDelayOption(
+        QStringLiteral("screenshot-after"),
+        QCoreApplication::translate("main", "With --screenshot: how long to let the window run first (default 1.5)."),
+        QStringLiteral("seconds"), QStringLiteral("1.5"));
     const QCommandLineOption serveOption(
         QStringLiteral("serve"),
         QCoreApplication::translate("main", "Run headless: serve the emulator with the Kinesis wire protocol and print its URL."));
@@ -267,6 +277,17 @@ int main(int argc, char *argv[])
         QStringLiteral("region"),
         QCoreApplication::translate("main", "Region of the emulator's ARNs and signatures (default us-east-1)."),
         QStringLiteral("region"), QStringLiteral("us-east-1"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("no-demo-events"),
+        QCoreApplication::translate("main", "Do not trickle sample events into the demo stream in this session."));
+    const QCommandLineOption streamOption(
+        QStringLiteral("stream"),
+        QCoreApplication::translate("main", "Open this stream of the local emulator at start."),
+        QStringLiteral("name"));
+    const QCommandLineOption tabOption(
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "With --stream: the tab to show (overview or shards)."),
+        QStringLiteral("tab"), QStringLiteral("overview"));
     const QCommandLineOption tlsOption(
         QStringLiteral("tls"),
         QCoreApplication::translate("main", "With --serve: serve https with a self-signed certificate, kept next to the "
@@ -279,11 +300,15 @@ int main(int argc, char *argv[])
     parser.addOption(dbOption);
     parser.addOption(memoryOption);
     parser.addOption(screenshotOption);
+    parser.addOption(screenshotDelayOption);
     parser.addOption(serveOption);
     parser.addOption(portOption);
     parser.addOption(bindOption);
     parser.addOption(createStreamOption);
     parser.addOption(delayOption);
+    parser.addOption(demoOption);
+    parser.addOption(streamOption);
+    parser.addOption(tabOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -323,6 +348,14 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));
+    // The interface language: the one chosen in Settings, else the system's.
+    QTranslator translator;
+    {
+        const QString chosen = QSettings().value(SettingsDialog::languageKey()).toString();
+        const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+        if (translator.load(locale, QStringLiteral("shardscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            app.installTranslator(&translator);
+    }
 
     auto engine = Engine::open(engineOptions);
     if (!engine) {
@@ -332,21 +365,26 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    // First run: a demo stream so there is something to look at.
-    if (auto streams = (*engine)->listStreams({}); streams && streams->streamNames.isEmpty()) {
-        CreateStreamRequest demo;
-        demo.streamName = QStringLiteral("demo");
-        demo.shardCount = 4;
-        (void)(*engine)->createStream(demo);
-    }
+    // First run: a demo stream so there is something to look at, with events trickling in.
+    if (auto streams = (*engine)->listStreams({}); streams && streams->streamNames.isEmpty())
+        (void)(*engine)->createStream(DemoTrickle::createStreamRequest());
 
-    MainWindow window(engine->get(), (*engine)->isInMemory()
-                                         ? QCoreApplication::translate("main", "in memory")
-                                         : (*engine)->databasePath());
+    EmulatorBackend backend(**engine);
+    MainWindowOptions windowOptions;
+    windowOptions.localBackend = &backend;
+    windowOptions.engine = engine->get();
+    windowOptions.demoEvents = !parser.isSet(demoOption);
+    MainWindow window(windowOptions);
     window.show();
+    if (parser.isSet(streamOption)) {
+        const QString tab = parser.value(tabOption);
+        window.openStream(&backend, parser.value(streamOption),
+                          tab == QStringLiteral("shards") ? StreamPage::ShardsTab : StreamPage::OverviewTab);
+    }
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
-        QTimer::singleShot(1500, &window, [&window, path] {
+        const int screenshotDelayMs = int(parser.value(screenshotDelayOption).toDouble() * 1000);
+        QTimer::singleShot(std::max(100, screenshotDelayMs), &window, [&window, path] {
             if (!window.grab().save(path))
                 std::fprintf(stderr, "shardscope: cannot write %s\n", qPrintable(path));
             QCoreApplication::quit();

@@ -339,6 +339,11 @@ void TestEmulatorBackend::encryptionWithLocalKmsKeys()
     QVERIFY(found);
     const auto duplicate = await(m_backend->createKmsKey(QString(), u"alias/orders"_s));
     QVERIFY(!duplicate.has_value());
+    QCOMPARE(duplicate.error().type, ErrorType::ResourceInUse);
+    const auto reserved = await(m_backend->createKmsKey(QString(), u"alias/aws/mine"_s));
+    QVERIFY(!reserved.has_value());
+    // Refused aliases leave no nameless key behind.
+    QCOMPARE(await(m_backend->listKmsKeys())->size(), keys->size());
 
     const StreamTarget target = StreamTarget::byName(u"enc"_s);
     QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"enc"_s, 1, {}, {}, {}})).has_value());

@@ -1,39 +1,152 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
 
 class QAction;
 class QLabel;
-class QTreeWidget;
+class QLineEdit;
+class QSettings;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class QTreeView;
+
+#include "kinesis/error.h"
+
+#include <optional>
 
 namespace shardscope {
 
+class ActivityModel;
+class CommandPalette;
+class DemoTrickle;
 class Engine;
 class KinesisServer;
+class StreamBackend;
+class StreamPage;
+class StreamTreeModel;
 
-// The main window: the local emulator's streams and, for the selected stream, its shard map.
-// Lives on the GUI thread and reads only the engine's published catalog (no disk, no waiting on
-// writes); it refreshes when the engine announces catalog changes.
+struct MainWindowOptions
+{
+    // The local emulator's connection; required, not owned.
+    StreamBackend *localBackend = nullptr;
+    // The engine behind it, to serve it on a loopback port; null disables serving.
+    Engine *engine = nullptr;
+    // Settings file (INI); empty means the user's settings. Tests pass a temporary file.
+    QString settingsFile;
+    // Trickle demo events into the `demo` stream while the setting allows it.
+    bool demoEvents = true;
+};
+
+// The main window: the connections → streams tree dock with a filter, the selected stream's page
+// (Overview and Shards tabs), the activity dock listing every backend call, and a status bar with
+// the connection, the served URL and the database. Every action has a shortcut and is in the
+// command palette (Ctrl+K). Geometry, dock layout, the last selected stream and the settings
+// persist through QSettings.
+//
+// All data comes from the shared models over StreamBackend; the GUI thread never waits on it.
+//
+// Threads: GUI thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Engine *engine, const QString &databaseLabel, QWidget *parent = nullptr);
+    explicit MainWindow(MainWindowOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // For tests and scripts.
+    StreamTreeModel *streamTree() const { return m_tree; }
+    QTreeView *streamTreeView() const { return m_treeView; }
+    QLineEdit *streamFilter() const { return m_filter; }
+    StreamPage *streamPage() const { return m_page; }
+    ActivityModel *activityModel() const { return m_activity; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    DemoTrickle *demoTrickle() const { return m_demo.get(); }
+    // The action with this objectName (e.g. "actionNewStream"), or null.
+    QAction *action(const QString &objectName) const;
+    // Selects a stream in the tree (and shows its page); false if it is not listed (yet).
+    bool selectStream(StreamBackend *backend, const QString &streamName);
+    // Selects the stream as soon as it is listed (now, if it is) and shows the given tab.
+    void openStream(StreamBackend *backend, const QString &streamName, int tab = 0);
+    StreamBackend *currentBackend() const;
+    QString currentStream() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void refreshStreams();
-    void showShards();
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void updateActions();
+    void onCurrentChanged();
+    void restoreSelection();
+    void saveState();
     void setServing(bool on);
+    void setDemoEvents(bool on);
+    void updateDemoLabel();
+    void openDialog(QWidget *dialog);
+    void newStream();
+    void deleteStream();
+    void editRetention();
+    void editEncryption();
+    void editTags();
+    void editStreamMode();
+    void editMaxRecordSize();
+    void splitShard();
+    void mergeShards();
+    void showSettings();
+    void showAbout();
+    void showCallResult(const QString &what, const std::optional<Error> &error);
 
-    Engine *m_engine;
-    QTreeWidget *m_streams;
-    QTreeWidget *m_shards;
-    QLabel *m_shardsTitle;
-    KinesisServer *m_server;
-    QAction *m_serveAction;
-    QLabel *m_endpointLabel;
+    MainWindowOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
+    StreamTreeModel *m_tree;
+    QSortFilterProxyModel *m_treeProxy;
+    ActivityModel *m_activity;
+    QTreeView *m_treeView = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QStackedWidget *m_center = nullptr;
+    StreamPage *m_page = nullptr;
+    QTableView *m_activityView = nullptr;
+    CommandPalette *m_palette = nullptr;
+    KinesisServer *m_server = nullptr;
+    std::unique_ptr<DemoTrickle> m_demo;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_endpointLabel = nullptr;
+    QLabel *m_demoLabel = nullptr;
+    QLabel *m_failuresLabel = nullptr;
+    QString m_pendingSelection; // "connection/stream" to restore once listed
+    int m_pendingTab = -1;
+    QPointer<QWidget> m_openDialog;
+
+    QAction *m_newStream = nullptr;
+    QAction *m_deleteStream = nullptr;
+    QAction *m_retention = nullptr;
+    QAction *m_encryption = nullptr;
+    QAction *m_tags = nullptr;
+    QAction *m_streamMode = nullptr;
+    QAction *m_maxRecordSize = nullptr;
+    QAction *m_split = nullptr;
+    QAction *m_merge = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_serve = nullptr;
+    QAction *m_demoEvents = nullptr;
+    QAction *m_palettAction = nullptr;
+    QAction *m_focusFilter = nullptr;
+    QAction *m_overviewTab = nullptr;
+    QAction *m_shardsTab = nullptr;
+    QAction *m_clearActivity = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    QList<QAction *> m_streamActions; // need a selected stream
 };
 
 } // namespace shardscope

@@ -266,6 +266,17 @@ BackendFuture<KmsKeyInfo> EmulatorBackend::createKmsKey(const QString &descripti
     return run<KmsKeyInfo>(
         u"kms:CreateKey"_s, aliasName, Access::Write,
         [description, aliasName](Engine &e) -> BackendResult<KmsKeyInfo> {
+            // Check the alias first, so a refused alias does not leave a nameless key behind.
+            if (!aliasName.isEmpty()) {
+                if (auto problem = LocalKms::aliasNameProblem(aliasName))
+                    return std::unexpected(*problem);
+                for (const KmsAlias &existing : e.listAliases()) {
+                    if (existing.aliasName == aliasName)
+                        return std::unexpected(Error{ErrorType::ResourceInUse,
+                                                     u"An alias with the name "_s + existing.aliasArn +
+                                                         u" already exists"_s});
+                }
+            }
             auto key = e.createKey(description);
             if (!key)
                 return std::unexpected(key.error());

@@ -151,19 +151,26 @@ std::expected<KmsKey, Error> LocalKms::createKey(SqliteDb &db, const QString &de
     return entry.key;
 }
 
-std::expected<KmsAlias, Error> LocalKms::createAlias(SqliteDb &db, const QString &aliasName,
-                                                     const QString &keyId)
+std::optional<Error> LocalKms::aliasNameProblem(const QString &aliasName)
 {
     static const QRegularExpression pattern(QStringLiteral("^alias/[a-zA-Z0-9/_-]{1,250}$"));
     if (!pattern.match(aliasName).hasMatch())
-        return std::unexpected(Error{ErrorType::InvalidArgument,
+        return Error{ErrorType::InvalidArgument,
                                      u"Alias name " % aliasName %
                                          u" is not valid: it must be alias/ followed by 1 to 250 "
-                                         u"letters, digits, '/', '_' or '-'."});
+                                         u"letters, digits, '/', '_' or '-'."};
     if (aliasName.startsWith(kReservedAliasPrefix))
-        return std::unexpected(Error{ErrorType::InvalidArgument,
+        return Error{ErrorType::InvalidArgument,
                                      u"Alias names starting with alias/aws/ are reserved for "
-                                     u"AWS-managed keys: " % aliasName});
+                                     u"AWS-managed keys: " % aliasName};
+    return std::nullopt;
+}
+
+std::expected<KmsAlias, Error> LocalKms::createAlias(SqliteDb &db, const QString &aliasName,
+                                                     const QString &keyId)
+{
+    if (auto problem = aliasNameProblem(aliasName))
+        return std::unexpected(*problem);
     if (m_working.aliases.contains(aliasName))
         return std::unexpected(Error{ErrorType::ResourceInUse,
                                      u"An alias with the name " % aliasArn(aliasName) %

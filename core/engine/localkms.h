@@ -46,6 +46,9 @@ struct KmsAlias
 class LocalKms final
 {
 public:
+    // Why `aliasName` cannot name a new alias (pattern, reserved prefix), or nothing.
+    static std::optional<Error> aliasNameProblem(const QString &aliasName);
+
     enum class View { Published, Working };
 
     static inline const QString kDefaultAlias = QStringLiteral("alias/aws/kinesis");

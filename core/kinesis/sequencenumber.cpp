@@ -4,6 +4,8 @@ namespace shardscope {
 
 QString SequenceNumber::toString() const
 {
+    if (!foreignText.isEmpty())
+        return foreignText;
     char buffer[kTextLength];
     buffer[0] = '4';
     buffer[1] = '9';
@@ -42,6 +44,34 @@ std::optional<SequenceNumber> SequenceNumber::parse(QStringView text)
     if (shard > std::numeric_limits<quint32>::max())
         return std::nullopt;
     return SequenceNumber{static_cast<qint64>(counter), static_cast<quint32>(shard)};
+}
+
+std::optional<SequenceNumber> SequenceNumber::fromWire(QStringView text)
+{
+    if (auto ours = parse(text))
+        return ours;
+    if (!matchesWirePattern(text))
+        return std::nullopt;
+    SequenceNumber foreign;
+    foreign.foreignText = text.toString();
+    return foreign;
+}
+
+std::strong_ordering operator<=>(const SequenceNumber &a, const SequenceNumber &b)
+{
+    if (!a.isForeign() && !b.isForeign()) {
+        if (const auto c = a.counter <=> b.counter; c != 0)
+            return c;
+        return a.shardIndex <=> b.shardIndex;
+    }
+    // Decimal texts without leading zeros: the longer is larger, equal lengths compare by digit.
+    const QString left = a.toString();
+    const QString right = b.toString();
+    if (const auto c = left.size() <=> right.size(); c != 0)
+        return c;
+    const int digits = QStringView(left).compare(right);
+    return digits < 0 ? std::strong_ordering::less
+                      : digits > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
 }
 
 bool SequenceNumber::matchesWirePattern(QStringView text)

@@ -61,7 +61,8 @@ void StreamTreeModel::removeConnection(StreamBackend *backend)
 
 StreamBackend *StreamTreeModel::backendFor(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    // No selection is a normal question here ("which connection is current?"), not a bug.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return nullptr;
     switch (levelOf(index)) {
     case Level::Connection:

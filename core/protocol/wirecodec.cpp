@@ -887,10 +887,10 @@ public:
     {
         if (text.isNull() || failed())
             return {};
-        const auto seq = SequenceNumber::parse(text);
+        // Any decimal number the service returns: ours, AWS's 56 digits, kinesalite's, ...
+        const auto seq = SequenceNumber::fromWire(text);
         if (!seq) {
-            // api.h holds sequence numbers in the emulator's own layout (see sequencenumber.h).
-            fail(u"Sequence number '" % text % u"' is not in the layout this codec can hold");
+            fail(u"Sequence number '" % text % u"' is not a decimal number");
             return {};
         }
         return *seq;

@@ -1,0 +1,1007 @@
+#include "awsbackend.h"
+
+#include "aws/awsconfig.h"
+#include "aws/credentialsprovider.h"
+#include "backend/futureutils.h"
+#include "kinesis/streamarn.h"
+
+#include <QCborMap>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPromise>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslSocket>
+#include <QTimeZone>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <utility>
+
+namespace shardscope {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr QLatin1StringView kTargetPrefix = "Kinesis_20131202."_L1;
+
+QString nameOf(const StreamTarget &target)
+{
+    return target.streamName.isEmpty() ? target.streamArn : target.streamName;
+}
+
+template<typename T>
+BackendFuture<T> readyFuture(BackendResult<T> result)
+{
+    QPromise<BackendResult<T>> promise;
+    promise.start();
+    promise.addResult(std::move(result));
+    promise.finish();
+    return promise.future();
+}
+
+// The wire type a response decodes as: operations without output answer `{}` (or nothing).
+template<typename T> struct WireResponse { using type = T; };
+template<> struct WireResponse<void> { using type = EmptyMessage; };
+
+template<typename Response>
+BackendResult<Response> decodeResponse(const WireCodec &codec, const QString &operation,
+                                       const QByteArray &body)
+{
+    const QByteArray json = body.trimmed().isEmpty() ? QByteArrayLiteral("{}") : body;
+    auto decoded = codec.decode<typename WireResponse<Response>::type>(json);
+    if (!decoded) {
+        return std::unexpected(Error{
+            ErrorType::InternalFailure,
+            AwsBackend::tr("The answer to %1 could not be read: %2")
+                .arg(operation,
+                     decoded.error().message.isEmpty() ? decoded.error().typeName()
+                                                       : decoded.error().message)});
+    }
+    if constexpr (std::is_void_v<Response>)
+        return {};
+    else
+        return *std::move(decoded);
+}
+
+// The part of a type name Kinesis cares about: "com.amazon...#ResourceNotFoundException" and
+// the header form "UnrecognizedClientException:http://internal.amazon.com/..." both name it.
+QString bareTypeName(QString name)
+{
+    const qsizetype hash = name.lastIndexOf(u'#');
+    if (hash >= 0)
+        name = name.mid(hash + 1);
+    const qsizetype colon = name.indexOf(u':');
+    if (colon >= 0)
+        name = name.left(colon);
+    return name.trimmed();
+}
+
+// Error types other AWS services (STS, the signature checks in front of every service) send
+// that our ErrorType has no name for, by the nearest one.
+std::optional<ErrorType> foreignErrorType(const QString &name)
+{
+    static const QHash<QString, ErrorType> table = {
+        {u"ExpiredTokenException"_s, ErrorType::UnrecognizedClient},
+        {u"ExpiredToken"_s, ErrorType::UnrecognizedClient},
+        {u"TokenRefreshRequired"_s, ErrorType::UnrecognizedClient},
+        {u"InvalidClientTokenId"_s, ErrorType::UnrecognizedClient},
+        {u"ThrottlingException"_s, ErrorType::LimitExceeded},
+        {u"Throttling"_s, ErrorType::LimitExceeded},
+        {u"ThrottledException"_s, ErrorType::LimitExceeded},
+        {u"TooManyRequestsException"_s, ErrorType::LimitExceeded},
+        {u"RequestLimitExceeded"_s, ErrorType::LimitExceeded},
+        {u"RequestThrottled"_s, ErrorType::LimitExceeded},
+        {u"RequestExpired"_s, ErrorType::InvalidSignature},
+        {u"RequestTimeTooSkewed"_s, ErrorType::InvalidSignature},
+        {u"SignatureDoesNotMatch"_s, ErrorType::InvalidSignature},
+        {u"AccessDenied"_s, ErrorType::AccessDenied},
+        {u"NotAuthorized"_s, ErrorType::AccessDenied},
+        {u"ServiceUnavailable"_s, ErrorType::InternalFailure},
+        {u"ServiceUnavailableException"_s, ErrorType::InternalFailure},
+        {u"InternalError"_s, ErrorType::InternalFailure},
+        {u"InternalServerError"_s, ErrorType::InternalFailure},
+        {u"InternalFailure"_s, ErrorType::InternalFailure},
+    };
+    const auto it = table.constFind(name);
+    if (it == table.cend())
+        return std::nullopt;
+    return *it;
+}
+
+struct Failure
+{
+    Error error;
+    QString wireType; // as the service named it; empty when the answer named none
+};
+
+Failure decodeFailure(int httpStatus, const QByteArray &body, const QByteArray &typeHeader)
+{
+    const WireCodec codec(WireFormat::Json);
+    QString type;
+    QString message;
+    if (const auto map = codec.parse(body)) {
+        type = map->value("__type"_L1).toString();
+        message = map->value("message"_L1).toString();
+        if (message.isNull())
+            message = map->value("Message"_L1).toString();
+    }
+    if (type.isEmpty())
+        type = QString::fromLatin1(typeHeader);
+    type = bareTypeName(type);
+    if (type.isEmpty()) {
+        // Not a Kinesis answer: a proxy, a load balancer, or not a Kinesis endpoint at all.
+        const QString excerpt = QString::fromUtf8(body.left(200)).simplified();
+        return {Error{ErrorType::InternalFailure,
+                      excerpt.isEmpty()
+                          ? AwsBackend::tr("The endpoint answered HTTP %1 without an error "
+                                           "description.")
+                                .arg(httpStatus)
+                          : AwsBackend::tr("The endpoint answered HTTP %1: %2")
+                                .arg(httpStatus)
+                                .arg(excerpt)},
+                {}};
+    }
+    // Let the codec name the Kinesis types, so client and server agree on them.
+    QCborMap errorMap;
+    errorMap.insert("__type"_L1, type);
+    if (!message.isNull())
+        errorMap.insert("message"_L1, message);
+    Error error = codec.decodeError(codec.serialize(errorMap));
+    const bool known = error.type != ErrorType::InternalFailure || error.typeName() == type ||
+                       type == u"InternalFailure";
+    if (!known) {
+        error.type = foreignErrorType(type).value_or(
+            httpStatus >= 500 ? ErrorType::InternalFailure : ErrorType::InvalidArgument);
+        error.message = message.isEmpty() ? type : QString(type % u": " % message);
+    }
+    return {error, type};
+}
+
+bool isThrottling(const QString &wireType, int httpStatus)
+{
+    static const QStringList types = {
+        u"ProvisionedThroughputExceededException"_s, u"LimitExceededException"_s,
+        u"ThrottlingException"_s, u"Throttling"_s, u"ThrottledException"_s,
+        u"KMSThrottlingException"_s, u"TooManyRequestsException"_s, u"RequestLimitExceeded"_s,
+        u"RequestThrottled"_s};
+    return httpStatus == 429 || types.contains(wireType);
+}
+
+bool isClockSkew(const Failure &failure)
+{
+    if (failure.wireType == u"RequestExpired" || failure.wireType == u"RequestTimeTooSkewed")
+        return true;
+    return failure.error.type == ErrorType::InvalidSignature &&
+           (failure.error.message.contains(u"Signature expired"_s) ||
+            failure.error.message.contains(u"Signature not yet current"_s));
+}
+
+bool isExpiredCredentials(const Failure &failure)
+{
+    return failure.wireType == u"ExpiredTokenException" || failure.wireType == u"ExpiredToken" ||
+           failure.wireType == u"TokenRefreshRequired" ||
+           failure.error.message.contains(u"security token included in the request is expired"_s);
+}
+
+// Network failures worth another try; TLS and protocol failures will not heal by waiting.
+bool isTransientNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // the transfer timeout
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// RFC 7231 IMF-fixdate, "Tue, 15 Nov 1994 08:12:31 GMT".
+std::optional<QDateTime> parseHttpDate(const QByteArray &value)
+{
+    const QString text = QString::fromLatin1(value).trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    QDateTime time = QDateTime::fromString(text, Qt::RFC2822Date);
+    if (!time.isValid()) {
+        time = QLocale::c().toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+        time.setTimeZone(QTimeZone::utc());
+    }
+    if (!time.isValid())
+        return std::nullopt;
+    return time.toUTC();
+}
+
+QString streamNameOf(const StreamTarget &target)
+{
+    if (!target.streamName.isEmpty())
+        return target.streamName;
+    const auto arn = StreamArn::parse(target.streamArn);
+    return arn ? arn->streamName : QString();
+}
+
+} // namespace
+
+struct AwsBackend::Exchange
+{
+    quint64 id = 0;
+    QString operation; // the wire name, e.g. "ListShards"
+    QString target;
+    QByteArray body;
+    int attempts = 0;
+    int retries = 0; // backoff retries used
+    bool skewRetried = false;
+    bool credentialsRetried = false;
+    BackendCall call; // the current attempt
+    QElapsedTimer timer;
+    QPointer<QNetworkReply> reply;
+    // Set by invoke(): decode the body and end the call; or hand an error to the future only.
+    std::function<void(const ExchangePtr &, const QByteArray &)> succeeded;
+    std::function<void(const Error &)> failed;
+};
+
+AwsBackend::AwsBackend(AwsBackendOptions options, QObject *parent)
+    : StreamBackend(parent), m_options(std::move(options)),
+      m_network(new QNetworkAccessManager(this)), m_provider(m_options.credentialsProvider)
+{
+    m_endpoint = m_options.endpoint.isEmpty() ? defaultEndpoint(m_options.region)
+                                              : m_options.endpoint;
+    m_hostHeader = m_endpoint.host(QUrl::FullyEncoded).toUtf8();
+    if (m_hostHeader.contains(':'))
+        m_hostHeader = '[' + m_hostHeader + ']';
+    if (m_endpoint.port() != -1)
+        m_hostHeader += ':' + QByteArray::number(m_endpoint.port());
+
+    if (!m_options.caCertificateFile.isEmpty()) {
+        const QList<QSslCertificate> certificates =
+            QSslCertificate::fromPath(m_options.caCertificateFile, QSsl::Pem);
+        if (!QSslSocket::supportsSsl()) {
+            m_caError = tr("This build of Qt cannot use TLS, so the certificate %1 cannot be "
+                           "trusted.")
+                            .arg(m_options.caCertificateFile);
+        } else if (certificates.isEmpty()) {
+            m_caError = tr("No PEM certificate could be read from %1.")
+                            .arg(m_options.caCertificateFile);
+        } else {
+            QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+            configuration.addCaCertificates(certificates);
+            m_sslConfiguration = configuration;
+        }
+    }
+    m_pool.setMaxThreadCount(2);
+    m_pool.setObjectName(u"AwsBackend"_s);
+}
+
+AwsBackend::~AwsBackend()
+{
+    // Aborted replies report `finished` at once; nothing may call back into a backend that is
+    // going away.
+    const auto exchanges = m_inFlight.values();
+    for (const ExchangePtr &exchange : exchanges) {
+        if (exchange->reply) {
+            exchange->reply->disconnect(this);
+            exchange->reply->abort();
+        }
+    }
+    m_pool.waitForDone();
+    const Error closed{ErrorType::InternalFailure,
+                       tr("The connection %1 was closed.").arg(m_options.displayName)};
+    for (const ExchangePtr &exchange : exchanges)
+        exchange->failed(closed);
+    m_inFlight.clear();
+}
+
+QUrl AwsBackend::defaultEndpoint(const QString &region)
+{
+    const QString domain =
+        region.startsWith(u"cn-"_s) ? u"amazonaws.com.cn"_s : u"amazonaws.com"_s;
+    return QUrl(u"https://kinesis."_s % region % u'.' % domain);
+}
+
+std::chrono::milliseconds AwsBackend::backoffDelay(int retry, std::chrono::milliseconds base,
+                                                   std::chrono::milliseconds maxDelay,
+                                                   double random)
+{
+    const double ceiling = std::min(static_cast<double>(maxDelay.count()),
+                                    static_cast<double>(base.count()) *
+                                        std::ldexp(1.0, std::clamp(retry, 0, 62)));
+    const double r = std::clamp(random, 0.0, 1.0);
+    return std::chrono::milliseconds(static_cast<qint64>(std::floor(ceiling * r)));
+}
+
+Error AwsBackend::errorFromResponse(int httpStatus, const QByteArray &body,
+                                    const QByteArray &errorTypeHeader)
+{
+    return decodeFailure(httpStatus, body, errorTypeHeader).error;
+}
+
+QString AwsBackend::location() const
+{
+    return m_endpoint.toString();
+}
+
+QDateTime AwsBackend::localNow() const
+{
+    return m_options.clock ? m_options.clock().toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+std::optional<Error> AwsBackend::setupError() const
+{
+    if (!m_caError.isEmpty())
+        return Error{ErrorType::InvalidArgument, m_caError};
+    if (!m_provider && !m_options.staticCredentials) {
+        return Error{ErrorType::MissingAuthenticationToken,
+                     tr("The connection %1 has no credentials: pick a profile or enter access "
+                        "keys.")
+                         .arg(m_options.displayName)};
+    }
+    return std::nullopt;
+}
+
+template<typename T>
+BackendFuture<T> AwsBackend::refuse(const QString &operation, const QString &target,
+                                    const Error &error)
+{
+    BackendCall call{++m_nextCallId, operation, target, QDateTime::currentDateTimeUtc(), 0, {}};
+    emit callStarted(call);
+    call.error = error;
+    emit callFinished(call);
+    return readyFuture<T>(std::unexpected(error));
+}
+
+template<typename Response, typename Request>
+BackendFuture<Response> AwsBackend::invoke(const QString &operation, const QString &target,
+                                           const Request &request, Access access)
+{
+    if (access != Access::Read && m_options.readOnly) {
+        return refuse<Response>(operation, target,
+                                Error{ErrorType::AccessDenied,
+                                      tr("The connection %1 is read-only.")
+                                          .arg(m_options.displayName)});
+    }
+    if (const auto error = setupError())
+        return refuse<Response>(operation, target, *error);
+
+    auto promise = std::make_shared<QPromise<BackendResult<Response>>>();
+    promise->start();
+    auto exchange = std::make_shared<Exchange>();
+    exchange->operation = operation;
+    exchange->target = target;
+    // Encoding a full PutRecords (5 MB) takes a few milliseconds; not worth a thread hop.
+    exchange->body = m_codec.encode(request);
+    exchange->failed = [promise](const Error &error) {
+        promise->addResult(BackendResult<Response>(std::unexpected(error)));
+        promise->finish();
+    };
+    exchange->succeeded = [this, promise, access](const ExchangePtr &self, const QByteArray &body) {
+        // GetRecords answers reach 10 MB of JSON: decode off this thread.
+        auto decoded = QtConcurrent::run(&m_pool, [codec = m_codec, operation = self->operation,
+                                                   body] {
+            return decodeResponse<Response>(codec, operation, body);
+        });
+        onResult(this, decoded, [this, self, promise, access](BackendResult<Response> result) {
+            complete(self, result ? std::nullopt : std::optional<Error>(result.error()));
+            if (result && access == Access::Catalog)
+                emit catalogChanged();
+            promise->addResult(std::move(result));
+            promise->finish();
+        });
+    };
+    exchange->id = ++m_nextCallId;
+    m_inFlight.insert(exchange->id, exchange);
+    startAttempt(exchange);
+    return promise->future();
+}
+
+void AwsBackend::startAttempt(const ExchangePtr &exchange)
+{
+    ++exchange->attempts;
+    const QString name = exchange->attempts == 1
+                             ? exchange->operation
+                             : tr("%1 (retry %2)").arg(exchange->operation).arg(exchange->attempts - 1);
+    exchange->call = BackendCall{exchange->attempts == 1 ? exchange->id : ++m_nextCallId, name,
+                                 exchange->target, QDateTime::currentDateTimeUtc(), 0, {}};
+    exchange->timer.start();
+    emit callStarted(exchange->call);
+
+    if (!m_provider) {
+        if (m_options.staticCredentials) {
+            send(exchange, *m_options.staticCredentials);
+            return;
+        }
+        const Error error = *setupError();
+        complete(exchange, error);
+        exchange->failed(error);
+        return;
+    }
+    // A watcher of our own rather than onResult(): a provider destroyed meanwhile leaves a
+    // future without a result, and the call must still end.
+    auto *watcher = new QFutureWatcher<CredentialsProvider::Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, exchange, watcher] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0) {
+            const Error gone{ErrorType::MissingAuthenticationToken,
+                             tr("The credentials of %1 are no longer available.")
+                                 .arg(m_options.displayName)};
+            complete(exchange, gone);
+            exchange->failed(gone);
+            return;
+        }
+        const CredentialsProvider::Result credentials = watcher->future().result();
+        if (!credentials) {
+            complete(exchange, credentials.error());
+            exchange->failed(credentials.error());
+            return;
+        }
+        send(exchange, credentials->credentials);
+    });
+    watcher->setFuture(m_provider->credentials());
+}
+
+void AwsBackend::send(const ExchangePtr &exchange, const AwsCredentials &credentials)
+{
+    SignableRequest signable;
+    signable.method = "POST";
+    signable.path = m_endpoint.path(QUrl::FullyEncoded).toUtf8();
+    if (signable.path.isEmpty())
+        signable.path = "/";
+    signable.headers.append({QByteArrayLiteral("Host"), m_hostHeader});
+    signable.headers.append({QByteArrayLiteral("Content-Type"), m_codec.contentType()});
+    signable.headers.append({QByteArrayLiteral("X-Amz-Target"),
+                             QString(kTargetPrefix % exchange->operation).toLatin1()});
+    signable.body = exchange->body;
+    const QDateTime now = localNow().addMSecs(m_clockOffsetMs);
+    SigV4::sign(signable, credentials, m_options.region, u"kinesis"_s, now);
+
+    QNetworkRequest request(m_endpoint);
+    for (const auto &[name, value] : std::as_const(signable.headers))
+        request.setRawHeader(name, value);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Shardscope"));
+    request.setTransferTimeout(
+        static_cast<int>(std::clamp<qint64>(m_options.requestTimeout.count(), 1, INT_MAX)));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    // HTTP/1.1 as the SDKs use for these operations; the signed Host is then what travels.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (m_sslConfiguration)
+        request.setSslConfiguration(*m_sslConfiguration);
+
+    QNetworkReply *reply = m_network->post(request, signable.body);
+    exchange->reply = reply;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, exchange, reply] { handleReply(exchange, reply); });
+}
+
+void AwsBackend::handleReply(const ExchangePtr &exchange, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    exchange->reply = nullptr;
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+
+    if (status >= 200 && status < 300) {
+        exchange->succeeded(exchange, body);
+        return;
+    }
+
+    Failure failure;
+    bool transient = false;
+    if (status == 0) {
+        const QString host = m_endpoint.host();
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
+                              reply->error() == QNetworkReply::TimeoutError;
+        failure.error = Error{
+            ErrorType::InternalFailure,
+            timedOut ? tr("%1 did not answer within %2 seconds.")
+                           .arg(host)
+                           .arg(std::chrono::duration<double>(m_options.requestTimeout).count())
+                     : tr("%1 could not be reached: %2").arg(host, reply->errorString())};
+        transient = isTransientNetworkError(reply->error());
+    } else {
+        failure = decodeFailure(status, body, reply->rawHeader("x-amzn-ErrorType"));
+        transient = status >= 500 || isThrottling(failure.wireType, status);
+    }
+
+    if (isClockSkew(failure) && !exchange->skewRetried) {
+        if (const auto serverTime = parseHttpDate(reply->rawHeader("Date"))) {
+            exchange->skewRetried = true;
+            m_clockOffsetMs = localNow().msecsTo(*serverTime);
+            retry(exchange, failure.error, std::chrono::milliseconds(0));
+            return;
+        }
+    }
+    if (isExpiredCredentials(failure) && m_provider && !exchange->credentialsRetried) {
+        // The provider may have newer ones by now (a new `aws sso login`, a refreshed role).
+        exchange->credentialsRetried = true;
+        m_provider->invalidate();
+        retry(exchange, failure.error, std::chrono::milliseconds(0));
+        return;
+    }
+    if (transient && exchange->retries < m_options.maxRetries) {
+        const auto base = isThrottling(failure.wireType, status) ? m_options.throttlingBaseDelay
+                                                                 : m_options.retryBaseDelay;
+        const auto delay = backoffDelay(exchange->retries, base, m_options.retryMaxDelay,
+                                        QRandomGenerator::global()->generateDouble());
+        ++exchange->retries;
+        retry(exchange, failure.error, delay);
+        return;
+    }
+    const Error error = withAdvice(failure.error, failure.wireType);
+    complete(exchange, error);
+    exchange->failed(error);
+}
+
+void AwsBackend::retry(const ExchangePtr &exchange, const Error &error,
+                       std::chrono::milliseconds delay)
+{
+    exchange->call.durationMs = exchange->timer.elapsed();
+    exchange->call.error = error;
+    emit callFinished(exchange->call);
+    QTimer::singleShot(delay, this, [this, exchange] { startAttempt(exchange); });
+}
+
+void AwsBackend::complete(const ExchangePtr &exchange, const std::optional<Error> &error)
+{
+    exchange->call.durationMs = exchange->timer.elapsed();
+    exchange->call.error = error;
+    m_inFlight.remove(exchange->id);
+    emit callFinished(exchange->call);
+}
+
+Error AwsBackend::withAdvice(const Error &error, const QString &wireType) const
+{
+    const Failure failure{error, wireType};
+    if (isClockSkew(failure)) {
+        return Error{error.type, error.message % u' ' %
+                                     tr("The clocks of this computer and %1 disagree; check "
+                                        "the system time.")
+                                         .arg(m_endpoint.host())};
+    }
+    const bool expired = isExpiredCredentials(failure);
+    if (!expired && error.type != ErrorType::UnrecognizedClient &&
+        error.type != ErrorType::InvalidSignature &&
+        error.type != ErrorType::MissingAuthenticationToken)
+        return error;
+
+    // Which profile the keys come from, and whether it signs in through IAM Identity Center.
+    QString profile;
+    bool sso = false;
+    if (m_provider && !m_provider->options().staticCredentials) {
+        const AwsConfig config = m_provider->options().config ? *m_provider->options().config
+                                                              : AwsConfig::fromEnvironment();
+        const auto plan = config.credentialPlan(m_provider->options().profile);
+        if (plan) {
+            sso = plan->source.kind == CredentialSource::Kind::Sso;
+            profile = sso && !plan->source.sso.profile.isEmpty() ? plan->source.sso.profile
+                                                                 : plan->profile;
+        } else {
+            profile = m_provider->options().profile;
+        }
+    }
+
+    QString advice;
+    if (expired) {
+        if (sso)
+            advice = tr("Run `aws sso login --profile %1`, then try again.").arg(profile);
+        else if (!profile.isEmpty())
+            advice = tr("Renew the credentials of profile %1, then try again.").arg(profile);
+        else
+            advice = tr("The credentials of %1 have expired: enter new ones.")
+                         .arg(m_options.displayName);
+    } else if (error.type == ErrorType::UnrecognizedClient) {
+        advice = profile.isEmpty()
+                     ? tr("Check the access key ID of %1.").arg(m_options.displayName)
+                     : tr("Check the access key ID of profile %1.").arg(profile);
+    } else if (error.type == ErrorType::InvalidSignature) {
+        advice = profile.isEmpty()
+                     ? tr("Check the secret access key of %1.").arg(m_options.displayName)
+                     : tr("Check the secret access key of profile %1.").arg(profile);
+    } else {
+        advice = tr("Check the credentials of %1.").arg(m_options.displayName);
+    }
+    return Error{error.type, error.message.isEmpty() ? advice : QString(error.message % u' ' % advice)};
+}
+
+// --- paging -----------------------------------------------------------------------------------
+
+namespace {
+
+template<typename Item, typename Request, typename Page>
+struct PageCollector
+{
+    PageCollector() = default;
+    PageCollector(const PageCollector &) = delete;
+    PageCollector &operator=(const PageCollector &) = delete;
+    // Dropped unfinished only when the backend goes away mid-way: end with an error rather
+    // than a cancelled future.
+    ~PageCollector()
+    {
+        if (!promise.future().isFinished()) {
+            promise.addResult(BackendResult<QList<Item>>(std::unexpected(
+                Error{ErrorType::InternalFailure, AwsBackend::tr("The connection was closed.")})));
+            promise.finish();
+        }
+    }
+
+    QPromise<BackendResult<QList<Item>>> promise;
+    QList<Item> items;
+    std::function<BackendFuture<Page>(const Request &)> fetch;
+    std::function<void(const Page &, QList<Item> &)> extract;
+    std::function<std::optional<Request>(const Request &, const Page &)> next;
+};
+
+template<typename Item, typename Request, typename Page>
+void fetchPage(QObject *context, const std::shared_ptr<PageCollector<Item, Request, Page>> &state,
+               const Request &request)
+{
+    onResult(context, state->fetch(request),
+             [context, state, request](BackendResult<Page> page) {
+                 if (!page) {
+                     state->promise.addResult(BackendResult<QList<Item>>(std::unexpected(page.error())));
+                     state->promise.finish();
+                     return;
+                 }
+                 state->extract(*page, state->items);
+                 const std::optional<Request> following = state->next(request, *page);
+                 if (!following) {
+                     state->promise.addResult(BackendResult<QList<Item>>(std::move(state->items)));
+                     state->promise.finish();
+                     return;
+                 }
+                 fetchPage(context, state, *following);
+             });
+}
+
+} // namespace
+
+template<typename Item, typename Request, typename Page>
+BackendFuture<QList<Item>> AwsBackend::collectPages(
+    Request first, std::function<BackendFuture<Page>(const Request &)> fetch,
+    std::function<void(const Page &, QList<Item> &)> extract,
+    std::function<std::optional<Request>(const Request &, const Page &)> next)
+{
+    auto state = std::make_shared<PageCollector<Item, Request, Page>>();
+    state->promise.start();
+    state->fetch = std::move(fetch);
+    state->extract = std::move(extract);
+    state->next = std::move(next);
+    BackendFuture<QList<Item>> future = state->promise.future();
+    fetchPage(this, state, first);
+    return future;
+}
+
+// --- operations -------------------------------------------------------------------------------
+
+BackendFuture<ListStreamsResponse> AwsBackend::listStreams(const ListStreamsRequest &request)
+{
+    return invoke<ListStreamsResponse>(u"ListStreams"_s, {}, request, Access::Read);
+}
+
+BackendFuture<QList<StreamSummary>> AwsBackend::listAllStreams()
+{
+    ListStreamsRequest first;
+    first.limit = 1000;
+    return collectPages<StreamSummary, ListStreamsRequest, ListStreamsResponse>(
+        first, [this](const ListStreamsRequest &r) { return listStreams(r); },
+        [](const ListStreamsResponse &page, QList<StreamSummary> &all) {
+            if (!page.streamSummaries.isEmpty()) {
+                all.append(page.streamSummaries);
+                return;
+            }
+            // Older implementations (kinesalite) answer with names only.
+            for (const QString &name : page.streamNames) {
+                StreamSummary summary;
+                summary.streamName = name;
+                all.append(summary);
+            }
+        },
+        [](const ListStreamsRequest &, const ListStreamsResponse &page)
+            -> std::optional<ListStreamsRequest> {
+            if (!page.hasMoreStreams || page.streamNames.isEmpty())
+                return std::nullopt;
+            ListStreamsRequest following;
+            following.limit = 1000;
+            if (!page.nextToken.isEmpty())
+                following.nextToken = page.nextToken;
+            else
+                following.exclusiveStartStreamName = page.streamNames.constLast();
+            return following;
+        });
+}
+
+BackendFuture<StreamDescriptionSummary> AwsBackend::describeStreamSummary(const StreamTarget &target)
+{
+    return invoke<StreamDescriptionSummary>(u"DescribeStreamSummary"_s, nameOf(target), target,
+                                            Access::Read);
+}
+
+BackendFuture<StreamDescription> AwsBackend::describeStream(const DescribeStreamRequest &request)
+{
+    return invoke<StreamDescription>(u"DescribeStream"_s, nameOf(request.target), request,
+                                     Access::Read);
+}
+
+BackendFuture<ListShardsResponse> AwsBackend::listShards(const ListShardsRequest &request)
+{
+    return invoke<ListShardsResponse>(u"ListShards"_s, nameOf(request.target), request,
+                                      Access::Read);
+}
+
+BackendFuture<QList<Shard>> AwsBackend::listAllShards(const StreamTarget &target,
+                                                      const std::optional<ShardFilter> &filter)
+{
+    ListShardsRequest first;
+    first.target = target;
+    first.shardFilter = filter;
+    first.maxResults = 1000;
+    const QString name = nameOf(target);
+    return collectPages<Shard, ListShardsRequest, ListShardsResponse>(
+        first,
+        [this, name](const ListShardsRequest &r) {
+            // Later pages carry only the token; the activity dock still names the stream.
+            return invoke<ListShardsResponse>(u"ListShards"_s, name, r, Access::Read);
+        },
+        [](const ListShardsResponse &page, QList<Shard> &all) { all.append(page.shards); },
+        [](const ListShardsRequest &previous, const ListShardsResponse &page)
+            -> std::optional<ListShardsRequest> {
+            if (page.nextToken.isEmpty() || page.nextToken == previous.nextToken)
+                return std::nullopt;
+            // Kinesis refuses the stream name together with a token.
+            ListShardsRequest following;
+            following.nextToken = page.nextToken;
+            following.maxResults = 1000;
+            return following;
+        });
+}
+
+BackendFuture<QList<ShardStatistics>> AwsBackend::shardStatistics(const QString &streamName)
+{
+    return refuse<QList<ShardStatistics>>(
+        u"ShardStatistics"_s, streamName,
+        Error{ErrorType::UnknownOperation,
+              tr("Kinesis does not report how many records a shard holds, so %1 cannot show "
+                 "shard statistics.")
+                  .arg(m_options.displayName)});
+}
+
+BackendFuture<DescribeLimitsResponse> AwsBackend::describeLimits()
+{
+    return invoke<DescribeLimitsResponse>(u"DescribeLimits"_s, {}, EmptyMessage{}, Access::Read);
+}
+
+BackendFuture<ShardStatistics> AwsBackend::retentionImpact(const QString &streamName, int hours)
+{
+    Q_UNUSED(hours)
+    return refuse<ShardStatistics>(
+        u"RetentionImpact"_s, streamName,
+        Error{ErrorType::UnknownOperation,
+              tr("The records a shorter retention period would drop cannot be counted on %1: "
+                 "Kinesis does not report record counts.")
+                  .arg(m_options.displayName)});
+}
+
+BackendFuture<void> AwsBackend::createStream(const CreateStreamRequest &request)
+{
+    return invoke<void>(u"CreateStream"_s, request.streamName, request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::deleteStream(const DeleteStreamRequest &request)
+{
+    return invoke<void>(u"DeleteStream"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::increaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+{
+    return invoke<void>(u"IncreaseStreamRetentionPeriod"_s, nameOf(request.target), request,
+                        Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+{
+    return invoke<void>(u"DecreaseStreamRetentionPeriod"_s, nameOf(request.target), request,
+                        Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::updateStreamMode(const UpdateStreamModeRequest &request)
+{
+    return invoke<void>(u"UpdateStreamMode"_s, request.streamArn, request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request)
+{
+    return invoke<void>(u"UpdateMaxRecordSize"_s, nameOf(request.target), request,
+                        Access::Catalog);
+}
+
+BackendFuture<UpdateShardCountResponse> AwsBackend::updateShardCount(const UpdateShardCountRequest &request)
+{
+    return invoke<UpdateShardCountResponse>(u"UpdateShardCount"_s, nameOf(request.target),
+                                            request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::splitShard(const SplitShardRequest &request)
+{
+    return invoke<void>(u"SplitShard"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::mergeShards(const MergeShardsRequest &request)
+{
+    return invoke<void>(u"MergeShards"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::startStreamEncryption(const StartStreamEncryptionRequest &request)
+{
+    return invoke<void>(u"StartStreamEncryption"_s, nameOf(request.target), request,
+                        Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::stopStreamEncryption(const StopStreamEncryptionRequest &request)
+{
+    return invoke<void>(u"StopStreamEncryption"_s, nameOf(request.target), request,
+                        Access::Catalog);
+}
+
+BackendFuture<QList<KmsKeyInfo>> AwsBackend::listKmsKeys()
+{
+    return refuse<QList<KmsKeyInfo>>(
+        u"kms:ListKeys"_s, {},
+        Error{ErrorType::UnknownOperation,
+              tr("Listing KMS keys is not supported for AWS connections yet; enter the key's "
+                 "ARN or alias instead.")});
+}
+
+BackendFuture<KmsKeyInfo> AwsBackend::createKmsKey(const QString &description,
+                                                   const QString &aliasName)
+{
+    Q_UNUSED(description)
+    return refuse<KmsKeyInfo>(
+        u"kms:CreateKey"_s, aliasName,
+        Error{ErrorType::UnknownOperation,
+              tr("Creating KMS keys is not supported for AWS connections yet; create the key in "
+                 "the AWS console or with `aws kms create-key`.")});
+}
+
+BackendFuture<void> AwsBackend::addTagsToStream(const AddTagsToStreamRequest &request)
+{
+    return invoke<void>(u"AddTagsToStream"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::removeTagsFromStream(const RemoveTagsFromStreamRequest &request)
+{
+    return invoke<void>(u"RemoveTagsFromStream"_s, nameOf(request.target), request,
+                        Access::Catalog);
+}
+
+BackendFuture<ListTagsForStreamResponse> AwsBackend::listTagsForStream(const ListTagsForStreamRequest &request)
+{
+    return invoke<ListTagsForStreamResponse>(u"ListTagsForStream"_s, nameOf(request.target),
+                                             request, Access::Read);
+}
+
+BackendFuture<QList<Tag>> AwsBackend::listAllTagsForStream(const StreamTarget &target)
+{
+    ListTagsForStreamRequest first;
+    first.target = target;
+    // Kinesis takes up to 50; older implementations (kinesalite) at most 10. A stream has at
+    // most 50 tags, so this costs at most four more requests.
+    first.limit = 10;
+    return collectPages<Tag, ListTagsForStreamRequest, ListTagsForStreamResponse>(
+        first, [this](const ListTagsForStreamRequest &r) { return listTagsForStream(r); },
+        [](const ListTagsForStreamResponse &page, QList<Tag> &all) { all.append(page.tags); },
+        [](const ListTagsForStreamRequest &previous, const ListTagsForStreamResponse &page)
+            -> std::optional<ListTagsForStreamRequest> {
+            if (!page.hasMoreTags || page.tags.isEmpty())
+                return std::nullopt;
+            ListTagsForStreamRequest following = previous;
+            following.exclusiveStartTagKey = page.tags.constLast().key;
+            return following;
+        });
+}
+
+BackendFuture<void> AwsBackend::tagResource(const TagResourceRequest &request)
+{
+    return invoke<void>(u"TagResource"_s, request.resourceArn, request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::untagResource(const UntagResourceRequest &request)
+{
+    return invoke<void>(u"UntagResource"_s, request.resourceArn, request, Access::Catalog);
+}
+
+BackendFuture<ListTagsForResourceResponse> AwsBackend::listTagsForResource(const ListTagsForResourceRequest &request)
+{
+    return invoke<ListTagsForResourceResponse>(u"ListTagsForResource"_s, request.resourceArn,
+                                               request, Access::Read);
+}
+
+BackendFuture<QList<Consumer>> AwsBackend::listAllStreamConsumers(const QString &streamArn)
+{
+    ListStreamConsumersRequest first;
+    first.streamArn = streamArn;
+    return collectPages<Consumer, ListStreamConsumersRequest, ListStreamConsumersResponse>(
+        first,
+        [this](const ListStreamConsumersRequest &r) {
+            return invoke<ListStreamConsumersResponse>(u"ListStreamConsumers"_s, r.streamArn, r,
+                                                       Access::Read);
+        },
+        [](const ListStreamConsumersResponse &page, QList<Consumer> &all) {
+            all.append(page.consumers);
+        },
+        [](const ListStreamConsumersRequest &previous, const ListStreamConsumersResponse &page)
+            -> std::optional<ListStreamConsumersRequest> {
+            if (page.nextToken.isEmpty() || page.consumers.isEmpty() ||
+                page.nextToken == previous.nextToken)
+                return std::nullopt;
+            ListStreamConsumersRequest following;
+            following.streamArn = previous.streamArn;
+            following.nextToken = page.nextToken;
+            return following;
+        });
+}
+
+BackendFuture<PutRecordResponse> AwsBackend::putRecord(const PutRecordRequest &request)
+{
+    auto future = invoke<PutRecordResponse>(u"PutRecord"_s, nameOf(request.target), request,
+                                            Access::Append);
+    const QString stream = streamNameOf(request.target);
+    onResult(this, future, [this, stream](const BackendResult<PutRecordResponse> &result) {
+        if (result)
+            emit recordsAppended(stream, result->shardId, result->sequenceNumber.toString(), 1);
+    });
+    return future;
+}
+
+BackendFuture<PutRecordsResponse> AwsBackend::putRecords(const PutRecordsRequest &request)
+{
+    auto future = invoke<PutRecordsResponse>(u"PutRecords"_s, nameOf(request.target), request,
+                                             Access::Append);
+    const QString stream = streamNameOf(request.target);
+    onResult(this, future, [this, stream](const BackendResult<PutRecordsResponse> &result) {
+        if (!result)
+            return;
+        // One signal per shard, with the highest sequence number written there.
+        QMap<QString, std::pair<SequenceNumber, int>> perShard;
+        for (const PutRecordsResultEntry &entry : result->records) {
+            if (!entry.sequenceNumber || entry.shardId.isEmpty())
+                continue;
+            auto &[last, count] = perShard[entry.shardId];
+            last = std::max(last, *entry.sequenceNumber);
+            ++count;
+        }
+        for (auto it = perShard.cbegin(); it != perShard.cend(); ++it)
+            emit recordsAppended(stream, it.key(), it->first.toString(), it->second);
+    });
+    return future;
+}
+
+BackendFuture<GetShardIteratorResponse> AwsBackend::getShardIterator(const GetShardIteratorRequest &request)
+{
+    return invoke<GetShardIteratorResponse>(u"GetShardIterator"_s, nameOf(request.target),
+                                            request, Access::Read);
+}
+
+BackendFuture<GetRecordsResponse> AwsBackend::getRecords(const GetRecordsRequest &request)
+{
+    return invoke<GetRecordsResponse>(u"GetRecords"_s, request.streamArn, request, Access::Read);
+}
+
+} // namespace shardscope

@@ -1,0 +1,187 @@
+#pragma once
+
+#include "aws/sigv4.h"
+#include "backend/streambackend.h"
+#include "protocol/wirecodec.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QThreadPool>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace shardscope {
+
+class CredentialsProvider;
+
+struct AwsBackendOptions
+{
+    QString displayName = QStringLiteral("AWS");
+    QString region = QStringLiteral("us-east-1");
+    // Empty: https://kinesis.<region>.amazonaws.com (amazonaws.com.cn in China). http:// is
+    // fine for local endpoints (another Shardscope, kinesalite, LocalStack).
+    QUrl endpoint;
+    // Where credentials come from: the provider when set (not owned: keep it alive at least as
+    // long as the backend, e.g. as its child), else these keys.
+    CredentialsProvider *credentialsProvider = nullptr;
+    std::optional<AwsCredentials> staticCredentials;
+    // On by default, as for every AWS connection; turn it off for local endpoints or when the
+    // user flips the connection's switch.
+    bool readOnly = true;
+    // No byte moving for this long aborts a request (QNetworkRequest::setTransferTimeout).
+    std::chrono::milliseconds requestTimeout{std::chrono::seconds(30)};
+    // Retries after throttling, 5xx answers and network errors (so at most maxRetries + 1
+    // requests per call), with exponential backoff and full jitter.
+    int maxRetries = 3;
+    std::chrono::milliseconds retryBaseDelay{100};
+    std::chrono::milliseconds throttlingBaseDelay{500};
+    std::chrono::milliseconds retryMaxDelay{std::chrono::seconds(20)};
+    // PEM file of extra certificate authorities to trust (the AWS CLI's --ca-bundle), e.g. the
+    // certificate `shardscope --serve --tls` prints.
+    QString caCertificateFile;
+    // The local clock requests are signed by, before skew correction (tests); empty: the
+    // system clock.
+    std::function<QDateTime()> clock;
+};
+
+// StreamBackend over the Kinesis JSON 1.1 wire protocol (HTTPS, or http for local endpoints):
+// every call is a SigV4-signed POST with X-Amz-Target Kinesis_20131202.<Operation>, encoded and
+// decoded by the shared WireCodec.
+//
+// One QNetworkAccessManager, so connections are kept alive and reused. Throttling
+// (ProvisionedThroughputExceeded, LimitExceeded, Throttling, KMSThrottling), 5xx answers and
+// network errors are retried with exponential backoff and full jitter; each retry is its own
+// callStarted/callFinished ("ListShards (retry 2)") so the activity dock shows it. A signature
+// refused as expired or not yet valid moves this backend's clock to the server's Date header
+// and is retried once; credentials refused as expired are resolved again and retried once.
+// listAll* follow the pages, one call per page. Errors keep Kinesis's type and message, with
+// advice for credential problems ("Run `aws sso login --profile X`"). Credentials and
+// signatures never reach BackendCall, errors or logs.
+//
+// Threads: lives on the thread that created it (the GUI thread) and must be called there; the
+// network runs asynchronously on it and response bodies are decoded on a private pool, so the
+// thread never waits. Destroying the backend aborts what is in flight; their futures get an
+// error.
+class AwsBackend final : public StreamBackend
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AwsBackend)
+
+public:
+    explicit AwsBackend(AwsBackendOptions options, QObject *parent = nullptr);
+    ~AwsBackend() override;
+
+    // https://kinesis.<region>.amazonaws.com, .amazonaws.com.cn for cn-* regions.
+    static QUrl defaultEndpoint(const QString &region);
+    // Full jitter: uniform in [0, min(maxDelay, base * 2^retry)]; `random` is in [0, 1).
+    // `retry` counts from 0 for the first retry.
+    static std::chrono::milliseconds backoffDelay(int retry, std::chrono::milliseconds base,
+                                                  std::chrono::milliseconds maxDelay,
+                                                  double random);
+    // An error answer as our Error: the Kinesis type (from "__type" or the x-amzn-ErrorType
+    // header) and message. Types our ErrorType does not know keep their name in the message.
+    static Error errorFromResponse(int httpStatus, const QByteArray &body,
+                                   const QByteArray &errorTypeHeader);
+
+    const AwsBackendOptions &options() const { return m_options; }
+    QUrl endpoint() const { return m_endpoint; }
+    // How far the server's clock is ahead of ours, as learnt from a skew error.
+    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+
+    BackendKind kind() const override { return BackendKind::Aws; }
+    QString displayName() const override { return m_options.displayName; }
+    QString location() const override;
+    bool isReadOnly() const override { return m_options.readOnly; }
+    bool hasShardStatistics() const override { return false; }
+
+    BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &request) override;
+    BackendFuture<QList<StreamSummary>> listAllStreams() override;
+    BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &target) override;
+    BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &request) override;
+    BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &request) override;
+    BackendFuture<QList<Shard>> listAllShards(const StreamTarget &target,
+                                              const std::optional<ShardFilter> &filter = {}) override;
+    BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) override;
+    BackendFuture<DescribeLimitsResponse> describeLimits() override;
+    BackendFuture<ShardStatistics> retentionImpact(const QString &streamName, int hours) override;
+
+    BackendFuture<void> createStream(const CreateStreamRequest &request) override;
+    BackendFuture<void> deleteStream(const DeleteStreamRequest &request) override;
+    BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override;
+    BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override;
+    BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &request) override;
+    BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request) override;
+    BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) override;
+    BackendFuture<void> splitShard(const SplitShardRequest &request) override;
+    BackendFuture<void> mergeShards(const MergeShardsRequest &request) override;
+    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &request) override;
+    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &request) override;
+    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override;
+    BackendFuture<KmsKeyInfo> createKmsKey(const QString &description, const QString &aliasName) override;
+
+    BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) override;
+    BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) override;
+    BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &request) override;
+    BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &target) override;
+    BackendFuture<void> tagResource(const TagResourceRequest &request) override;
+    BackendFuture<void> untagResource(const UntagResourceRequest &request) override;
+    BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override;
+    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override;
+
+    BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override;
+    BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override;
+    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override;
+    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override;
+
+private:
+    // Read: no side effects. Catalog: changes streams (catalogChanged after success).
+    // Append: writes records (recordsAppended after success).
+    enum class Access { Read, Catalog, Append };
+    struct Exchange;
+    using ExchangePtr = std::shared_ptr<Exchange>;
+
+    template<typename Response, typename Request>
+    BackendFuture<Response> invoke(const QString &operation, const QString &target,
+                                   const Request &request, Access access);
+    template<typename T>
+    BackendFuture<T> refuse(const QString &operation, const QString &target, const Error &error);
+    template<typename Item, typename Request, typename Page>
+    BackendFuture<QList<Item>> collectPages(
+        Request first, std::function<BackendFuture<Page>(const Request &)> fetch,
+        std::function<void(const Page &, QList<Item> &)> extract,
+        std::function<std::optional<Request>(const Request &, const Page &)> next);
+
+    void startAttempt(const ExchangePtr &exchange);
+    void send(const ExchangePtr &exchange, const AwsCredentials &credentials);
+    void handleReply(const ExchangePtr &exchange, QNetworkReply *reply);
+    // Ends the current attempt and starts another, now or after `delay`.
+    void retry(const ExchangePtr &exchange, const Error &error, std::chrono::milliseconds delay);
+    // Ends the call: callFinished, and forgets the exchange.
+    void complete(const ExchangePtr &exchange, const std::optional<Error> &error);
+    Error withAdvice(const Error &error, const QString &wireType) const;
+    std::optional<Error> setupError() const;
+    QDateTime localNow() const;
+
+    AwsBackendOptions m_options;
+    QUrl m_endpoint;
+    QByteArray m_hostHeader;
+    WireCodec m_codec{WireFormat::Json};
+    QNetworkAccessManager *m_network;
+    QPointer<CredentialsProvider> m_provider;
+    std::optional<QSslConfiguration> m_sslConfiguration;
+    QString m_caError; // why the CA file could not be used
+    QThreadPool m_pool;
+    QHash<quint64, ExchangePtr> m_inFlight;
+    quint64 m_nextCallId = 0;
+    qint64 m_clockOffsetMs = 0;
+};
+
+} // namespace shardscope

@@ -1,0 +1,2454 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>FilterExpression</name>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>a hash key</source>
+        <translation>une clé de hachage</translation>
+    </message>
+    <message>
+        <source>a sequence number</source>
+        <translation>un numéro de séquence</translation>
+    </message>
+    <message>
+        <source>a shard number</source>
+        <translation>un numéro de shard</translation>
+    </message>
+    <message>
+        <source>a time</source>
+        <translation>un horodatage</translation>
+    </message>
+    <message>
+        <source>a number of bytes</source>
+        <translation>un nombre d&apos;octets</translation>
+    </message>
+    <message>
+        <source>the payload</source>
+        <translation>la charge utile</translation>
+    </message>
+    <message>
+        <source>a JSON value</source>
+        <translation>une valeur JSON</translation>
+    </message>
+    <message>
+        <source>use &apos;==&apos; to compare</source>
+        <translation>utilisez &apos;==&apos; pour comparer</translation>
+    </message>
+    <message>
+        <source>use &apos;&amp;&amp;&apos;</source>
+        <translation>utilisez &apos;&amp;&amp;&apos;</translation>
+    </message>
+    <message>
+        <source>use &apos;||&apos;</source>
+        <translation>utilisez &apos;||&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>caractère inattendu &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected four hex digits after &apos;\u&apos;</source>
+        <translation>quatre chiffres hexadécimaux attendus après &apos;\u&apos;</translation>
+    </message>
+    <message>
+        <source>unknown escape &apos;\%1&apos; in a string</source>
+        <translation>séquence d&apos;échappement inconnue &apos;\%1&apos; dans une chaîne</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>chaîne non terminée</translation>
+    </message>
+    <message>
+        <source>unterminated regular expression</source>
+        <translation>expression régulière non terminée</translation>
+    </message>
+    <message>
+        <source>invalid time &apos;%1&apos;; write it like 2026-11-26T10:00:00Z</source>
+        <translation>date invalide &apos;%1&apos;&#xa0;; écrivez-la sous la forme 2026-11-26T10:00:00Z</translation>
+    </message>
+    <message>
+        <source>unknown size suffix &apos;%1&apos;; use k, m or g</source>
+        <translation>suffixe de taille inconnu &apos;%1&apos;&#xa0;; utilisez k, m ou g</translation>
+    </message>
+    <message>
+        <source>invalid number &apos;%1&apos;</source>
+        <translation>nombre invalide &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a key after &apos;.&apos;</source>
+        <translation>clé attendue après &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>index too large</source>
+        <translation>index trop grand</translation>
+    </message>
+    <message>
+        <source>expected an index or a quoted key after &apos;[&apos;</source>
+        <translation>index ou clé entre guillemets attendu après &apos;[&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;]&apos;</source>
+        <translation>&apos;]&apos; attendu</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;)&apos;</source>
+        <translation>&apos;)&apos; inattendu</translation>
+    </message>
+    <message>
+        <source>expected &apos;&amp;&amp;&apos; or &apos;||&apos; before &apos;%1&apos;</source>
+        <translation>&apos;&amp;&amp;&apos; ou &apos;||&apos; attendu avant &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the filter is nested too deeply</source>
+        <translation>le filtre est trop profondément imbriqué</translation>
+    </message>
+    <message>
+        <source>expected &apos;)&apos;</source>
+        <translation>&apos;)&apos; attendu</translation>
+    </message>
+    <message>
+        <source>expected a field after &apos;%1&apos;</source>
+        <translation>champ attendu après &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected a field, not &apos;%1&apos;</source>
+        <translation>champ attendu au lieu de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;; did you mean &apos;%2&apos;?</source>
+        <translation>champ inconnu &apos;%1&apos;&#xa0;; vouliez-vous dire &apos;%2&apos;&#xa0;?</translation>
+    </message>
+    <message>
+        <source>only data has JSON paths, as in data.status</source>
+        <translation>seul data accepte des chemins JSON, comme dans data.status</translation>
+    </message>
+    <message>
+        <source>expected an operator after &apos;%1&apos;</source>
+        <translation>opérateur attendu après &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be used with %2 (%3)</source>
+        <translation>&apos;%1&apos; ne peut pas être utilisé avec %2 (%3)</translation>
+    </message>
+    <message>
+        <source>expected &apos;(&apos; after &apos;in&apos;</source>
+        <translation>&apos;(&apos; attendu après &apos;in&apos;</translation>
+    </message>
+    <message>
+        <source>the list is empty</source>
+        <translation>la liste est vide</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;)&apos; in the list</source>
+        <translation>&apos;,&apos; ou &apos;)&apos; attendu dans la liste</translation>
+    </message>
+    <message>
+        <source>expected a value after &apos;%1&apos;</source>
+        <translation>valeur attendue après &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>expected /regex/ or a string after &apos;matches&apos;</source>
+        <translation>/regex/ ou chaîne attendue après &apos;matches&apos;</translation>
+    </message>
+    <message>
+        <source>a /regex/ can only follow &apos;matches&apos;</source>
+        <translation>une /regex/ ne peut suivre que &apos;matches&apos;</translation>
+    </message>
+    <message>
+        <source>%1 needs text in quotes, such as %2</source>
+        <translation>%1 attend du texte entre guillemets, par exemple %2</translation>
+    </message>
+    <message>
+        <source>seq needs a decimal sequence number, such as 49590338271490256608559692538361571095921575989136588898</source>
+        <translation>seq attend un numéro de séquence décimal, par exemple 49590338271490256608559692538361571095921575989136588898</translation>
+    </message>
+    <message>
+        <source>ehk needs a decimal hash key, such as 170141183460469231731687303715884105728</source>
+        <translation>ehk attend une clé de hachage décimale, par exemple 170141183460469231731687303715884105728</translation>
+    </message>
+    <message>
+        <source>shard needs a shard number such as 3 or a shard id such as &quot;shardId-000000000003&quot;</source>
+        <translation>shard attend un numéro de shard comme 3 ou un identifiant de shard comme &quot;shardId-000000000003&quot;</translation>
+    </message>
+    <message>
+        <source>time needs a time such as 2026-11-26T10:00:00Z</source>
+        <translation>time attend une date comme 2026-11-26T10:00:00Z</translation>
+    </message>
+    <message>
+        <source>size needs a number of bytes such as 1024 or 1k</source>
+        <translation>size attend un nombre d&apos;octets comme 1024 ou 1k</translation>
+    </message>
+    <message>
+        <source>JSON values compare with text, numbers, true, false or null; put a time in quotes to compare it as text</source>
+        <translation>les valeurs JSON se comparent à du texte, des nombres, true, false ou null&#xa0;; mettez une date entre guillemets pour la comparer comme du texte</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; compares numbers or text</source>
+        <translation>&apos;%1&apos; compare des nombres ou du texte</translation>
+    </message>
+    <message>
+        <source>unknown regular expression flag &apos;%1&apos;; use i, s, m or x</source>
+        <translation>option d&apos;expression régulière inconnue &apos;%1&apos;&#xa0;; utilisez i, s, m ou x</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation>expression régulière invalide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A value in the JSON payload, e.g. data.items[0].sku</source>
+        <translation>Une valeur de la charge utile JSON, p. ex. data.items[0].sku</translation>
+    </message>
+    <message>
+        <source>The partition key (text)</source>
+        <translation>La clé de partition (texte)</translation>
+    </message>
+    <message>
+        <source>The explicit hash key (decimal; &quot;&quot; when the record has none)</source>
+        <translation>La clé de hachage explicite (décimale&#xa0;; &quot;&quot; si l&apos;enregistrement n&apos;en a pas)</translation>
+    </message>
+    <message>
+        <source>The sequence number (decimal)</source>
+        <translation>Le numéro de séquence (décimal)</translation>
+    </message>
+    <message>
+        <source>The shard&apos;s index, e.g. 3 for shardId-000000000003</source>
+        <translation>L&apos;index du shard, p. ex. 3 pour shardId-000000000003</translation>
+    </message>
+    <message>
+        <source>The arrival time, e.g. 2026-11-26T10:00:00Z</source>
+        <translation>L&apos;heure d&apos;arrivée, p. ex. 2026-11-26T10:00:00Z</translation>
+    </message>
+    <message>
+        <source>The payload size in bytes; 1k = 1024</source>
+        <translation>La taille de la charge utile en octets&#xa0;; 1k = 1024</translation>
+    </message>
+    <message>
+        <source>The payload: compare as text, search bytes, or match a regex</source>
+        <translation>La charge utile&#xa0;: comparer comme texte, rechercher des octets ou appliquer une regex</translation>
+    </message>
+</context>
+<context>
+    <name>KplAggregation</name>
+    <message>
+        <source>Truncated protobuf: the varint at byte %1 runs past the end of the message</source>
+        <translation>Protobuf tronqué&#xa0;: le varint à l&apos;octet %1 dépasse la fin du message</translation>
+    </message>
+    <message>
+        <source>Malformed protobuf: the varint at byte %1 does not fit in 64 bits</source>
+        <translation>Protobuf mal formé&#xa0;: le varint à l&apos;octet %1 ne tient pas sur 64 bits</translation>
+    </message>
+    <message>
+        <source>Malformed protobuf: invalid field number %1 at byte %2</source>
+        <translation>Protobuf mal formé&#xa0;: numéro de champ %1 invalide à l&apos;octet %2</translation>
+    </message>
+    <message>
+        <source>Malformed protobuf: unsupported wire type %1 at byte %2</source>
+        <translation>Protobuf mal formé&#xa0;: type de codage %1 non pris en charge à l&apos;octet %2</translation>
+    </message>
+    <message>
+        <source>Truncated protobuf: the field at byte %1 declares %2 bytes, but only %3 remain</source>
+        <translation>Protobuf tronqué&#xa0;: le champ à l&apos;octet %1 déclare %2 octets, mais il n&apos;en reste que %3</translation>
+    </message>
+    <message>
+        <source>Truncated protobuf: the fixed-width field at byte %1 runs past the end of the message</source>
+        <translation>Protobuf tronqué&#xa0;: le champ de taille fixe à l&apos;octet %1 dépasse la fin du message</translation>
+    </message>
+    <message>
+        <source>Malformed protobuf: field %1 (%2) at byte %3 has the wrong wire type %4</source>
+        <translation>Protobuf mal formé&#xa0;: le champ %1 (%2) à l&apos;octet %3 a un type de codage incorrect, %4</translation>
+    </message>
+    <message>
+        <source>The tag at byte %1 has no key</source>
+        <translation>La balise à l&apos;octet %1 n&apos;a pas de clé</translation>
+    </message>
+    <message>
+        <source>Not a KPL aggregated record: it does not start with the magic number F3 89 9A C2</source>
+        <translation>Pas un enregistrement agrégé KPL&#xa0;: il ne commence pas par le nombre magique F3 89 9A C2</translation>
+    </message>
+    <message>
+        <source>Truncated KPL record: %1 bytes is too short for the magic number and the MD5 checksum</source>
+        <translation>Enregistrement KPL tronqué&#xa0;: %1 octets, c&apos;est trop court pour le nombre magique et la somme de contrôle MD5</translation>
+    </message>
+    <message>
+        <source>Sub-record %1 (byte %2) has no partition_key_index</source>
+        <translation>Le sous-enregistrement %1 (octet %2) n&apos;a pas de partition_key_index</translation>
+    </message>
+    <message>
+        <source>Sub-record %1 (byte %2) has no data</source>
+        <translation>Le sous-enregistrement %1 (octet %2) n&apos;a pas de données</translation>
+    </message>
+    <message>
+        <source>Sub-record %1 (byte %2) uses partition key %3, but the table has %4</source>
+        <translation>Le sous-enregistrement %1 (octet %2) utilise la clé de partition %3, mais la table en contient %4</translation>
+    </message>
+    <message>
+        <source>Sub-record %1 (byte %2) uses explicit hash key %3, but the table has %4</source>
+        <translation>Le sous-enregistrement %1 (octet %2) utilise la clé de hachage explicite %3, mais la table en contient %4</translation>
+    </message>
+    <message>
+        <source>User record %1: the partition key must have 1 to %2 characters</source>
+        <translation>Enregistrement utilisateur %1&#xa0;: la clé de partition doit comporter de 1 à %2 caractères</translation>
+    </message>
+    <message>
+        <source>User record %1: the explicit hash key must be a decimal number from 0 to 2^128 - 1</source>
+        <translation>Enregistrement utilisateur %1&#xa0;: la clé de hachage explicite doit être un nombre décimal de 0 à 2^128 - 1</translation>
+    </message>
+    <message>
+        <source>User record %1: a tag has an empty key</source>
+        <translation>Enregistrement utilisateur %1&#xa0;: une balise a une clé vide</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadDecoder</name>
+    <message>
+        <source>The decompressor could not start.</source>
+        <translation>Le décompresseur n&apos;a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>The compressed stream is truncated.</source>
+        <translation>Les données compressées sont tronquées.</translation>
+    </message>
+    <message>
+        <source>The compressed stream needs a preset dictionary.</source>
+        <translation>Les données compressées nécessitent un dictionnaire prédéfini.</translation>
+    </message>
+    <message>
+        <source>Out of memory while decompressing.</source>
+        <translation>Mémoire insuffisante lors de la décompression.</translation>
+    </message>
+    <message>
+        <source>The compressed stream is corrupt: %1.</source>
+        <translation>Les données compressées sont corrompues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Not base64: the text contains &quot;%1&quot;.</source>
+        <translation>Pas du base64&#xa0;: le texte contient &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Not base64: the length does not fit whole bytes.</source>
+        <translation>Pas du base64&#xa0;: la longueur ne correspond pas à un nombre entier d&apos;octets.</translation>
+    </message>
+    <message>
+        <source>Not base64: the text contains characters outside the base64 alphabet.</source>
+        <translation>Pas du base64&#xa0;: le texte contient des caractères hors de l&apos;alphabet base64.</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binaire</translation>
+    </message>
+    <message>
+        <source>KPL aggregate</source>
+        <translation>agrégat KPL</translation>
+    </message>
+    <message>
+        <source>gzip</source>
+        <translation>gzip</translation>
+    </message>
+    <message>
+        <source>zlib</source>
+        <translation>zlib</translation>
+    </message>
+    <message>
+        <source>KPL</source>
+        <translation>KPL</translation>
+    </message>
+    <message>
+        <source>1 sub-record</source>
+        <translation>1 sous-enregistrement</translation>
+    </message>
+    <message>
+        <source>%L1 sub-records</source>
+        <translation>%L1 sous-enregistrements</translation>
+    </message>
+    <message>
+        <source>The KPL record&apos;s MD5 checksum does not match its contents; the KCL would not de-aggregate it.</source>
+        <translation>La somme de contrôle MD5 de l&apos;enregistrement KPL ne correspond pas à son contenu&#xa0;; la KCL ne le désagrégerait pas.</translation>
+    </message>
+    <message>
+        <source>The payload starts like a KPL aggregated record, but: %1</source>
+        <translation>La charge utile commence comme un enregistrement agrégé KPL, mais&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>More than %1 layers of compression; the rest is shown as it is.</source>
+        <translation>Plus de %1 niveaux de compression&#xa0;; le reste est affiché tel quel.</translation>
+    </message>
+    <message>
+        <source>The payload starts like gzip, but: %1</source>
+        <translation>La charge utile commence comme du gzip, mais&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The %1 stream inflates to more than %2 bytes; only the first %2 are shown.</source>
+        <translation>Les données %1 se décompressent en plus de %2 octets&#xa0;; seuls les %2 premiers sont affichés.</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the end of the %2 stream were ignored.</source>
+        <translation>%1 octets après la fin des données %2 ont été ignorés.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Shardscope: a desktop stream explorer and emulator for Amazon Kinesis Data Streams.</source>
+        <translation>Shardscope&#xa0;: un explorateur et émulateur de flux de bureau pour Amazon Kinesis Data Streams.</translation>
+    </message>
+    <message>
+        <source>Emulator database file (default: %1).</source>
+        <translation>Fichier de base de données de l&apos;émulateur (par défaut&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>Keep the emulator&apos;s data in memory only; it is gone when the app exits.</source>
+        <translation>Conserver les données de l&apos;émulateur en mémoire uniquement&#xa0;; elles disparaissent à la fermeture de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window to &lt;path&gt; once it has settled, then quit.</source>
+        <translation>Enregistrer une capture PNG de la fenêtre principale dans &lt;path&gt; une fois celle-ci stabilisée, puis quitter.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: how long to let the window run first (default 1.5).</source>
+        <translation>Avec --screenshot&#xa0;: durée pendant laquelle la fenêtre s&apos;exécute avant la capture (par défaut 1.5).</translation>
+    </message>
+    <message>
+        <source>Run headless: serve the emulator with the Kinesis wire protocol and print its URL.</source>
+        <translation>Mode sans interface&#xa0;: servir l&apos;émulateur avec le protocole Kinesis et afficher son URL.</translation>
+    </message>
+    <message>
+        <source>Port to serve on (default 4567; 0 picks a free port).</source>
+        <translation>Port d&apos;écoute (par défaut 4567&#xa0;; 0 choisit un port libre).</translation>
+    </message>
+    <message>
+        <source>Address to serve on (default 127.0.0.1).</source>
+        <translation>Adresse d&apos;écoute (par défaut 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>With --serve: create this stream at start if it does not exist (repeatable).</source>
+        <translation>Avec --serve&#xa0;: créer ce flux au démarrage s&apos;il n&apos;existe pas (répétable).</translation>
+    </message>
+    <message>
+        <source>How long streams stay CREATING, UPDATING and DELETING (default 500).</source>
+        <translation>Durée pendant laquelle les flux restent à l&apos;état CREATING, UPDATING et DELETING (par défaut 500).</translation>
+    </message>
+    <message>
+        <source>With --serve: verify every request&apos;s SigV4 signature against the configured keys (--access-key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).</source>
+        <translation>Avec --serve&#xa0;: vérifier la signature SigV4 de chaque requête avec les clés configurées (--access-key, ou AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY).</translation>
+    </message>
+    <message>
+        <source>With --require-auth: an accepted key pair (repeatable).</source>
+        <translation>Avec --require-auth&#xa0;: une paire de clés acceptée (répétable).</translation>
+    </message>
+    <message>
+        <source>Region of the emulator&apos;s ARNs and signatures (default us-east-1).</source>
+        <translation>Région des ARN et des signatures de l&apos;émulateur (par défaut us-east-1).</translation>
+    </message>
+    <message>
+        <source>Do not trickle sample events into the demo stream in this session.</source>
+        <translation>Ne pas injecter d&apos;événements d&apos;exemple dans le flux de démo pendant cette session.</translation>
+    </message>
+    <message>
+        <source>Open this stream of the local emulator at start.</source>
+        <translation>Ouvrir ce flux de l&apos;émulateur local au démarrage.</translation>
+    </message>
+    <message>
+        <source>With --stream: the tab to show (overview or shards).</source>
+        <translation>Avec --stream&#xa0;: l&apos;onglet à afficher (overview ou shards).</translation>
+    </message>
+    <message>
+        <source>With --serve: serve https with a self-signed certificate, kept next to the database (or temporary with --in-memory); its path is printed for clients to trust.</source>
+        <translation>Avec --serve&#xa0;: servir en https avec un certificat auto-signé, conservé à côté de la base de données (ou temporaire avec --in-memory)&#xa0;; son chemin est affiché pour que les clients puissent lui faire confiance.</translation>
+    </message>
+    <message>
+        <source>Shardscope</source>
+        <translation>Shardscope</translation>
+    </message>
+    <message>
+        <source>The emulator database could not be opened:
+%1</source>
+        <translation>La base de données de l&apos;émulateur n&apos;a pas pu être ouverte&#xa0;:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ActivityModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AwsBackend</name>
+    <message>
+        <source>The answer to %1 could not be read: %2</source>
+        <translation>La réponse à %1 n&apos;a pas pu être lue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The endpoint answered HTTP %1 without an error description.</source>
+        <translation>Le point de terminaison a répondu HTTP %1 sans description d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>The endpoint answered HTTP %1: %2</source>
+        <translation>Le point de terminaison a répondu HTTP %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>This build of Qt cannot use TLS, so the certificate %1 cannot be trusted.</source>
+        <translation>Cette version de Qt ne peut pas utiliser TLS&#xa0;; le certificat %1 ne peut donc pas être approuvé.</translation>
+    </message>
+    <message>
+        <source>No PEM certificate could be read from %1.</source>
+        <translation>Aucun certificat PEM n&apos;a pu être lu depuis %1.</translation>
+    </message>
+    <message>
+        <source>The connection %1 was closed.</source>
+        <translation>La connexion %1 a été fermée.</translation>
+    </message>
+    <message>
+        <source>The connection %1 has no credentials: pick a profile or enter access keys.</source>
+        <translation>La connexion %1 n&apos;a pas d&apos;identifiants&#xa0;: choisissez un profil ou saisissez des clés d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>La connexion %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 (retry %2)</source>
+        <translation>%1 (nouvelle tentative %2)</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 n&apos;a pas répondu dans les %2 secondes.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The clocks of this computer and %1 disagree; check the system time.</source>
+        <translation>Les horloges de cet ordinateur et de %1 ne concordent pas&#xa0;; vérifiez l&apos;heure du système.</translation>
+    </message>
+    <message>
+        <source>Run `aws sso login --profile %1`, then try again.</source>
+        <translation>Exécutez `aws sso login --profile %1`, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Renew the credentials of profile %1, then try again.</source>
+        <translation>Renouvelez les identifiants du profil %1, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 have expired: enter new ones.</source>
+        <translation>Les identifiants de %1 ont expiré&#xa0;: saisissez-en de nouveaux.</translation>
+    </message>
+    <message>
+        <source>Check the access key ID of %1.</source>
+        <translation>Vérifiez l&apos;ID de clé d&apos;accès de %1.</translation>
+    </message>
+    <message>
+        <source>Check the access key ID of profile %1.</source>
+        <translation>Vérifiez l&apos;ID de clé d&apos;accès du profil %1.</translation>
+    </message>
+    <message>
+        <source>Check the secret access key of %1.</source>
+        <translation>Vérifiez la clé d&apos;accès secrète de %1.</translation>
+    </message>
+    <message>
+        <source>Check the secret access key of profile %1.</source>
+        <translation>Vérifiez la clé d&apos;accès secrète du profil %1.</translation>
+    </message>
+    <message>
+        <source>Check the credentials of %1.</source>
+        <translation>Vérifiez les identifiants de %1.</translation>
+    </message>
+    <message>
+        <source>Kinesis does not report how many records a shard holds, so %1 cannot show shard statistics.</source>
+        <translation>Kinesis n&apos;indique pas combien d&apos;enregistrements contient un shard&#xa0;; %1 ne peut donc pas afficher de statistiques de shard.</translation>
+    </message>
+    <message>
+        <source>The records a shorter retention period would drop cannot be counted on %1: Kinesis does not report record counts.</source>
+        <translation>Les enregistrements qu&apos;une durée de rétention plus courte supprimerait ne peuvent pas être comptés sur %1&#xa0;: Kinesis n&apos;indique pas le nombre d&apos;enregistrements.</translation>
+    </message>
+    <message>
+        <source>Listing KMS keys is not supported for AWS connections yet; enter the key&apos;s ARN or alias instead.</source>
+        <translation>La liste des clés KMS n&apos;est pas encore prise en charge pour les connexions AWS&#xa0;; saisissez plutôt l&apos;ARN ou l&apos;alias de la clé.</translation>
+    </message>
+    <message>
+        <source>Creating KMS keys is not supported for AWS connections yet; create the key in the AWS console or with `aws kms create-key`.</source>
+        <translation>La création de clés KMS n&apos;est pas encore prise en charge pour les connexions AWS&#xa0;; créez la clé dans la console AWS ou avec `aws kms create-key`.</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 are no longer available.</source>
+        <translation>Les identifiants de %1 ne sont plus disponibles.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AwsConfig</name>
+    <message>
+        <source>No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run `aws configure`, or choose a profile.</source>
+        <translation>Aucun identifiant AWS trouvé&#xa0;: définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, exécutez `aws configure` ou choisissez un profil.</translation>
+    </message>
+    <message>
+        <source>The AWS profile &quot;%1&quot; does not exist in %2 or %3.</source>
+        <translation>Le profil AWS «&#xa0;%1&#xa0;» n&apos;existe ni dans %2 ni dans %3.</translation>
+    </message>
+    <message>
+        <source>the config file</source>
+        <translation>le fichier de configuration</translation>
+    </message>
+    <message>
+        <source>the credentials file</source>
+        <translation>le fichier d&apos;identifiants</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; sets both source_profile and credential_source; keep one.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit à la fois source_profile et credential_source&#xa0;; n&apos;en gardez qu&apos;un.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; assumes a role with a web identity token (web_identity_token_file), which Shardscope does not support.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» assume un rôle avec un jeton d&apos;identité web (web_identity_token_file), ce que Shardscope ne prend pas en charge.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; sets role_arn but neither source_profile nor credential_source.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit role_arn, mais ni source_profile ni credential_source.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; needs an MFA code (mfa_serial), which Shardscope cannot ask for. Use credentials from `aws sts get-session-token` or a profile without mfa_serial.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» nécessite un code MFA (mfa_serial), que Shardscope ne peut pas demander. Utilisez des identifiants issus de `aws sts get-session-token` ou un profil sans mfa_serial.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: duration_seconds must be a positive number of seconds, not &quot;%2&quot;.</source>
+        <translation>Profil «&#xa0;%1&#xa0;»&#xa0;: duration_seconds doit être un nombre positif de secondes, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; takes its source credentials from the environment (credential_source = Environment), but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» prend ses identifiants source dans l&apos;environnement (credential_source = Environment), mais AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY ne sont pas définies.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: credential_source = %2 is not supported by Shardscope; only Environment is.</source>
+        <translation>Profil «&#xa0;%1&#xa0;»&#xa0;: credential_source = %2 n&apos;est pas pris en charge par Shardscope&#xa0;; seul Environment l&apos;est.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: credential_source must be Environment, Ec2InstanceMetadata or EcsContainer, not &quot;%2&quot;.</source>
+        <translation>Profil «&#xa0;%1&#xa0;»&#xa0;: credential_source doit valoir Environment, Ec2InstanceMetadata ou EcsContainer, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The AWS profiles form a loop through source_profile: %1. Point one of them at a profile with credentials.</source>
+        <translation>Les profils AWS forment une boucle via source_profile&#xa0;: %1. Faites pointer l&apos;un d&apos;eux vers un profil qui possède des identifiants.</translation>
+    </message>
+    <message>
+        <source>The source_profile &quot;%1&quot; named by profile &quot;%2&quot; does not exist.</source>
+        <translation>Le source_profile «&#xa0;%1&#xa0;» indiqué par le profil «&#xa0;%2&#xa0;» n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has no credentials: it sets none of aws_access_key_id, credential_process, sso_session (or sso_start_url) and role_arn.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» n&apos;a pas d&apos;identifiants&#xa0;: il ne définit ni aws_access_key_id, ni credential_process, ni sso_session (ou sso_start_url), ni role_arn.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; has incomplete keys: %2 is missing.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» a des clés incomplètes&#xa0;: il manque %2.</translation>
+    </message>
+    <message>
+        <source>Incomplete AWS credentials in the environment: %1 is set but %2 is not.</source>
+        <translation>Identifiants AWS incomplets dans l&apos;environnement&#xa0;: %1 est définie, mais pas %2.</translation>
+    </message>
+    <message>
+        <source>AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time: &quot;%1&quot;.</source>
+        <translation>AWS_CREDENTIAL_EXPIRATION n&apos;est pas une date ISO 8601&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; names sso_session &quot;%2&quot;, but there is no [sso-session %2] section in the config file.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» indique la sso_session «&#xa0;%2&#xa0;», mais le fichier config ne contient aucune section [sso-session %2].</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; sets %2 to &quot;%3&quot;, but its sso-session &quot;%4&quot; sets it to &quot;%5&quot;.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit %2 à «&#xa0;%3&#xa0;», mais sa sso-session «&#xa0;%4&#xa0;» le définit à «&#xa0;%5&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The sso-session &quot;%1&quot; is missing %2.</source>
+        <translation>Il manque %2 à la sso-session «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is set up for IAM Identity Center (SSO) but is missing %2.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» est configuré pour IAM Identity Center (SSO), mais il manque %2.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AwsHttp</name>
+    <message>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 n&apos;a pas répondu dans les %2 secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AwsIniFile</name>
+    <message>
+        <source>line</source>
+        <translation>ligne</translation>
+    </message>
+    <message>
+        <source>expected &quot;name = value&quot; under &quot;%1&quot;</source>
+        <translation>&quot;nom = valeur&quot; attendu sous «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>malformed section header</source>
+        <translation>en-tête de section mal formé</translation>
+    </message>
+    <message>
+        <source>setting outside of any [section]</source>
+        <translation>paramètre en dehors de toute [section]</translation>
+    </message>
+    <message>
+        <source>expected &quot;name = value&quot;</source>
+        <translation>&quot;nom = valeur&quot; attendu</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::CommandPalette</name>
+    <message>
+        <source>Type a command…</source>
+        <translation>Saisissez une commande…</translation>
+    </message>
+    <message>
+        <source>Not available now: %1</source>
+        <translation>Indisponible pour le moment&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::CreateStreamDialog</name>
+    <message>
+        <source>&amp;Provisioned</source>
+        <translation>&amp;Provisionné</translation>
+    </message>
+    <message>
+        <source>On-&amp;demand</source>
+        <translation>À la &amp;demande</translation>
+    </message>
+    <message>
+        <source>&amp;Shards:</source>
+        <translation>&amp;Shards&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum record size:</source>
+        <translation>Taille &amp;maximale des enregistrements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create Stream — %1</source>
+        <translation>Créer un flux — %1</translation>
+    </message>
+    <message>
+        <source>Create Stream</source>
+        <translation>Créer un flux</translation>
+    </message>
+    <message>
+        <source>e.g. orders-events</source>
+        <translation>p. ex. orders-events</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>You choose the number of shards and pay for each.</source>
+        <translation>Vous choisissez le nombre de shards et payez pour chacun.</translation>
+    </message>
+    <message>
+        <source>Capacity follows the traffic; the stream starts with 4 shards.</source>
+        <translation>La capacité suit le trafic&#xa0;; le flux démarre avec 4 shards.</translation>
+    </message>
+    <message>
+        <source>Without it the stream takes records of up to 1 MiB (1,024 KiB).</source>
+        <translation>Sans cela, le flux accepte des enregistrements jusqu&apos;à 1 Mio (1&#xa0;024 Kio).</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> Kio</translation>
+    </message>
+    <message>
+        <source>Capacity mode:</source>
+        <translation>Mode de capacité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>Enter a name for the stream.</source>
+        <translation>Saisissez un nom pour le flux.</translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation>un espace</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the character U+%1</source>
+        <translation>le caractère U+%1</translation>
+    </message>
+    <message>
+        <source>The name contains %1, which is not allowed.</source>
+        <translation>Le nom contient %1, ce qui n&apos;est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>The name contains %1, which are not allowed.</source>
+        <translation>Le nom contient %1, qui ne sont pas autorisés.</translation>
+    </message>
+    <message>
+        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
+        <translation>Utilisez les lettres A–Z et a–z, les chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
+        <translation>Le nom fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s limits could not be read.</source>
+        <translation>Les limites du compte n&apos;ont pas pu être lues.</translation>
+    </message>
+    <message>
+        <source>Checking the account&apos;s limits…</source>
+        <translation>Vérification des limites du compte…</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 on-demand streams left in this account</source>
+        <translation>Il reste %L1 flux à la demande sur %L2 dans ce compte</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 shards left in this account</source>
+        <translation>Il reste %L1 shards sur %L2 dans ce compte</translation>
+    </message>
+    <message>
+        <source>The account has no on-demand streams left: all %L1 are in use.</source>
+        <translation>Le compte n&apos;a plus de flux à la demande disponible&#xa0;: les %L1 sont tous utilisés.</translation>
+    </message>
+    <message>
+        <source>The account has no shards left: all %L1 are in use by open streams.</source>
+        <translation>Le compte n&apos;a plus de shard disponible&#xa0;: les %L1 sont tous utilisés par des flux ouverts.</translation>
+    </message>
+    <message>
+        <source>%L1 KiB is out of range: choose from %L2 to %L3 KiB (1 to 10 MiB).</source>
+        <translation>%L1 Kio est hors limites&#xa0;: choisissez entre %L2 et %L3 Kio (1 à 10 Mio).</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Création…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::CredentialProcess</name>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; did not print a JSON object: %2</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» n&apos;a pas affiché d&apos;objet JSON&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the output is not an object</source>
+        <translation>la sortie n&apos;est pas un objet</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; printed Version %2; only Version 1 is supported.</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» a affiché Version %2&#xa0;; seule la Version 1 est prise en charge.</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; printed no %2.</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» n&apos;a pas affiché de %2.</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; printed an Expiration that is not an ISO 8601 time: &quot;%2&quot;.</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» a affiché une Expiration qui n&apos;est pas une date ISO 8601&#xa0;: «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>profile %1 (credential_process)</source>
+        <translation>profil %1 (credential_process)</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; is not a valid command line: %2</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» n&apos;est pas une ligne de commande valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; could not be started (%2): %3</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» n&apos;a pas pu être lancé (%2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; did not finish within %2 seconds and was stopped.</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» ne s&apos;est pas terminé dans les %2 secondes et a été arrêté.</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; failed with exit code %2: %3</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» a échoué avec le code de sortie %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>(no error output)</source>
+        <translation>(aucune sortie d&apos;erreur)</translation>
+    </message>
+    <message>
+        <source>The credential_process of profile &quot;%1&quot; crashed: %2</source>
+        <translation>Le credential_process du profil «&#xa0;%1&#xa0;» a planté&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::CredentialsProvider</name>
+    <message>
+        <source>access keys entered in Shardscope</source>
+        <translation>clés d&apos;accès saisies dans Shardscope</translation>
+    </message>
+    <message>
+        <source>profile %1 (access keys)</source>
+        <translation>profil %1 (clés d&apos;accès)</translation>
+    </message>
+    <message>
+        <source>environment variables</source>
+        <translation>variables d&apos;environnement</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DeleteStreamDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Delete Stream — %1</source>
+        <translation>Supprimer le flux — %1</translation>
+    </message>
+    <message>
+        <source>Delete the stream “%1”?</source>
+        <translation>Supprimer le flux «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The stream and every record in it are deleted for good; this cannot be undone. Producers and consumers still using it will get errors.</source>
+        <translation>Le flux et tous ses enregistrements seront définitivement supprimés&#xa0;; cette action est irréversible. Les producteurs et les consommateurs qui l&apos;utilisent encore recevront des erreurs.</translation>
+    </message>
+    <message>
+        <source>Open shards:</source>
+        <translation>Shards ouverts&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Enregistrements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Consumers:</source>
+        <translation>Consommateurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Type the stream name to confirm:</source>
+        <translation>&amp;Tapez le nom du flux pour confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Stream</source>
+        <translation>&amp;Supprimer le flux</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>The stream is being deleted already.</source>
+        <translation>Le flux est déjà en cours de suppression.</translation>
+    </message>
+    <message>
+        <source>Not counted on this connection</source>
+        <translation>Non compté sur cette connexion</translation>
+    </message>
+    <message>
+        <source>Could not be counted</source>
+        <translation>Comptage impossible</translation>
+    </message>
+    <message>
+        <source>None registered</source>
+        <translation>Aucun enregistré</translation>
+    </message>
+    <message>
+        <source>1 enhanced fan-out consumer — deregistered with the stream</source>
+        <translation>1 consommateur à diffusion améliorée — désinscrit avec le flux</translation>
+    </message>
+    <message>
+        <source>%L1 enhanced fan-out consumers — deregistered with the stream</source>
+        <translation>%L1 consommateurs à diffusion améliorée — désinscrits avec le flux</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Suppression…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DemoTrickle</name>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>Every record of the batch failed.</source>
+        <translation>Tous les enregistrements du lot ont échoué.</translation>
+    </message>
+    <message>
+        <source>%1 batches in a row failed; the last one with: %2</source>
+        <translation>%1 lots ont échoué d&apos;affilée&#xa0;; le dernier avec&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DialogText</name>
+    <message>
+        <source>1 record</source>
+        <translation>1 enregistrement</translation>
+    </message>
+    <message>
+        <source>%L1 records</source>
+        <translation>%L1 enregistrements</translation>
+    </message>
+    <message>
+        <source>1 shard</source>
+        <translation>1 shard</translation>
+    </message>
+    <message>
+        <source>%L1 shards</source>
+        <translation>%L1 shards</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>%L1 hours</source>
+        <translation>%L1 heures</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%L1 days</source>
+        <translation>%L1 jours</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::EmulatorBackend</name>
+    <message>
+        <source>in memory</source>
+        <translation>en mémoire</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>La connexion %1 est en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::EncryptionDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;New Key…</source>
+        <translation>&amp;Nouvelle clé…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Encryption</source>
+        <translation>&amp;Activer le chiffrement</translation>
+    </message>
+    <message>
+        <source>S&amp;top Encryption</source>
+        <translation>&amp;Désactiver le chiffrement</translation>
+    </message>
+    <message>
+        <source>Encryption — %1</source>
+        <translation>Chiffrement — %1</translation>
+    </message>
+    <message>
+        <source>Loading keys…</source>
+        <translation>Chargement des clés…</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create a customer managed KMS key with an alias</source>
+        <translation>Créer une clé KMS gérée par le client, avec un alias</translation>
+    </message>
+    <message>
+        <source>Current encryption:</source>
+        <translation>Chiffrement actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>None — records are stored unencrypted</source>
+        <translation>Aucun — les enregistrements sont stockés sans chiffrement</translation>
+    </message>
+    <message>
+        <source>KMS with key %1</source>
+        <translation>KMS avec la clé %1</translation>
+    </message>
+    <message>
+        <source>No keys</source>
+        <translation>Aucune clé</translation>
+    </message>
+    <message>
+        <source>The KMS keys could not be listed. %1</source>
+        <translation>Les clés KMS n&apos;ont pas pu être listées. %1</translation>
+    </message>
+    <message>
+        <source>%1 (AWS managed)</source>
+        <translation>%1 (gérée par AWS)</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>The key is disabled; enable it in KMS to encrypt with it.</source>
+        <translation>La clé est désactivée&#xa0;; activez-la dans KMS pour pouvoir chiffrer avec.</translation>
+    </message>
+    <message>
+        <source>pending deletion</source>
+        <translation>en attente de suppression</translation>
+    </message>
+    <message>
+        <source>The key is scheduled for deletion and can no longer encrypt.</source>
+        <translation>La suppression de la clé est planifiée&#xa0;; elle ne peut plus chiffrer.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · key %2 · %3</source>
+        <translation>%1 · clé %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (cannot be used)</source>
+        <translation>%1 (inutilisable)</translation>
+    </message>
+    <message>
+        <source>Key ID %1</source>
+        <translation>ID de clé %1</translation>
+    </message>
+    <message>
+        <source>Key ID: %1</source>
+        <translation>ID de clé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>ARN: %1</source>
+        <translation>ARN&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Aliases: %1</source>
+        <translation>Alias&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Description: %1</source>
+        <translation>Description&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No usable key</source>
+        <translation>Aucune clé utilisable</translation>
+    </message>
+    <message>
+        <source>There is no key to encrypt with: create one with New Key…</source>
+        <translation>Aucune clé pour chiffrer&#xa0;: créez-en une avec Nouvelle clé…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to This Key</source>
+        <translation>&amp;Passer à cette clé</translation>
+    </message>
+    <message>
+        <source>The stream is already encrypted with this key.</source>
+        <translation>Le flux est déjà chiffré avec cette clé.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::HttpServer</name>
+    <message>
+        <source>TLS is not available: Qt has no TLS backend (the OpenSSL 3 plugin of Qt Network) or it cannot load OpenSSL.</source>
+        <translation>TLS n&apos;est pas disponible&#xa0;: Qt n&apos;a pas de backend TLS (le plugin OpenSSL 3 de Qt Network) ou ne parvient pas à charger OpenSSL.</translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and its private key.</source>
+        <translation>TLS nécessite un certificat et sa clé privée.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::InlineErrorLabel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::KinesisServer</name>
+    <message>
+        <source>TLS is not available: Qt has no TLS backend (the OpenSSL 3 plugin of Qt Network) or it cannot load OpenSSL.</source>
+        <translation>TLS n&apos;est pas disponible&#xa0;: Qt n&apos;a pas de backend TLS (le plugin OpenSSL 3 de Qt Network) ou ne parvient pas à charger OpenSSL.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate is not a PEM certificate.</source>
+        <translation>Le certificat TLS n&apos;est pas un certificat PEM.</translation>
+    </message>
+    <message>
+        <source>The TLS private key is not an unencrypted PEM EC, RSA or DSA key.</source>
+        <translation>La clé privée TLS n&apos;est pas une clé PEM EC, RSA ou DSA non chiffrée.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::MainWindow</name>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Shardscope</source>
+        <translation>Shardscope</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Shardscope&lt;/h2&gt;&lt;p&gt;Select a stream on the left to see its settings and shards.&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; creates a stream · &lt;b&gt;%2&lt;/b&gt; lists every command · &lt;b&gt;%3&lt;/b&gt; serves the emulator to your SDKs and the AWS CLI&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Shardscope&lt;/h2&gt;&lt;p&gt;Sélectionnez un flux à gauche pour voir ses paramètres et ses shards.&lt;/p&gt;&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; crée un flux · &lt;b&gt;%2&lt;/b&gt; liste toutes les commandes · &lt;b&gt;%3&lt;/b&gt; met l&apos;émulateur à disposition de vos SDK et de l&apos;AWS CLI&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Demo events are off for this session.</source>
+        <translation>Les événements de démo sont désactivés pour cette session.</translation>
+    </message>
+    <message>
+        <source>&amp;New Stream…</source>
+        <translation>&amp;Nouveau flux…</translation>
+    </message>
+    <message>
+        <source>Create a stream with a shard count or on-demand capacity</source>
+        <translation>Créer un flux avec un nombre de shards ou une capacité à la demande</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Stream…</source>
+        <translation>&amp;Supprimer le flux…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Del</source>
+        <translation>Ctrl+Shift+Del</translation>
+    </message>
+    <message>
+        <source>Delete the selected stream after typing its name</source>
+        <translation>Supprimer le flux sélectionné après avoir saisi son nom</translation>
+    </message>
+    <message>
+        <source>&amp;Retention Period…</source>
+        <translation>Durée de &amp;rétention…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>How long the selected stream keeps records (24 hours to 365 days)</source>
+        <translation>Durée de conservation des enregistrements du flux sélectionné (24 heures à 365 jours)</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption…</source>
+        <translation>&amp;Chiffrement…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Start or stop server-side encryption with a KMS key</source>
+        <translation>Activer ou désactiver le chiffrement côté serveur avec une clé KMS</translation>
+    </message>
+    <message>
+        <source>&amp;Tags…</source>
+        <translation>&amp;Balises…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Add, change and remove the selected stream&apos;s tags</source>
+        <translation>Ajouter, modifier et supprimer les balises du flux sélectionné</translation>
+    </message>
+    <message>
+        <source>Capacity &amp;Mode…</source>
+        <translation>&amp;Mode de capacité…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Switch between provisioned and on-demand capacity</source>
+        <translation>Basculer entre capacité provisionnée et capacité à la demande</translation>
+    </message>
+    <message>
+        <source>Maximum Record &amp;Size…</source>
+        <translation>Taille maximale des &amp;enregistrements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>The largest record the stream accepts (1 to 10 MiB)</source>
+        <translation>Le plus gros enregistrement accepté par le flux (1 à 10 Mio)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit Shard in Half</source>
+        <translation>Di&amp;viser le shard en deux</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Split the selected open shard at the middle of its hash-key range</source>
+        <translation>Diviser le shard ouvert sélectionné au milieu de sa plage de clés de hachage</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge with Next Shard</source>
+        <translation>Fusionner avec le shard s&amp;uivant</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <source>Merge the selected open shard with the open shard whose hash keys follow it</source>
+        <translation>Fusionner le shard ouvert sélectionné avec le shard ouvert dont les clés de hachage suivent les siennes</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>List streams and shards again</source>
+        <translation>Recharger la liste des flux et des shards</translation>
+    </message>
+    <message>
+        <source>&amp;Serve on Localhost</source>
+        <translation>&amp;Servir sur localhost</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Serve the local emulator with the Kinesis wire protocol on 127.0.0.1:4567</source>
+        <translation>Servir l&apos;émulateur local avec le protocole Kinesis sur 127.0.0.1:4567</translation>
+    </message>
+    <message>
+        <source>&amp;Demo Events</source>
+        <translation>Événements de &amp;démo</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Trickle sample web-shop events into the demo stream</source>
+        <translation>Injecter des événements d&apos;exemple de boutique en ligne dans le flux de démo</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>&amp;Palette de commandes…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Find and run any command by name</source>
+        <translation>Rechercher et exécuter une commande par son nom</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Streams</source>
+        <translation>&amp;Filtrer les flux</translation>
+    </message>
+    <message>
+        <source>Type to filter the streams tree</source>
+        <translation>Saisissez du texte pour filtrer l&apos;arborescence des flux</translation>
+    </message>
+    <message>
+        <source>&amp;Overview Tab</source>
+        <translation>Onglet &amp;Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Show the selected stream&apos;s settings and totals</source>
+        <translation>Afficher les paramètres et les totaux du flux sélectionné</translation>
+    </message>
+    <message>
+        <source>S&amp;hards Tab</source>
+        <translation>Onglet S&amp;hards</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Show the selected stream&apos;s shard map and shards</source>
+        <translation>Afficher la carte des shards et les shards du flux sélectionné</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Activity</source>
+        <translation>&amp;Effacer l&apos;activité</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Empty the activity list</source>
+        <translation>Vider la liste d&apos;activité</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Language and demo events</source>
+        <translation>Langue et événements de démo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Close Shardscope</source>
+        <translation>Fermer Shardscope</translation>
+    </message>
+    <message>
+        <source>&amp;About Shardscope</source>
+        <translation>À &amp;propos de Shardscope</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>Version et licence</translation>
+    </message>
+    <message>
+        <source>Filter streams (%1)</source>
+        <translation>Filtrer les flux (%1)</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Stream</source>
+        <translation>F&amp;lux</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Afficher %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not serving</source>
+        <translation>Serveur inactif</translation>
+    </message>
+    <message>
+        <source>1 failed call</source>
+        <translation>1 appel en échec</translation>
+    </message>
+    <message>
+        <source>%1 failed calls</source>
+        <translation>%1 appels en échec</translation>
+    </message>
+    <message>
+        <source>%1 — Shardscope</source>
+        <translation>%1 — Shardscope</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Sélectionnez d&apos;abord un flux.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Select an open shard on the Shards tab first.</source>
+        <translation>Sélectionnez d&apos;abord un shard ouvert dans l&apos;onglet Shards.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2: %3</source>
+        <translation>%1 a échoué&#xa0;: %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 started.</source>
+        <translation>%1 lancé.</translation>
+    </message>
+    <message>
+        <source>Splitting %1</source>
+        <translation>Division de %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last shard of the key space; select the shard before it to merge.</source>
+        <translation>%1 est le dernier shard de l&apos;espace de clés&#xa0;; sélectionnez le shard qui le précède pour fusionner.</translation>
+    </message>
+    <message>
+        <source>Merging %1 with %2</source>
+        <translation>Fusion de %1 avec %2</translation>
+    </message>
+    <message>
+        <source>Not serving: %1</source>
+        <translation>Serveur inactif&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Serving at %1</source>
+        <translation>En service sur %1</translation>
+    </message>
+    <message>
+        <source>Point SDKs here, e.g. aws kinesis list-streams --endpoint-url %1</source>
+        <translation>Pointez vos SDK ici, p. ex. aws kinesis list-streams --endpoint-url %1</translation>
+    </message>
+    <message>
+        <source>● Demo events → %1</source>
+        <translation>● Événements de démo → %1</translation>
+    </message>
+    <message>
+        <source>Sample events are being put into the %1 stream. Turn them off with %2.</source>
+        <translation>Des événements d&apos;exemple sont injectés dans le flux %1. Désactivez-les avec %2.</translation>
+    </message>
+    <message>
+        <source>Demo events stopped</source>
+        <translation>Événements de démo arrêtés</translation>
+    </message>
+    <message>
+        <source>About Shardscope</source>
+        <translation>À propos de Shardscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shardscope %1&lt;/h3&gt;&lt;p&gt;A desktop stream explorer and emulator for Amazon Kinesis Data Streams.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shardscope %1&lt;/h3&gt;&lt;p&gt;Un explorateur et émulateur de flux de bureau pour Amazon Kinesis Data Streams.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::MaxRecordSizeDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Maximum Record Size — %1</source>
+        <translation>Taille maximale des enregistrements — %1</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> Kio</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum record size:</source>
+        <translation>Taille &amp;maximale des enregistrements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Valeur actuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>%L1 KiB (%2)</source>
+        <translation>%L1 Kio (%2)</translation>
+    </message>
+    <message>
+        <source>%L1 KiB is out of range: choose from %L2 to %L3 KiB (1 to 10 MiB).</source>
+        <translation>%L1 Kio est hors limites&#xa0;: choisissez entre %L2 et %L3 Kio (1 à 10 Mio).</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::NewKmsKeyDialog</name>
+    <message>
+        <source>New KMS Key</source>
+        <translation>Nouvelle clé KMS</translation>
+    </message>
+    <message>
+        <source>e.g. orders-stream</source>
+        <translation>p. ex. orders-stream</translation>
+    </message>
+    <message>
+        <source>&amp;Alias:</source>
+        <translation>&amp;Alias&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Create Key</source>
+        <translation>&amp;Créer la clé</translation>
+    </message>
+    <message>
+        <source>Enter a name for the alias.</source>
+        <translation>Saisissez un nom pour l&apos;alias.</translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation>un espace</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The alias contains %1, which is not allowed.</source>
+        <translation>L&apos;alias contient %1, ce qui n&apos;est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>The alias contains %1, which are not allowed.</source>
+        <translation>L&apos;alias contient %1, qui ne sont pas autorisés.</translation>
+    </message>
+    <message>
+        <source>Use letters A–Z and a–z, digits, “/”, “_” and “-”.</source>
+        <translation>Utilisez les lettres A–Z et a–z, les chiffres, «&#xa0;/&#xa0;», «&#xa0;_&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The alias is %L1 characters long; at most %L2 are allowed.</source>
+        <translation>L&apos;alias fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
+    </message>
+    <message>
+        <source>Aliases starting with alias/aws/ are reserved for AWS managed keys.</source>
+        <translation>Les alias commençant par alias/aws/ sont réservés aux clés gérées par AWS.</translation>
+    </message>
+    <message>
+        <source>The alias %1 exists already.</source>
+        <translation>L&apos;alias %1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Création…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RetentionDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Retention Period — %1</source>
+        <translation>Durée de rétention — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Retention period:</source>
+        <translation>Durée de &amp;rétention&#xa0;:</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>Edit the period in hours or in days</source>
+        <translation>Modifier la durée en heures ou en jours</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Valeur actuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>= %L1 hours</source>
+        <translation>= %L1 heures</translation>
+    </message>
+    <message>
+        <source>= 1 day</source>
+        <translation>= 1 jour</translation>
+    </message>
+    <message>
+        <source>= %L1 days</source>
+        <translation>= %L1 jours</translation>
+    </message>
+    <message>
+        <source>= %1 days</source>
+        <translation>= %1 jours</translation>
+    </message>
+    <message>
+        <source>%1 is too short: the minimum is %2.</source>
+        <translation>Durée trop courte (%1)&#xa0;: le minimum est de %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: the maximum is %2.</source>
+        <translation>Durée trop longue (%1)&#xa0;: le maximum est de %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Records will be kept for %1. Records already trimmed do not come back.</source>
+        <translation>Les enregistrements seront conservés pendant %1. Les enregistrements déjà supprimés ne seront pas restaurés.</translation>
+    </message>
+    <message>
+        <source>&amp;Increase</source>
+        <translation>&amp;Augmenter</translation>
+    </message>
+    <message>
+        <source>This is the current retention period.</source>
+        <translation>C&apos;est la durée de rétention actuelle.</translation>
+    </message>
+    <message>
+        <source>&amp;Decrease</source>
+        <translation>&amp;Diminuer</translation>
+    </message>
+    <message>
+        <source>Counting the records older than %1…</source>
+        <translation>Comptage des enregistrements de plus de %1…</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be readable.</source>
+        <translation>Ne seront plus lisibles&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Decrease and drop %1</source>
+        <translation>&amp;Diminuer et supprimer %1</translation>
+    </message>
+    <message>
+        <source>No record is older than %1: nothing will be dropped.</source>
+        <translation>Aucun enregistrement n&apos;a plus de %1&#xa0;: rien ne sera supprimé.</translation>
+    </message>
+    <message>
+        <source>This connection cannot count the records that would be dropped. Every record older than %1 will no longer be readable.</source>
+        <translation>Cette connexion ne peut pas compter les enregistrements qui seraient supprimés. Tous les enregistrements de plus de %1 ne seront plus lisibles.</translation>
+    </message>
+    <message>
+        <source>The records that would be dropped could not be counted. Every record older than %1 will no longer be readable.</source>
+        <translation>Les enregistrements qui seraient supprimés n&apos;ont pas pu être comptés. Tous les enregistrements de plus de %1 ne seront plus lisibles.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
+    </message>
+    <message>
+        <source>I &amp;understand that records older than %1 will be dropped</source>
+        <translation>Je &amp;comprends que les enregistrements de plus de %1 seront supprimés</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SettingsDialog</name>
+    <message>
+        <source>Trickle sample events into the &amp;demo stream</source>
+        <translation>Injecter des événements d&apos;exemple dans le flux de &amp;démo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The new language is used when Shardscope starts next time.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de Shardscope.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardMapWidget</name>
+    <message>
+        <source>Shard map</source>
+        <translation>Carte des shards</translation>
+    </message>
+    <message>
+        <source>No shards to show</source>
+        <translation>Aucun shard à afficher</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 enregistrement</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 enregistrements</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Hash keys %3 – %4
+%5–%6% of the key space</source>
+        <translation>%1 (%2)
+Clés de hachage %3 – %4
+%5–%6&#xa0;% de l&apos;espace de clés</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardsTableModel</name>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Hash key start</source>
+        <translation>Clé de hachage de début</translation>
+    </message>
+    <message>
+        <source>Hash key end</source>
+        <translation>Clé de hachage de fin</translation>
+    </message>
+    <message>
+        <source>Starting sequence number</source>
+        <translation>Numéro de séquence de début</translation>
+    </message>
+    <message>
+        <source>Ending sequence number</source>
+        <translation>Numéro de séquence de fin</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Adjacent parent</source>
+        <translation>Parent adjacent</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SsoPortalClient</name>
+    <message>
+        <source>The IAM Identity Center (SSO) session for profile &quot;%1&quot; has expired or was never started. Run `aws sso login --profile %1` and try again.</source>
+        <translation>La session IAM Identity Center (SSO) du profil «&#xa0;%1&#xa0;» a expiré ou n&apos;a jamais été ouverte. Exécutez `aws sso login --profile %1` et réessayez.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (profile %3)</source>
+        <translation>Rôle IAM Identity Center %1 dans le compte %2 (profil %3)</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center answered without role credentials for profile &quot;%1&quot;.</source>
+        <translation>IAM Identity Center a répondu sans identifiants de rôle pour le profil «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center refused role %1 in account %2 for profile &quot;%3&quot;: %4: %5</source>
+        <translation>IAM Identity Center a refusé le rôle %1 dans le compte %2 pour le profil «&#xa0;%3&#xa0;»&#xa0;: %4&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>Getting credentials from IAM Identity Center for profile &quot;%1&quot; failed (HTTP %2): %3: %4</source>
+        <translation>L&apos;obtention des identifiants auprès d&apos;IAM Identity Center pour le profil «&#xa0;%1&#xa0;» a échoué (HTTP %2)&#xa0;: %3&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Getting credentials from IAM Identity Center for profile &quot;%1&quot; failed: the portal could not be reached: %2</source>
+        <translation>L&apos;obtention des identifiants auprès d&apos;IAM Identity Center pour le profil «&#xa0;%1&#xa0;» a échoué&#xa0;: le portail est injoignable&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::StreamModeDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Provisioned</source>
+        <translation>&amp;Provisionné</translation>
+    </message>
+    <message>
+        <source>On-&amp;demand</source>
+        <translation>À la &amp;demande</translation>
+    </message>
+    <message>
+        <source>Capacity Mode — %1</source>
+        <translation>Mode de capacité — %1</translation>
+    </message>
+    <message>
+        <source>Current mode:</source>
+        <translation>Mode actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New mode:</source>
+        <translation>Nouveau mode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Switch Mode</source>
+        <translation>&amp;Changer de mode</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>On-demand (%1 open now)</source>
+        <translation>À la demande (ouverts actuellement&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>Provisioned, %1</source>
+        <translation>Provisionné, %1</translation>
+    </message>
+    <message>
+        <source>The stream is already in this mode.</source>
+        <translation>Le flux est déjà dans ce mode.</translation>
+    </message>
+    <message>
+        <source>Capacity will follow the traffic; you no longer choose the number of shards.</source>
+        <translation>La capacité suivra le trafic&#xa0;; vous ne choisirez plus le nombre de shards.</translation>
+    </message>
+    <message>
+        <source>The stream keeps its %1; from then on you choose the number of shards.</source>
+        <translation>Le flux conserve son nombre actuel de shards (%1)&#xa0;; vous choisirez ensuite le nombre de shards.</translation>
+    </message>
+    <message>
+        <source>Kinesis allows two switches per stream in 24 hours.</source>
+        <translation>Kinesis autorise deux changements de mode par flux sur 24 heures.</translation>
+    </message>
+    <message>
+        <source>Switching…</source>
+        <translation>Changement en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::StreamPage</name>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>S&amp;hards</source>
+        <translation>S&amp;hards</translation>
+    </message>
+    <message>
+        <source>Cannot list the shards: %1</source>
+        <translation>Impossible de lister les shards&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Hash-key space — click a shard to select it</source>
+        <translation>Espace des clés de hachage — cliquez sur un shard pour le sélectionner</translation>
+    </message>
+    <message>
+        <source>%1 · %2 open shards · %3 h retention</source>
+        <translation>%1 · %2 shards ouverts · rétention de %3 h</translation>
+    </message>
+    <message>
+        <source>On-demand</source>
+        <translation>À la demande</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>Provisionné</translation>
+    </message>
+    <message>
+        <source> · encrypted</source>
+        <translation> · chiffré</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::StreamSummaryModel</name>
+    <message>
+        <source>Stream %1 not found; it may have been deleted.</source>
+        <translation>Flux %1 introuvable&#xa0;; il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Open shards</source>
+        <translation>Shards ouverts</translation>
+    </message>
+    <message>
+        <source>Retention (hours)</source>
+        <translation>Rétention (heures)</translation>
+    </message>
+    <message>
+        <source>Max record size (KiB)</source>
+        <translation>Taille max. des enregistrements (Kio)</translation>
+    </message>
+    <message>
+        <source>Encryption type</source>
+        <translation>Type de chiffrement</translation>
+    </message>
+    <message>
+        <source>KMS key</source>
+        <translation>Clé KMS</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Consommateurs</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+    <message>
+        <source>Creating</source>
+        <translation>En création</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>En suppression</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Updating</source>
+        <translation>En mise à jour</translation>
+    </message>
+    <message>
+        <source>On-demand</source>
+        <translation>À la demande</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>Provisionné</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 heures</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <translation>%1 (%2 et %3)</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 Kio</translation>
+    </message>
+    <message>
+        <source>%1 (%2 MiB)</source>
+        <translation>%1 (%2 Mio)</translation>
+    </message>
+    <message>
+        <source>KMS</source>
+        <translation>KMS</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Propriété</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::StsClient</name>
+    <message>
+        <source>Assuming role %1 for profile &quot;%2&quot; failed: %3: %4</source>
+        <translation>Impossible d&apos;assumer le rôle %1 pour le profil «&#xa0;%2&#xa0;»&#xa0;: %3&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>role %1 (profile %2)</source>
+        <translation>rôle %1 (profil %2)</translation>
+    </message>
+    <message>
+        <source>Assuming role %1 for profile &quot;%2&quot; failed: STS answered HTTP %3 without credentials or an error in the expected form.</source>
+        <translation>Impossible d&apos;assumer le rôle %1 pour le profil «&#xa0;%2&#xa0;»&#xa0;: STS a répondu HTTP %3 sans identifiants ni erreur au format attendu.</translation>
+    </message>
+    <message>
+        <source>Assuming role %1 for profile &quot;%2&quot; failed: STS could not be reached: %3</source>
+        <translation>Impossible d&apos;assumer le rôle %1 pour le profil «&#xa0;%2&#xa0;»&#xa0;: STS est injoignable&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TagStateDelegate</name>
+    <message>
+        <source>New: added when you apply</source>
+        <translation>Nouvelle&#xa0;: ajoutée lorsque vous appliquez</translation>
+    </message>
+    <message>
+        <source>Changed: saved when you apply</source>
+        <translation>Modifiée&#xa0;: enregistrée lorsque vous appliquez</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TagsDialog</name>
+    <message>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>U+%1</source>
+        <translation>U+%1</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed.</source>
+        <translation>%1 n&apos;est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>%1 are not allowed.</source>
+        <translation>%1 ne sont pas autorisés.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, spaces and _ . : / = + - @.</source>
+        <translation>Utilisez des lettres, des chiffres, des espaces et _ . : / = + - @.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Tags — %1</source>
+        <translation>Balises — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Balises&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Remove the selected tags (Del)</source>
+        <translation>Supprimer les balises sélectionnées (Suppr)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value (may be empty)</source>
+        <translation>Valeur (peut être vide)</translation>
+    </message>
+    <message>
+        <source>New &amp;key:</source>
+        <translation>Nouvelle &amp;clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Enter a key.</source>
+        <translation>Saisissez une clé.</translation>
+    </message>
+    <message>
+        <source>The key is %L1 characters long; at most %L2 are allowed.</source>
+        <translation>La clé fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
+    </message>
+    <message>
+        <source>Keys starting with “aws:” are reserved for AWS.</source>
+        <translation>Les clés commençant par «&#xa0;aws:&#xa0;» sont réservées à AWS.</translation>
+    </message>
+    <message>
+        <source>The value is %L1 characters long; at most %L2 are allowed.</source>
+        <translation>La valeur fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
+    </message>
+    <message>
+        <source>A tag with the key “%1” exists already; edit its value in the table.</source>
+        <translation>Une balise avec la clé «&#xa0;%1&#xa0;» existe déjà&#xa0;; modifiez sa valeur dans le tableau.</translation>
+    </message>
+    <message>
+        <source>A stream can have at most %L1 tags.</source>
+        <translation>Un flux peut avoir au maximum %L1 balises.</translation>
+    </message>
+    <message>
+        <source>Tag “%1”: %2</source>
+        <translation>Balise «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Tag “%1” is managed by AWS and cannot be removed.</source>
+        <translation>La balise «&#xa0;%1&#xa0;» est gérée par AWS et ne peut pas être supprimée.</translation>
+    </message>
+    <message>
+        <source>A stream can have at most %L1 tags; remove %L2.</source>
+        <translation>Un flux peut avoir au maximum %L1 balises&#xa0;; supprimez-en %L2.</translation>
+    </message>
+    <message>
+        <source>1 of %L1 tags</source>
+        <translation>1 balise sur %L1</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 tags</source>
+        <translation>%L1 balises sur %L2</translation>
+    </message>
+    <message>
+        <source>%L1 to add</source>
+        <translation>%L1 à ajouter</translation>
+    </message>
+    <message>
+        <source>%L1 to change</source>
+        <translation>%L1 à modifier</translation>
+    </message>
+    <message>
+        <source>%L1 to remove</source>
+        <translation>%L1 à supprimer</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TagsModel</name>
+    <message>
+        <source>No stream is selected.</source>
+        <translation>Aucun flux n&apos;est sélectionné.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,248 @@
+#include "streampage.h"
+
+#include "backend/streambackend.h"
+#include "models/modelroles.h"
+#include "models/shardstablemodel.h"
+#include "models/streamsummarymodel.h"
+#include "shardmapwidget.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace shardscope {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QToolButton *actionButton(QAction *action, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAutoRaise(false);
+    return button;
+}
+
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setStyleSheet(u"color: palette(bright-text); background: #b3261e; padding: 4px 8px; border-radius: 3px;"_s);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAction *> &shardActions,
+                       QWidget *parent)
+    : QWidget(parent),
+      m_summary(new StreamSummaryModel(this)),
+      m_shards(new ShardsTableModel(this)),
+      m_shardsProxy(new QSortFilterProxyModel(this)),
+      m_title(new QLabel(this)),
+      m_status(new QLabel(this)),
+      m_error(errorLabel(this)),
+      m_tabs(new QTabWidget(this))
+{
+    m_title->setObjectName(u"streamTitle"_s);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_status->setObjectName(u"streamStatus"_s);
+    m_error->setObjectName(u"streamError"_s);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addWidget(m_status);
+    header->addStretch(1);
+
+    m_tabs->setObjectName(u"streamTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildOverview(settingsActions), tr("&Overview"));
+    m_tabs->addTab(buildShards(shardActions), tr("S&hards"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 4);
+    layout->addLayout(header);
+    layout->addWidget(m_error);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_summary, &StreamSummaryModel::summaryChanged, this, &StreamPage::updateHeader);
+    connect(m_shards, &ShardsTableModel::refreshed, this, [this] {
+        m_shardsError->setVisible(m_shards->lastError().has_value());
+        if (m_shards->lastError())
+            m_shardsError->setText(m_shards->lastError()->message);
+    });
+    connect(m_shards, &ShardsTableModel::refreshFailed, this, [this](const Error &error) {
+        m_shardsError->setText(tr("Cannot list the shards: %1").arg(error.message));
+        m_shardsError->show();
+    });
+}
+
+StreamPage::~StreamPage() = default;
+
+StreamBackend *StreamPage::backend() const
+{
+    return m_backend;
+}
+
+QWidget *StreamPage::buildOverview(const QList<QAction *> &actions)
+{
+    auto *page = new QWidget(this);
+    m_summaryView = new QTreeView(page);
+    m_summaryView->setObjectName(u"summaryView"_s);
+    m_summaryView->setModel(m_summary);
+    m_summaryView->setRootIsDecorated(false);
+    m_summaryView->setUniformRowHeights(true);
+    m_summaryView->setAlternatingRowColors(true);
+    m_summaryView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_summaryView->header()->setSectionResizeMode(StreamSummaryModel::LabelColumn, QHeaderView::ResizeToContents);
+    m_summaryView->header()->setStretchLastSection(true);
+
+    auto *buttons = new QVBoxLayout;
+    auto *caption = new QLabel(tr("Settings"), page);
+    QFont bold = caption->font();
+    bold.setBold(true);
+    caption->setFont(bold);
+    buttons->addWidget(caption);
+    for (QAction *action : actions) {
+        QToolButton *button = actionButton(action, page);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(m_summaryView, 1);
+    layout->addLayout(buttons);
+    return page;
+}
+
+QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
+{
+    auto *page = new QWidget(this);
+    m_shardsProxy->setSourceModel(m_shards);
+    m_shardsProxy->setSortRole(ModelRole::SortRole);
+
+    m_shardsView = new QTableView(page);
+    m_shardsView->setObjectName(u"shardsView"_s);
+    m_shardsView->setModel(m_shardsProxy);
+    m_shardsView->setSortingEnabled(true);
+    m_shardsView->sortByColumn(ShardsTableModel::IdColumn, Qt::AscendingOrder);
+    m_shardsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_shardsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_shardsView->setAlternatingRowColors(true);
+    m_shardsView->verticalHeader()->hide();
+    m_shardsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_shardsView->horizontalHeader()->setStretchLastSection(true);
+    m_shardsView->setWordWrap(false);
+    // What people compare first: state, records and bytes, lineage; the 39-digit keys after.
+    QHeaderView *columns = m_shardsView->horizontalHeader();
+    int visual = 2;
+    for (int column : {ShardsTableModel::RecordCountColumn, ShardsTableModel::BytesColumn,
+                       ShardsTableModel::ParentColumn, ShardsTableModel::AdjacentParentColumn})
+        columns->moveSection(columns->visualIndex(column), visual++);
+    connect(m_shards, &ShardsTableModel::refreshed, m_shardsView, [this] {
+        // Size columns once, when the first rows arrive; the user's widths win afterwards.
+        if (m_shardsView->property("sized").toBool() || m_shards->rowCount() == 0)
+            return;
+        m_shardsView->resizeColumnsToContents();
+        m_shardsView->setProperty("sized", true);
+    });
+
+    m_map = new ShardMapWidget(page);
+    m_map->setObjectName(u"shardMap"_s);
+    m_map->setModel(m_shards, m_shardsView->selectionModel());
+    // The selection changes after the current index does: report once both are settled.
+    connect(m_shardsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { emit selectedShardChanged(selectedShardId()); });
+
+    m_shardsError = errorLabel(page);
+    auto *buttons = new QHBoxLayout;
+    auto *hint = new QLabel(tr("Hash-key space — click a shard to select it"), page);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    buttons->addWidget(hint);
+    buttons->addStretch(1);
+    for (QAction *action : actions)
+        buttons->addWidget(actionButton(action, page));
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_map);
+    layout->addWidget(m_shardsError);
+    layout->addWidget(m_shardsView, 1);
+    return page;
+}
+
+void StreamPage::setStream(StreamBackend *backend, const QString &streamName)
+{
+    if (backend == m_backend && streamName == m_streamName)
+        return;
+    m_backend = backend;
+    m_streamName = streamName;
+    m_summary->setStream(backend, streamName);
+    m_shards->setStream(backend, streamName);
+    m_shardsView->setProperty("sized", false);
+    m_shardsError->hide();
+    updateHeader();
+}
+
+void StreamPage::refresh()
+{
+    m_summary->refresh();
+    m_shards->refresh();
+}
+
+QString StreamPage::selectedShardId() const
+{
+    const QModelIndex current = m_shardsView->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_shardsView->selectionModel()->isRowSelected(current.row(), {}))
+        return {};
+    return current.siblingAtColumn(0).data(ModelRole::ShardIdRole).toString();
+}
+
+void StreamPage::updateHeader()
+{
+    m_title->setText(m_streamName);
+    const auto summary = m_summary->summary();
+    const QString error = m_summary->errorText();
+    m_error->setVisible(!error.isEmpty());
+    m_error->setText(error);
+    if (!summary) {
+        m_status->clear();
+        return;
+    }
+    QString status = toWire(summary->streamStatus);
+    QString colour = u"#2e7d32"_s;
+    if (summary->streamStatus == StreamStatus::Creating || summary->streamStatus == StreamStatus::Updating)
+        colour = u"#b26a00"_s;
+    else if (summary->streamStatus == StreamStatus::Deleting)
+        colour = u"#b3261e"_s;
+    m_status->setText(status);
+    m_status->setStyleSheet(u"color: white; background: %1; padding: 1px 8px; border-radius: 8px; font-weight: bold;"_s.arg(colour));
+    QString details = tr("%1 · %2 open shards · %3 h retention")
+                          .arg(summary->streamMode == StreamMode::OnDemand ? tr("On-demand") : tr("Provisioned"))
+                          .arg(summary->openShardCount)
+                          .arg(summary->retentionPeriodHours);
+    if (summary->encryptionType == EncryptionType::Kms)
+        details += tr(" · encrypted");
+    m_status->setToolTip(details);
+}
+
+} // namespace shardscope

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+
+namespace shardscope {
+
+class ShardMapWidget;
+class ShardsTableModel;
+class StreamBackend;
+class StreamSummaryModel;
+
+// The page of one stream: a header with its name and status, and tabs — Overview (every setting
+// and the totals, with the actions that change them) and Shards (the hash-key map and the shards
+// table). Both tabs read the shared models; nothing here calls the backend directly except through
+// the models.
+//
+// Threads: GUI thread.
+class StreamPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamPage)
+
+public:
+    enum Tab { OverviewTab, ShardsTab };
+
+    // `settingsActions` are shown as buttons on the Overview tab, `shardActions` on the Shards tab.
+    StreamPage(const QList<QAction *> &settingsActions, const QList<QAction *> &shardActions,
+               QWidget *parent = nullptr);
+    ~StreamPage() override;
+
+    void setStream(StreamBackend *backend, const QString &streamName);
+    StreamBackend *backend() const;
+    QString streamName() const { return m_streamName; }
+    void refresh();
+
+    QTabWidget *tabs() const { return m_tabs; }
+    StreamSummaryModel *summaryModel() const { return m_summary; }
+    ShardsTableModel *shardsModel() const { return m_shards; }
+    QTableView *shardsView() const { return m_shardsView; }
+    // The shard selected in the Shards tab, or empty.
+    QString selectedShardId() const;
+
+signals:
+    void selectedShardChanged(const QString &shardId);
+
+private:
+    QWidget *buildOverview(const QList<QAction *> &actions);
+    QWidget *buildShards(const QList<QAction *> &actions);
+    void updateHeader();
+
+    QPointer<StreamBackend> m_backend;
+    QString m_streamName;
+    StreamSummaryModel *m_summary;
+    ShardsTableModel *m_shards;
+    QSortFilterProxyModel *m_shardsProxy;
+    QLabel *m_title;
+    QLabel *m_status;
+    QLabel *m_error;
+    QTabWidget *m_tabs;
+    QTreeView *m_summaryView = nullptr;
+    QTableView *m_shardsView = nullptr;
+    ShardMapWidget *m_map = nullptr;
+    QLabel *m_shardsError = nullptr;
+};
+
+} // namespace shardscope
