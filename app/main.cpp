@@ -369,7 +369,9 @@ int main(int argc, char *argv[])
     if (auto streams = (*engine)->listStreams({}); streams && streams->streamNames.isEmpty())
         (void)(*engine)->createStream(DemoTrickle::createStreamRequest());
 
-    EmulatorBackend backend(**engine);
+    EmulatorBackendOptions backendOptions;
+    backendOptions.displayName = QCoreApplication::translate("main", "Local emulator");
+    EmulatorBackend backend(**engine, backendOptions);
     MainWindowOptions windowOptions;
     windowOptions.localBackend = &backend;
     windowOptions.engine = engine->get();

@@ -416,7 +416,7 @@ void TestMainWindow::stateAndSelectionPersist()
         geometry = window->saveGeometry();
     }
     QSettings settings(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-    QCOMPARE(settings.value(u"window/lastStream"_s).toString(), u"Local emulator/beta"_s);
+    QCOMPARE(settings.value(u"window/lastStream"_s).toString(), u"local/beta"_s);
     QVERIFY(!settings.value(u"window/geometry"_s).toByteArray().isEmpty());
 
     MainWindowOptions options;

@@ -482,6 +482,10 @@
         <translation>Die Emulator-Datenbank konnte nicht geöffnet werden:
 %1</translation>
     </message>
+    <message>
+        <source>Local emulator</source>
+        <translation>Lokaler Emulator</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ActivityModel</name>

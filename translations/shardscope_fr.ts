@@ -482,6 +482,10 @@
         <translation>La base de données de l&apos;émulateur n&apos;a pas pu être ouverte&#xa0;:
 %1</translation>
     </message>
+    <message>
+        <source>Local emulator</source>
+        <translation>Émulateur local</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ActivityModel</name>

@@ -493,9 +493,15 @@ bool MainWindow::selectStream(StreamBackend *backend, const QString &streamName)
     return true;
 }
 
+QString MainWindow::connectionKey(const StreamBackend *backend) const
+{
+    // Stable across languages and renames: the local emulator is always "local".
+    return backend == m_options.localBackend ? u"local"_s : backend->displayName();
+}
+
 void MainWindow::openStream(StreamBackend *backend, const QString &streamName, int tab)
 {
-    m_pendingSelection = backend->displayName() + u'/' + streamName;
+    m_pendingSelection = connectionKey(backend) + u'/' + streamName;
     m_pendingTab = tab;
     if (selectStream(backend, streamName))
         restoreSelection();
@@ -510,13 +516,13 @@ void MainWindow::onCurrentChanged()
         m_page->setStream(nullptr, {});
     } else {
         // The user went elsewhere before a remembered stream was listed: forget it.
-        if (!m_pendingSelection.isEmpty() && m_pendingSelection != backend->displayName() + u'/' + stream) {
+        if (!m_pendingSelection.isEmpty() && m_pendingSelection != connectionKey(backend) + u'/' + stream) {
             m_pendingSelection.clear();
             m_pendingTab = -1;
         }
         m_page->setStream(backend, stream);
         m_center->setCurrentIndex(1);
-        m_settings->setValue(u"window/lastStream"_s, QString(backend->displayName() + u'/' + stream));
+        m_settings->setValue(u"window/lastStream"_s, QString(connectionKey(backend) + u'/' + stream));
         // A shard picked in the tree is selected on the Shards tab too.
         const QModelIndex source = m_treeProxy->mapToSource(m_treeView->currentIndex());
         if (NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Shard)
@@ -531,7 +537,7 @@ void MainWindow::restoreSelection()
     const QString connection = m_pendingSelection.section(u'/', 0, 0);
     const QString stream = m_pendingSelection.section(u'/', 1);
     if (!m_pendingSelection.isEmpty() && (currentStream() != stream || m_pendingTab >= 0) &&
-        connection == m_options.localBackend->displayName() && selectStream(m_options.localBackend, stream)) {
+        connection == connectionKey(m_options.localBackend) && selectStream(m_options.localBackend, stream)) {
         m_pendingSelection.clear();
         if (m_pendingTab >= 0)
             m_page->tabs()->setCurrentIndex(m_pendingTab);
@@ -585,7 +591,7 @@ void MainWindow::newStream()
     StreamBackend *backend = currentBackend() ? currentBackend() : m_options.localBackend;
     auto *dialog = new CreateStreamDialog(backend, this);
     connect(dialog, &CreateStreamDialog::streamCreated, this, [this, backend](const QString &name) {
-        m_pendingSelection = backend->displayName() + u'/' + name;
+        m_pendingSelection = connectionKey(backend) + u'/' + name;
         m_tree->refreshAll();
     });
     openDialog(dialog);

@@ -87,6 +87,7 @@ private:
     void updateActions();
     void onCurrentChanged();
     void restoreSelection();
+    QString connectionKey(const StreamBackend *backend) const;
     void saveState();
     void setServing(bool on);
     void setDemoEvents(bool on);
