@@ -266,12 +266,12 @@ void MainWindow::createActions()
                        m_split, m_merge, m_overviewTab, m_shardsTab};
 
     connect(m_newStream, &QAction::triggered, this, &MainWindow::newStream);
-    connect(m_deleteStream, &QAction::triggered, this, &MainWindow::deleteStream);
-    connect(m_retention, &QAction::triggered, this, &MainWindow::editRetention);
-    connect(m_encryption, &QAction::triggered, this, &MainWindow::editEncryption);
-    connect(m_tags, &QAction::triggered, this, &MainWindow::editTags);
-    connect(m_streamMode, &QAction::triggered, this, &MainWindow::editStreamMode);
-    connect(m_maxRecordSize, &QAction::triggered, this, &MainWindow::editMaxRecordSize);
+    connect(m_deleteStream, &QAction::triggered, this, &MainWindow::openStreamDialog<DeleteStreamDialog>);
+    connect(m_retention, &QAction::triggered, this, &MainWindow::openStreamDialog<RetentionDialog>);
+    connect(m_encryption, &QAction::triggered, this, &MainWindow::openStreamDialog<EncryptionDialog>);
+    connect(m_tags, &QAction::triggered, this, &MainWindow::openStreamDialog<TagsDialog>);
+    connect(m_streamMode, &QAction::triggered, this, &MainWindow::openStreamDialog<StreamModeDialog>);
+    connect(m_maxRecordSize, &QAction::triggered, this, &MainWindow::openStreamDialog<MaxRecordSizeDialog>);
     connect(m_split, &QAction::triggered, this, &MainWindow::splitShard);
     connect(m_merge, &QAction::triggered, this, &MainWindow::mergeShards);
     connect(m_refresh, &QAction::triggered, this, [this] {
@@ -597,46 +597,12 @@ void MainWindow::newStream()
     openDialog(dialog);
 }
 
-void MainWindow::deleteStream()
+template<typename Dialog>
+void MainWindow::openStreamDialog()
 {
     if (currentStream().isEmpty())
         return;
-    openDialog(new DeleteStreamDialog(currentBackend(), currentStream(), this));
-}
-
-void MainWindow::editRetention()
-{
-    if (currentStream().isEmpty())
-        return;
-    openDialog(new RetentionDialog(currentBackend(), currentStream(), this));
-}
-
-void MainWindow::editEncryption()
-{
-    if (currentStream().isEmpty())
-        return;
-    openDialog(new EncryptionDialog(currentBackend(), currentStream(), this));
-}
-
-void MainWindow::editTags()
-{
-    if (currentStream().isEmpty())
-        return;
-    openDialog(new TagsDialog(currentBackend(), currentStream(), this));
-}
-
-void MainWindow::editStreamMode()
-{
-    if (currentStream().isEmpty())
-        return;
-    openDialog(new StreamModeDialog(currentBackend(), currentStream(), this));
-}
-
-void MainWindow::editMaxRecordSize()
-{
-    if (currentStream().isEmpty())
-        return;
-    openDialog(new MaxRecordSizeDialog(currentBackend(), currentStream(), this));
+    openDialog(new Dialog(currentBackend(), currentStream(), this));
 }
 
 void MainWindow::showCallResult(const QString &what, const std::optional<Error> &error)

@@ -94,12 +94,9 @@ private:
     void updateDemoLabel();
     void openDialog(QWidget *dialog);
     void newStream();
-    void deleteStream();
-    void editRetention();
-    void editEncryption();
-    void editTags();
-    void editStreamMode();
-    void editMaxRecordSize();
+    // Opens a dialog constructed with (backend, stream name, parent) for the selected stream.
+    template<typename Dialog>
+    void openStreamDialog();
     void splitShard();
     void mergeShards();
     void showSettings();
