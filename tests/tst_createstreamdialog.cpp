@@ -2,10 +2,9 @@
 // shard count, a valid form creates the stream in the engine, and a refused create (the name
 // exists, a read-only connection) shows the backend's error inline without losing the form.
 
-#include "backend/emulatorbackend.h"
-#include "backendtesthelpers.h"
 #include "dialogs/createstreamdialog.h"
 #include "dialogs/inlineerrorlabel.h"
+#include "dialogtesthelpers.h"
 #include "expectedassert.h"
 #include "slowbackend.h"
 
@@ -60,14 +59,6 @@ private:
         }
     }
 
-    template<typename T>
-    static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child %s", qPrintable(name));
-        return widget;
-    }
 
     QTemporaryDir *m_dir = nullptr;
     std::unique_ptr<Engine> m_engine;
@@ -76,25 +67,17 @@ private:
 
 void TestCreateStreamDialog::initTestCase()
 {
-    // Messages quote counts in the user's locale; pin it so the expected texts are exact.
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    pinEnglishLocale();
 }
 
 void TestCreateStreamDialog::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
-    m_backend = std::make_unique<EmulatorBackend>(*m_engine);
+    QVERIFY(openEmulator(m_dir, m_engine, m_backend));
 }
 
 void TestCreateStreamDialog::cleanup()
 {
-    m_backend.reset();
-    m_engine.reset();
-    delete m_dir;
-    m_dir = nullptr;
+    closeEmulator(m_dir, m_engine, m_backend);
 }
 
 void TestCreateStreamDialog::invalidNameIsExplainedAndBlocksCreate_data()
@@ -360,10 +343,8 @@ void TestCreateStreamDialog::readOnlyConnectionShowsTheErrorInline()
     QTest::keyClicks(child<QLineEdit>(&dialog, u"streamNameEdit"_s), u"nope"_s);
     auto *create = child<QPushButton>(&dialog, u"createButton"_s);
     QTRY_VERIFY(create->isEnabled());
-    QTest::mouseClick(create, Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, create);
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QVERIFY(create->isEnabled()); // it may be retried
     QCOMPARE(created.size(), 0);

@@ -3,10 +3,9 @@
 // through the backend (forcing consumer deregistration when there are consumers), and shows a
 // refused delete inline without closing. A slow backend never freezes it.
 
-#include "backend/emulatorbackend.h"
-#include "backendtesthelpers.h"
 #include "dialogs/deletestreamdialog.h"
 #include "dialogs/inlineerrorlabel.h"
+#include "dialogtesthelpers.h"
 #include "expectedassert.h"
 #include "slowbackend.h"
 
@@ -44,14 +43,6 @@ private slots:
     void slowBackendNeverFreezesTheDialog();
 
 private:
-    template<typename T>
-    static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child %s", qPrintable(name));
-        return widget;
-    }
     bool streamExists(const QString &name);
 
     QTemporaryDir *m_dir = nullptr;
@@ -61,16 +52,12 @@ private:
 
 void TestDeleteStreamDialog::initTestCase()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    pinEnglishLocale();
 }
 
 void TestDeleteStreamDialog::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
-    m_backend = std::make_unique<EmulatorBackend>(*m_engine);
+    QVERIFY(openEmulator(m_dir, m_engine, m_backend));
     VERIFY_OK(await(m_backend->createStream(CreateStreamRequest{u"orders"_s, 3, {}, {}, {}})));
     const StreamTarget target = StreamTarget::byName(u"orders"_s);
     for (const QByteArray &data : {"aaaa"_ba, "bbbbbb"_ba, "cc"_ba, "d"_ba, "eeeeeeeeee"_ba})
@@ -79,10 +66,7 @@ void TestDeleteStreamDialog::init()
 
 void TestDeleteStreamDialog::cleanup()
 {
-    m_backend.reset();
-    m_engine.reset();
-    delete m_dir;
-    m_dir = nullptr;
+    closeEmulator(m_dir, m_engine, m_backend);
 }
 
 bool TestDeleteStreamDialog::streamExists(const QString &name)
@@ -222,10 +206,8 @@ void TestDeleteStreamDialog::readOnlyConnectionShowsTheErrorInline()
     auto *remove = child<QPushButton>(&dialog, u"deleteButton"_s);
     QTest::keyClicks(child<QLineEdit>(&dialog, u"confirmNameEdit"_s), u"orders"_s);
     QTRY_VERIFY(remove->isEnabled());
-    QTest::mouseClick(remove, Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, remove);
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QVERIFY(remove->isEnabled());
     QCOMPARE(deleted.size(), 0);

@@ -2,11 +2,10 @@
 // keys greyed out with the reason, starts encryption with the chosen key, creates a key with an
 // alias and selects it, stops encryption, and shows a refused call inline.
 
-#include "backend/emulatorbackend.h"
-#include "backendtesthelpers.h"
 #include "dialogs/encryptiondialog.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogs/newkmskeydialog.h"
+#include "dialogtesthelpers.h"
 #include "expectedassert.h"
 
 #include <QAbstractItemView>
@@ -42,14 +41,6 @@ private slots:
     void readOnlyConnectionShowsTheErrorInline();
 
 private:
-    template<typename T>
-    static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child %s", qPrintable(name));
-        return widget;
-    }
     static int rowStartingWith(QComboBox *combo, const QString &prefix)
     {
         for (int row = 0; row < combo->count(); ++row) {
@@ -69,16 +60,12 @@ private:
 
 void TestEncryptionDialog::initTestCase()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    pinEnglishLocale();
 }
 
 void TestEncryptionDialog::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
-    m_backend = std::make_unique<EmulatorBackend>(*m_engine);
+    QVERIFY(openEmulator(m_dir, m_engine, m_backend));
     VERIFY_OK(await(m_backend->createStream(CreateStreamRequest{u"enc"_s, 1, {}, {}, {}})));
     const auto orders = await(m_backend->createKmsKey(u"orders key"_s, u"alias/orders"_s));
     VERIFY_OK(orders);
@@ -96,10 +83,7 @@ void TestEncryptionDialog::init()
 
 void TestEncryptionDialog::cleanup()
 {
-    m_backend.reset();
-    m_engine.reset();
-    delete m_dir;
-    m_dir = nullptr;
+    closeEmulator(m_dir, m_engine, m_backend);
 }
 
 StreamDescriptionSummary TestEncryptionDialog::summary()
@@ -269,10 +253,8 @@ void TestEncryptionDialog::readOnlyConnectionShowsTheErrorInline()
     dialog.show();
     auto *start = child<QPushButton>(&dialog, u"startButton"_s);
     QTRY_VERIFY(start->isEnabled());
-    QTest::mouseClick(start, Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, start);
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QVERIFY(start->isEnabled());
     QCOMPARE(changed.size(), 0);
@@ -283,10 +265,9 @@ void TestEncryptionDialog::readOnlyConnectionShowsTheErrorInline()
     auto *newKey = dialog.findChild<NewKmsKeyDialog *>();
     QVERIFY(newKey);
     QTest::keyClicks(child<QLineEdit>(newKey, u"aliasNameEdit"_s), u"nope"_s);
-    QTest::mouseClick(child<QPushButton>(newKey, u"createKeyButton"_s), Qt::LeftButton);
-    auto *keyError = child<InlineErrorLabel>(newKey, u"errorLabel"_s);
-    QTRY_VERIFY(keyError->isVisible());
-    QVERIFY(keyError->text().startsWith(u"AccessDeniedException: "_s));
+    const QString keyError =
+        clickAndReadError(newKey, child<QPushButton>(newKey, u"createKeyButton"_s));
+    QVERIFY2(keyError.startsWith(u"AccessDeniedException: "_s), qPrintable(keyError));
     QVERIFY(newKey->isVisible());
 }
 

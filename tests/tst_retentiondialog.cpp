@@ -3,10 +3,9 @@
 // confirms, asks for explicit confirmation where the backend cannot count, and applies the
 // change with Increase/DecreaseStreamRetentionPeriod.
 
-#include "backend/emulatorbackend.h"
-#include "backendtesthelpers.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogs/retentiondialog.h"
+#include "dialogtesthelpers.h"
 #include "engine/clock.h"
 #include "expectedassert.h"
 
@@ -105,19 +104,6 @@ private slots:
     void readOnlyConnectionShowsTheErrorInline();
 
 private:
-    template<typename T>
-    static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child %s", qPrintable(name));
-        return widget;
-    }
-    static void typeValue(QSpinBox *spin, int value)
-    {
-        spin->selectAll();
-        QTest::keyClicks(spin, QString::number(value));
-    }
     int storedRetention();
 
     QTemporaryDir *m_dir = nullptr;
@@ -128,7 +114,7 @@ private:
 
 void TestRetentionDialog::initTestCase()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    pinEnglishLocale();
 }
 
 void TestRetentionDialog::init()
@@ -161,11 +147,8 @@ void TestRetentionDialog::init()
 
 void TestRetentionDialog::cleanup()
 {
-    m_backend.reset();
-    m_engine.reset();
+    closeEmulator(m_dir, m_engine, m_backend);
     m_clock.reset();
-    delete m_dir;
-    m_dir = nullptr;
 }
 
 int TestRetentionDialog::storedRetention()
@@ -377,10 +360,8 @@ void TestRetentionDialog::readOnlyConnectionShowsTheErrorInline()
     dialog.setUnit(RetentionDialog::Unit::Hours);
     typeValue(spin, 24);
     QTRY_COMPARE(apply->text(), u"&Decrease and drop 2 records"_s); // reading is allowed
-    QTest::mouseClick(apply, Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, apply);
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QVERIFY(apply->isEnabled());
     QCOMPARE(changed.size(), 0);

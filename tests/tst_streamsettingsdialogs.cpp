@@ -2,10 +2,9 @@
 // change, applies it through the backend (UpdateStreamMode by ARN, UpdateMaxRecordSize) and
 // shows a refused call inline without closing.
 
-#include "backend/emulatorbackend.h"
-#include "backendtesthelpers.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogs/streamsettingsdialogs.h"
+#include "dialogtesthelpers.h"
 #include "expectedassert.h"
 
 #include <QLabel>
@@ -40,19 +39,6 @@ private slots:
     void missingStreamIsReportedInline();
 
 private:
-    template<typename T>
-    static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child %s", qPrintable(name));
-        return widget;
-    }
-    static void typeValue(QSpinBox *spin, int value)
-    {
-        spin->selectAll();
-        QTest::keyClicks(spin, QString::number(value));
-    }
     StreamDescriptionSummary summary();
 
     QTemporaryDir *m_dir = nullptr;
@@ -62,25 +48,18 @@ private:
 
 void TestStreamSettingsDialogs::initTestCase()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    pinEnglishLocale();
 }
 
 void TestStreamSettingsDialogs::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
-    m_backend = std::make_unique<EmulatorBackend>(*m_engine);
+    QVERIFY(openEmulator(m_dir, m_engine, m_backend));
     VERIFY_OK(await(m_backend->createStream(CreateStreamRequest{u"s"_s, 2, {}, {}, {}})));
 }
 
 void TestStreamSettingsDialogs::cleanup()
 {
-    m_backend.reset();
-    m_engine.reset();
-    delete m_dir;
-    m_dir = nullptr;
+    closeEmulator(m_dir, m_engine, m_backend);
 }
 
 StreamDescriptionSummary TestStreamSettingsDialogs::summary()
@@ -141,10 +120,8 @@ void TestStreamSettingsDialogs::modeReadOnlyShowsTheErrorInline()
     dialog.show();
     auto *apply = child<QPushButton>(&dialog, u"applyButton"_s);
     QTRY_VERIFY(apply->isEnabled());
-    QTest::mouseClick(apply, Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, apply);
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QVERIFY(apply->isEnabled());
     QCOMPARE(changed.size(), 0);
@@ -217,10 +194,8 @@ void TestStreamSettingsDialogs::maxRecordSizeReadOnlyShowsTheErrorInline()
     auto *apply = child<QPushButton>(&dialog, u"applyButton"_s);
     QTRY_VERIFY(spin->isEnabled());
     typeValue(spin, 4096);
-    QTest::mouseClick(apply, Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, apply);
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QCOMPARE(spin->value(), 4096); // kept for another try
     QCOMPARE(changed.size(), 0);

@@ -3,10 +3,9 @@
 // Kinesis tag rules beside the field, and applies the diff through TagsModel; a refused apply
 // shows inline and changes nothing.
 
-#include "backend/emulatorbackend.h"
-#include "backendtesthelpers.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogs/tagsdialog.h"
+#include "dialogtesthelpers.h"
 #include "expectedassert.h"
 #include "models/tagsmodel.h"
 
@@ -45,14 +44,6 @@ private slots:
     void readOnlyConnectionShowsTheErrorInline();
 
 private:
-    template<typename T>
-    static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child %s", qPrintable(name));
-        return widget;
-    }
     static int rowOf(QTableView *view, const QString &key)
     {
         for (int row = 0; row < view->model()->rowCount(); ++row) {
@@ -75,26 +66,19 @@ private:
 
 void TestTagsDialog::initTestCase()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    pinEnglishLocale();
 }
 
 void TestTagsDialog::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
-    m_backend = std::make_unique<EmulatorBackend>(*m_engine);
+    QVERIFY(openEmulator(m_dir, m_engine, m_backend));
     VERIFY_OK(await(m_backend->createStream(CreateStreamRequest{
         u"s"_s, 1, {}, {{u"env"_s, u"dev"_s}, {u"team"_s, u"data"_s}}, {}})));
 }
 
 void TestTagsDialog::cleanup()
 {
-    m_backend.reset();
-    m_engine.reset();
-    delete m_dir;
-    m_dir = nullptr;
+    closeEmulator(m_dir, m_engine, m_backend);
 }
 
 TagMap TestTagsDialog::storedTags()
@@ -307,10 +291,8 @@ void TestTagsDialog::readOnlyConnectionShowsTheErrorInline()
     QTRY_COMPARE(view->model()->rowCount(), 2);
     QTest::keyClicks(child<QLineEdit>(&dialog, u"newKeyEdit"_s), u"owner"_s);
     QTest::mouseClick(child<QPushButton>(&dialog, u"addTagButton"_s), Qt::LeftButton);
-    QTest::mouseClick(child<QPushButton>(&dialog, u"okButton"_s), Qt::LeftButton);
-    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
-    QTRY_VERIFY(error->isVisible());
-    QVERIFY2(error->text().startsWith(u"AccessDeniedException: "_s), qPrintable(error->text()));
+    const QString error = clickAndReadError(&dialog, child<QPushButton>(&dialog, u"okButton"_s));
+    QVERIFY2(error.startsWith(u"AccessDeniedException: "_s), qPrintable(error));
     QVERIFY(dialog.isVisible());
     QCOMPARE(applied.size(), 0);
     QCOMPARE(view->model()->rowCount(), 3); // the user's edit is kept for another try

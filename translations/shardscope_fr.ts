@@ -1776,6 +1776,41 @@
     </message>
 </context>
 <context>
+    <name>shardscope::RecordsModel</name>
+    <message>
+        <source>Shard</source>
+        <translation type="unfinished">Shard</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explicit hash key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(payload unavailable: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RetentionDialog</name>
     <message>
         <source>Loading…</source>

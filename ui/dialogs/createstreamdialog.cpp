@@ -2,8 +2,8 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "dialogcalls.h"
 #include "dialogtext.h"
-#include "heightfitter.h"
 #include "inlineerrorlabel.h"
 
 #include <QButtonGroup>
@@ -17,7 +17,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 namespace shardscope {
 
@@ -116,19 +115,9 @@ CreateStreamDialog::CreateStreamDialog(StreamBackend *backend, QWidget *parent)
     form->addRow(m_shardCountLabel, DialogText::withMessage(shardRow, m_capacityError));
     form->addRow(m_maxRecordSizeCheck, DialogText::withMessage(sizeRow, m_maxRecordSizeError));
 
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_buttons->setObjectName(u"buttonBox"_s);
-    m_createButton->setObjectName(u"createButton"_s);
+    DialogCalls::nameButtons(m_errorLabel, m_buttons, m_createButton, u"createButton"_s);
     m_createButton->setText(tr("&Create"));
-    m_createButton->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(480);
-    HeightFitter::install(this);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 480);
 
     setTabOrder(m_nameEdit, m_provisionedRadio);
     setTabOrder(m_provisionedRadio, m_onDemandRadio);

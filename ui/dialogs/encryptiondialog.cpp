@@ -1,10 +1,7 @@
 #include "encryptiondialog.h"
 
-#include "backend/futureutils.h"
-#include "backend/streambackend.h"
+#include "dialogcalls.h"
 #include "dialogtext.h"
-#include "heightfitter.h"
-#include "inlineerrorlabel.h"
 #include "newkmskeydialog.h"
 
 #include <QComboBox>
@@ -94,21 +91,12 @@ EncryptionDialog::EncryptionDialog(StreamBackend *backend, const QString &stream
     form->addRow(tr("Current encryption:"), m_currentLabel);
     form->addRow(keyLabel, DialogText::withMessage(keyBlock, m_keyError));
 
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_buttons->setObjectName(u"buttonBox"_s);
-    m_startButton->setObjectName(u"startButton"_s);
-    m_startButton->setDefault(true);
+    DialogCalls::nameButtons(m_errorLabel, m_buttons, m_startButton, u"startButton"_s);
     m_stopButton->setObjectName(u"stopButton"_s);
     m_stopButton->setAutoDefault(false);
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(560);
-    HeightFitter::install(this);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 560);
 
     setTabOrder(m_keyCombo, m_newKeyButton);
     setTabOrder(m_newKeyButton, m_buttons);
@@ -135,29 +123,20 @@ QString EncryptionDialog::selectedKeyId() const
 
 void EncryptionDialog::loadSummary()
 {
-    if (!m_backend) {
-        m_currentLabel->setText(tr("Unknown"));
-        m_errorLabel->showMessage(tr("The connection is closed."));
-        return;
-    }
-    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
-             [this](BackendResult<StreamDescriptionSummary> result) {
-                 if (!result) {
-                     m_currentLabel->setText(tr("Unknown"));
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 m_summaryLoaded = true;
-                 m_encryption = result->encryptionType;
-                 m_currentKeyId = result->keyId;
-                 showCurrent();
-                 if (m_keysLoaded && m_encryption == EncryptionType::Kms) {
-                     if (const int row = rowOfKey(m_currentKeyId); row >= 0)
-                         m_keyCombo->setCurrentIndex(row);
-                 }
-                 updateState();
-             });
+    DialogCalls::loadSummary(
+        this, m_backend, m_streamName, m_currentLabel, m_errorLabel, tr("Unknown"),
+        tr("The connection is closed."), [this] { updateState(); },
+        [this](const StreamDescriptionSummary &summary) {
+            m_summaryLoaded = true;
+            m_encryption = summary.encryptionType;
+            m_currentKeyId = summary.keyId;
+            showCurrent();
+            if (m_keysLoaded && m_encryption == EncryptionType::Kms) {
+                if (const int row = rowOfKey(m_currentKeyId); row >= 0)
+                    m_keyCombo->setCurrentIndex(row);
+            }
+            updateState();
+        });
 }
 
 void EncryptionDialog::showCurrent()
@@ -324,42 +303,26 @@ void EncryptionDialog::start()
     if (!m_startButton->isEnabled() || !m_backend)
         return;
     const QString keyId = selectedKeyId();
-    m_busy = true;
-    m_errorLabel->clearMessage();
-    updateState();
-    onResult(this,
-             m_backend->startStreamEncryption(
-                 StartStreamEncryptionRequest{StreamTarget::byName(m_streamName), u"KMS"_s, keyId}),
-             [this, keyId](BackendResult<void> result) {
-                 m_busy = false;
-                 if (!result) {
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 finish(keyId, EncryptionType::Kms);
-             });
+    DialogCalls::change(
+        this, m_busy, m_errorLabel, [this] { updateState(); },
+        [this, &keyId] {
+            return m_backend->startStreamEncryption(
+                StartStreamEncryptionRequest{StreamTarget::byName(m_streamName), u"KMS"_s, keyId});
+        },
+        [this, keyId] { finish(keyId, EncryptionType::Kms); });
 }
 
 void EncryptionDialog::stop()
 {
     if (!m_stopButton->isEnabled() || !m_backend)
         return;
-    m_busy = true;
-    m_errorLabel->clearMessage();
-    updateState();
-    onResult(this,
-             m_backend->stopStreamEncryption(StopStreamEncryptionRequest{
-                 StreamTarget::byName(m_streamName), u"KMS"_s, m_currentKeyId}),
-             [this](BackendResult<void> result) {
-                 m_busy = false;
-                 if (!result) {
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 finish(QString(), EncryptionType::None);
-             });
+    DialogCalls::change(
+        this, m_busy, m_errorLabel, [this] { updateState(); },
+        [this] {
+            return m_backend->stopStreamEncryption(StopStreamEncryptionRequest{
+                StreamTarget::byName(m_streamName), u"KMS"_s, m_currentKeyId});
+        },
+        [this] { finish(QString(), EncryptionType::None); });
 }
 
 void EncryptionDialog::finish(const QString &keyId, EncryptionType type)

@@ -1,10 +1,7 @@
 #include "maxrecordsizedialog.h"
 
-#include "backend/futureutils.h"
-#include "backend/streambackend.h"
+#include "dialogcalls.h"
 #include "dialogtext.h"
-#include "heightfitter.h"
-#include "inlineerrorlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -12,7 +9,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 namespace shardscope {
 
@@ -57,19 +53,9 @@ MaxRecordSizeDialog::MaxRecordSizeDialog(StreamBackend *backend, const QString &
     form->addRow(tr("Current:"), m_currentLabel);
     form->addRow(sizeLabel, DialogText::withMessage(sizeRow, m_sizeError));
 
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_buttons->setObjectName(u"buttonBox"_s);
-    m_applyButton->setObjectName(u"applyButton"_s);
+    DialogCalls::nameButtons(m_errorLabel, m_buttons, m_applyButton, u"applyButton"_s);
     m_applyButton->setText(tr("&Apply"));
-    m_applyButton->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(420);
-    HeightFitter::install(this);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 420);
 
     connect(m_sizeSpin, &QSpinBox::valueChanged, this, &MaxRecordSizeDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &MaxRecordSizeDialog::submit);
@@ -83,30 +69,21 @@ MaxRecordSizeDialog::~MaxRecordSizeDialog() = default;
 
 void MaxRecordSizeDialog::load()
 {
-    if (!m_backend) {
-        m_currentLabel->setText(tr("Unknown"));
-        m_errorLabel->showMessage(tr("The connection is closed."));
-        return;
-    }
-    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
-             [this](BackendResult<StreamDescriptionSummary> result) {
-                 if (!result) {
-                     m_currentLabel->setText(tr("Unknown"));
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 m_currentKiB = result->maxRecordSizeInKiB;
-                 m_streamArn = result->streamArn;
-                 m_currentLabel->setText(tr("%L1 KiB (%2)")
-                                             .arg(m_currentKiB)
-                                             .arg(DialogText::bytes(qint64(m_currentKiB) * 1024)));
-                 m_sizeSpin->setValue(m_currentKiB);
-                 m_sizeSpin->setEnabled(true);
-                 m_sizeSpin->setFocus();
-                 m_sizeSpin->selectAll();
-                 updateState();
-             });
+    DialogCalls::loadSummary(
+        this, m_backend, m_streamName, m_currentLabel, m_errorLabel, tr("Unknown"),
+        tr("The connection is closed."), [this] { updateState(); },
+        [this](const StreamDescriptionSummary &summary) {
+            m_currentKiB = summary.maxRecordSizeInKiB;
+            m_streamArn = summary.streamArn;
+            m_currentLabel->setText(tr("%L1 KiB (%2)")
+                                        .arg(m_currentKiB)
+                                        .arg(DialogText::bytes(qint64(m_currentKiB) * 1024)));
+            m_sizeSpin->setValue(m_currentKiB);
+            m_sizeSpin->setEnabled(true);
+            m_sizeSpin->setFocus();
+            m_sizeSpin->selectAll();
+            updateState();
+        });
 }
 
 void MaxRecordSizeDialog::updateState()
@@ -132,24 +109,18 @@ void MaxRecordSizeDialog::submit()
     if (!m_applyButton->isEnabled() || !m_backend)
         return;
     const int kib = m_sizeSpin->value();
-    m_busy = true;
-    m_errorLabel->clearMessage();
-    updateState();
-    onResult(this,
-             m_backend->updateMaxRecordSize(
-                 UpdateMaxRecordSizeRequest{StreamTarget{m_streamName, m_streamArn}, kib}),
-             [this, kib](BackendResult<void> result) {
-                 m_busy = false;
-                 if (!result) {
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 m_currentKiB = kib;
-                 updateState();
-                 emit maxRecordSizeChanged(m_streamName, kib);
-                 accept();
-             });
+    DialogCalls::change(
+        this, m_busy, m_errorLabel, [this] { updateState(); },
+        [this, kib] {
+            return m_backend->updateMaxRecordSize(
+                UpdateMaxRecordSizeRequest{StreamTarget{m_streamName, m_streamArn}, kib});
+        },
+        [this, kib] {
+            m_currentKiB = kib;
+            updateState();
+            emit maxRecordSizeChanged(m_streamName, kib);
+            accept();
+        });
 }
 
 } // namespace shardscope

@@ -2,8 +2,8 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "dialogcalls.h"
 #include "dialogtext.h"
-#include "heightfitter.h"
 #include "inlineerrorlabel.h"
 
 #include <QDialogButtonBox>
@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace shardscope {
 
@@ -70,19 +69,9 @@ NewKmsKeyDialog::NewKmsKeyDialog(StreamBackend *backend, const QStringList &exis
     form->addRow(aliasLabel, DialogText::withMessage(aliasRow, m_aliasError));
     form->addRow(descriptionLabel, m_descriptionEdit);
 
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_buttons->setObjectName(u"buttonBox"_s);
-    m_createButton->setObjectName(u"createKeyButton"_s);
+    DialogCalls::nameButtons(m_errorLabel, m_buttons, m_createButton, u"createKeyButton"_s);
     m_createButton->setText(tr("&Create Key"));
-    m_createButton->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(420);
-    HeightFitter::install(this);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 420);
 
     connect(m_aliasEdit, &QLineEdit::textEdited, this, [this] { m_touched = true; });
     connect(m_aliasEdit, &QLineEdit::textChanged, this, &NewKmsKeyDialog::updateState);

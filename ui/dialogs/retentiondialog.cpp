@@ -1,10 +1,7 @@
 #include "retentiondialog.h"
 
-#include "backend/futureutils.h"
-#include "backend/streambackend.h"
+#include "dialogcalls.h"
 #include "dialogtext.h"
-#include "heightfitter.h"
-#include "inlineerrorlabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,7 +12,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 namespace shardscope {
 
@@ -80,18 +76,8 @@ RetentionDialog::RetentionDialog(StreamBackend *backend, const QString &streamNa
     form->addRow(QString(), m_impactLabel);
     form->addRow(QString(), m_confirmCheck);
 
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_buttons->setObjectName(u"buttonBox"_s);
-    m_applyButton->setObjectName(u"applyButton"_s);
-    m_applyButton->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(460);
-    HeightFitter::install(this);
+    DialogCalls::nameButtons(m_errorLabel, m_buttons, m_applyButton, u"applyButton"_s);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 460);
 
     setTabOrder(m_valueSpin, m_unitCombo);
     setTabOrder(m_unitCombo, m_confirmCheck);
@@ -127,33 +113,24 @@ void RetentionDialog::setUnit(Unit unit)
 
 void RetentionDialog::load()
 {
-    if (!m_backend) {
-        m_currentLabel->setText(tr("Unknown"));
-        m_errorLabel->showMessage(tr("The connection is closed."));
-        return;
-    }
-    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
-             [this](BackendResult<StreamDescriptionSummary> result) {
-                 if (!result) {
-                     m_currentLabel->setText(tr("Unknown"));
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 m_currentHours = result->retentionPeriodHours;
-                 m_currentLabel->setText(DialogText::hours(m_currentHours));
-                 m_valueSpin->setEnabled(true);
-                 m_unitCombo->setEnabled(true);
-                 m_hours = m_currentHours;
-                 {
-                     const QSignalBlocker blocker(m_unitCombo);
-                     setUnit(m_currentHours % 24 == 0 ? Unit::Days : Unit::Hours);
-                 }
-                 showValue();
-                 updateState();
-                 m_valueSpin->setFocus();
-                 m_valueSpin->selectAll();
-             });
+    DialogCalls::loadSummary(
+        this, m_backend, m_streamName, m_currentLabel, m_errorLabel, tr("Unknown"),
+        tr("The connection is closed."), [this] { updateState(); },
+        [this](const StreamDescriptionSummary &summary) {
+            m_currentHours = summary.retentionPeriodHours;
+            m_currentLabel->setText(DialogText::hours(m_currentHours));
+            m_valueSpin->setEnabled(true);
+            m_unitCombo->setEnabled(true);
+            m_hours = m_currentHours;
+            {
+                const QSignalBlocker blocker(m_unitCombo);
+                setUnit(m_currentHours % 24 == 0 ? Unit::Days : Unit::Hours);
+            }
+            showValue();
+            updateState();
+            m_valueSpin->setFocus();
+            m_valueSpin->selectAll();
+        });
 }
 
 void RetentionDialog::valueEdited()
@@ -326,25 +303,20 @@ void RetentionDialog::submit()
         return;
     const RetentionPeriodRequest request{StreamTarget::byName(m_streamName), m_hours};
     const bool decrease = isDecrease();
-    m_busy = true;
-    m_errorLabel->clearMessage();
-    updateState();
-    auto future = decrease ? m_backend->decreaseStreamRetentionPeriod(request)
-                           : m_backend->increaseStreamRetentionPeriod(request);
     const int hours = m_hours;
-    onResult(this, future, [this, hours](BackendResult<void> result) {
-        m_busy = false;
-        if (!result) {
-            m_errorLabel->showError(result.error());
+    DialogCalls::change(
+        this, m_busy, m_errorLabel, [this] { updateState(); },
+        [this, &request, decrease] {
+            return decrease ? m_backend->decreaseStreamRetentionPeriod(request)
+                            : m_backend->increaseStreamRetentionPeriod(request);
+        },
+        [this, hours] {
+            m_currentHours = hours;
+            m_currentLabel->setText(DialogText::hours(hours));
             updateState();
-            return;
-        }
-        m_currentHours = hours;
-        m_currentLabel->setText(DialogText::hours(hours));
-        updateState();
-        emit retentionChanged(m_streamName, hours);
-        accept();
-    });
+            emit retentionChanged(m_streamName, hours);
+            accept();
+        });
 }
 
 } // namespace shardscope

@@ -1,10 +1,7 @@
 #include "streammodedialog.h"
 
-#include "backend/futureutils.h"
-#include "backend/streambackend.h"
+#include "dialogcalls.h"
 #include "dialogtext.h"
-#include "heightfitter.h"
-#include "inlineerrorlabel.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -56,19 +53,9 @@ StreamModeDialog::StreamModeDialog(StreamBackend *backend, const QString &stream
     form->addRow(tr("New mode:"), modes);
     form->addRow(QString(), m_hintLabel);
 
-    m_errorLabel->setObjectName(u"errorLabel"_s);
-    m_buttons->setObjectName(u"buttonBox"_s);
-    m_applyButton->setObjectName(u"applyButton"_s);
+    DialogCalls::nameButtons(m_errorLabel, m_buttons, m_applyButton, u"applyButton"_s);
     m_applyButton->setText(tr("&Switch Mode"));
-    m_applyButton->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_errorLabel);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setMinimumWidth(440);
-    HeightFitter::install(this);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 440);
 
     connect(group, &QButtonGroup::buttonToggled, this, &StreamModeDialog::updateState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &StreamModeDialog::submit);
@@ -82,36 +69,27 @@ StreamModeDialog::~StreamModeDialog() = default;
 
 void StreamModeDialog::load()
 {
-    if (!m_backend) {
-        m_currentLabel->setText(tr("Unknown"));
-        m_errorLabel->showMessage(tr("The connection is closed."));
-        return;
-    }
-    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
-             [this](BackendResult<StreamDescriptionSummary> result) {
-                 if (!result) {
-                     m_currentLabel->setText(tr("Unknown"));
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 m_loaded = true;
-                 m_streamArn = result->streamArn;
-                 m_currentMode = result->streamMode;
-                 m_openShardCount = result->openShardCount;
-                 m_currentLabel->setText(
-                     m_currentMode == StreamMode::OnDemand
-                         ? tr("On-demand (%1 open now)").arg(DialogText::shards(m_openShardCount))
-                         : tr("Provisioned, %1").arg(DialogText::shards(m_openShardCount)));
-                 m_provisionedRadio->setEnabled(true);
-                 m_onDemandRadio->setEnabled(true);
-                 // The only change there is to make: offer the other mode.
-                 QRadioButton *other = m_currentMode == StreamMode::OnDemand ? m_provisionedRadio
-                                                                             : m_onDemandRadio;
-                 other->setChecked(true);
-                 other->setFocus();
-                 updateState();
-             });
+    DialogCalls::loadSummary(
+        this, m_backend, m_streamName, m_currentLabel, m_errorLabel, tr("Unknown"),
+        tr("The connection is closed."), [this] { updateState(); },
+        [this](const StreamDescriptionSummary &summary) {
+            m_loaded = true;
+            m_streamArn = summary.streamArn;
+            m_currentMode = summary.streamMode;
+            m_openShardCount = summary.openShardCount;
+            m_currentLabel->setText(
+                m_currentMode == StreamMode::OnDemand
+                    ? tr("On-demand (%1 open now)").arg(DialogText::shards(m_openShardCount))
+                    : tr("Provisioned, %1").arg(DialogText::shards(m_openShardCount)));
+            m_provisionedRadio->setEnabled(true);
+            m_onDemandRadio->setEnabled(true);
+            // The only change there is to make: offer the other mode.
+            QRadioButton *other = m_currentMode == StreamMode::OnDemand ? m_provisionedRadio
+                                                                        : m_onDemandRadio;
+            other->setChecked(true);
+            other->setFocus();
+            updateState();
+        });
 }
 
 StreamMode StreamModeDialog::chosenMode() const
@@ -144,22 +122,17 @@ void StreamModeDialog::submit()
     if (!m_applyButton->isEnabled() || !m_backend)
         return;
     const StreamMode mode = chosenMode();
-    m_busy = true;
-    m_errorLabel->clearMessage();
-    updateState();
-    onResult(this, m_backend->updateStreamMode(UpdateStreamModeRequest{m_streamArn, mode}),
-             [this, mode](BackendResult<void> result) {
-                 m_busy = false;
-                 if (!result) {
-                     m_errorLabel->showError(result.error());
-                     updateState();
-                     return;
-                 }
-                 m_currentMode = mode;
-                 updateState();
-                 emit streamModeChanged(m_streamName, mode);
-                 accept();
-             });
+    DialogCalls::change(
+        this, m_busy, m_errorLabel, [this] { updateState(); },
+        [this, mode] {
+            return m_backend->updateStreamMode(UpdateStreamModeRequest{m_streamArn, mode});
+        },
+        [this, mode] {
+            m_currentMode = mode;
+            updateState();
+            emit streamModeChanged(m_streamName, mode);
+            accept();
+        });
 }
 
 } // namespace shardscope
