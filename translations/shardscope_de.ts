@@ -1779,35 +1779,39 @@
     <name>shardscope::RecordsModel</name>
     <message>
         <source>Shard</source>
-        <translation type="unfinished">Shard</translation>
+        <translation>Shard</translation>
     </message>
     <message>
         <source>Sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequenznummer</translation>
     </message>
     <message>
         <source>Arrival time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankunftszeit (UTC)</translation>
     </message>
     <message>
         <source>Partition key</source>
-        <translation type="unfinished"></translation>
+        <translation>Partitionsschlüssel</translation>
     </message>
     <message>
         <source>Explicit hash key</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliziter Hash-Schlüssel</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>(payload unavailable: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Nutzdaten nicht verfügbar: %1)</translation>
+    </message>
+    <message>
+        <source>The payload could not be loaded.</source>
+        <translation>Die Nutzdaten konnten nicht geladen werden.</translation>
     </message>
 </context>
 <context>

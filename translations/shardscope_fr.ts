@@ -1779,35 +1779,39 @@
     <name>shardscope::RecordsModel</name>
     <message>
         <source>Shard</source>
-        <translation type="unfinished">Shard</translation>
+        <translation>Shard</translation>
     </message>
     <message>
         <source>Sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de séquence</translation>
     </message>
     <message>
         <source>Arrival time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure d’arrivée (UTC)</translation>
     </message>
     <message>
         <source>Partition key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de partition</translation>
     </message>
     <message>
         <source>Explicit hash key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de hachage explicite</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu</translation>
     </message>
     <message>
         <source>(payload unavailable: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(données utiles indisponibles : %1)</translation>
+    </message>
+    <message>
+        <source>The payload could not be loaded.</source>
+        <translation>Les données utiles n’ont pas pu être chargées.</translation>
     </message>
 </context>
 <context>

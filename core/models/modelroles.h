@@ -36,6 +36,13 @@ enum : int {
     TagValueRole,
     TagStateRole,                    // TagState
     PropertyRole,                    // StreamProperty (StreamSummaryModel)
+    SequenceNumberRole,              // QString, decimal (RecordsModel)
+    ArrivalTimeRole,                 // QDateTime (UTC)
+    PartitionKeyRole,                // QString
+    ExplicitHashKeyRole,             // QString, decimal; empty when the record had none
+    SizeRole,                        // qint64, payload bytes
+    PreviewRole,                     // QString, one line; null while it is being loaded
+    RecordSerialRole,                // quint64, a row's stable id (survives ring-cap drops)
 };
 } // namespace ModelRole
 
