@@ -2396,6 +2396,19 @@ QString Engine::consumerArn(const QString &streamName, const ConsumerMeta &consu
            QString::number(consumer.createdMs / 1000);
 }
 
+std::expected<StreamMetaPtr, Error> Engine::liveConsumerStream(const QString &streamName, qint64 streamId,
+                                                             const QString &consumerName,
+                                                             qint64 createdMs, qint64 nowMs) const
+{
+    const StreamMetaPtr current = m_writerState->working.streams.value(streamName);
+    if (!current || current->isGone(nowMs) || current->id != streamId)
+        return std::unexpected(consumerNotFound(consumerName, streamName));
+    const auto found = current->consumers.constFind(consumerName);
+    if (found == current->consumers.cend() || found->isGone(nowMs) || found->createdMs != createdMs)
+        return std::unexpected(consumerNotFound(consumerName, streamName));
+    return current;
+}
+
 Error Engine::consumerNotFound(const QString &consumerName, const QString &streamName) const
 {
     return Error{ErrorType::ResourceNotFound, u"Consumer " % consumerName % u" under stream " %
@@ -2525,6 +2538,7 @@ std::expected<void, Error> Engine::changeConsumerTags(const QString &consumerArn
     auto resolved = resolveConsumer(ConsumerTarget::byArn(consumerArn));
     if (!resolved)
         return std::unexpected(resolved.error());
+    const qint64 streamId = resolved->first->id;
     const QString streamName = resolved->first->name;
     const QString consumerName = resolved->second;
     const qint64 createdMs = resolved->first->consumers.value(consumerName).createdMs;
@@ -2544,15 +2558,10 @@ std::expected<void, Error> Engine::changeConsumerTags(const QString &consumerArn
     }
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
         WriterState &ws = *m_writerState;
-        const qint64 nowMs = now();
-        const StreamMetaPtr current = ws.working.streams.value(streamName);
-        const auto found = current && !current->isGone(nowMs)
-                               ? current->consumers.constFind(consumerName)
-                               : QMap<QString, ConsumerMeta>::const_iterator();
-        if (!current || current->isGone(nowMs) || found == current->consumers.cend() ||
-            found->isGone(nowMs) || found->createdMs != createdMs)
-            return std::unexpected(consumerNotFound(consumerName, streamName));
-        auto meta = std::make_shared<StreamMeta>(*current);
+        const auto current = liveConsumerStream(streamName, streamId, consumerName, createdMs, now());
+        if (!current)
+            return std::unexpected(current.error());
+        auto meta = std::make_shared<StreamMeta>(**current);
         ConsumerMeta &consumer = meta->consumers[consumerName];
         for (auto it = add.cbegin(); it != add.cend(); ++it)
             consumer.tags.insert(it.key(), it.value());
@@ -2671,16 +2680,12 @@ std::expected<void, Error> Engine::deregisterStreamConsumer(const ConsumerTarget
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
         WriterState &ws = *m_writerState;
         const qint64 nowMs = now();
-        const StreamMetaPtr current = ws.working.streams.value(streamName);
-        if (!current || current->isGone(nowMs) || current->id != streamId)
-            return std::unexpected(consumerNotFound(consumerName, streamName));
-        const auto found = current->consumers.constFind(consumerName);
-        if (found == current->consumers.cend() || found->isGone(nowMs) ||
-            found->createdMs != createdMs)
-            return std::unexpected(consumerNotFound(consumerName, streamName));
-        if (found->status == ConsumerStatus::Deleting)
+        const auto current = liveConsumerStream(streamName, streamId, consumerName, createdMs, nowMs);
+        if (!current)
+            return std::unexpected(current.error());
+        if ((*current)->consumers.value(consumerName).status == ConsumerStatus::Deleting)
             return {}; // already on its way out
-        auto meta = std::make_shared<StreamMeta>(*current);
+        auto meta = std::make_shared<StreamMeta>(**current);
         ConsumerMeta &consumer = meta->consumers[consumerName];
         consumer.status = ConsumerStatus::Deleting;
         consumer.statusUntilMs = nowMs + m_options.deleteDelayMs;

@@ -176,6 +176,12 @@ private:
     std::expected<std::pair<std::shared_ptr<const StreamMeta>, QString>, Error>
     resolveConsumer(const ConsumerTarget &target) const;
     QString consumerArn(const QString &streamName, const ConsumerMeta &consumer) const;
+    // In the writer's working catalog: the stream holding consumer `consumerName` when it is still
+    // the consumer a call resolved before it was queued (same stream id and creation time) and
+    // is not gone; else ResourceNotFound. Writer thread only.
+    std::expected<std::shared_ptr<const StreamMeta>, Error>
+    liveConsumerStream(const QString &streamName, qint64 streamId, const QString &consumerName,
+                       qint64 createdMs, qint64 nowMs) const;
     Error consumerNotFound(const QString &consumerName, const QString &streamName) const;
     std::expected<void, Error> persistConsumer(SqliteDb &db, qint64 streamId, const ConsumerMeta &consumer);
     std::expected<void, Error> deleteConsumerRows(SqliteDb &db, qint64 streamId, const QString &name);
