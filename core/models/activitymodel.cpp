@@ -40,8 +40,16 @@ void ActivityModel::clear()
     }
 }
 
+bool ActivityModel::isRecordRead(const BackendCall &call)
+{
+    // Retries are named "GetRecords (retry 2)".
+    return call.operation.startsWith(u"GetRecords") || call.operation.startsWith(u"GetShardIterator");
+}
+
 void ActivityModel::started(const StreamBackend *backend, const BackendCall &call)
 {
+    if (!m_showRecordReads && isRecordRead(call) && !call.error)
+        return; // added at the end if it fails
     if (int(m_entries.size()) >= m_capacity) {
         beginRemoveRows({}, 0, 0);
         const bool failed = !m_entries.front().pending && m_entries.front().call.error.has_value();
@@ -70,6 +78,8 @@ int ActivityModel::rowOf(const StreamBackend *backend, quint64 id) const
 void ActivityModel::finished(const StreamBackend *backend, const BackendCall &call)
 {
     int row = rowOf(backend, call.id);
+    if (row < 0 && !call.error && !m_showRecordReads && isRecordRead(call))
+        return;
     if (row < 0) {
         // Its start scrolled out of the capacity (or came before we watched): add it whole.
         started(backend, call);

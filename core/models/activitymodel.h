@@ -37,6 +37,12 @@ public:
     void clear();
     int capacity() const { return m_capacity; }
     int failedCount() const { return m_failed; }
+    // Successful GetRecords and GetShardIterator calls (a live tail makes several a second per
+    // shard) are left out unless this is on; failed ones, such as throttling or an expired
+    // iterator, always show. Applies to calls from now on.
+    void setShowRecordReads(bool show) { m_showRecordReads = show; }
+    bool showsRecordReads() const { return m_showRecordReads; }
+    static bool isRecordRead(const BackendCall &call);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +66,7 @@ private:
 
     int m_capacity;
     int m_failed = 0; // failed calls among the rows kept
+    bool m_showRecordReads = false;
     std::deque<Entry> m_entries;
     QList<QPointer<StreamBackend>> m_backends;
 };

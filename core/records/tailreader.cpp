@@ -1,0 +1,630 @@
+#include "tailreader.h"
+
+#include "backend/futureutils.h"
+#include "kinesis/sequencenumber.h"
+#include "kinesis/shardid.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace shardscope {
+
+namespace {
+constexpr qint64 kNever = std::numeric_limits<qint64>::max();
+constexpr qint64 kMinWatermark = std::numeric_limits<qint64>::min();
+constexpr int kMaxIteratorRetries = 3; // invalid or expired iterators in a row before giving up
+
+bool isThrottling(ErrorType type)
+{
+    return type == ErrorType::ProvisionedThroughputExceeded || type == ErrorType::LimitExceeded ||
+           type == ErrorType::KmsThrottling;
+}
+
+bool isTransient(ErrorType type)
+{
+    return type == ErrorType::InternalFailure || type == ErrorType::Serialization;
+}
+} // namespace
+
+struct TailReader::Shard
+{
+    enum class Phase { Waiting, NeedIterator, Reading, Finished };
+
+    QString id;
+    qint64 order = 0;
+    QStringList parents; // the parents this tail reads; the shard waits for them
+    Phase phase = Phase::NeedIterator;
+    ShardIteratorType startType = ShardIteratorType::TrimHorizon;
+    QString startSequence;
+    qint64 startTimestamp = 0;
+
+    QString iterator;
+    QString lastSequence;
+    qint64 watermark = kMinWatermark; // arrival of the last record read
+    bool caughtUp = false;
+    bool inFlight = false;
+    bool wakePending = false;
+    bool throttled = false;
+    qint64 notBefore = 0;            // earliest next call (idle wait, back-off)
+    qint64 lastCallAt = kMinWatermark; // the token bucket (one token)
+    int backoffMs = 0;
+    int iteratorRetries = 0;
+};
+
+TailReader::TailReader(QObject *parent) : QObject(parent)
+{
+    m_clock.start();
+    m_pumpTimer.setSingleShot(true);
+    m_pumpTimer.setTimerType(Qt::PreciseTimer); // never early: the quota is counted per second
+    connect(&m_pumpTimer, &QTimer::timeout, this, &TailReader::pump);
+    m_releaseTimer.setSingleShot(true);
+    connect(&m_releaseTimer, &QTimer::timeout, this, [this] { release(); });
+    connect(&m_listTimer, &QTimer::timeout, this, &TailReader::refreshShards);
+    m_catalogDebounce.setSingleShot(true);
+    m_catalogDebounce.setInterval(100);
+    connect(&m_catalogDebounce, &QTimer::timeout, this, &TailReader::refreshShards);
+}
+
+TailReader::~TailReader() = default;
+
+std::expected<void, QString> TailReader::start(StreamBackend *backend, const QString &streamName,
+                                               const TailStart &start)
+{
+    stop();
+    TailStart position = start;
+    const bool bySequence = start.type == ShardIteratorType::AtSequenceNumber ||
+                            start.type == ShardIteratorType::AfterSequenceNumber;
+    if (!backend)
+        return std::unexpected(tr("There is no connection to read from."));
+    if (bySequence) {
+        if (!SequenceNumber::matchesWirePattern(start.sequenceNumber))
+            return std::unexpected(tr("Enter a sequence number (decimal digits)."));
+        if (position.shardId.isEmpty()) {
+            // Our own numbers name their shard; others are only valid in one shard we cannot
+            // guess.
+            const auto own = SequenceNumber::parse(start.sequenceNumber);
+            if (!own)
+                return std::unexpected(
+                    tr("Choose the shard this sequence number belongs to."));
+            position.shardId = ShardId::format(own->shardIndex);
+        }
+    }
+
+    m_backend = backend;
+    m_streamName = streamName;
+    m_start = position;
+    m_recordCount = 0;
+    const quint64 run = ++m_run;
+    m_clock.restart();
+    setState(State::Running);
+
+    m_backendConnections.append(
+        connect(backend, &StreamBackend::recordsAppended, this,
+                [this](const QString &stream, const QString &shardId) { wake(stream, shardId); }));
+    m_backendConnections.append(
+        connect(backend, &StreamBackend::catalogChanged, this, [this] {
+            if (m_state == State::Running)
+                m_catalogDebounce.start();
+        }));
+    m_backendConnections.append(connect(backend, &QObject::destroyed, this, [this] {
+        fail(Error{ErrorType::InternalFailure, tr("The connection was closed.")});
+    }));
+
+    m_listing = true;
+    onResult(this, backend->listAllShards(StreamTarget::byName(streamName)),
+             [this, run](const BackendResult<QList<shardscope::Shard>> &result) {
+                 if (run != m_run)
+                     return;
+                 m_listing = false;
+                 if (!result) {
+                     fail(result.error());
+                     return;
+                 }
+                 applyShardList(*result, true);
+                 if (m_shards.empty() && !m_start.shardId.isEmpty()) {
+                     fail(Error{ErrorType::ResourceNotFound,
+                                tr("Shard %1 does not exist in stream %2.")
+                                    .arg(m_start.shardId, m_streamName)});
+                     return;
+                 }
+                 startReadyChildren();
+                 emit shardsChanged();
+                 pump();
+             });
+    m_listTimer.start(std::max(1000, m_options.listShardsIntervalMs));
+    return {};
+}
+
+void TailReader::pause()
+{
+    if (m_state != State::Running)
+        return;
+    m_pumpTimer.stop();
+    m_listTimer.stop();
+    m_catalogDebounce.stop();
+    setState(State::Paused);
+}
+
+void TailReader::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    setState(State::Running);
+    const qint64 t = now();
+    for (const auto &s : m_shards) {
+        if (s->phase == Shard::Phase::Reading && !s->throttled)
+            s->notBefore = std::min(s->notBefore, t);
+    }
+    m_listTimer.start(std::max(1000, m_options.listShardsIntervalMs));
+    refreshShards();
+    pump();
+}
+
+void TailReader::stop()
+{
+    if (m_state == State::Stopped && m_shards.empty())
+        return;
+    release(true);
+    ++m_run;
+    m_pumpTimer.stop();
+    m_releaseTimer.stop();
+    m_listTimer.stop();
+    m_catalogDebounce.stop();
+    for (const auto &connection : std::as_const(m_backendConnections))
+        disconnect(connection);
+    m_backendConnections.clear();
+    m_shards.clear();
+    m_known.clear();
+    m_listing = false;
+    if (!m_throttled.isEmpty()) {
+        m_throttled.clear();
+        emit throttledChanged(0);
+    }
+    if (m_state != State::Failed)
+        setState(State::Stopped);
+}
+
+int TailReader::activeShardCount() const
+{
+    return int(std::count_if(m_shards.begin(), m_shards.end(), [](const auto &s) {
+        return s->phase != Shard::Phase::Finished;
+    }));
+}
+
+int TailReader::finishedShardCount() const
+{
+    return int(m_shards.size()) - activeShardCount();
+}
+
+double TailReader::effectiveGetRecordsPerSecond() const
+{
+    if (m_options.getRecordsPerSecond > 0)
+        return m_options.getRecordsPerSecond;
+    return m_backend && m_backend->kind() == BackendKind::Aws ? 5.0 : 0.0;
+}
+
+void TailReader::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+TailReader::Shard *TailReader::shard(const QString &shardId) const
+{
+    const auto found = std::find_if(m_shards.begin(), m_shards.end(),
+                                    [&](const auto &s) { return s->id == shardId; });
+    return found == m_shards.end() ? nullptr : found->get();
+}
+
+TailReader::Shard *TailReader::addShard(const QString &shardId, const QStringList &parents)
+{
+    m_known.insert(shardId);
+    auto s = std::make_shared<Shard>();
+    s->id = shardId;
+    const auto number = shardNumber(shardId);
+    s->order = number ? qint64(*number) : (qint64(1) << 32) + qint64(m_shards.size());
+    for (const QString &parent : parents) {
+        if (shard(parent))
+            s->parents.append(parent);
+    }
+    // A shard the tail reaches through its parents starts at their end; with AT_TIMESTAMP, a
+    // child created before the timestamp must not be read from its beginning.
+    if (m_start.type == ShardIteratorType::AtTimestamp) {
+        s->startType = ShardIteratorType::AtTimestamp;
+        s->startTimestamp = m_start.timestampMs;
+    } else {
+        s->startType = ShardIteratorType::TrimHorizon;
+    }
+    s->phase = s->parents.isEmpty() ? Shard::Phase::NeedIterator : Shard::Phase::Waiting;
+    m_shards.push_back(std::move(s));
+    return m_shards.back().get();
+}
+
+void TailReader::applyShardList(const QList<shardscope::Shard> &listed, bool initial)
+{
+    QList<shardscope::Shard> shards = listed;
+    // Parents before children: shard ids grow with every reshard.
+    std::stable_sort(shards.begin(), shards.end(), [](const auto &a, const auto &b) {
+        const auto x = shardNumber(a.shardId);
+        const auto y = shardNumber(b.shardId);
+        if (x && y)
+            return *x < *y;
+        return a.shardId < b.shardId;
+    });
+    bool added = false;
+    for (const shardscope::Shard &listedShard : std::as_const(shards)) {
+        const QString &id = listedShard.shardId;
+        if (m_known.contains(id))
+            continue;
+        QStringList parents;
+        if (listedShard.parentShardId)
+            parents.append(*listedShard.parentShardId);
+        if (listedShard.adjacentParentShardId)
+            parents.append(*listedShard.adjacentParentShardId);
+        const bool hasTrackedParent =
+            std::any_of(parents.begin(), parents.end(), [this](const QString &p) { return shard(p); });
+
+        if (initial && !hasTrackedParent) {
+            if (!m_start.shardId.isEmpty()) {
+                if (id != m_start.shardId) {
+                    m_known.insert(id); // its descendants have other ids, and come later
+                    continue;
+                }
+            } else if (m_start.type == ShardIteratorType::Latest &&
+                       listedShard.endingSequenceNumber) {
+                m_known.insert(id); // closed: nothing comes after LATEST
+                continue;
+            }
+            Shard *s = addShard(id, {});
+            s->startType = m_start.type;
+            s->startSequence = m_start.sequenceNumber;
+            s->startTimestamp = m_start.timestampMs;
+            added = true;
+            continue;
+        }
+        if (!m_start.shardId.isEmpty() && !hasTrackedParent) {
+            m_known.insert(id); // one shard: only its descendants
+            continue;
+        }
+        addShard(id, parents);
+        added = true;
+    }
+    if (added && !initial)
+        emit shardsChanged();
+}
+
+void TailReader::startReadyChildren()
+{
+    bool changed = false;
+    for (const auto &s : m_shards) {
+        if (s->phase != Shard::Phase::Waiting)
+            continue;
+        const bool ready = std::all_of(s->parents.begin(), s->parents.end(), [this](const QString &p) {
+            const Shard *parent = shard(p);
+            return !parent || parent->phase == Shard::Phase::Finished;
+        });
+        if (ready) {
+            s->phase = Shard::Phase::NeedIterator;
+            s->notBefore = now();
+            changed = true;
+        }
+    }
+    if (changed)
+        emit shardsChanged();
+}
+
+void TailReader::refreshShards()
+{
+    if (m_state != State::Running || m_listing || !m_backend)
+        return;
+    m_listing = true;
+    const quint64 run = m_run;
+    onResult(this, m_backend->listAllShards(StreamTarget::byName(m_streamName)),
+             [this, run](const BackendResult<QList<shardscope::Shard>> &result) {
+                 if (run != m_run)
+                     return;
+                 m_listing = false;
+                 if (!result) {
+                     if (result.error().type == ErrorType::ResourceNotFound)
+                         fail(result.error());
+                     else
+                         emit warning(result.error().message);
+                     return;
+                 }
+                 applyShardList(*result, false);
+                 startReadyChildren();
+                 pump();
+             });
+}
+
+void TailReader::pump()
+{
+    if (m_state != State::Running || !m_backend)
+        return;
+    const double rate = effectiveGetRecordsPerSecond();
+    const qint64 interval = rate > 0 ? qint64(std::ceil(1000.0 / rate)) : 0;
+    const qint64 t = now();
+    qint64 nextDue = kNever;
+    // Iterate over a copy: a call's answer is always queued, but be safe against changes.
+    const auto shards = m_shards;
+    for (const auto &s : shards) {
+        if (s->inFlight)
+            continue;
+        if (s->phase == Shard::Phase::NeedIterator) {
+            if (t >= s->notBefore)
+                requestIterator(s);
+            else
+                nextDue = std::min(nextDue, s->notBefore);
+        } else if (s->phase == Shard::Phase::Reading) {
+            const qint64 due =
+                std::max(s->notBefore, s->lastCallAt == kMinWatermark ? 0 : s->lastCallAt + interval);
+            if (t >= due)
+                fetch(s);
+            else
+                nextDue = std::min(nextDue, due);
+        }
+    }
+    if (nextDue != kNever)
+        m_pumpTimer.start(int(std::clamp<qint64>(nextDue - t, 0, 60000)));
+    else
+        m_pumpTimer.stop();
+}
+
+void TailReader::requestIterator(const std::shared_ptr<Shard> &s)
+{
+    GetShardIteratorRequest request;
+    request.target = StreamTarget::byName(m_streamName);
+    request.shardId = s->id;
+    if (!s->lastSequence.isEmpty()) {
+        request.shardIteratorType = ShardIteratorType::AfterSequenceNumber;
+        request.startingSequenceNumber = s->lastSequence;
+    } else {
+        request.shardIteratorType = s->startType;
+        if (s->startType == ShardIteratorType::AtSequenceNumber ||
+            s->startType == ShardIteratorType::AfterSequenceNumber)
+            request.startingSequenceNumber = s->startSequence;
+        if (s->startType == ShardIteratorType::AtTimestamp)
+            request.timestamp = s->startTimestamp;
+    }
+    s->inFlight = true;
+    const quint64 run = m_run;
+    onResult(this, m_backend->getShardIterator(request),
+             [this, run, s](const BackendResult<GetShardIteratorResponse> &result) {
+                 if (run != m_run)
+                     return;
+                 s->inFlight = false;
+                 if (!result) {
+                     handleError(s, result.error(), true);
+                 } else {
+                     s->iterator = result->shardIterator;
+                     s->phase = Shard::Phase::Reading;
+                     s->notBefore = now();
+                     emit shardsChanged();
+                 }
+                 pump();
+             });
+}
+
+void TailReader::fetch(const std::shared_ptr<Shard> &s)
+{
+    GetRecordsRequest request;
+    request.shardIterator = s->iterator;
+    request.limit = std::clamp(m_options.limit, 1, 10000);
+    s->inFlight = true;
+    s->wakePending = false;
+    s->lastCallAt = now();
+    const quint64 run = m_run;
+    onResult(this, m_backend->getRecords(request),
+             [this, run, s](const BackendResult<GetRecordsResponse> &result) {
+                 if (run != m_run)
+                     return;
+                 s->inFlight = false;
+                 if (!result)
+                     handleError(s, result.error(), false);
+                 else
+                     handleRecords(s, *result);
+                 pump();
+             });
+}
+
+void TailReader::handleRecords(const std::shared_ptr<Shard> &s, const GetRecordsResponse &response)
+{
+    setThrottled(*s, false);
+    s->backoffMs = 0;
+    s->iteratorRetries = 0;
+
+    if (!response.records.isEmpty()) {
+        const qint64 received = now();
+        std::vector<Pending> incoming;
+        incoming.reserve(size_t(response.records.size()));
+        for (const Record &record : response.records) {
+            Pending pending;
+            pending.record.shardId = s->id;
+            pending.record.sequenceNumber = record.sequenceNumber.toString();
+            pending.record.arrivalMs = record.approximateArrivalTimestamp;
+            pending.record.partitionKey = record.partitionKey;
+            if (record.explicitHashKey)
+                pending.record.explicitHashKey = record.explicitHashKey->toDecimal();
+            pending.record.data = record.data;
+            pending.receivedAt = received;
+            pending.order = s->order;
+            incoming.push_back(std::move(pending));
+        }
+        s->lastSequence = incoming.back().record.sequenceNumber;
+        s->watermark = std::max(s->watermark, incoming.back().record.arrivalMs);
+        const auto less = [](const Pending &a, const Pending &b) {
+            return a.record.arrivalMs != b.record.arrivalMs ? a.record.arrivalMs < b.record.arrivalMs
+                                                            : a.order < b.order;
+        };
+        // A shard's records are in sequence order, which is arrival order; keep it on ties.
+        std::stable_sort(incoming.begin(), incoming.end(), less);
+        const auto middle = m_buffer.size();
+        m_buffer.insert(m_buffer.end(), std::make_move_iterator(incoming.begin()),
+                        std::make_move_iterator(incoming.end()));
+        std::inplace_merge(m_buffer.begin(), m_buffer.begin() + qsizetype(middle), m_buffer.end(),
+                           less);
+    }
+
+    if (!response.nextShardIterator) {
+        // The end of a closed shard: its children continue once all their parents are done.
+        s->phase = Shard::Phase::Finished;
+        s->iterator.clear();
+        s->caughtUp = true;
+        if (response.childShards) {
+            for (const ChildShard &child : *response.childShards) {
+                if (m_known.contains(child.shardId))
+                    continue;
+                addShard(child.shardId, child.parentShards);
+            }
+        }
+        startReadyChildren();
+        emit shardsChanged();
+    } else {
+        s->iterator = *response.nextShardIterator;
+        const bool pageFull = response.records.size() >= std::clamp(m_options.limit, 1, 10000);
+        s->caughtUp = response.millisBehindLatest == 0 && !pageFull;
+        const int idle = m_options.idlePollMs >= 0
+                             ? m_options.idlePollMs
+                             : (m_backend && m_backend->kind() == BackendKind::Aws ? 500 : 1000);
+        s->notBefore = (!s->caughtUp || s->wakePending) ? now() : now() + idle;
+    }
+    release();
+}
+
+void TailReader::handleError(const std::shared_ptr<Shard> &s, const Error &error, bool iteratorCall)
+{
+    const auto backOff = [&] {
+        s->backoffMs = s->backoffMs == 0 ? m_options.initialBackoffMs
+                                         : std::min(s->backoffMs * 2, m_options.maxBackoffMs);
+        const int jitter = int(QRandomGenerator::global()->bounded(s->backoffMs / 4 + 1));
+        s->notBefore = now() + s->backoffMs + jitter;
+    };
+    if (isThrottling(error.type)) {
+        setThrottled(*s, true);
+        backOff();
+        return;
+    }
+    if (error.type == ErrorType::ResourceNotFound) {
+        fail(error); // the stream (or the shard) was deleted
+        return;
+    }
+    if (!iteratorCall && (error.type == ErrorType::ExpiredIterator ||
+                          error.type == ErrorType::InvalidArgument)) {
+        // Get a fresh iterator after the last record read (or at the start position).
+        if (++s->iteratorRetries > kMaxIteratorRetries) {
+            fail(error);
+            return;
+        }
+        s->phase = Shard::Phase::NeedIterator;
+        s->iterator.clear();
+        s->caughtUp = false;
+        s->notBefore = now();
+        return;
+    }
+    if (isTransient(error.type)) {
+        emit warning(tr("Reading %1 failed, retrying: %2").arg(s->id, error.message));
+        backOff();
+        return;
+    }
+    fail(error); // a start position the service rejects, access denied, a disabled key...
+}
+
+void TailReader::setThrottled(Shard &s, bool throttled)
+{
+    if (s.throttled == throttled)
+        return;
+    s.throttled = throttled;
+    if (throttled)
+        m_throttled.insert(s.id);
+    else
+        m_throttled.remove(s.id);
+    emit throttledChanged(int(m_throttled.size()));
+}
+
+void TailReader::fail(const Error &error)
+{
+    if (m_state == State::Stopped || m_state == State::Failed)
+        return;
+    setState(State::Failed); // before stop(), which then keeps it
+    stop();
+    emit failed(error);
+}
+
+void TailReader::wake(const QString &streamName, const QString &shardId)
+{
+    if (streamName != m_streamName || !isActive())
+        return;
+    Shard *s = shard(shardId);
+    if (!s) {
+        if (!m_known.contains(shardId) && m_state == State::Running)
+            m_catalogDebounce.start(); // a shard we have not seen yet
+        return;
+    }
+    if (s->phase != Shard::Phase::Reading)
+        return;
+    if (s->inFlight) {
+        s->wakePending = true; // ask again as soon as the answer is in
+        return;
+    }
+    if (!s->throttled)
+        s->notBefore = std::min(s->notBefore, now());
+    if (m_state == State::Running)
+        pump();
+}
+
+void TailReader::release(bool all)
+{
+    if (m_buffer.empty())
+        return;
+    // The smallest (arrival, order) a reading shard may still deliver: its watermark, with its
+    // own order (more records may share the watermark's millisecond).
+    std::pair<qint64, qint64> bound{std::numeric_limits<qint64>::max(), 0};
+    for (const auto &s : m_shards) {
+        if ((s->phase == Shard::Phase::NeedIterator || s->phase == Shard::Phase::Reading) &&
+            !s->caughtUp)
+            bound = std::min(bound, std::pair{s->watermark, s->order});
+    }
+    size_t cut = 0;
+    if (all) {
+        cut = m_buffer.size();
+    } else {
+        while (cut < m_buffer.size() &&
+               std::pair{m_buffer[cut].record.arrivalMs, m_buffer[cut].order} <= bound)
+            ++cut;
+        const qint64 t = now();
+        for (size_t i = m_buffer.size(); i > cut; --i) {
+            if (t - m_buffer[i - 1].receivedAt >= m_options.maxHoldMs) {
+                cut = i; // it waited long enough: it and everything before it go
+                break;
+            }
+        }
+    }
+    if (cut > 0) {
+        QList<RecordEntry> batch;
+        batch.reserve(qsizetype(cut));
+        for (size_t i = 0; i < cut; ++i)
+            batch.append(std::move(m_buffer[i].record));
+        m_buffer.erase(m_buffer.begin(), m_buffer.begin() + qsizetype(cut));
+        m_recordCount += batch.size();
+        emit recordsReceived(batch);
+    }
+    if (!m_buffer.empty()) {
+        qint64 oldest = kNever;
+        for (const Pending &pending : m_buffer)
+            oldest = std::min(oldest, pending.receivedAt);
+        m_releaseTimer.start(int(std::clamp<qint64>(oldest + m_options.maxHoldMs - now(), 0,
+                                                    m_options.maxHoldMs)));
+    } else {
+        m_releaseTimer.stop();
+    }
+}
+
+} // namespace shardscope

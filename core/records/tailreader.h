@@ -1,0 +1,165 @@
+#pragma once
+
+#include "backend/streambackend.h"
+#include "kinesis/api.h"
+#include "kinesis/error.h"
+#include "records/recordentry.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+#include <expected>
+#include <memory>
+#include <vector>
+
+namespace shardscope {
+
+// Where a tail starts reading. `shardId` empty means every shard of the stream.
+struct TailStart
+{
+    ShardIteratorType type = ShardIteratorType::Latest;
+    QString shardId;
+    QString sequenceNumber; // AT_ / AFTER_SEQUENCE_NUMBER
+    qint64 timestampMs = 0; // AT_TIMESTAMP, milliseconds since the epoch
+};
+
+struct TailOptions
+{
+    // GetRecords calls per second and shard; 0 picks the default for the backend: 5 against
+    // AWS (the Kinesis read quota), unlimited against the local emulator. The bucket holds one
+    // token, so any one-second window sees at most this many calls.
+    double getRecordsPerSecond = 0;
+    int limit = 10000; // records per GetRecords
+    // How long a shard that has caught up waits before asking again. The local emulator also
+    // wakes it at once through recordsAppended, so there this is only a fallback.
+    int idlePollMs = -1; // -1: 500 ms against AWS, 1000 ms against the emulator
+    // How long a record may wait in the merge for a slower shard before it is emitted anyway.
+    int maxHoldMs = 1000;
+    int listShardsIntervalMs = 10000;
+    int initialBackoffMs = 250;
+    int maxBackoffMs = 10000;
+};
+
+// Reads a stream, one shard or all of them, through any StreamBackend and emits the records in
+// batches, merged across shards in arrival order.
+//
+// Merge: each shard has a watermark, the arrival time of the last record it delivered (or
+// "infinite" once a GetRecords said it is caught up, MillisBehindLatest 0). A buffered record is
+// emitted once every other reading shard's watermark has passed its arrival time, or when it has
+// waited maxHoldMs (a throttled or slow shard must not stall the view). Emitted batches are
+// ordered by (ApproximateArrivalTimestamp, shard index), sequence order within a shard. Records
+// that arrive on an idle shard after a later record of another shard went out are emitted
+// late, not reordered: a live tail cannot wait forever.
+//
+// Resharding: a child shard starts (at TRIM_HORIZON) only after every parent it shares with the
+// tail reached its end (GetRecords returned no NextShardIterator, with ChildShards). New shards
+// are picked up from ChildShards, from catalogChanged and recordsAppended of the backend, and
+// from a ListShards every listShardsIntervalMs. When a single shard is tailed, only its
+// descendants are followed.
+//
+// Quota: a per-shard token bucket (getRecordsPerSecond). Throttling errors back a shard off
+// exponentially and mark it throttled until a call succeeds (throttledShardCount()).
+// An expired iterator is replaced by one AFTER_SEQUENCE_NUMBER the last record read (or the
+// start position when none was read). A deleted stream, or a start position the service
+// rejects, stops the tail with failed().
+//
+// Pause stops issuing calls (answers to calls already in flight are still delivered).
+//
+// Threads: GUI thread; every backend call is asynchronous. Does not own the backend.
+class TailReader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TailReader)
+
+public:
+    enum class State { Stopped, Running, Paused, Failed };
+    Q_ENUM(State)
+
+    explicit TailReader(QObject *parent = nullptr);
+    ~TailReader() override;
+
+    void setOptions(const TailOptions &options) { m_options = options; }
+    const TailOptions &options() const { return m_options; }
+
+    // Stops a tail in progress first. Errors in `start` (an AT_SEQUENCE_NUMBER start without a
+    // shard that the number names) come back at once; the service's errors through failed().
+    std::expected<void, QString> start(StreamBackend *backend, const QString &streamName,
+                                       const TailStart &start);
+    void pause();
+    void resume();
+    void stop();
+
+    State state() const { return m_state; }
+    bool isActive() const { return m_state == State::Running || m_state == State::Paused; }
+    QString streamName() const { return m_streamName; }
+    // Shards being read or waiting for their parents; finished ones not counted.
+    int activeShardCount() const;
+    int finishedShardCount() const;
+    int throttledShardCount() const { return int(m_throttled.size()); }
+    qint64 recordCount() const { return m_recordCount; }
+    // Records read but held back by the merge.
+    int bufferedCount() const { return int(m_buffer.size()); }
+    double effectiveGetRecordsPerSecond() const;
+
+signals:
+    void recordsReceived(const QList<shardscope::RecordEntry> &records);
+    void stateChanged(shardscope::TailReader::State state);
+    void throttledChanged(int throttledShards);
+    // A shard started being read, reached its end, or was discovered.
+    void shardsChanged();
+    // A transient problem (the call is retried).
+    void warning(const QString &message);
+    void failed(const shardscope::Error &error);
+
+private:
+    struct Shard;
+    struct Pending
+    {
+        RecordEntry record;
+        qint64 receivedAt = 0;
+        qint64 order = 0; // the shard's index, for ties in arrival time
+    };
+
+    void setState(State state);
+    Shard *shard(const QString &shardId) const;
+    Shard *addShard(const QString &shardId, const QStringList &parents);
+    void applyShardList(const QList<shardscope::Shard> &shards, bool initial);
+    void startReadyChildren();
+    void refreshShards();
+    void pump();
+    void requestIterator(const std::shared_ptr<Shard> &shard);
+    void fetch(const std::shared_ptr<Shard> &shard);
+    void handleRecords(const std::shared_ptr<Shard> &shard, const GetRecordsResponse &response);
+    void handleError(const std::shared_ptr<Shard> &shard, const Error &error, bool iteratorCall);
+    void setThrottled(Shard &shard, bool throttled);
+    void fail(const Error &error);
+    void wake(const QString &streamName, const QString &shardId);
+    void release(bool all = false);
+    qint64 now() const { return m_clock.elapsed(); }
+
+    TailOptions m_options;
+    QPointer<StreamBackend> m_backend;
+    QString m_streamName;
+    TailStart m_start;
+    State m_state = State::Stopped;
+    quint64 m_run = 0; // answers of an earlier run are dropped
+    std::vector<std::shared_ptr<Shard>> m_shards;
+    QSet<QString> m_known; // every shard id seen (read or deliberately skipped)
+    QSet<QString> m_throttled;
+    std::vector<Pending> m_buffer; // sorted by (arrival, order)
+    qint64 m_recordCount = 0;
+    bool m_listing = false;
+    QElapsedTimer m_clock;
+    QTimer m_pumpTimer;
+    QTimer m_releaseTimer;
+    QTimer m_listTimer;
+    QTimer m_catalogDebounce;
+    QList<QMetaObject::Connection> m_backendConnections;
+};
+
+} // namespace shardscope

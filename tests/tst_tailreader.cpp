@@ -1,0 +1,703 @@
+// TailReader against the embedded emulator: every start position, the arrival-ordered merge,
+// resharding while tailing, pause, the read quota and throttling (through a forwarding backend
+// that claims to be AWS), expired iterators, a deleted stream; and the PayloadSpool.
+
+#include "backend/emulatorbackend.h"
+#include "backend/futureutils.h"
+#include "engine/clock.h"
+#include "engine/engine.h"
+#include "kinesis/shardid.h"
+#include "records/payloadspool.h"
+#include "records/tailreader.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace shardscope;
+
+namespace {
+
+template<typename T>
+T await(const QFuture<T> &future, int timeoutMs = 10000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!future.isFinished() && timer.elapsed() < timeoutMs)
+        QTest::qWait(1);
+    return future.result();
+}
+
+// Passes every call to the emulator, but reports itself as AWS (so the tail applies the AWS
+// quota), knows which shard each GetRecords reads (for counting calls per shard), and can
+// answer the next GetRecords calls with ProvisionedThroughputExceededException.
+class ForwardingBackend final : public StreamBackend
+{
+public:
+    explicit ForwardingBackend(StreamBackend &inner, BackendKind kind) : m_inner(inner), m_kind(kind)
+    {
+        connect(&inner, &StreamBackend::catalogChanged, this, &StreamBackend::catalogChanged);
+        connect(&inner, &StreamBackend::callStarted, this, &StreamBackend::callStarted);
+        connect(&inner, &StreamBackend::callFinished, this, &StreamBackend::callFinished);
+        // An AWS backend is never told about appends.
+        if (kind == BackendKind::LocalEmulator)
+            connect(&inner, &StreamBackend::recordsAppended, this, &StreamBackend::recordsAppended);
+        m_clock.start();
+    }
+
+    void throttleNext(int calls) { m_throttle = calls; }
+    // GetRecords call times (ms since construction) per shard.
+    QHash<QString, QList<qint64>> calls() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_calls;
+    }
+    int throttledCalls() const { return m_throttledCalls; }
+
+    BackendKind kind() const override { return m_kind; }
+    QString displayName() const override { return m_inner.displayName(); }
+    QString location() const override { return m_inner.location(); }
+    bool isReadOnly() const override { return m_inner.isReadOnly(); }
+    bool hasShardStatistics() const override { return m_inner.hasShardStatistics(); }
+    BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &request) override { return m_inner.listStreams(request); }
+    BackendFuture<QList<StreamSummary>> listAllStreams() override { return m_inner.listAllStreams(); }
+    BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &target) override { return m_inner.describeStreamSummary(target); }
+    BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &request) override { return m_inner.describeStream(request); }
+    BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &request) override { return m_inner.listShards(request); }
+    BackendFuture<QList<Shard>> listAllShards(const StreamTarget &target, const std::optional<ShardFilter> &filter) override { return m_inner.listAllShards(target, filter); }
+    BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) override { return m_inner.shardStatistics(streamName); }
+    BackendFuture<DescribeLimitsResponse> describeLimits() override { return m_inner.describeLimits(); }
+    BackendFuture<ShardStatistics> retentionImpact(const QString &streamName, int hours) override { return m_inner.retentionImpact(streamName, hours); }
+    BackendFuture<void> createStream(const CreateStreamRequest &request) override { return m_inner.createStream(request); }
+    BackendFuture<void> deleteStream(const DeleteStreamRequest &request) override { return m_inner.deleteStream(request); }
+    BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override { return m_inner.increaseStreamRetentionPeriod(request); }
+    BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override { return m_inner.decreaseStreamRetentionPeriod(request); }
+    BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &request) override { return m_inner.updateStreamMode(request); }
+    BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request) override { return m_inner.updateMaxRecordSize(request); }
+    BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) override { return m_inner.updateShardCount(request); }
+    BackendFuture<void> splitShard(const SplitShardRequest &request) override { return m_inner.splitShard(request); }
+    BackendFuture<void> mergeShards(const MergeShardsRequest &request) override { return m_inner.mergeShards(request); }
+    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &request) override { return m_inner.startStreamEncryption(request); }
+    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &request) override { return m_inner.stopStreamEncryption(request); }
+    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override { return m_inner.listKmsKeys(); }
+    BackendFuture<KmsKeyInfo> createKmsKey(const QString &description, const QString &aliasName) override { return m_inner.createKmsKey(description, aliasName); }
+    BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) override { return m_inner.addTagsToStream(request); }
+    BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) override { return m_inner.removeTagsFromStream(request); }
+    BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &request) override { return m_inner.listTagsForStream(request); }
+    BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &target) override { return m_inner.listAllTagsForStream(target); }
+    BackendFuture<void> tagResource(const TagResourceRequest &request) override { return m_inner.tagResource(request); }
+    BackendFuture<void> untagResource(const UntagResourceRequest &request) override { return m_inner.untagResource(request); }
+    BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override { return m_inner.listTagsForResource(request); }
+    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return m_inner.listAllStreamConsumers(streamArn); }
+    BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override { return m_inner.putRecord(request); }
+    BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override { return m_inner.putRecords(request); }
+
+    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override
+    {
+        const QString shard = request.shardId;
+        return m_inner.getShardIterator(request).then(
+            [this, shard](const BackendResult<GetShardIteratorResponse> &result) {
+                if (result)
+                    remember(result->shardIterator, shard);
+                return result;
+            });
+    }
+
+    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override
+    {
+        QString shard;
+        {
+            QMutexLocker lock(&m_mutex);
+            shard = m_shardOfIterator.value(request.shardIterator);
+            m_calls[shard].append(m_clock.elapsed());
+        }
+        if (m_throttle > 0) {
+            --m_throttle;
+            ++m_throttledCalls;
+            return QtFuture::makeReadyFuture(BackendResult<GetRecordsResponse>(std::unexpected(
+                Error{ErrorType::ProvisionedThroughputExceeded, u"Rate exceeded for shard"_s})));
+        }
+        return m_inner.getRecords(request).then(
+            [this, shard](const BackendResult<GetRecordsResponse> &result) {
+                if (result && result->nextShardIterator)
+                    remember(*result->nextShardIterator, shard);
+                return result;
+            });
+    }
+
+private:
+    void remember(const QString &iterator, const QString &shard)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_shardOfIterator.insert(iterator, shard);
+    }
+
+    StreamBackend &m_inner;
+    BackendKind m_kind;
+    QElapsedTimer m_clock;
+    mutable QMutex m_mutex;
+    QHash<QString, QString> m_shardOfIterator;
+    QHash<QString, QList<qint64>> m_calls;
+    int m_throttle = 0;
+    int m_throttledCalls = 0;
+};
+
+struct Put
+{
+    QString shardId;
+    QString sequenceNumber;
+    QString partitionKey;
+    QByteArray data;
+};
+
+QString keyOf(const QString &shardId, const QString &sequenceNumber)
+{
+    return shardId + u'/' + sequenceNumber;
+}
+
+QString keyOf(const RecordEntry &record)
+{
+    return keyOf(record.shardId, record.sequenceNumber);
+}
+
+// Collects what a tail emits.
+struct Collector
+{
+    explicit Collector(TailReader &tail)
+    {
+        QObject::connect(&tail, &TailReader::recordsReceived, &tail,
+                         [this](const QList<RecordEntry> &batch) { records.append(batch); });
+    }
+    QStringList keys() const
+    {
+        QStringList out;
+        for (const RecordEntry &record : records)
+            out.append(keyOf(record));
+        return out;
+    }
+    QList<RecordEntry> records;
+};
+
+} // namespace
+
+class TestTailReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<EmulatorBackend> m_backend;
+    std::shared_ptr<ManualClock> m_manualClock;
+    int m_serial = 0;
+
+    void openEngine(bool manualClock = false, qint64 iteratorLifetimeMs = 5 * 60 * 1000)
+    {
+        m_backend.reset();
+        m_engine.reset();
+        EngineOptions options;
+        options.createDelayMs = 0;
+        options.deleteDelayMs = 0;
+        options.updateDelayMs = 0;
+        options.iteratorLifetimeMs = iteratorLifetimeMs;
+        if (manualClock) {
+            m_manualClock = std::make_shared<ManualClock>(QDateTime::currentMSecsSinceEpoch());
+            options.clock = m_manualClock;
+        }
+        auto engine = Engine::open(options);
+        QVERIFY2(engine.has_value(), "engine");
+        m_engine = std::move(*engine);
+        m_backend = std::make_unique<EmulatorBackend>(*m_engine);
+    }
+
+    void createStream(const QString &name, int shards)
+    {
+        const auto created = await(m_backend->createStream(CreateStreamRequest{name, shards, {}, {}, {}}));
+        QVERIFY(created.has_value());
+        QTRY_COMPARE(await(m_backend->describeStreamSummary(StreamTarget::byName(name)))->streamStatus,
+                     StreamStatus::Active);
+    }
+
+    QList<Put> put(const QString &stream, int count)
+    {
+        PutRecordsRequest request{StreamTarget::byName(stream), {}};
+        for (int i = 0; i < count; ++i) {
+            const int n = m_serial++;
+            request.records.append({u"payload-%1"_s.arg(n).toUtf8(), u"key-%1"_s.arg(n), {}});
+        }
+        QList<Put> out;
+        const auto response = await(m_backend->putRecords(request));
+        if (!response || response->failedRecordCount != 0)
+            return out;
+        for (qsizetype i = 0; i < response->records.size(); ++i) {
+            const auto &entry = response->records[i];
+            out.append({entry.shardId, entry.sequenceNumber->toString(),
+                        request.records[i].partitionKey, request.records[i].data});
+        }
+        return out;
+    }
+
+    static QStringList keys(const QList<Put> &puts)
+    {
+        QStringList out;
+        for (const Put &p : puts)
+            out.append(keyOf(p.shardId, p.sequenceNumber));
+        return out;
+    }
+
+    static QStringList sorted(QStringList list)
+    {
+        list.sort();
+        return list;
+    }
+
+    // Waits until the tail has an iterator for every shard it reads and asked for records once.
+    void waitReading(TailReader &tail, StreamBackend &backend, int shards)
+    {
+        QSignalSpy calls(&backend, &StreamBackend::callFinished);
+        QTRY_VERIFY(std::count_if(calls.begin(), calls.end(), [](const QList<QVariant> &args) {
+                        return args.at(0).value<BackendCall>().operation == u"GetRecords"_s;
+                    }) >= shards);
+        QCOMPARE(tail.state(), TailReader::State::Running);
+    }
+
+private slots:
+    void init()
+    {
+        m_serial = 0;
+        m_manualClock.reset();
+        openEngine();
+    }
+    void cleanup()
+    {
+        m_backend.reset();
+        m_engine.reset();
+    }
+
+    void startPositions_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<bool>("withShard");
+        QTest::newRow("trim horizon") << int(ShardIteratorType::TrimHorizon) << false;
+        QTest::newRow("trim horizon, one shard") << int(ShardIteratorType::TrimHorizon) << true;
+        QTest::newRow("latest") << int(ShardIteratorType::Latest) << false;
+        QTest::newRow("latest, one shard") << int(ShardIteratorType::Latest) << true;
+        QTest::newRow("at timestamp") << int(ShardIteratorType::AtTimestamp) << false;
+        QTest::newRow("at sequence number") << int(ShardIteratorType::AtSequenceNumber) << true;
+        QTest::newRow("after sequence number") << int(ShardIteratorType::AfterSequenceNumber) << true;
+        // Our own sequence numbers name their shard: no shard needed.
+        QTest::newRow("at sequence number, shard implied") << int(ShardIteratorType::AtSequenceNumber) << false;
+    }
+
+    void startPositions()
+    {
+        QFETCH(int, type);
+        QFETCH(bool, withShard);
+        const auto iteratorType = ShardIteratorType(type);
+        createStream(u"s"_s, 3);
+        const QList<Put> before = put(u"s"_s, 30);
+        QCOMPARE(before.size(), 30);
+        QTest::qWait(20);
+        const qint64 middle = QDateTime::currentMSecsSinceEpoch();
+        QTest::qWait(20);
+        const QList<Put> between = put(u"s"_s, 30);
+        QCOMPARE(between.size(), 30);
+
+        const Put &pivot = between[5];
+        TailStart start;
+        start.type = iteratorType;
+        start.shardId = withShard ? pivot.shardId : QString();
+        start.sequenceNumber = pivot.sequenceNumber;
+        start.timestampMs = middle;
+
+        TailReader tail;
+        Collector got(tail);
+        QVERIFY(tail.start(m_backend.get(), u"s"_s, start).has_value());
+        waitReading(tail, *m_backend, withShard ? 1 : 3);
+        const QList<Put> after = put(u"s"_s, 30);
+
+        const auto inScope = [&](const Put &p) { return start.shardId.isEmpty() || p.shardId == start.shardId; };
+        QList<Put> expected;
+        const auto seqLess = [](const QString &a, const QString &b) {
+            return a.size() != b.size() ? a.size() < b.size() : a < b;
+        };
+        for (const QList<Put> *group : {&before, &between, &after}) {
+            for (const Put &p : *group) {
+                if (!inScope(p))
+                    continue;
+                bool wanted = false;
+                switch (iteratorType) {
+                case ShardIteratorType::TrimHorizon:
+                    wanted = true;
+                    break;
+                case ShardIteratorType::Latest:
+                    wanted = group == &after;
+                    break;
+                case ShardIteratorType::AtTimestamp:
+                    wanted = group != &before;
+                    break;
+                case ShardIteratorType::AtSequenceNumber:
+                    wanted = p.shardId == pivot.shardId && !seqLess(p.sequenceNumber, pivot.sequenceNumber);
+                    break;
+                case ShardIteratorType::AfterSequenceNumber:
+                    wanted = p.shardId == pivot.shardId && seqLess(pivot.sequenceNumber, p.sequenceNumber);
+                    break;
+                }
+                if (wanted)
+                    expected.append(p);
+            }
+        }
+        if (start.type == ShardIteratorType::AtSequenceNumber && !withShard)
+            for (const Put &p : std::as_const(expected))
+                QCOMPARE(p.shardId, pivot.shardId);
+        QVERIFY(!expected.isEmpty());
+        QTRY_COMPARE(got.records.size(), expected.size());
+        QTest::qWait(100); // nothing more comes
+        QCOMPARE(sorted(got.keys()), sorted(keys(expected)));
+        // Payloads and keys come through unchanged.
+        QHash<QString, Put> byKey;
+        for (const Put &p : std::as_const(expected))
+            byKey.insert(keyOf(p.shardId, p.sequenceNumber), p);
+        for (const RecordEntry &record : std::as_const(got.records)) {
+            QCOMPARE(record.data, byKey.value(keyOf(record)).data);
+            QCOMPARE(record.partitionKey, byKey.value(keyOf(record)).partitionKey);
+            QVERIFY(record.arrivalMs > 0);
+        }
+        QCOMPARE(tail.recordCount(), qint64(expected.size()));
+    }
+
+    void sequenceStartNeedsItsShard()
+    {
+        createStream(u"s"_s, 2);
+        TailReader tail;
+        TailStart start;
+        start.type = ShardIteratorType::AtSequenceNumber;
+        start.sequenceNumber = u"49590338271490256608559692538361571095921575989136588898"_s; // AWS's
+        QVERIFY(!tail.start(m_backend.get(), u"s"_s, start).has_value());
+        start.sequenceNumber = u"12ab"_s;
+        QVERIFY(!tail.start(m_backend.get(), u"s"_s, start).has_value());
+        QCOMPARE(tail.state(), TailReader::State::Stopped);
+    }
+
+    void badStartPositionFails()
+    {
+        createStream(u"s"_s, 1);
+        TailReader tail;
+        QSignalSpy failed(&tail, &TailReader::failed);
+        TailStart start;
+        start.type = ShardIteratorType::AtTimestamp;
+        start.timestampMs = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000; // in the future
+        QVERIFY(tail.start(m_backend.get(), u"s"_s, start).has_value());
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).value<Error>().type, ErrorType::InvalidArgument);
+        QCOMPARE(tail.state(), TailReader::State::Failed);
+
+        QSignalSpy failedAgain(&tail, &TailReader::failed);
+        start = TailStart{ShardIteratorType::TrimHorizon, u"shardId-000000000007"_s, {}, 0};
+        QVERIFY(tail.start(m_backend.get(), u"s"_s, start).has_value());
+        QTRY_COMPARE(failedAgain.size(), 1);
+        QCOMPARE(failedAgain.at(0).at(0).value<Error>().type, ErrorType::ResourceNotFound);
+    }
+
+    void mergedInArrivalOrder()
+    {
+        createStream(u"m"_s, 4);
+        QList<Put> all;
+        for (int group = 0; group < 12; ++group) {
+            all += put(u"m"_s, 7);
+            QTest::qWait(3); // distinct arrival times
+        }
+        TailOptions options;
+        options.limit = 3; // many pages per shard: the merge must wait for the slower shards
+        TailReader tail;
+        tail.setOptions(options);
+        Collector got(tail);
+        QVERIFY(tail.start(m_backend.get(), u"m"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QTRY_COMPARE(got.records.size(), all.size());
+        QCOMPARE(sorted(got.keys()), sorted(keys(all)));
+        for (qsizetype i = 1; i < got.records.size(); ++i) {
+            const RecordEntry &a = got.records[i - 1];
+            const RecordEntry &b = got.records[i];
+            QVERIFY2(a.arrivalMs < b.arrivalMs ||
+                         (a.arrivalMs == b.arrivalMs && *shardNumber(a) <= *shardNumber(b)),
+                     qPrintable(u"%1 before %2"_s.arg(keyOf(a), keyOf(b))));
+        }
+        // Live records keep coming, merged too.
+        const QList<Put> live = put(u"m"_s, 40);
+        QTRY_COMPARE(got.records.size(), all.size() + live.size());
+        QCOMPARE(sorted(got.keys()), sorted(keys(all + live)));
+    }
+
+    void followsSplitsAndMerges_data()
+    {
+        QTest::addColumn<bool>("oneShard");
+        QTest::newRow("all shards") << false;
+        QTest::newRow("shard 0 and its descendants") << true;
+    }
+
+    void followsSplitsAndMerges()
+    {
+        QFETCH(bool, oneShard);
+        const StreamTarget target = StreamTarget::byName(u"r"_s);
+        createStream(u"r"_s, 2);
+        QList<Put> all = put(u"r"_s, 60);
+
+        TailReader tail;
+        Collector got(tail);
+        TailStart start{ShardIteratorType::TrimHorizon, oneShard ? ShardId::format(0) : QString(), {}, 0};
+        QVERIFY(tail.start(m_backend.get(), u"r"_s, start).has_value());
+        QTRY_VERIFY(got.records.size() >= (oneShard ? 1 : 60));
+
+        // Split shard 0 into 2 and 3, put, merge 2 and 3 into 4, put.
+        const auto shards = await(m_backend->listAllShards(target));
+        QVERIFY(shards.has_value());
+        QVERIFY(await(m_backend->splitShard(SplitShardRequest{
+                          target, ShardId::format(0), shards->at(0).hashKeyRange.midpoint().toDecimal()}))
+                    .has_value());
+        QTRY_COMPARE(await(m_backend->describeStreamSummary(target))->streamStatus, StreamStatus::Active);
+        all += put(u"r"_s, 60);
+        QVERIFY(await(m_backend->mergeShards(MergeShardsRequest{target, ShardId::format(2), ShardId::format(3)}))
+                    .has_value());
+        QTRY_COMPARE(await(m_backend->describeStreamSummary(target))->streamStatus, StreamStatus::Active);
+        all += put(u"r"_s, 60);
+
+        QList<Put> expected;
+        const QSet<QString> lineage{ShardId::format(0), ShardId::format(2), ShardId::format(3),
+                                    ShardId::format(4)};
+        for (const Put &p : std::as_const(all))
+            if (!oneShard || lineage.contains(p.shardId))
+                expected.append(p);
+        QTRY_COMPARE(got.records.size(), expected.size());
+        QTest::qWait(100);
+        QCOMPARE(got.records.size(), expected.size()); // no duplicates
+        QCOMPARE(sorted(got.keys()), sorted(keys(expected)));
+
+        // Parents first: every record of a child comes after every record of its parents.
+        const auto lastIndex = [&](const QString &shard) {
+            qsizetype last = -1;
+            for (qsizetype i = 0; i < got.records.size(); ++i)
+                if (got.records[i].shardId == shard)
+                    last = i;
+            return last;
+        };
+        const auto firstIndex = [&](const QString &shard) {
+            for (qsizetype i = 0; i < got.records.size(); ++i)
+                if (got.records[i].shardId == shard)
+                    return i;
+            return got.records.size();
+        };
+        for (const QString &child : {ShardId::format(2), ShardId::format(3)})
+            QVERIFY(lastIndex(ShardId::format(0)) < firstIndex(child));
+        QVERIFY(lastIndex(ShardId::format(2)) < firstIndex(ShardId::format(4)));
+        QVERIFY(lastIndex(ShardId::format(3)) < firstIndex(ShardId::format(4)));
+        QVERIFY(firstIndex(ShardId::format(4)) < got.records.size());
+        // Within a shard, sequence order.
+        QHash<QString, QString> lastSeq;
+        for (const RecordEntry &record : std::as_const(got.records)) {
+            const QString previous = lastSeq.value(record.shardId);
+            QVERIFY(previous.isEmpty() || previous < record.sequenceNumber);
+            lastSeq.insert(record.shardId, record.sequenceNumber);
+        }
+        QCOMPARE(tail.finishedShardCount(), oneShard ? 3 : 3);
+    }
+
+    void picksUpNewShards()
+    {
+        createStream(u"u"_s, 2);
+        TailReader tail;
+        Collector got(tail);
+        QVERIFY(tail.start(m_backend.get(), u"u"_s, TailStart{ShardIteratorType::Latest, {}, {}, 0}).has_value());
+        waitReading(tail, *m_backend, 2);
+        QVERIFY(await(m_backend->updateShardCount(UpdateShardCountRequest{StreamTarget::byName(u"u"_s), 4, {}}))
+                    .has_value());
+        QTRY_COMPARE(await(m_backend->describeStreamSummary(StreamTarget::byName(u"u"_s)))->streamStatus,
+                     StreamStatus::Active);
+        QTRY_VERIFY(tail.activeShardCount() >= 4);
+        const QList<Put> after = put(u"u"_s, 40);
+        QTRY_COMPARE(got.records.size(), after.size());
+        QCOMPARE(sorted(got.keys()), sorted(keys(after)));
+    }
+
+    void pauseStopsCalls()
+    {
+        createStream(u"p"_s, 2);
+        TailReader tail;
+        Collector got(tail);
+        QSignalSpy states(&tail, &TailReader::stateChanged);
+        QVERIFY(tail.start(m_backend.get(), u"p"_s, TailStart{ShardIteratorType::Latest, {}, {}, 0}).has_value());
+        waitReading(tail, *m_backend, 2);
+        tail.pause();
+        QCOMPARE(tail.state(), TailReader::State::Paused);
+        QTest::qWait(50); // calls already in flight end
+        QSignalSpy started(m_backend.get(), &StreamBackend::callStarted);
+        const QList<Put> whilePaused = put(u"p"_s, 20);
+        QTest::qWait(1200); // longer than the idle poll
+        const auto reads = std::count_if(started.begin(), started.end(), [](const QList<QVariant> &args) {
+            const QString op = args.at(0).value<BackendCall>().operation;
+            return op == u"GetRecords"_s || op == u"GetShardIterator"_s || op == u"ListShards"_s;
+        });
+        QCOMPARE(reads, 0);
+        QCOMPARE(got.records.size(), 0);
+        tail.resume();
+        QCOMPARE(tail.state(), TailReader::State::Running);
+        QTRY_COMPARE(got.records.size(), whilePaused.size());
+        tail.stop();
+        QCOMPARE(tail.state(), TailReader::State::Stopped);
+        QSignalSpy afterStop(m_backend.get(), &StreamBackend::callStarted);
+        put(u"p"_s, 5);
+        QTest::qWait(300);
+        QVERIFY(std::none_of(afterStop.begin(), afterStop.end(), [](const QList<QVariant> &args) {
+            return args.at(0).value<BackendCall>().operation == u"GetRecords"_s;
+        }));
+        QCOMPARE(got.records.size(), whilePaused.size());
+    }
+
+    void awsQuotaFiveCallsPerSecondPerShard()
+    {
+        createStream(u"q"_s, 2);
+        put(u"q"_s, 400);
+        ForwardingBackend aws(*m_backend, BackendKind::Aws);
+        TailOptions options;
+        options.limit = 5; // every answer has more to read: the tail would ask again at once
+        TailReader tail;
+        tail.setOptions(options);
+        QCOMPARE(tail.options().getRecordsPerSecond, 0.0); // the default for the backend...
+        Collector got(tail);
+        QVERIFY(tail.start(&aws, u"q"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QCOMPARE(tail.effectiveGetRecordsPerSecond(), 5.0); // ...is the AWS quota
+        QTest::qWait(2600);
+        tail.stop();
+        const auto calls = aws.calls();
+        QCOMPARE(calls.size(), 2);
+        for (auto it = calls.begin(); it != calls.end(); ++it) {
+            const QList<qint64> &times = it.value();
+            QVERIFY2(!it.key().isEmpty(), "every call's shard is known");
+            QVERIFY2(times.size() >= 10, qPrintable(QString::number(times.size()))); // it did read
+            QVERIFY2(times.size() <= 15, qPrintable(QString::number(times.size())));
+            for (qsizetype i = 5; i < times.size(); ++i) // any 6 calls span at least a second
+                QVERIFY2(times[i] - times[i - 5] >= 995,
+                         qPrintable(u"%1: %2 ms"_s.arg(it.key()).arg(times[i] - times[i - 5])));
+        }
+        QVERIFY(got.records.size() >= 2 * 10 * 5 - 10);
+    }
+
+    void throttlingIsSignalledAndRecovers()
+    {
+        createStream(u"t"_s, 1);
+        const QList<Put> all = put(u"t"_s, 50);
+        ForwardingBackend aws(*m_backend, BackendKind::Aws);
+        aws.throttleNext(3);
+        TailOptions options;
+        options.initialBackoffMs = 30;
+        options.getRecordsPerSecond = 50; // keep the test short
+        TailReader tail;
+        tail.setOptions(options);
+        Collector got(tail);
+        QSignalSpy throttled(&tail, &TailReader::throttledChanged);
+        QVERIFY(tail.start(&aws, u"t"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QTRY_VERIFY(!throttled.isEmpty());
+        QCOMPARE(throttled.at(0).at(0).toInt(), 1);
+        QTRY_COMPARE(got.records.size(), all.size());
+        QCOMPARE(aws.throttledCalls(), 3);
+        QCOMPARE(throttled.last().at(0).toInt(), 0);
+        QCOMPARE(tail.throttledShardCount(), 0);
+        QCOMPARE(sorted(got.keys()), sorted(keys(all)));
+    }
+
+    void expiredIteratorIsRenewed()
+    {
+        openEngine(true, 1000);
+        createStream(u"x"_s, 1);
+        const QList<Put> first = put(u"x"_s, 10);
+        TailReader tail;
+        Collector got(tail);
+        QSignalSpy failed(&tail, &TailReader::failed);
+        QSignalSpy finished(m_backend.get(), &StreamBackend::callFinished);
+        QVERIFY(tail.start(m_backend.get(), u"x"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QTRY_COMPARE(got.records.size(), first.size());
+        m_manualClock->advanceMs(5000); // every iterator the tail holds is now expired
+        const QList<Put> second = put(u"x"_s, 10);
+        QTRY_COMPARE(got.records.size(), first.size() + second.size());
+        QTest::qWait(100);
+        QCOMPARE(sorted(got.keys()), sorted(keys(first + second)));
+        QVERIFY(failed.isEmpty());
+        QVERIFY(std::any_of(finished.begin(), finished.end(), [](const QList<QVariant> &args) {
+            const auto call = args.at(0).value<BackendCall>();
+            return call.error && call.error->type == ErrorType::ExpiredIterator;
+        }));
+    }
+
+    void deletedStreamStopsTheTail()
+    {
+        createStream(u"d"_s, 2);
+        TailReader tail;
+        QSignalSpy failed(&tail, &TailReader::failed);
+        QVERIFY(tail.start(m_backend.get(), u"d"_s, TailStart{ShardIteratorType::Latest, {}, {}, 0}).has_value());
+        waitReading(tail, *m_backend, 2);
+        QVERIFY(await(m_backend->deleteStream(DeleteStreamRequest{StreamTarget::byName(u"d"_s), {}})).has_value());
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).value<Error>().type, ErrorType::ResourceNotFound);
+        QCOMPARE(tail.state(), TailReader::State::Failed);
+        QCOMPARE(tail.activeShardCount(), 0);
+    }
+
+    void spoolRoundTrip()
+    {
+        PayloadSpool spool(100);
+        QVERIFY2(spool.errorString().isEmpty(), qPrintable(spool.errorString()));
+        QList<RecordEntry> written;
+        for (int i = 0; i < 1000; ++i) {
+            RecordEntry record;
+            record.shardId = ShardId::format(quint32(i % 3));
+            record.sequenceNumber = u"4959%1"_s.arg(i, 20, 10, QChar(u'0'));
+            record.arrivalMs = 1700000000000 + i;
+            record.partitionKey = u"kéy-%1-ü"_s.arg(i);
+            record.explicitHashKey = i % 2 ? u"%1"_s.arg(i * 7919) : QString();
+            record.data = i % 10 == 0 ? QByteArray() : QByteArray(i, char(i)) + QByteArray("\0x", 2);
+            written.append(record);
+        }
+        QCOMPARE(spool.append(written.mid(0, 400)), quint64(100));
+        QCOMPARE(spool.append(written.mid(400)), quint64(500));
+        QCOMPARE(spool.firstSerial(), quint64(100));
+        QCOMPARE(spool.endSerial(), quint64(1100));
+        QCOMPARE(spool.indexBytes(), qint64(1000 * 8));
+
+        const auto all = spool.read(100, 1000);
+        QVERIFY(all.has_value());
+        QCOMPARE(*all, written);
+        const auto middle = spool.read(390, 20); // across the two appends
+        QVERIFY(middle.has_value());
+        QCOMPARE(*middle, written.mid(290, 20));
+        QCOMPARE(spool.read(1090, 50)->size(), 10); // clamped at the end
+        QCOMPARE(spool.read(0, 50)->size(), 0);
+
+        const auto payload = await(spool.payload(100 + 777));
+        QVERIFY(payload.has_value());
+        QCOMPARE(*payload, written[777].data);
+        const auto some = await(spool.records({1099, 100, 555}));
+        QVERIFY(some.has_value());
+        QCOMPARE(*some, (QList<RecordEntry>{written[999], written[0], written[455]}));
+
+        spool.discardBefore(600);
+        QCOMPARE(spool.firstSerial(), quint64(600));
+        QVERIFY(!await(spool.payload(599)).has_value());
+        QCOMPARE(*await(spool.payload(600)), written[500].data);
+        QCOMPARE(spool.read(0, 2000)->size(), 500);
+
+        spool.reset(5000);
+        QCOMPARE(spool.count(), 0);
+        QVERIFY(!await(spool.payload(600)).has_value());
+        QCOMPARE(spool.append(written.mid(0, 1)), quint64(5000));
+        QCOMPARE(*await(spool.payload(5000)), written[0].data);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTailReader)
+#include "tst_tailreader.moc"
