@@ -7,6 +7,7 @@
 #include "backend/emulatorbackend.h"
 #include "demo/demotrickle.h"
 #include "mainwindow.h"
+#include "records/recordspage.h"
 #include "settingsdialog.h"
 #include "streampage.h"
 
@@ -286,7 +287,7 @@ int main(int argc, char *argv[])
         QStringLiteral("name"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
-        QCoreApplication::translate("main", "With --stream: the tab to show (overview or shards)."),
+        QCoreApplication::translate("main", "With --stream: the tab to show (overview, shards or records)."),
         QStringLiteral("tab"), QStringLiteral("overview"));
     const QCommandLineOption tlsOption(
         QStringLiteral("tls"),
@@ -309,6 +310,10 @@ int main(int argc, char *argv[])
     parser.addOption(demoOption);
     parser.addOption(streamOption);
     parser.addOption(tabOption);
+    const QCommandLineOption tailOption(
+        QStringLiteral("tail"),
+        QCoreApplication::translate("main", "With --stream: start reading its records from the trim horizon."));
+    parser.addOption(tailOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -381,7 +386,23 @@ int main(int argc, char *argv[])
     if (parser.isSet(streamOption)) {
         const QString tab = parser.value(tabOption);
         window.openStream(&backend, parser.value(streamOption),
-                          tab == QStringLiteral("shards") ? StreamPage::ShardsTab : StreamPage::OverviewTab);
+                          tab == QStringLiteral("shards")    ? StreamPage::ShardsTab
+                          : tab == QStringLiteral("records") ? StreamPage::RecordsTab
+                                                             : StreamPage::OverviewTab);
+        if (parser.isSet(tailOption)) {
+            // The stream is selected once the tree has listed it: start reading then.
+            auto *waitForStream = new QTimer(&window);
+            QObject::connect(waitForStream, &QTimer::timeout, &window,
+                             [&window, waitForStream, name = parser.value(streamOption)] {
+                                 RecordsPage *records = window.streamPage()->recordsPage();
+                                 if (records->streamName() != name)
+                                     return;
+                                 waitForStream->deleteLater();
+                                 records->setStartPosition(RecordsPage::TrimHorizon);
+                                 records->start();
+                             });
+            waitForStream->start(50);
+        }
     }
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);

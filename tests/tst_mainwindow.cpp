@@ -5,6 +5,8 @@
 
 #include "backendtesthelpers.h"
 #include "commandpalette.h"
+#include "connections/connectionstore.h"
+#include "connections/memorysecretstore.h"
 #include "mainwindow.h"
 #include "models/activitymodel.h"
 #include "models/shardstablemodel.h"
@@ -12,12 +14,16 @@
 #include "models/streamtreemodel.h"
 #include "slowbackend.h"
 #include "streampage.h"
+#include "tst_connections_authserver.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDockWidget>
 #include <QPushButton>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
 #include <QLineEdit>
 #include <QListView>
 #include <QSettings>
@@ -81,6 +87,7 @@ private slots:
     void paletteOpensTheRetentionDialog();
     void stateAndSelectionPersist();
     void slowBackendNeverStallsTheEventLoop();
+    void savedAwsConnectionIsRestoredAndMarked();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(StreamBackend *backend);
@@ -89,6 +96,7 @@ private:
     QTemporaryDir *m_dir = nullptr;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<EmulatorBackend> m_backend;
+    MemorySecretStore m_secrets; // never the user's keychain
 };
 
 void TestMainWindow::init()
@@ -115,6 +123,7 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(StreamBackend *backend)
     options.engine = m_engine.get();
     options.settingsFile = m_dir->filePath(u"settings.ini"_s);
     options.demoEvents = false;
+    options.secretStore = &m_secrets;
     auto window = std::make_unique<MainWindow>(options);
     window->resize(1100, 700);
     window->show();
@@ -409,7 +418,7 @@ void TestMainWindow::stateAndSelectionPersist()
     QByteArray geometry;
     {
         auto window = makeWindow(m_backend.get());
-        window->resize(900, 640);
+        window->resize(960, 720);
         QTRY_VERIFY(window->selectStream(m_backend.get(), u"beta"_s));
         window->findChild<QDockWidget *>(u"activityDock"_s)->hide();
         window->close();
@@ -428,7 +437,7 @@ void TestMainWindow::stateAndSelectionPersist()
     // The last stream is selected again once listed, and the hidden dock stays hidden.
     QTRY_COMPARE(window->currentStream(), u"beta"_s);
     QVERIFY(!window->findChild<QDockWidget *>(u"activityDock"_s)->isVisible());
-    QCOMPARE(window->size(), QSize(900, 640));
+    QCOMPARE(window->size(), QSize(960, 720));
 }
 
 void TestMainWindow::slowBackendNeverStallsTheEventLoop()
@@ -466,6 +475,88 @@ void TestMainWindow::slowBackendNeverStallsTheEventLoop()
     // 50 ms; a loaded CI machine can deschedule us briefly, so the assertion leaves room for that
     // while still catching any wait on a call.
     QVERIFY2(meter.longest() < 200, qPrintable(u"longest stall %1 ms"_s.arg(meter.longest())));
+}
+
+// A saved AWS connection (typed keys, secret in the secret store) to our emulator served with
+// --require-auth: restored beside the local one, marked in the tree, status bar and banner,
+// read-only by default with every write disabled; the read-only switch replaces the backend
+// in place and persists, and the last stream on it is selected again after a restart.
+void TestMainWindow::savedAwsConnectionIsRestoredAndMarked()
+{
+    AuthEmulator emulator;
+    QVERIFY(emulator.isRunning());
+    QVERIFY(emulator.createStreams({u"remote-a"_s, u"remote-b"_s}));
+    const QString settingsFile = m_dir->filePath(u"settings.ini"_s);
+    QString id;
+    {
+        QSettings settings(settingsFile, QSettings::IniFormat);
+        ConnectionStore store(&settings, &m_secrets);
+        SavedConnection saved;
+        saved.displayName = u"Staging"_s;
+        saved.kind = ConnectionKind::AccessKeys;
+        saved.accessKeyId = QString::fromLatin1(AuthEmulator::kAccessKeyId);
+        saved.region = u"us-east-1"_s;
+        saved.endpoint = emulator.url();
+        id = store.add(saved);
+        QVERIFY(await(m_secrets.write(id, {QString::fromLatin1(AuthEmulator::kSecret), {}})).has_value());
+    }
+    {
+        auto window = makeWindow(m_backend.get());
+        QTreeView *tree = window->streamTreeView();
+        QTRY_COMPARE(tree->model()->rowCount(), 2);
+        StreamBackend *aws = window->savedConnectionBackend(id);
+        QVERIFY(aws);
+        QVERIFY(aws->isReadOnly());
+        const QModelIndex node = tree->model()->index(1, 0);
+        QCOMPARE(node.data().toString(), u"Staging · AWS API · read-only"_s);
+        QVERIFY(!node.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QTRY_COMPARE(tree->model()->rowCount(node), 2);
+        QTRY_VERIFY(window->selectStream(aws, u"remote-a"_s));
+
+        for (const char *name : {"actionRetention", "actionEncryption", "actionTags", "actionStreamMode",
+                                 "actionMaxRecordSize", "actionDeleteStream", "actionSplitShard",
+                                 "actionMergeShards", "actionNewStream"})
+            QVERIFY2(!window->action(QString::fromLatin1(name))->isEnabled(), name);
+        QVERIFY(window->action(u"actionShardsTab"_s)->isEnabled());
+        QVERIFY(window->action(u"actionEditConnection"_s)->isEnabled());
+        QVERIFY(window->action(u"actionConnectionReadOnly"_s)->isChecked());
+        auto *banner = window->findChild<QLabel *>(u"liveBanner"_s);
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY2(banner->text().startsWith(u"AWS API · read-only — Staging"_s), qPrintable(banner->text()));
+        QVERIFY(window->findChild<QLabel *>(u"connectionLabel"_s)->text().endsWith(u"· AWS API · read-only"_s));
+        // Selecting it made it a recent connection.
+        auto *recent = window->findChild<QMenu *>(u"recentConnectionsMenu"_s);
+        QVERIFY(recent);
+        QTRY_VERIFY(recent->findChild<QAction *>(u"recentConnection_"_s + id));
+
+        // The switch: a writable backend replaces the read-only one, on the same stream.
+        window->action(u"actionConnectionReadOnly"_s)->trigger();
+        QTRY_VERIFY(window->savedConnectionBackend(id) && window->savedConnectionBackend(id) != aws);
+        QTRY_COMPARE(window->currentStream(), u"remote-a"_s);
+        QVERIFY(!window->currentBackend()->isReadOnly());
+        QVERIFY(window->action(u"actionRetention"_s)->isEnabled());
+        QVERIFY(window->action(u"actionDeleteStream"_s)->isEnabled());
+        QVERIFY(!window->action(u"actionConnectionReadOnly"_s)->isChecked());
+        QCOMPARE(banner->text().left(8), u"AWS API "_s);
+
+        // Ctrl+Shift+N opens the add-connection dialog.
+        QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QDialog *add = nullptr;
+        QTRY_VERIFY((add = window->findChild<QDialog *>(u"addConnectionDialog"_s)) && add->isVisible());
+        add->reject();
+        window->close();
+    }
+    {
+        QFile file(settingsFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(AuthEmulator::kSecret));
+    }
+    // After a restart: restored, still writable, and the last stream selected again.
+    auto window = makeWindow(m_backend.get());
+    QTRY_VERIFY(window->savedConnectionBackend(id));
+    QVERIFY(!window->savedConnectionBackend(id)->isReadOnly());
+    QTRY_COMPARE(window->currentStream(), u"remote-a"_s);
+    QCOMPARE(window->currentBackend(), window->savedConnectionBackend(id));
 }
 
 QTEST_MAIN(TestMainWindow)

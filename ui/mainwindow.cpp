@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "backend/awsbackend.h"
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
 #include "commandpalette.h"
+#include "connections/connectionstore.h"
+#include "connections/keychainsecretstore.h"
 #include "demo/demotrickle.h"
 #include "engine/engine.h"
 #include "models/activitymodel.h"
@@ -11,9 +14,17 @@
 #include "models/streamtreemodel.h"
 #include "server/kinesisserver.h"
 #include "settingsdialog.h"
+#include "records/exportdialog.h"
+#include "records/importdialog.h"
+#include "records/putrecorddialog.h"
+#include "records/recordinspector.h"
+#include "records/recordspage.h"
+#include "records/replaydialog.h"
 #include "streampage.h"
 
+#include "dialogs/addconnectiondialog.h"
 #include "dialogs/createstreamdialog.h"
+#include "dialogs/inlineerrorlabel.h"
 #include "dialogs/deletestreamdialog.h"
 #include "dialogs/encryptiondialog.h"
 #include "dialogs/retentiondialog.h"
@@ -31,6 +42,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -48,6 +61,34 @@ namespace shardscope {
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// An AWS backend whose endpoint is Amazon's own, not a local stand-in.
+bool isLiveAws(const QString &location)
+{
+    const QString host = QUrl(location).host().toLower();
+    return host.endsWith(u".amazonaws.com"_s) || host.endsWith(u".amazonaws.com.cn"_s);
+}
+
+QString connectionBadge(bool live, bool readOnly)
+{
+    if (live)
+        return readOnly ? MainWindow::tr("live AWS · read-only") : MainWindow::tr("live AWS · writable");
+    return readOnly ? MainWindow::tr("AWS API · read-only") : MainWindow::tr("AWS API");
+}
+
+// A dot: orange for live AWS, blue for other Kinesis endpoints; hollow when read-only.
+QIcon connectionIcon(bool live, bool readOnly)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = live ? QColor(0xe4, 0x7a, 0x00) : QColor(0x2f, 0x6f, 0xc0);
+    painter.setPen(QPen(colour, 5));
+    painter.setBrush(readOnly ? QBrush(Qt::transparent) : QBrush(colour));
+    painter.drawEllipse(QRectF(6, 6, 20, 20));
+    return QIcon(pixmap);
+}
 
 // The navigation tree through a filter: a stream (or shard) matches on its name, and a match
 // keeps its ancestors. Colours and icons for the semantic roles are added here, in ui/.
@@ -73,6 +114,19 @@ public:
             if (NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Stream &&
                 StreamStatus(source.data(ModelRole::StreamStatusRole).toInt()) != StreamStatus::Active)
                 return QColor(0xb2, 0x6a, 0x00);
+        }
+        if (NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Connection &&
+            BackendKind(source.data(ModelRole::ConnectionKindRole).toInt()) == BackendKind::Aws) {
+            const bool live = isLiveAws(source.data(Qt::ToolTipRole).toString());
+            const bool readOnly = source.data(ModelRole::ReadOnlyRole).toBool();
+            if (role == Qt::DisplayRole)
+                return MainWindow::tr("%1 · %2").arg(source.data(ModelRole::NameRole).toString(),
+                                                     connectionBadge(live, readOnly));
+            if (role == Qt::DecorationRole)
+                return connectionIcon(live, readOnly);
+            if (role == Qt::ToolTipRole)
+                return MainWindow::tr("%1\n%2").arg(source.data(Qt::ToolTipRole).toString(),
+                                                    connectionBadge(live, readOnly));
         }
         if (role == Qt::ToolTipRole && NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Stream) {
             const QString error = source.data(ModelRole::ErrorRole).toString();
@@ -127,12 +181,23 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Shardscope"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_secrets = m_options.secretStore ? m_options.secretStore : new KeychainSecretStore(this);
+    m_connections = new ConnectionStore(m_settings.get(), m_secrets, this);
 
     createActions();
 
     m_page = new StreamPage({m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize, m_deleteStream},
                             {m_split, m_merge}, this);
     m_page->setObjectName(u"streamPage"_s);
+    m_page->recordsPage()->setSettings(m_settings.get());
+    // The inspector sits under the records table and shows the current row.
+    m_inspector = new RecordInspector(this);
+    m_inspector->setObjectName(u"recordInspector"_s);
+    m_page->recordsPage()->setInspector(m_inspector);
+    connect(m_page->recordsPage(), &RecordsPage::currentRecordChanged, m_inspector, &RecordInspector::setRecord);
+    QToolBar *recordsBar = m_page->recordsPage()->toolBar();
+    recordsBar->addSeparator();
+    recordsBar->addActions({m_putRecord, m_replayRecords, m_exportRecords, m_importRecords});
     auto *welcome = new QLabel(this);
     welcome->setObjectName(u"welcome"_s);
     welcome->setAlignment(Qt::AlignCenter);
@@ -146,7 +211,19 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
                               m_serve->shortcut().toString(QKeySequence::NativeText)));
     m_center = new QStackedWidget(this);
     m_center->addWidget(welcome);
-    m_center->addWidget(m_page);
+    // A stream on an AWS connection gets a coloured banner over its page.
+    auto *pageFrame = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(pageFrame);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+    m_liveBanner = new QLabel(pageFrame);
+    m_liveBanner->setObjectName(u"liveBanner"_s);
+    m_liveBanner->setTextFormat(Qt::PlainText);
+    m_liveBanner->setContentsMargins(10, 5, 10, 5);
+    m_liveBanner->hide();
+    pageLayout->addWidget(m_liveBanner);
+    pageLayout->addWidget(m_page, 1);
+    m_center->addWidget(pageFrame);
     setCentralWidget(m_center);
     connect(m_page, &StreamPage::selectedShardChanged, this, &MainWindow::updateActions);
     connect(m_page->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateActions);
@@ -169,8 +246,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     }
     m_palette->setEntries(entries);
 
+    m_showReads->setChecked(m_settings->value(u"activity/showRecordReads"_s, false).toBool());
     m_tree->addConnection(m_options.localBackend);
     m_activity->watch(m_options.localBackend);
+    restoreConnections();
+    connect(m_connections, &ConnectionStore::changed, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
     connect(m_tree, &StreamTreeModel::streamsRefreshed, this, &MainWindow::restoreSelection);
     connect(m_tree, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentChanged);
 
@@ -200,6 +281,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    for (AwsBackend *backend : std::as_const(m_awsBackends)) {
+        m_tree->removeConnection(backend);
+        m_activity->unwatch(backend);
+    }
     if (m_server)
         m_server->stop();
 }
@@ -255,6 +340,22 @@ void MainWindow::createActions()
                          tr("Show the selected stream's settings and totals"));
     m_shardsTab = make(u"actionShardsTab"_s, tr("S&hards Tab"), QKeySequence(tr("Ctrl+2")),
                        tr("Show the selected stream's shard map and shards"));
+    m_recordsTab = make(u"actionRecordsTab"_s, tr("&Records Tab"), QKeySequence(tr("Ctrl+3")),
+                        tr("Read the selected stream's records live and filter them"));
+    m_putRecord = make(u"actionPutRecord"_s, tr("&Put Records…"), QKeySequence(tr("Ctrl+Shift+U")),
+                       tr("Put one record, a repeated template or a JSON Lines / CSV batch into the stream"));
+    m_replayRecords = make(u"actionReplayRecords"_s, tr("Re&play Records…"), QKeySequence(tr("Ctrl+Shift+Y")),
+                           tr("Put the selected records, the filter's matches or a time range into a stream "
+                              "of any connection"));
+    m_exportRecords = make(u"actionExportRecords"_s, tr("E&xport Records…"), QKeySequence(tr("Ctrl+Shift+X")),
+                           tr("Write the selected records, the filter's matches or a time range to JSON Lines "
+                              "or CSV"));
+    m_importRecords = make(u"actionImportRecords"_s, tr("&Import Records…"), QKeySequence(tr("Ctrl+Shift+I")),
+                           tr("Put the records of a JSON Lines file into the stream"));
+    m_showReads = make(u"actionShowRecordReads"_s, tr("Show Record &Reads in Activity"),
+                       QKeySequence(tr("Ctrl+Alt+R")),
+                       tr("Also list successful GetRecords and GetShardIterator calls (failed ones always show)"));
+    m_showReads->setCheckable(true);
     m_clearActivity = make(u"actionClearActivity"_s, tr("C&lear Activity"), QKeySequence(tr("Ctrl+Shift+L")),
                            tr("Empty the activity list"));
     m_settingsAction = make(u"actionSettings"_s, tr("Se&ttings…"), QKeySequence(tr("Ctrl+,")),
@@ -262,8 +363,26 @@ void MainWindow::createActions()
     m_quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence(tr("Ctrl+Q")), tr("Close Shardscope"));
     m_about = make(u"actionAbout"_s, tr("&About Shardscope"), QKeySequence(tr("F1")),
                    tr("Version and licence"));
+    m_addConnection = make(u"actionAddAwsConnection"_s, tr("Add &AWS Connection…"), QKeySequence(tr("Ctrl+Shift+N")),
+                           tr("Connect to Kinesis in AWS with a profile or access keys, or to another endpoint"));
+    m_editConnection = make(u"actionEditConnection"_s, tr("&Edit Connection…"), QKeySequence(tr("Ctrl+Alt+E")),
+                            tr("Change the selected AWS connection's credentials, region or endpoint"));
+    m_removeConnection = make(u"actionRemoveConnection"_s, tr("Remo&ve Connection…"), QKeySequence(tr("Ctrl+Alt+X")),
+                              tr("Forget the selected AWS connection and delete its secret from the keychain"));
+    m_connectionReadOnly = make(u"actionConnectionReadOnly"_s, tr("&Read-only Connection"), QKeySequence(tr("Ctrl+Alt+O")),
+                                tr("Refuse every change on the selected AWS connection"));
+    m_connectionReadOnly->setCheckable(true);
+    connect(m_addConnection, &QAction::triggered, this, &MainWindow::addAwsConnection);
+    connect(m_editConnection, &QAction::triggered, this, &MainWindow::editConnection);
+    connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeConnection);
+    connect(m_connectionReadOnly, &QAction::triggered, this, &MainWindow::setConnectionReadOnly);
     m_streamActions = {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
-                       m_split, m_merge, m_overviewTab, m_shardsTab};
+                       m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_putRecord,
+                       m_replayRecords, m_exportRecords, m_importRecords};
+    connect(m_putRecord, &QAction::triggered, this, &MainWindow::putRecord);
+    connect(m_replayRecords, &QAction::triggered, this, &MainWindow::replayRecords);
+    connect(m_exportRecords, &QAction::triggered, this, &MainWindow::exportRecords);
+    connect(m_importRecords, &QAction::triggered, this, &MainWindow::importRecords);
 
     connect(m_newStream, &QAction::triggered, this, &MainWindow::newStream);
     connect(m_deleteStream, &QAction::triggered, this, &MainWindow::openStreamDialog<DeleteStreamDialog>);
@@ -291,7 +410,13 @@ void MainWindow::createActions()
             [this] { m_page->tabs()->setCurrentIndex(StreamPage::OverviewTab); });
     connect(m_shardsTab, &QAction::triggered, this,
             [this] { m_page->tabs()->setCurrentIndex(StreamPage::ShardsTab); });
+    connect(m_recordsTab, &QAction::triggered, this,
+            [this] { m_page->tabs()->setCurrentIndex(StreamPage::RecordsTab); });
     connect(m_clearActivity, &QAction::triggered, this, [this] { m_activity->clear(); });
+    connect(m_showReads, &QAction::toggled, this, [this](bool on) {
+        m_activity->setShowRecordReads(on);
+        m_settings->setValue(u"activity/showRecordReads"_s, on);
+    });
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -314,6 +439,9 @@ void MainWindow::createDocks()
     m_treeView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_treeView->addActions({m_newStream, m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode,
                             m_maxRecordSize, m_refresh});
+    auto *connectionSeparator = new QAction(m_treeView);
+    connectionSeparator->setSeparator(true);
+    m_treeView->addActions({connectionSeparator, m_editConnection, m_connectionReadOnly, m_removeConnection});
     auto *layout = new QVBoxLayout(navigation);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_filter);
@@ -395,6 +523,11 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newStream);
     file->addSeparator();
+    file->addAction(m_addConnection);
+    m_recentMenu = file->addMenu(tr("Recent &Connections"));
+    m_recentMenu->setObjectName(u"recentConnectionsMenu"_s);
+    file->addActions({m_editConnection, m_connectionReadOnly, m_removeConnection});
+    file->addSeparator();
     file->addAction(m_serve);
     file->addAction(m_demoEvents);
     file->addSeparator();
@@ -409,12 +542,15 @@ void MainWindow::createMenus()
     stream->addSeparator();
     stream->addAction(m_deleteStream);
 
+    QMenu *records = menuBar()->addMenu(tr("&Records"));
+    records->addActions({m_putRecord, m_replayRecords, m_exportRecords, m_importRecords});
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_palettAction);
     view->addAction(m_focusFilter);
     view->addAction(m_refresh);
     view->addSeparator();
-    view->addActions({m_overviewTab, m_shardsTab});
+    view->addActions({m_overviewTab, m_shardsTab, m_recordsTab});
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         QAction *toggle = dock->toggleViewAction();
@@ -426,7 +562,7 @@ void MainWindow::createMenus()
             toggle->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
         view->addAction(toggle);
     }
-    view->addAction(m_clearActivity);
+    view->addActions({m_showReads, m_clearActivity});
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -496,7 +632,10 @@ bool MainWindow::selectStream(StreamBackend *backend, const QString &streamName)
 QString MainWindow::connectionKey(const StreamBackend *backend) const
 {
     // Stable across languages and renames: the local emulator is always "local".
-    return backend == m_options.localBackend ? u"local"_s : backend->displayName();
+    if (backend == m_options.localBackend)
+        return u"local"_s;
+    const QString id = savedConnectionId(backend);
+    return id.isEmpty() ? backend->displayName() : u"aws:"_s + id;
 }
 
 void MainWindow::openStream(StreamBackend *backend, const QString &streamName, int tab)
@@ -514,7 +653,12 @@ void MainWindow::onCurrentChanged()
     if (!backend || stream.isEmpty()) {
         m_center->setCurrentIndex(0);
         m_page->setStream(nullptr, {});
+        m_inspector->clear();
     } else {
+        if (m_page->backend() != backend || m_page->streamName() != stream) {
+            m_inspector->clear();
+            m_inspector->setStreamName(stream);
+        }
         // The user went elsewhere before a remembered stream was listed: forget it.
         if (!m_pendingSelection.isEmpty() && m_pendingSelection != connectionKey(backend) + u'/' + stream) {
             m_pendingSelection.clear();
@@ -529,6 +673,13 @@ void MainWindow::onCurrentChanged()
             m_page->tabs()->setCurrentIndex(StreamPage::ShardsTab);
     }
     setWindowTitle(stream.isEmpty() ? tr("Shardscope") : tr("%1 — Shardscope").arg(stream));
+    if (const QString id = savedConnectionId(backend); !id.isEmpty()) {
+        const auto saved = m_connections->connection(id);
+        // Once per switch: the settings file is not rewritten for every click.
+        if (saved && (!saved->lastUsed.isValid() || saved->lastUsed.secsTo(QDateTime::currentDateTimeUtc()) > 60))
+            m_connections->markUsed(id);
+    }
+    updateConnectionMarks();
     updateActions();
 }
 
@@ -537,7 +688,7 @@ void MainWindow::restoreSelection()
     const QString connection = m_pendingSelection.section(u'/', 0, 0);
     const QString stream = m_pendingSelection.section(u'/', 1);
     if (!m_pendingSelection.isEmpty() && (currentStream() != stream || m_pendingTab >= 0) &&
-        connection == connectionKey(m_options.localBackend) && selectStream(m_options.localBackend, stream)) {
+        backendForKey(connection) && selectStream(backendForKey(connection), stream)) {
         m_pendingSelection.clear();
         if (m_pendingTab >= 0)
             m_page->tabs()->setCurrentIndex(m_pendingTab);
@@ -571,7 +722,18 @@ void MainWindow::updateActions()
                         : !shardOpen ? tr("Select an open shard on the Shards tab first.")
                                      : a->toolTip());
     }
-    m_newStream->setEnabled(!m_options.localBackend->isReadOnly() || (backend && !backend->isReadOnly()));
+    for (QAction *a : {m_putRecord, m_importRecords}) {
+        a->setEnabled(haveStream && writable);
+        a->setStatusTip(!haveStream ? noStream : !writable ? readOnly : a->toolTip());
+    }
+    m_newStream->setEnabled(backend ? !backend->isReadOnly() : !m_options.localBackend->isReadOnly());
+    m_newStream->setStatusTip(m_newStream->isEnabled() ? m_newStream->toolTip() : readOnly);
+    const QString savedId = savedConnectionId(backend);
+    for (QAction *a : {m_editConnection, m_removeConnection, m_connectionReadOnly}) {
+        a->setEnabled(!savedId.isEmpty());
+        a->setStatusTip(savedId.isEmpty() ? tr("Select an AWS connection or one of its streams first.") : a->toolTip());
+    }
+    m_connectionReadOnly->setChecked(backend && !savedId.isEmpty() && backend->isReadOnly());
 }
 
 void MainWindow::openDialog(QWidget *dialog)
@@ -603,6 +765,51 @@ void MainWindow::openStreamDialog()
     if (currentStream().isEmpty())
         return;
     openDialog(new Dialog(currentBackend(), currentStream(), this));
+}
+
+void MainWindow::putRecord()
+{
+    if (!currentStream().isEmpty() && currentBackend() && !currentBackend()->isReadOnly())
+        openStreamDialog<PutRecordDialog>();
+}
+
+void MainWindow::importRecords()
+{
+    if (!currentStream().isEmpty() && currentBackend() && !currentBackend()->isReadOnly())
+        openStreamDialog<ImportDialog>();
+}
+
+QList<StreamBackend *> MainWindow::allBackends() const
+{
+    QList<StreamBackend *> backends{m_options.localBackend};
+    for (const SavedConnection &saved : m_connections->connections()) {
+        if (AwsBackend *backend = m_awsBackends.value(saved.id))
+            backends.append(backend);
+    }
+    return backends;
+}
+
+void MainWindow::replayRecords()
+{
+    if (currentStream().isEmpty())
+        return;
+    auto *dialog = new ReplayDialog(allBackends(), currentBackend(), currentStream(), this);
+    openDialog(dialog);
+    // The selection (or the filter's matches) is read from the spool without waiting here.
+    if (m_page->recordsPage()->recordsToActOnCount() > 0)
+        onResult(dialog, m_page->recordsPage()->recordsToActOn(),
+                 [dialog](const QList<RecordEntry> &records) { dialog->setRecords(records); });
+}
+
+void MainWindow::exportRecords()
+{
+    if (currentStream().isEmpty())
+        return;
+    auto *dialog = new ExportDialog(currentBackend(), currentStream(), this);
+    openDialog(dialog);
+    if (m_page->recordsPage()->recordsToActOnCount() > 0)
+        onResult(dialog, m_page->recordsPage()->recordsToActOn(),
+                 [dialog](const QList<RecordEntry> &records) { dialog->setRecords(records); });
 }
 
 void MainWindow::showCallResult(const QString &what, const std::optional<Error> &error)
@@ -747,6 +954,209 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
     QMainWindow::closeEvent(event);
+}
+
+StreamBackend *MainWindow::savedConnectionBackend(const QString &id) const
+{
+    return m_awsBackends.value(id);
+}
+
+QString MainWindow::savedConnectionId(const StreamBackend *backend) const
+{
+    for (auto it = m_awsBackends.cbegin(); backend && it != m_awsBackends.cend(); ++it) {
+        if (it.value() == backend)
+            return it.key();
+    }
+    return {};
+}
+
+StreamBackend *MainWindow::backendForKey(const QString &key) const
+{
+    if (key == u"local"_s)
+        return m_options.localBackend;
+    if (key.startsWith(u"aws:"_s))
+        return m_awsBackends.value(key.mid(4));
+    return nullptr;
+}
+
+void MainWindow::restoreConnections()
+{
+    for (const SavedConnection &saved : m_connections->connections())
+        openSavedConnection(saved, false);
+}
+
+void MainWindow::openSavedConnection(const SavedConnection &saved, bool select)
+{
+    const QString id = saved.id;
+    const QString name = saved.displayName;
+    m_connections->openBackend(
+        saved, this, [this, id, name, select](std::unique_ptr<AwsBackend> backend, std::optional<Error> secretError) {
+            // Removed, or opened again, while the keychain answered.
+            if (!m_connections->connection(id) || m_awsBackends.contains(id))
+                return;
+            AwsBackend *raw = backend.release();
+            raw->setParent(this);
+            m_awsBackends.insert(id, raw);
+            m_activity->watch(raw);
+            m_tree->addConnection(raw);
+            if (secretError)
+                statusBar()->showMessage(tr("%1 has no credentials: %2")
+                                             .arg(name, InlineErrorLabel::describe(*secretError)),
+                                         15000);
+            if (select) {
+                const QModelIndex index = m_treeProxy->mapFromSource(m_tree->connectionIndex(raw));
+                m_treeView->setCurrentIndex(index);
+                m_treeView->expand(index);
+            }
+            restoreSelection();
+        });
+}
+
+void MainWindow::dropSavedConnection(const QString &id)
+{
+    AwsBackend *backend = m_awsBackends.take(id);
+    if (!backend)
+        return;
+    if (m_page && currentBackend() == backend)
+        m_page->setStream(nullptr, {});
+    m_tree->removeConnection(backend);
+    m_activity->unwatch(backend);
+    // Pending replies still reference it; let them unwind first.
+    backend->deleteLater();
+    onCurrentChanged();
+}
+
+void MainWindow::addAwsConnection()
+{
+    auto *dialog = new AddConnectionDialog(m_connections, AwsConfig::fromEnvironment(), {}, this);
+    connect(dialog, &AddConnectionDialog::connectionSaved, this, [this](const QString &id) {
+        if (const auto saved = m_connections->connection(id)) {
+            m_connections->markUsed(id);
+            openSavedConnection(*saved, true);
+        }
+    });
+    openDialog(dialog);
+}
+
+void MainWindow::editConnection()
+{
+    const QString id = savedConnectionId(currentBackend());
+    if (id.isEmpty())
+        return;
+    auto *dialog = new AddConnectionDialog(m_connections, AwsConfig::fromEnvironment(), id, this);
+    connect(dialog, &AddConnectionDialog::connectionSaved, this, [this](const QString &savedId) {
+        const QString stream = currentStream();
+        const bool wasCurrent = savedConnectionId(currentBackend()) == savedId;
+        dropSavedConnection(savedId);
+        if (wasCurrent && !stream.isEmpty())
+            m_pendingSelection = u"aws:"_s + savedId + u'/' + stream;
+        if (const auto saved = m_connections->connection(savedId))
+            openSavedConnection(*saved, wasCurrent && stream.isEmpty());
+    });
+    connect(dialog, &AddConnectionDialog::connectionRemoved, this, &MainWindow::dropSavedConnection);
+    openDialog(dialog);
+}
+
+void MainWindow::removeConnection()
+{
+    const QString id = savedConnectionId(currentBackend());
+    const auto saved = m_connections->connection(id);
+    if (!saved)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Connection"),
+                                tr("Remove the connection “%1”?").arg(saved->displayName),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"removeConnectionConfirmation"_s);
+    box->setInformativeText(tr("Its streams stay where they are; Shardscope forgets the "
+                               "connection and deletes its secret from the system keychain."));
+    QPushButton *confirm = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(u"confirmRemoveButton"_s);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, id, confirm](QAbstractButton *button) {
+        if (button != confirm)
+            return;
+        dropSavedConnection(id);
+        onResult(this, m_connections->remove(id), [this](const BackendResult<void> &result) {
+            if (!result)
+                statusBar()->showMessage(InlineErrorLabel::describe(result.error()), 15000);
+        });
+    });
+    openDialog(box);
+}
+
+void MainWindow::setConnectionReadOnly(bool readOnly)
+{
+    const QString id = savedConnectionId(currentBackend());
+    const auto saved = m_connections->connection(id);
+    if (!saved)
+        return;
+    // AwsBackend fixes its read-only flag at construction: replace the backend, keep the place.
+    const QString stream = currentStream();
+    m_connections->setReadOnly(id, readOnly);
+    dropSavedConnection(id);
+    if (!stream.isEmpty())
+        m_pendingSelection = u"aws:"_s + id + u'/' + stream;
+    if (const auto updated = m_connections->connection(id))
+        openSavedConnection(*updated, stream.isEmpty());
+    statusBar()->showMessage(readOnly ? tr("%1 is read-only now.").arg(saved->displayName)
+                                      : tr("%1 accepts changes now.").arg(saved->displayName),
+                             5000);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<SavedConnection> recent = m_connections->recent(9);
+    if (recent.isEmpty()) {
+        QAction *none = m_recentMenu->addAction(tr("No recent connections"));
+        none->setEnabled(false);
+        return;
+    }
+    int number = 0;
+    for (const SavedConnection &saved : recent) {
+        ++number;
+        QAction *a = m_recentMenu->addAction(tr("&%1 %2").arg(number).arg(saved.displayName));
+        a->setObjectName(u"recentConnection_"_s + saved.id);
+        a->setShortcut(QKeySequence(tr("Ctrl+Alt+%1").arg(number)));
+        a->setStatusTip(tr("Go to the connection %1").arg(saved.displayName));
+        connect(a, &QAction::triggered, this, [this, id = saved.id] {
+            StreamBackend *backend = m_awsBackends.value(id);
+            if (!backend)
+                return;
+            const QModelIndex index = m_treeProxy->mapFromSource(m_tree->connectionIndex(backend));
+            m_treeView->setCurrentIndex(index);
+            m_treeView->expand(index);
+            m_treeView->setFocus();
+            m_connections->markUsed(id);
+        });
+    }
+}
+
+void MainWindow::updateConnectionMarks()
+{
+    StreamBackend *backend = currentBackend() ? currentBackend() : m_options.localBackend;
+    const bool aws = backend->kind() == BackendKind::Aws;
+    const bool live = aws && isLiveAws(backend->location());
+    const QString badge = aws ? connectionBadge(live, backend->isReadOnly()) : QString();
+    m_connectionLabel->setText(badge.isEmpty()
+                                   ? tr("%1 · %2").arg(backend->displayName(), backend->location())
+                                   : tr("%1 · %2 · %3").arg(backend->displayName(), backend->location(), badge));
+    const bool banner = aws && !currentStream().isEmpty();
+    m_liveBanner->setVisible(banner);
+    if (!banner)
+        return;
+    const QColor colour = live ? (backend->isReadOnly() ? QColor(0xfd, 0xe6, 0xc4) : QColor(0xf8, 0xc9, 0xc4))
+                               : QColor(0xd6, 0xe6, 0xf8);
+    m_liveBanner->setStyleSheet(u"QLabel#liveBanner { background: %1; color: #202020; border-bottom: 1px solid %2; }"_s
+                                    .arg(colour.name(), colour.darker(130).name()));
+    const QString where = tr("%1 (%2)").arg(backend->displayName(), backend->location());
+    if (live)
+        m_liveBanner->setText(backend->isReadOnly()
+                                  ? tr("Live AWS · read-only — %1. Changes are switched off for this connection.").arg(where)
+                                  : tr("Live AWS · writable — %1. Changes here affect real streams.").arg(where));
+    else
+        m_liveBanner->setText(backend->isReadOnly() ? tr("AWS API · read-only — %1").arg(where)
+                                                    : tr("AWS API — %1").arg(where));
 }
 
 } // namespace shardscope

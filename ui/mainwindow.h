@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QHash>
 #include <QPointer>
 
 #include <memory>
@@ -8,6 +9,7 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSettings;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -21,11 +23,16 @@ class QTreeView;
 namespace shardscope {
 
 class ActivityModel;
+class AwsBackend;
+class ConnectionStore;
+class SecretStore;
+struct SavedConnection;
 class CommandPalette;
 class DemoTrickle;
 class Engine;
 class KinesisServer;
 class StreamBackend;
+class RecordInspector;
 class StreamPage;
 class StreamTreeModel;
 
@@ -39,6 +46,8 @@ struct MainWindowOptions
     QString settingsFile;
     // Trickle demo events into the `demo` stream while the setting allows it.
     bool demoEvents = true;
+    // Where the secrets of saved AWS connections are kept (not owned); null: the system keychain.
+    SecretStore *secretStore = nullptr;
 };
 
 // The main window: the connections → streams tree dock with a filter, the selected stream's page
@@ -75,6 +84,9 @@ public:
     void openStream(StreamBackend *backend, const QString &streamName, int tab = 0);
     StreamBackend *currentBackend() const;
     QString currentStream() const;
+    // Saved AWS connections (restored at start, beside the local emulator) and their backends.
+    ConnectionStore *connectionStore() const { return m_connections; }
+    StreamBackend *savedConnectionBackend(const QString &id) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +106,12 @@ private:
     void updateDemoLabel();
     void openDialog(QWidget *dialog);
     void newStream();
+    // Records tab: put, replay, export, import.
+    void putRecord();
+    void replayRecords();
+    void exportRecords();
+    void importRecords();
+    QList<StreamBackend *> allBackends() const;
     // Opens a dialog constructed with (backend, stream name, parent) for the selected stream.
     template<typename Dialog>
     void openStreamDialog();
@@ -102,6 +120,18 @@ private:
     void showSettings();
     void showAbout();
     void showCallResult(const QString &what, const std::optional<Error> &error);
+    // Saved AWS connections.
+    void restoreConnections();
+    void openSavedConnection(const SavedConnection &saved, bool select);
+    void dropSavedConnection(const QString &id);
+    QString savedConnectionId(const StreamBackend *backend) const;
+    StreamBackend *backendForKey(const QString &key) const;
+    void addAwsConnection();
+    void editConnection();
+    void removeConnection();
+    void setConnectionReadOnly(bool readOnly);
+    void rebuildRecentMenu();
+    void updateConnectionMarks();
 
     MainWindowOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -112,6 +142,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QStackedWidget *m_center = nullptr;
     StreamPage *m_page = nullptr;
+    RecordInspector *m_inspector = nullptr;
     QTableView *m_activityView = nullptr;
     CommandPalette *m_palette = nullptr;
     KinesisServer *m_server = nullptr;
@@ -123,6 +154,15 @@ private:
     QString m_pendingSelection; // "connection/stream" to restore once listed
     int m_pendingTab = -1;
     QPointer<QWidget> m_openDialog;
+    SecretStore *m_secrets = nullptr;
+    ConnectionStore *m_connections = nullptr;
+    QHash<QString, AwsBackend *> m_awsBackends; // by connection id; children of this window
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_liveBanner = nullptr;
+    QAction *m_addConnection = nullptr;
+    QAction *m_editConnection = nullptr;
+    QAction *m_removeConnection = nullptr;
+    QAction *m_connectionReadOnly = nullptr;
 
     QAction *m_newStream = nullptr;
     QAction *m_deleteStream = nullptr;
@@ -140,7 +180,13 @@ private:
     QAction *m_focusFilter = nullptr;
     QAction *m_overviewTab = nullptr;
     QAction *m_shardsTab = nullptr;
+    QAction *m_recordsTab = nullptr;
+    QAction *m_putRecord = nullptr;
+    QAction *m_replayRecords = nullptr;
+    QAction *m_exportRecords = nullptr;
+    QAction *m_importRecords = nullptr;
     QAction *m_clearActivity = nullptr;
+    QAction *m_showReads = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;

@@ -4,6 +4,7 @@
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
 #include "models/streamsummarymodel.h"
+#include "records/recordspage.h"
 #include "shardmapwidget.h"
 
 #include <QAction>
@@ -74,6 +75,8 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildOverview(settingsActions), tr("&Overview"));
     m_tabs->addTab(buildShards(shardActions), tr("S&hards"));
+    m_records = new RecordsPage(this);
+    m_tabs->addTab(m_records, tr("&Records"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 4);
@@ -86,6 +89,10 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
         m_shardsError->setVisible(m_shards->lastError().has_value());
         if (m_shards->lastError())
             m_shardsError->setText(m_shards->lastError()->message);
+        QStringList shardIds;
+        for (int row = 0; row < m_shards->rowCount(); ++row)
+            shardIds.append(m_shards->index(row, 0).data(ModelRole::ShardIdRole).toString());
+        m_records->setShardIds(shardIds);
     });
     connect(m_shards, &ShardsTableModel::refreshFailed, this, [this](const Error &error) {
         m_shardsError->setText(tr("Cannot list the shards: %1").arg(error.message));
@@ -198,6 +205,7 @@ void StreamPage::setStream(StreamBackend *backend, const QString &streamName)
     m_streamName = streamName;
     m_summary->setStream(backend, streamName);
     m_shards->setStream(backend, streamName);
+    m_records->setStream(backend, streamName);
     m_shardsView->setProperty("sized", false);
     m_shardsError->hide();
     updateHeader();

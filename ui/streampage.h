@@ -12,15 +12,16 @@ class QTreeView;
 
 namespace shardscope {
 
+class RecordsPage;
 class ShardMapWidget;
 class ShardsTableModel;
 class StreamBackend;
 class StreamSummaryModel;
 
 // The page of one stream: a header with its name and status, and tabs — Overview (every setting
-// and the totals, with the actions that change them) and Shards (the hash-key map and the shards
-// table). Both tabs read the shared models; nothing here calls the backend directly except through
-// the models.
+// and the totals, with the actions that change them), Shards (the hash-key map and the shards
+// table) and Records (the live tail and filters, RecordsPage). The first two read the shared
+// models; nothing here calls the backend directly except through the models and the tail.
 //
 // Threads: GUI thread.
 class StreamPage final : public QWidget
@@ -29,7 +30,7 @@ class StreamPage final : public QWidget
     Q_DISABLE_COPY_MOVE(StreamPage)
 
 public:
-    enum Tab { OverviewTab, ShardsTab };
+    enum Tab { OverviewTab, ShardsTab, RecordsTab };
 
     // `settingsActions` are shown as buttons on the Overview tab, `shardActions` on the Shards tab.
     StreamPage(const QList<QAction *> &settingsActions, const QList<QAction *> &shardActions,
@@ -45,6 +46,7 @@ public:
     StreamSummaryModel *summaryModel() const { return m_summary; }
     ShardsTableModel *shardsModel() const { return m_shards; }
     QTableView *shardsView() const { return m_shardsView; }
+    RecordsPage *recordsPage() const { return m_records; }
     // The shard selected in the Shards tab, or empty.
     QString selectedShardId() const;
 
@@ -69,6 +71,7 @@ private:
     QTableView *m_shardsView = nullptr;
     ShardMapWidget *m_map = nullptr;
     QLabel *m_shardsError = nullptr;
+    RecordsPage *m_records = nullptr;
 };
 
 } // namespace shardscope
