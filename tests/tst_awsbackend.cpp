@@ -3,6 +3,9 @@
 // skew corrected from the server's Date header; expired credentials resolved again once and
 // then reported with advice; Kinesis error bodies mapped back to our Error; pagination by token;
 // TLS with an extra CA; read-only refusal; AWS's 56-digit sequence numbers round-tripping.
+// KMS keys through a KMS stand-in (TrentService targets signed for `kms`): ListKeys and
+// ListAliases pages, bounded DescribeKey fan-out, keys a policy hides, CreateKey + CreateAlias,
+// KMS error types, and an endpoint that speaks no KMS.
 // The full operation set against real servers is tst_backendconformance.
 
 #include "aws/awsconfig.h"
@@ -13,6 +16,7 @@
 #include "backend/futureutils.h"
 #include "backendtesthelpers.h"
 #include "engine/engine.h"
+#include "engine/localkms.h"
 #include "expectedassert.h"
 #include "protocol/wirecodec.h"
 #include "server/httpserver.h"
@@ -22,6 +26,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -152,6 +157,119 @@ AwsBackendOptions optionsFor(const QUrl &endpoint)
 
 const QByteArray kEmptyListStreams = R"({"StreamNames":[],"HasMoreStreams":false})";
 
+// --- KMS stand-in pieces ---
+
+const QString kKmsArnPrefix = u"arn:aws:kms:eu-west-1:111122223333:"_s;
+
+HttpResponse jsonObject(int status, const QJsonObject &object)
+{
+    return json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject bodyOf(const HttpRequest &request)
+{
+    return QJsonDocument::fromJson(request.body).object();
+}
+
+// The operation of a KMS request ("ListKeys"), or empty when it was not addressed to KMS.
+QString kmsOperation(const HttpRequest &request)
+{
+    const QByteArray target = targetOf(request);
+    return target.startsWith("TrentService.") ? QString::fromLatin1(target.mid(13)) : QString();
+}
+
+int countKms(const QList<HttpRequest> &requests, const QString &operation)
+{
+    return static_cast<int>(std::count_if(requests.cbegin(), requests.cend(),
+                                           [&operation](const HttpRequest &request) {
+                                               return kmsOperation(request) == operation;
+                                           }));
+}
+
+QJsonObject keyMetadata(const QString &keyId, const QString &description, const QString &state,
+                        const QString &manager = u"CUSTOMER"_s,
+                        const QString &usage = u"ENCRYPT_DECRYPT"_s,
+                        const QString &spec = u"SYMMETRIC_DEFAULT"_s)
+{
+    QJsonObject metadata{{u"AWSAccountId"_s, u"111122223333"_s},
+                         {u"KeyId"_s, keyId},
+                         {u"Arn"_s, QString(kKmsArnPrefix + u"key/"_s + keyId)},
+                         {u"CreationDate"_s, 1700000000.25},
+                         {u"Enabled"_s, state == u"Enabled"},
+                         {u"Description"_s, description},
+                         {u"KeyUsage"_s, usage},
+                         {u"KeyState"_s, state},
+                         {u"Origin"_s, u"AWS_KMS"_s},
+                         {u"KeyManager"_s, manager},
+                         {u"KeySpec"_s, spec},
+                         {u"CustomerMasterKeySpec"_s, spec}};
+    if (state == u"PendingDeletion")
+        metadata.insert(u"DeletionDate"_s, 1700600000.0);
+    return metadata;
+}
+
+QJsonObject keyEntry(const QString &keyId)
+{
+    return QJsonObject{{u"KeyId"_s, keyId}, {u"KeyArn"_s, QString(kKmsArnPrefix + u"key/"_s + keyId)}};
+}
+
+QJsonObject aliasEntry(const QString &name, const QString &target)
+{
+    QJsonObject alias{{u"AliasName"_s, name}, {u"AliasArn"_s, QString(kKmsArnPrefix + name)}};
+    if (!target.isEmpty())
+        alias.insert(u"TargetKeyId"_s, target);
+    return alias;
+}
+
+// KMS refuses with a JSON 1.1 error, as Kinesis does.
+HttpResponse kmsError(int status, const QString &type, const QString &message)
+{
+    return jsonObject(status, QJsonObject{{u"__type"_s, type}, {u"message"_s, message}});
+}
+
+const KmsKeyInfo *findKey(const QList<KmsKeyInfo> &keys, const QString &keyId)
+{
+    for (const KmsKeyInfo &info : keys) {
+        if (info.key.keyId == keyId)
+            return &info;
+    }
+    return nullptr;
+}
+
+using KmsScript = std::function<HttpResponse(const QString &operation, const QJsonObject &body)>;
+
+// Checks each request as KMS would (SigV4 for service `kms` in eu-west-1 over the exact bytes,
+// JSON 1.1, a TrentService target), then answers from the script.
+StandIn::Handler kmsHandler(KmsScript script)
+{
+    auto verifier = std::make_shared<SigV4Verifier>(
+        [](const QString &id) -> std::optional<AwsCredentials> {
+            if (id == kKeys.accessKeyId)
+                return kKeys;
+            return std::nullopt;
+        },
+        u"kms"_s, u"eu-west-1"_s);
+    return [verifier, script = std::move(script)](const HttpRequest &request, int) {
+        if (const auto verified = verifier->verify(signableRequest(request)); !verified)
+            return json(400, WireCodec().encodeError(verified.error()));
+        if (!request.header("authorization").contains("/eu-west-1/kms/aws4_request"))
+            return kmsError(400, u"InvalidSignatureException"_s, u"not signed for kms"_s);
+        if (request.header("content-type") != "application/x-amz-json-1.1")
+            return kmsError(400, u"SerializationException"_s, u"bad content type"_s);
+        const QString operation = kmsOperation(request);
+        if (operation.isEmpty())
+            return kmsError(400, u"UnknownOperationException"_s, QString());
+        return script(operation, bodyOf(request));
+    };
+}
+
+AwsBackendOptions kmsOptionsFor(const QUrl &endpoint)
+{
+    AwsBackendOptions options = optionsFor(endpoint);
+    options.region = u"eu-west-1"_s;
+    return options;
+}
+
 quint16 closedPort()
 {
     QTcpServer probe;
@@ -196,6 +314,23 @@ private slots:
     void tlsWithExtraCaCertificate();
     void destroyedWhileInFlight();
     void unsupportedOperationsSayWhy();
+
+    void kmsEndpoint_data();
+    void kmsEndpoint();
+    void listKmsKeysPagesAndDescribes();
+    void listKmsKeysPredefinedKinesisAlias_data();
+    void listKmsKeysPredefinedKinesisAlias();
+    void listKmsKeysDeniedNeedsPermission();
+    void createKmsKeyWithAlias();
+    void createKmsKeyWithoutAlias();
+    void createKmsKeyRefusals_data();
+    void createKmsKeyRefusals();
+    void createKmsKeyAliasTaken();
+    void createKmsKeyAliasFailsAfterKey();
+    void kmsErrors_data();
+    void kmsErrors();
+    void kmsNotOfferedByKinesisEndpoint();
+    void kmsDestroyedWhileInFlight();
 };
 
 void TestAwsBackend::defaultEndpoint_data()
@@ -291,6 +426,17 @@ void TestAwsBackend::errorMapping_data()
     QTest::newRow("nothing at all")
         << 500 << QByteArray() << QByteArray() << ErrorType::InternalFailure
         << u"The endpoint answered HTTP 500 without an error description."_s;
+    QTest::newRow("kms not found keeps its name")
+        << 400
+        << QByteArray(R"({"__type":"NotFoundException","message":"Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found."})")
+        << QByteArray() << ErrorType::KmsNotFound
+        << u"NotFoundException: Alias arn:aws:kms:us-east-1:111122223333:alias/x is not found."_s;
+    QTest::newRow("kms already exists")
+        << 400 << QByteArray(R"({"__type":"AlreadyExistsException","message":"taken"})")
+        << QByteArray() << ErrorType::ResourceInUse << u"AlreadyExistsException: taken"_s;
+    QTest::newRow("kms invalid state")
+        << 400 << QByteArray(R"({"__type":"KMSInvalidStateException","message":"pending deletion"})")
+        << QByteArray() << ErrorType::KmsInvalidState << u"pending deletion"_s;
 }
 
 void TestAwsBackend::errorMapping()
@@ -922,9 +1068,506 @@ void TestAwsBackend::unsupportedOperationsSayWhy()
     COMPARE_ERROR(await(backend.retentionImpact(u"s"_s, 24)), ErrorType::UnknownOperation,
                   u"The records a shorter retention period would drop cannot be counted on prod: "
                   "Kinesis does not report record counts."_s);
-    VERIFY_ERROR(await(backend.listKmsKeys()), ErrorType::UnknownOperation);
-    VERIFY_ERROR(await(backend.createKmsKey(u"d"_s, u"a"_s)), ErrorType::UnknownOperation);
-    QCOMPARE(log.finished.size(), 4);
+    QCOMPARE(log.finished.size(), 2);
+}
+
+// --- KMS ---------------------------------------------------------------------------------------
+
+void TestAwsBackend::kmsEndpoint_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QUrl>("custom");
+    QTest::addColumn<QUrl>("expected");
+    QTest::newRow("us-east-1") << u"us-east-1"_s << QUrl()
+                               << QUrl(u"https://kms.us-east-1.amazonaws.com"_s);
+    QTest::newRow("china") << u"cn-northwest-1"_s << QUrl()
+                           << QUrl(u"https://kms.cn-northwest-1.amazonaws.com.cn"_s);
+    // LocalStack serves every service on one port: KMS goes where Kinesis goes.
+    QTest::newRow("custom endpoint") << u"eu-west-1"_s << QUrl(u"http://localhost:4566"_s)
+                                     << QUrl(u"http://localhost:4566"_s);
+}
+
+void TestAwsBackend::kmsEndpoint()
+{
+    QFETCH(QString, region);
+    QFETCH(QUrl, custom);
+    QFETCH(QUrl, expected);
+    if (custom.isEmpty())
+        QCOMPARE(AwsBackend::defaultKmsEndpoint(region), expected);
+    AwsBackendOptions options;
+    options.region = region;
+    options.endpoint = custom;
+    options.staticCredentials = kKeys;
+    const AwsBackend backend(options);
+    QCOMPARE(backend.kmsEndpoint(), expected);
+}
+
+// Two pages of keys and two of aliases; one key's policy hides it from DescribeKey, one is a
+// signing key Kinesis cannot use. Every request is checked as KMS would check it.
+void TestAwsBackend::listKmsKeysPagesAndDescribes()
+{
+    const QString orders = u"11111111-aaaa-4000-8000-000000000001"_s;
+    const QString managed = u"22222222-aaaa-4000-8000-000000000002"_s;
+    const QString hidden = u"33333333-aaaa-4000-8000-000000000003"_s;
+    const QString disabled = u"44444444-aaaa-4000-8000-000000000004"_s;
+    const QString signing = u"55555555-aaaa-4000-8000-000000000005"_s;
+    const QString doomed = u"66666666-aaaa-4000-8000-000000000006"_s;
+    const QString deniedMessage =
+        u"User: arn:aws:iam::111122223333:user/viewer is not authorized to perform: "
+        "kms:DescribeKey on resource: "_s + kKmsArnPrefix + u"key/"_s + hidden;
+    const QHash<QString, QJsonObject> metadata = {
+        {orders, keyMetadata(orders, u"Orders stream key"_s, u"Enabled"_s)},
+        {managed, keyMetadata(managed, u"Default key that protects my Kinesis data when no other key is defined"_s,
+                              u"Enabled"_s, u"AWS"_s)},
+        {disabled, keyMetadata(disabled, u"Old"_s, u"Disabled"_s)},
+        {signing, keyMetadata(signing, u"Signs"_s, u"Enabled"_s, u"CUSTOMER"_s, u"SIGN_VERIFY"_s,
+                              u"RSA_2048"_s)},
+        {doomed, keyMetadata(doomed, u"Going away"_s, u"PendingDeletion"_s)},
+    };
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &body) {
+        const QString marker = body.value(u"Marker"_s).toString();
+        if (operation == u"ListKeys") {
+            if (body.value(u"Limit"_s).toInt() != 1000)
+                return kmsError(400, u"ValidationException"_s, u"unexpected limit"_s);
+            if (marker.isEmpty()) {
+                return jsonObject(200, QJsonObject{
+                    {u"Keys"_s, QJsonArray{keyEntry(orders), keyEntry(managed), keyEntry(hidden),
+                                           keyEntry(disabled), keyEntry(signing)}},
+                    {u"NextMarker"_s, u"keys-2"_s},
+                    {u"Truncated"_s, true}});
+            }
+            if (marker == u"keys-2")
+                return jsonObject(200, QJsonObject{{u"Keys"_s, QJsonArray{keyEntry(doomed)}},
+                                                   {u"Truncated"_s, false}});
+            return kmsError(400, u"InvalidMarkerException"_s, u"bad marker"_s);
+        }
+        if (operation == u"ListAliases") {
+            if (marker.isEmpty()) {
+                return jsonObject(200, QJsonObject{
+                    {u"Aliases"_s, QJsonArray{aliasEntry(u"alias/orders"_s, orders),
+                                              aliasEntry(u"alias/aws/kinesis"_s, managed),
+                                              aliasEntry(u"alias/aws/dynamodb"_s, {})}},
+                    {u"NextMarker"_s, u"aliases-2"_s},
+                    {u"Truncated"_s, true}});
+            }
+            if (marker == u"aliases-2") {
+                return jsonObject(200, QJsonObject{
+                    {u"Aliases"_s, QJsonArray{aliasEntry(u"alias/orders-old"_s, orders),
+                                              aliasEntry(u"alias/hidden"_s, hidden)}},
+                    {u"Truncated"_s, false}});
+            }
+            return kmsError(400, u"InvalidMarkerException"_s, u"bad marker"_s);
+        }
+        if (operation == u"DescribeKey") {
+            QThread::msleep(20); // long enough for the fan-out to fill up
+            const QString keyId = body.value(u"KeyId"_s).toString();
+            if (keyId == hidden)
+                return kmsError(400, u"AccessDeniedException"_s, deniedMessage);
+            if (metadata.contains(keyId))
+                return jsonObject(200, QJsonObject{{u"KeyMetadata"_s, metadata.value(keyId)}});
+            return kmsError(400, u"NotFoundException"_s, u"Key '"_s + keyId + u"' does not exist"_s);
+        }
+        return kmsError(400, u"UnknownOperationException"_s, QString());
+    }));
+    QVERIFY(standIn.isListening());
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    CallLog log;
+    log.attach(backend);
+    int describing = 0;
+    int mostDescribing = 0;
+    connect(&backend, &StreamBackend::callStarted, this, [&](const BackendCall &call) {
+        if (call.operation == u"kms:DescribeKey")
+            mostDescribing = std::max(mostDescribing, ++describing);
+    });
+    connect(&backend, &StreamBackend::callFinished, this, [&](const BackendCall &call) {
+        if (call.operation == u"kms:DescribeKey")
+            --describing;
+    });
+
+    const auto keys = await(backend.listKmsKeys());
+    VERIFY_OK(keys);
+    QStringList ids;
+    for (const KmsKeyInfo &info : *keys)
+        ids.append(info.key.keyId);
+    // ListKeys order; the signing key is left out, and no stand-in for alias/aws/kinesis is
+    // needed since a key carries it.
+    QCOMPARE(ids, QStringList({orders, managed, hidden, disabled, doomed}));
+
+    const KmsKeyInfo *info = findKey(*keys, orders);
+    QCOMPARE(info->aliases, QStringList({u"alias/orders"_s, u"alias/orders-old"_s}));
+    QCOMPARE(info->key.arn, kKmsArnPrefix + u"key/"_s + orders);
+    QCOMPARE(info->key.description, u"Orders stream key"_s);
+    QCOMPARE(info->key.state, KmsKeyState::Enabled);
+    QVERIFY(!info->key.awsManaged);
+    QCOMPARE(info->key.creationDateMs, qint64(1'700'000'000'250));
+    QVERIFY(!info->key.deletionDateMs);
+
+    info = findKey(*keys, managed);
+    QCOMPARE(info->aliases, QStringList{LocalKms::kDefaultAlias});
+    QVERIFY(info->key.awsManaged);
+    QCOMPARE(info->key.state, KmsKeyState::Enabled);
+
+    // Hidden by its key policy: kept, with what ListKeys and ListAliases told.
+    info = findKey(*keys, hidden);
+    QCOMPARE(info->key.arn, kKmsArnPrefix + u"key/"_s + hidden);
+    QCOMPARE(info->aliases, QStringList{u"alias/hidden"_s});
+    QVERIFY(info->key.description.isEmpty());
+    QCOMPARE(info->key.state, KmsKeyState::Enabled);
+    QVERIFY(!info->key.awsManaged);
+
+    info = findKey(*keys, disabled);
+    QCOMPARE(info->key.state, KmsKeyState::Disabled);
+    QVERIFY(info->aliases.isEmpty());
+    info = findKey(*keys, doomed);
+    QCOMPARE(info->key.state, KmsKeyState::PendingDeletion);
+    QCOMPARE(info->key.deletionDateMs.value_or(0), qint64(1'700'600'000'000));
+
+    const QList<HttpRequest> requests = standIn.requests();
+    QCOMPARE(countKms(requests, u"ListKeys"_s), 2);
+    QCOMPARE(countKms(requests, u"ListAliases"_s), 2);
+    QCOMPARE(countKms(requests, u"DescribeKey"_s), 6);
+    QCOMPARE(requests.size(), 10);
+    // At most four DescribeKey calls at once, and the fan-out does use them.
+    QCOMPARE(mostDescribing, 4);
+    QCOMPARE(describing, 0);
+
+    // One activity entry per request, named for the KMS permission it needs.
+    QCOMPARE(log.started.size(), 10);
+    QCOMPARE(log.finished.size(), 10);
+    QCOMPARE(log.startedOperations().count(u"kms:ListKeys"_s), 2);
+    QCOMPARE(log.startedOperations().count(u"kms:ListAliases"_s), 2);
+    QCOMPARE(log.startedOperations().count(u"kms:DescribeKey"_s), 6);
+    int failed = 0;
+    for (const BackendCall &call : std::as_const(log.finished)) {
+        if (!call.error)
+            continue;
+        ++failed;
+        QCOMPARE(call.target, hidden);
+        QCOMPARE(call.error->type, ErrorType::AccessDenied);
+        QVERIFY(call.error->message.startsWith(deniedMessage));
+    }
+    QCOMPARE(failed, 1);
+}
+
+void TestAwsBackend::listKmsKeysPredefinedKinesisAlias_data()
+{
+    QTest::addColumn<bool>("withKey");
+    QTest::addColumn<bool>("withAlias");
+    QTest::addColumn<QString>("expectedArn");
+    const QString aliasArn = kKmsArnPrefix + u"alias/aws/kinesis"_s;
+    // AWS lists predefined aliases it has not bound to a key yet without a TargetKeyId.
+    QTest::newRow("alias not bound yet") << true << true << aliasArn;
+    // Some endpoints (LocalStack) have no predefined aliases: the ARN comes from a key's.
+    QTest::newRow("alias not listed") << true << false << aliasArn;
+    QTest::newRow("empty account") << false << false << QString();
+}
+
+// Kinesis creates the key behind alias/aws/kinesis on first use; until then streams can still
+// be encrypted with the alias, so the list offers it.
+void TestAwsBackend::listKmsKeysPredefinedKinesisAlias()
+{
+    QFETCH(bool, withKey);
+    QFETCH(bool, withAlias);
+    QFETCH(QString, expectedArn);
+    const QString own = u"77777777-aaaa-4000-8000-000000000007"_s;
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &) {
+        if (operation == u"ListKeys")
+            return jsonObject(200, QJsonObject{{u"Keys"_s, withKey ? QJsonArray{keyEntry(own)} : QJsonArray{}},
+                                               {u"Truncated"_s, false}});
+        if (operation == u"ListAliases") {
+            return jsonObject(200, QJsonObject{{u"Aliases"_s, withAlias ? QJsonArray{aliasEntry(u"alias/aws/kinesis"_s, {})}
+                                                                        : QJsonArray{}},
+                                               {u"Truncated"_s, false}});
+        }
+        if (operation == u"DescribeKey")
+            return jsonObject(200, QJsonObject{{u"KeyMetadata"_s, keyMetadata(own, u"Mine"_s, u"Enabled"_s)}});
+        return kmsError(400, u"UnknownOperationException"_s, QString());
+    }));
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    const auto keys = await(backend.listKmsKeys());
+    VERIFY_OK(keys);
+    QCOMPARE(keys->size(), withKey ? 2 : 1);
+    if (withKey)
+        QCOMPARE(keys->first().key.keyId, own);
+    const KmsKeyInfo &predefined = keys->last();
+    QCOMPARE(predefined.aliases, QStringList{LocalKms::kDefaultAlias});
+    QVERIFY(predefined.key.keyId.isEmpty());
+    QCOMPARE(predefined.key.arn, expectedArn);
+    QVERIFY(predefined.key.awsManaged);
+    QCOMPARE(predefined.key.state, KmsKeyState::Enabled);
+    QVERIFY(!predefined.key.description.isEmpty());
+    QCOMPARE(countKms(standIn.requests(), u"DescribeKey"_s), withKey ? 1 : 0);
+}
+
+void TestAwsBackend::listKmsKeysDeniedNeedsPermission()
+{
+    const QString denied =
+        u"User: arn:aws:iam::111122223333:user/viewer is not authorized to perform: kms:ListKeys "
+        "on resource: * because no identity-based policy allows the kms:ListKeys action"_s;
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &) {
+        if (operation == u"ListKeys")
+            return kmsError(400, u"AccessDeniedException"_s, denied);
+        if (operation == u"ListAliases")
+            return jsonObject(200, QJsonObject{{u"Aliases"_s, QJsonArray{}}, {u"Truncated"_s, false}});
+        return kmsError(400, u"UnknownOperationException"_s, QString());
+    }));
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    CallLog log;
+    log.attach(backend);
+    COMPARE_ERROR(await(backend.listKmsKeys()), ErrorType::AccessDenied,
+                  denied + u" The credentials of stand-in need the IAM permission kms:ListKeys."_s);
+    QCOMPARE(countKms(standIn.requests(), u"ListKeys"_s), 1); // a refusal is not retried
+    QCOMPARE(countKms(standIn.requests(), u"DescribeKey"_s), 0);
+    QTRY_COMPARE(log.finished.size(), 2);
+}
+
+void TestAwsBackend::createKmsKeyWithAlias()
+{
+    const QString created = u"88888888-aaaa-4000-8000-000000000008"_s;
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &body) {
+        if (operation == u"DescribeKey") {
+            if (body.value(u"KeyId"_s).toString() != u"alias/orders")
+                return kmsError(400, u"ValidationException"_s, u"unexpected key id"_s);
+            return kmsError(400, u"NotFoundException"_s,
+                            u"Alias "_s + kKmsArnPrefix + u"alias/orders is not found."_s);
+        }
+        if (operation == u"CreateKey") {
+            if (body != QJsonObject{{u"Description"_s, u"Orders stream key"_s},
+                                    {u"KeySpec"_s, u"SYMMETRIC_DEFAULT"_s},
+                                    {u"KeyUsage"_s, u"ENCRYPT_DECRYPT"_s}})
+                return kmsError(400, u"ValidationException"_s, u"unexpected CreateKey body"_s);
+            return jsonObject(200, QJsonObject{{u"KeyMetadata"_s,
+                                                keyMetadata(created, u"Orders stream key"_s, u"Enabled"_s)}});
+        }
+        if (operation == u"CreateAlias") {
+            if (body != QJsonObject{{u"AliasName"_s, u"alias/orders"_s}, {u"TargetKeyId"_s, created}})
+                return kmsError(400, u"ValidationException"_s, u"unexpected CreateAlias body"_s);
+            return json(200, {}); // CreateAlias answers with an empty body
+        }
+        return kmsError(400, u"UnknownOperationException"_s, QString());
+    }));
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    CallLog log;
+    log.attach(backend);
+    QSignalSpy catalog(&backend, &StreamBackend::catalogChanged);
+
+    const auto info = await(backend.createKmsKey(u"Orders stream key"_s, u"alias/orders"_s));
+    VERIFY_OK(info);
+    QCOMPARE(info->key.keyId, created);
+    QCOMPARE(info->key.arn, kKmsArnPrefix + u"key/"_s + created);
+    QCOMPARE(info->key.description, u"Orders stream key"_s);
+    QCOMPARE(info->key.state, KmsKeyState::Enabled);
+    QVERIFY(!info->key.awsManaged);
+    QCOMPARE(info->aliases, QStringList{u"alias/orders"_s});
+
+    QStringList operations;
+    for (const HttpRequest &request : standIn.requests())
+        operations.append(kmsOperation(request));
+    // The alias is looked up first, so a taken name leaves no key behind.
+    QCOMPARE(operations, QStringList({u"DescribeKey"_s, u"CreateKey"_s, u"CreateAlias"_s}));
+    QTRY_COMPARE(log.finished.size(), 3);
+    QCOMPARE(log.startedOperations(),
+             QStringList({u"kms:DescribeKey"_s, u"kms:CreateKey"_s, u"kms:CreateAlias"_s}));
+    for (const BackendCall &call : std::as_const(log.started))
+        QCOMPARE(call.target, u"alias/orders"_s);
+    QCOMPARE(log.finished[0].error.value_or(Error{}).type, ErrorType::KmsNotFound);
+    QVERIFY(!log.finished[1].error && !log.finished[2].error);
+    QTest::qWait(20);
+    QCOMPARE(catalog.count(), 0); // keys are not streams
+}
+
+void TestAwsBackend::createKmsKeyWithoutAlias()
+{
+    const QString created = u"99999999-aaaa-4000-8000-000000000009"_s;
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &body) {
+        if (operation == u"CreateKey" && !body.contains(u"Description"_s))
+            return jsonObject(200, QJsonObject{{u"KeyMetadata"_s, keyMetadata(created, {}, u"Enabled"_s)}});
+        return kmsError(400, u"ValidationException"_s, u"unexpected "_s + operation);
+    }));
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    const auto info = await(backend.createKmsKey({}, {}));
+    VERIFY_OK(info);
+    QCOMPARE(info->key.keyId, created);
+    QVERIFY(info->aliases.isEmpty());
+    QCOMPARE(standIn.count(), 1);
+}
+
+void TestAwsBackend::createKmsKeyRefusals_data()
+{
+    QTest::addColumn<bool>("readOnly");
+    QTest::addColumn<QString>("alias");
+    QTest::addColumn<ErrorType>("type");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("read-only") << true << u"alias/orders"_s << ErrorType::AccessDenied
+                               << u"The connection stand-in is read-only."_s;
+    for (const QString &alias : {u"orders"_s, u"alias/aws/mine"_s, u"alias/has space"_s, u"alias/"_s}) {
+        QTest::newRow(qPrintable(alias)) << false << alias << ErrorType::InvalidArgument
+                                         << LocalKms::aliasNameProblem(alias).value_or(Error{}).message;
+    }
+}
+
+// Refused before any request: a read-only connection, and alias names KMS would refuse (after
+// the key was made).
+void TestAwsBackend::createKmsKeyRefusals()
+{
+    QFETCH(bool, readOnly);
+    QFETCH(QString, alias);
+    QFETCH(ErrorType, type);
+    QFETCH(QString, message);
+    QVERIFY(!message.isEmpty());
+    StandIn standIn(kmsHandler([](const QString &, const QJsonObject &) {
+        return kmsError(500, u"KMSInternalException"_s, u"should not be asked"_s);
+    }));
+    AwsBackendOptions options = kmsOptionsFor(standIn.url());
+    options.readOnly = readOnly;
+    AwsBackend backend(options);
+    CallLog log;
+    log.attach(backend);
+    COMPARE_ERROR(await(backend.createKmsKey(u"d"_s, alias)), type, message);
+    QCOMPARE(standIn.count(), 0);
+    QCOMPARE(log.startedOperations(), QStringList{u"kms:CreateKey"_s});
+    QCOMPARE(log.finished.size(), 1);
+    QCOMPARE(log.finished[0].error.value_or(Error{}).type, type);
+}
+
+void TestAwsBackend::createKmsKeyAliasTaken()
+{
+    const QString existing = u"aaaaaaaa-aaaa-4000-8000-00000000000a"_s;
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &) {
+        if (operation == u"DescribeKey")
+            return jsonObject(200, QJsonObject{{u"KeyMetadata"_s, keyMetadata(existing, u"x"_s, u"Enabled"_s)}});
+        return kmsError(400, u"ValidationException"_s, u"unexpected "_s + operation);
+    }));
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    COMPARE_ERROR(await(backend.createKmsKey(u"d"_s, u"alias/orders"_s)), ErrorType::ResourceInUse,
+                  u"An alias with the name "_s + kKmsArnPrefix + u"alias/orders already exists."_s);
+    QCOMPARE(standIn.count(), 1);
+    QCOMPARE(countKms(standIn.requests(), u"CreateKey"_s), 0);
+}
+
+void TestAwsBackend::createKmsKeyAliasFailsAfterKey()
+{
+    const QString created = u"bbbbbbbb-aaaa-4000-8000-00000000000b"_s;
+    const QString taken = u"An alias with the name "_s + kKmsArnPrefix + u"alias/orders already exists"_s;
+    StandIn standIn(kmsHandler([&](const QString &operation, const QJsonObject &) {
+        if (operation == u"DescribeKey")
+            return kmsError(400, u"NotFoundException"_s, u"not found"_s);
+        if (operation == u"CreateKey")
+            return jsonObject(200, QJsonObject{{u"KeyMetadata"_s, keyMetadata(created, u"d"_s, u"Enabled"_s)}});
+        // Someone else took the name meanwhile.
+        return kmsError(400, u"AlreadyExistsException"_s, taken);
+    }));
+    AwsBackend backend(kmsOptionsFor(standIn.url()));
+    COMPARE_ERROR(await(backend.createKmsKey(u"d"_s, u"alias/orders"_s)), ErrorType::ResourceInUse,
+                  u"AlreadyExistsException: "_s + taken + u" The key "_s + created +
+                      u" was created, but not its alias."_s);
+    QCOMPARE(standIn.count(), 3);
+}
+
+void TestAwsBackend::kmsErrors_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("wireType");
+    QTest::addColumn<QString>("wireMessage");
+    QTest::addColumn<ErrorType>("type");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("requests");
+    // KMS's LimitExceededException is a quota (keys per account): waiting does not help.
+    QTest::newRow("quota, not a rate")
+        << 400 << u"LimitExceededException"_s << u"Too many keys"_s << ErrorType::LimitExceeded
+        << u"Too many keys"_s << 1;
+    QTest::newRow("throttling retried")
+        << 400 << u"ThrottlingException"_s << u"Rate exceeded"_s << ErrorType::LimitExceeded
+        << u"ThrottlingException: Rate exceeded"_s << 3;
+    QTest::newRow("dependency timeout retried")
+        << 503 << u"DependencyTimeoutException"_s << u"slow"_s << ErrorType::InternalFailure
+        << u"DependencyTimeoutException: slow"_s << 3;
+    QTest::newRow("internal retried")
+        << 500 << u"KMSInternalException"_s << u"oops"_s << ErrorType::InternalFailure
+        << u"KMSInternalException: oops"_s << 3;
+    QTest::newRow("denied, with the permission to ask for")
+        << 400 << u"AccessDeniedException"_s << u"not authorized"_s << ErrorType::AccessDenied
+        << u"not authorized The credentials of stand-in need the IAM permission kms:CreateKey."_s
+        << 1;
+    QTest::newRow("expired credentials")
+        << 400 << u"ExpiredTokenException"_s
+        << u"The security token included in the request is expired"_s
+        << ErrorType::UnrecognizedClient
+        << u"ExpiredTokenException: The security token included in the request is expired "
+           "The credentials of stand-in have expired: enter new ones."_s
+        << 1;
+}
+
+// KMS error types through the shared retry and advice machinery.
+void TestAwsBackend::kmsErrors()
+{
+    QFETCH(int, status);
+    QFETCH(QString, wireType);
+    QFETCH(QString, wireMessage);
+    QFETCH(ErrorType, type);
+    QFETCH(QString, message);
+    QFETCH(int, requests);
+    StandIn standIn(kmsHandler([&](const QString &, const QJsonObject &) {
+        return kmsError(status, wireType, wireMessage);
+    }));
+    AwsBackendOptions options = kmsOptionsFor(standIn.url());
+    options.maxRetries = 2;
+    AwsBackend backend(options);
+    CallLog log;
+    log.attach(backend);
+    COMPARE_ERROR(await(backend.createKmsKey(u"d"_s, {})), type, message);
+    QCOMPARE(standIn.count(), requests);
+    QStringList expected{u"kms:CreateKey"_s};
+    for (int retry = 1; retry < requests; ++retry)
+        expected.append(u"kms:CreateKey (retry %1)"_s.arg(retry));
+    QCOMPARE(log.startedOperations(), expected);
+}
+
+// Our own --serve endpoint (like kinesalite) speaks Kinesis only: KMS calls get a clear
+// UnknownOperation, and Kinesis calls keep working.
+void TestAwsBackend::kmsNotOfferedByKinesisEndpoint()
+{
+    EngineOptions engineOptions;
+    engineOptions.createDelayMs = 0;
+    auto engine = Engine::open(engineOptions);
+    VERIFY_OK(engine);
+    KinesisServer server(**engine);
+    KinesisServer::Options serverOptions;
+    serverOptions.port = 0;
+    const auto url = server.start(serverOptions);
+    QVERIFY2(url.has_value(), url ? "" : qPrintable(url.error()));
+    AwsBackend backend(optionsFor(*url));
+    QCOMPARE(backend.kmsEndpoint(), *url);
+    const QString advice = u" is unknown there): enter the key's ARN or alias instead."_s;
+    COMPARE_ERROR(await(backend.listKmsKeys()), ErrorType::UnknownOperation,
+                  url->toString() + u" does not offer AWS KMS (TrentService.ListKeys"_s + advice);
+    COMPARE_ERROR(await(backend.createKmsKey(u"d"_s, u"alias/x"_s)), ErrorType::UnknownOperation,
+                  url->toString() + u" does not offer AWS KMS (TrentService.DescribeKey"_s + advice);
+    COMPARE_ERROR(await(backend.createKmsKey(u"d"_s, {})), ErrorType::UnknownOperation,
+                  url->toString() + u" does not offer AWS KMS (TrentService.CreateKey"_s + advice);
+    VERIFY_OK(await(backend.listStreams({})));
+}
+
+void TestAwsBackend::kmsDestroyedWhileInFlight()
+{
+    StandIn standIn(kmsHandler([](const QString &, const QJsonObject &) {
+        QThread::msleep(300);
+        return jsonObject(200, QJsonObject{{u"Truncated"_s, false}});
+    }));
+    auto backend = std::make_unique<AwsBackend>(kmsOptionsFor(standIn.url()));
+    const auto listing = backend->listKmsKeys();
+    const auto creating = backend->createKmsKey(u"d"_s, {});
+    QTRY_COMPARE(standIn.count(), 3);
+    backend.reset();
+    // Ended with an error, never as a cancelled future.
+    QVERIFY(listing.isFinished());
+    QVERIFY(!listing.isCanceled());
+    QCOMPARE(listing.resultCount(), 1);
+    COMPARE_ERROR(listing.result(), ErrorType::InternalFailure, u"The connection was closed."_s);
+    QVERIFY(creating.isFinished());
+    QVERIFY(!creating.isCanceled());
+    QCOMPARE(creating.resultCount(), 1);
+    COMPARE_ERROR(creating.result(), ErrorType::InternalFailure, u"The connection was closed."_s);
 }
 
 QTEST_GUILESS_MAIN(TestAwsBackend)

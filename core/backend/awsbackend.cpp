@@ -8,6 +8,9 @@
 #include <QCborMap>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QMap>
 #include <QNetworkAccessManager>
@@ -15,6 +18,7 @@
 #include <QNetworkRequest>
 #include <QPromise>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslSocket>
 #include <QTimeZone>
@@ -32,7 +36,22 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr QLatin1StringView kTargetPrefix = "Kinesis_20131202."_L1;
+QByteArray hostHeaderOf(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (url.port() != -1)
+        host += ':' + QByteArray::number(url.port());
+    return host;
+}
+
+QUrl serviceEndpoint(const QString &service, const QString &region)
+{
+    const QString domain =
+        region.startsWith(u"cn-"_s) ? u"amazonaws.com.cn"_s : u"amazonaws.com"_s;
+    return QUrl(u"https://"_s % service % u'.' % region % u'.' % domain);
+}
 
 QString nameOf(const StreamTarget &target)
 {
@@ -111,6 +130,15 @@ std::optional<ErrorType> foreignErrorType(const QString &name)
         {u"InternalError"_s, ErrorType::InternalFailure},
         {u"InternalServerError"_s, ErrorType::InternalFailure},
         {u"InternalFailure"_s, ErrorType::InternalFailure},
+        // AWS KMS's own types; the message keeps their names.
+        {u"NotFoundException"_s, ErrorType::KmsNotFound},
+        {u"DisabledException"_s, ErrorType::KmsDisabled},
+        {u"AlreadyExistsException"_s, ErrorType::ResourceInUse},
+        {u"InvalidAliasNameException"_s, ErrorType::InvalidArgument},
+        {u"InvalidArnException"_s, ErrorType::InvalidArgument},
+        {u"InvalidMarkerException"_s, ErrorType::InvalidArgument},
+        {u"KMSInternalException"_s, ErrorType::InternalFailure},
+        {u"DependencyTimeoutException"_s, ErrorType::InternalFailure},
     };
     const auto it = table.constFind(name);
     if (it == table.cend())
@@ -167,8 +195,12 @@ Failure decodeFailure(int httpStatus, const QByteArray &body, const QByteArray &
     return {error, type};
 }
 
-bool isThrottling(const QString &wireType, int httpStatus)
+// `service` is the signing name: KMS's LimitExceededException is a quota (too many keys or
+// aliases), not a rate, and waiting does not help.
+bool isThrottling(const QString &wireType, int httpStatus, QStringView service)
 {
+    if (service == u"kms" && wireType == u"LimitExceededException")
+        return false;
     static const QStringList types = {
         u"ProvisionedThroughputExceededException"_s, u"LimitExceededException"_s,
         u"ThrottlingException"_s, u"Throttling"_s, u"ThrottledException"_s,
@@ -243,6 +275,7 @@ QString streamNameOf(const StreamTarget &target)
 struct AwsBackend::Exchange
 {
     quint64 id = 0;
+    const Service *service = nullptr;
     QString operation; // the wire name, e.g. "ListShards"
     QString target;
     QByteArray body;
@@ -262,13 +295,18 @@ AwsBackend::AwsBackend(AwsBackendOptions options, QObject *parent)
     : StreamBackend(parent), m_options(std::move(options)),
       m_network(new QNetworkAccessManager(this)), m_provider(m_options.credentialsProvider)
 {
-    m_endpoint = m_options.endpoint.isEmpty() ? defaultEndpoint(m_options.region)
-                                              : m_options.endpoint;
-    m_hostHeader = m_endpoint.host(QUrl::FullyEncoded).toUtf8();
-    if (m_hostHeader.contains(':'))
-        m_hostHeader = '[' + m_hostHeader + ']';
-    if (m_endpoint.port() != -1)
-        m_hostHeader += ':' + QByteArray::number(m_endpoint.port());
+    m_kinesis.signingName = u"kinesis"_s;
+    m_kinesis.targetPrefix = u"Kinesis_20131202."_s;
+    m_kinesis.url = m_options.endpoint.isEmpty() ? defaultEndpoint(m_options.region)
+                                                 : m_options.endpoint;
+    m_kinesis.hostHeader = hostHeaderOf(m_kinesis.url);
+    // A custom endpoint (LocalStack, kinesalite, another Shardscope) is asked for KMS too.
+    m_kms.signingName = u"kms"_s;
+    m_kms.targetPrefix = u"TrentService."_s;
+    m_kms.activityPrefix = u"kms:"_s;
+    m_kms.url = m_options.endpoint.isEmpty() ? defaultKmsEndpoint(m_options.region)
+                                             : m_options.endpoint;
+    m_kms.hostHeader = hostHeaderOf(m_kms.url);
 
     if (!m_options.caCertificateFile.isEmpty()) {
         const QList<QSslCertificate> certificates =
@@ -311,9 +349,12 @@ AwsBackend::~AwsBackend()
 
 QUrl AwsBackend::defaultEndpoint(const QString &region)
 {
-    const QString domain =
-        region.startsWith(u"cn-"_s) ? u"amazonaws.com.cn"_s : u"amazonaws.com"_s;
-    return QUrl(u"https://kinesis."_s % region % u'.' % domain);
+    return serviceEndpoint(u"kinesis"_s, region);
+}
+
+QUrl AwsBackend::defaultKmsEndpoint(const QString &region)
+{
+    return serviceEndpoint(u"kms"_s, region);
 }
 
 std::chrono::milliseconds AwsBackend::backoffDelay(int retry, std::chrono::milliseconds base,
@@ -335,7 +376,7 @@ Error AwsBackend::errorFromResponse(int httpStatus, const QByteArray &body,
 
 QString AwsBackend::location() const
 {
-    return m_endpoint.toString();
+    return m_kinesis.url.toString();
 }
 
 QDateTime AwsBackend::localNow() const
@@ -367,22 +408,33 @@ BackendFuture<T> AwsBackend::refuse(const QString &operation, const QString &tar
     return readyFuture<T>(std::unexpected(error));
 }
 
+std::optional<Error> AwsBackend::refusal(Access access) const
+{
+    if (access != Access::Read && m_options.readOnly) {
+        return Error{ErrorType::AccessDenied,
+                     tr("The connection %1 is read-only.").arg(m_options.displayName)};
+    }
+    return setupError();
+}
+
+void AwsBackend::launch(const ExchangePtr &exchange)
+{
+    exchange->id = ++m_nextCallId;
+    m_inFlight.insert(exchange->id, exchange);
+    startAttempt(exchange);
+}
+
 template<typename Response, typename Request>
 BackendFuture<Response> AwsBackend::invoke(const QString &operation, const QString &target,
                                            const Request &request, Access access)
 {
-    if (access != Access::Read && m_options.readOnly) {
-        return refuse<Response>(operation, target,
-                                Error{ErrorType::AccessDenied,
-                                      tr("The connection %1 is read-only.")
-                                          .arg(m_options.displayName)});
-    }
-    if (const auto error = setupError())
+    if (const auto error = refusal(access))
         return refuse<Response>(operation, target, *error);
 
     auto promise = std::make_shared<QPromise<BackendResult<Response>>>();
     promise->start();
     auto exchange = std::make_shared<Exchange>();
+    exchange->service = &m_kinesis;
     exchange->operation = operation;
     exchange->target = target;
     // Encoding a full PutRecords (5 MB) takes a few milliseconds; not worth a thread hop.
@@ -405,18 +457,60 @@ BackendFuture<Response> AwsBackend::invoke(const QString &operation, const QStri
             promise->finish();
         });
     };
-    exchange->id = ++m_nextCallId;
-    m_inFlight.insert(exchange->id, exchange);
-    startAttempt(exchange);
+    launch(exchange);
+    return promise->future();
+}
+
+AwsBackend::KmsFuture AwsBackend::invokeKms(const QString &operation, const QString &target,
+                                            const QJsonObject &request, Access access)
+{
+    if (const auto error = refusal(access))
+        return refuse<QJsonObject>(m_kms.activityPrefix + operation, target, *error);
+
+    auto promise = std::make_shared<QPromise<BackendResult<QJsonObject>>>();
+    promise->start();
+    auto exchange = std::make_shared<Exchange>();
+    exchange->service = &m_kms;
+    exchange->operation = operation;
+    exchange->target = target;
+    exchange->body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    exchange->failed = [promise](const Error &error) {
+        promise->addResult(BackendResult<QJsonObject>(std::unexpected(error)));
+        promise->finish();
+    };
+    // KMS answers are a few kilobytes: read them here.
+    exchange->succeeded = [this, promise](const ExchangePtr &self, const QByteArray &body) {
+        BackendResult<QJsonObject> result;
+        if (!body.trimmed().isEmpty()) {
+            QJsonParseError parseError;
+            const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+            if (document.isObject()) {
+                result = document.object();
+            } else {
+                result = std::unexpected(Error{
+                    ErrorType::InternalFailure,
+                    tr("The answer to %1 could not be read: %2")
+                        .arg(self->operation,
+                             parseError.error == QJsonParseError::NoError
+                                 ? tr("not a JSON object")
+                                 : parseError.errorString())});
+            }
+        }
+        complete(self, result ? std::nullopt : std::optional<Error>(result.error()));
+        promise->addResult(std::move(result));
+        promise->finish();
+    };
+    launch(exchange);
     return promise->future();
 }
 
 void AwsBackend::startAttempt(const ExchangePtr &exchange)
 {
     ++exchange->attempts;
+    const QString operation = exchange->service->activityPrefix + exchange->operation;
     const QString name = exchange->attempts == 1
-                             ? exchange->operation
-                             : tr("%1 (retry %2)").arg(exchange->operation).arg(exchange->attempts - 1);
+                             ? operation
+                             : tr("%1 (retry %2)").arg(operation).arg(exchange->attempts - 1);
     exchange->call = BackendCall{exchange->attempts == 1 ? exchange->id : ++m_nextCallId, name,
                                  exchange->target, QDateTime::currentDateTimeUtc(), 0, {}};
     exchange->timer.start();
@@ -458,20 +552,22 @@ void AwsBackend::startAttempt(const ExchangePtr &exchange)
 
 void AwsBackend::send(const ExchangePtr &exchange, const AwsCredentials &credentials)
 {
+    const Service &service = *exchange->service;
     SignableRequest signable;
     signable.method = "POST";
-    signable.path = m_endpoint.path(QUrl::FullyEncoded).toUtf8();
+    signable.path = service.url.path(QUrl::FullyEncoded).toUtf8();
     if (signable.path.isEmpty())
         signable.path = "/";
-    signable.headers.append({QByteArrayLiteral("Host"), m_hostHeader});
+    signable.headers.append({QByteArrayLiteral("Host"), service.hostHeader});
+    // Kinesis and KMS both speak JSON 1.1.
     signable.headers.append({QByteArrayLiteral("Content-Type"), m_codec.contentType()});
     signable.headers.append({QByteArrayLiteral("X-Amz-Target"),
-                             QString(kTargetPrefix % exchange->operation).toLatin1()});
+                             QString(service.targetPrefix + exchange->operation).toLatin1()});
     signable.body = exchange->body;
     const QDateTime now = localNow().addMSecs(m_clockOffsetMs);
-    SigV4::sign(signable, credentials, m_options.region, u"kinesis"_s, now);
+    SigV4::sign(signable, credentials, m_options.region, service.signingName, now);
 
-    QNetworkRequest request(m_endpoint);
+    QNetworkRequest request(service.url);
     for (const auto &[name, value] : std::as_const(signable.headers))
         request.setRawHeader(name, value);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Shardscope"));
@@ -505,8 +601,9 @@ void AwsBackend::handleReply(const ExchangePtr &exchange, QNetworkReply *reply)
 
     Failure failure;
     bool transient = false;
+    const QString &signingName = exchange->service->signingName;
     if (status == 0) {
-        const QString host = m_endpoint.host();
+        const QString host = exchange->service->url.host();
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
                               reply->error() == QNetworkReply::TimeoutError;
         failure.error = Error{
@@ -518,7 +615,7 @@ void AwsBackend::handleReply(const ExchangePtr &exchange, QNetworkReply *reply)
         transient = isTransientNetworkError(reply->error());
     } else {
         failure = decodeFailure(status, body, reply->rawHeader("x-amzn-ErrorType"));
-        transient = status >= 500 || isThrottling(failure.wireType, status);
+        transient = status >= 500 || isThrottling(failure.wireType, status, signingName);
     }
 
     if (isClockSkew(failure) && !exchange->skewRetried) {
@@ -537,15 +634,16 @@ void AwsBackend::handleReply(const ExchangePtr &exchange, QNetworkReply *reply)
         return;
     }
     if (transient && exchange->retries < m_options.maxRetries) {
-        const auto base = isThrottling(failure.wireType, status) ? m_options.throttlingBaseDelay
-                                                                 : m_options.retryBaseDelay;
+        const auto base = isThrottling(failure.wireType, status, signingName)
+                              ? m_options.throttlingBaseDelay
+                              : m_options.retryBaseDelay;
         const auto delay = backoffDelay(exchange->retries, base, m_options.retryMaxDelay,
                                         QRandomGenerator::global()->generateDouble());
         ++exchange->retries;
         retry(exchange, failure.error, delay);
         return;
     }
-    const Error error = withAdvice(failure.error, failure.wireType);
+    const Error error = withAdvice(failure.error, failure.wireType, *exchange);
     complete(exchange, error);
     exchange->failed(error);
 }
@@ -567,14 +665,31 @@ void AwsBackend::complete(const ExchangePtr &exchange, const std::optional<Error
     emit callFinished(exchange->call);
 }
 
-Error AwsBackend::withAdvice(const Error &error, const QString &wireType) const
+Error AwsBackend::withAdvice(const Error &error, const QString &wireType,
+                             const Exchange &exchange) const
 {
     const Failure failure{error, wireType};
+    const auto appended = [&error](const QString &advice) {
+        return Error{error.type,
+                     error.message.isEmpty() ? advice : QString(error.message % u' ' % advice)};
+    };
     if (isClockSkew(failure)) {
-        return Error{error.type, error.message % u' ' %
-                                     tr("The clocks of this computer and %1 disagree; check "
-                                        "the system time.")
-                                         .arg(m_endpoint.host())};
+        return appended(tr("The clocks of this computer and %1 disagree; check the system time.")
+                            .arg(exchange.service->url.host()));
+    }
+    if (exchange.service == &m_kms) {
+        const QString permission = exchange.service->activityPrefix + exchange.operation;
+        if (error.type == ErrorType::UnknownOperation) {
+            // kinesalite and our own --serve speak Kinesis only.
+            return appended(tr("%1 does not offer AWS KMS (%2 is unknown there): enter the key's "
+                               "ARN or alias instead.")
+                                .arg(exchange.service->url.toString(),
+                                     exchange.service->targetPrefix + exchange.operation));
+        }
+        if (error.type == ErrorType::AccessDenied) {
+            return appended(tr("The credentials of %1 need the IAM permission %2.")
+                                .arg(m_options.displayName, permission));
+        }
     }
     const bool expired = isExpiredCredentials(failure);
     if (!expired && error.type != ErrorType::UnrecognizedClient &&
@@ -860,24 +975,385 @@ BackendFuture<void> AwsBackend::stopStreamEncryption(const StopStreamEncryptionR
                         Access::Catalog);
 }
 
+// --- KMS ---------------------------------------------------------------------------------------
+
+namespace {
+
+// DescribeKey calls in flight at once while listing: enough to hide latency, few enough not to
+// be throttled in accounts with hundreds of keys.
+constexpr int kMaxDescribesInFlight = 4;
+
+std::optional<qint64> epochMsOf(const QJsonValue &seconds)
+{
+    if (!seconds.isDouble())
+        return std::nullopt;
+    return qRound64(seconds.toDouble() * 1000.0);
+}
+
+// KMS has more states than our three; what matters is whether the key can encrypt now.
+KmsKeyState keyStateOf(const QJsonObject &metadata)
+{
+    const QString state = metadata.value("KeyState"_L1).toString();
+    if (state == u"PendingDeletion" || state == u"PendingReplicaDeletion")
+        return KmsKeyState::PendingDeletion;
+    if (state == u"Enabled")
+        return KmsKeyState::Enabled;
+    if (state.isEmpty() || state == u"Updating") // Updating: a multi-Region key, still usable
+        return metadata.value("Enabled"_L1).toBool(true) ? KmsKeyState::Enabled
+                                                          : KmsKeyState::Disabled;
+    return KmsKeyState::Disabled; // Disabled, Creating, PendingImport, Unavailable
+}
+
+KmsKey keyFromMetadata(const QJsonObject &metadata)
+{
+    KmsKey key;
+    key.keyId = metadata.value("KeyId"_L1).toString();
+    key.arn = metadata.value("Arn"_L1).toString();
+    key.description = metadata.value("Description"_L1).toString();
+    key.state = keyStateOf(metadata);
+    key.awsManaged = metadata.value("KeyManager"_L1).toString() == u"AWS";
+    key.creationDateMs = epochMsOf(metadata.value("CreationDate"_L1)).value_or(0);
+    key.deletionDateMs = epochMsOf(metadata.value("DeletionDate"_L1));
+    return key;
+}
+
+// Kinesis encrypts only with symmetric encryption keys; signing, HMAC and asymmetric keys
+// would be refused by StartStreamEncryption.
+bool canEncryptStreams(const QJsonObject &metadata)
+{
+    const QString usage = metadata.value("KeyUsage"_L1).toString();
+    QString spec = metadata.value("KeySpec"_L1).toString();
+    if (spec.isEmpty())
+        spec = metadata.value("CustomerMasterKeySpec"_L1).toString();
+    return (usage.isEmpty() || usage == u"ENCRYPT_DECRYPT") &&
+           (spec.isEmpty() || spec == u"SYMMETRIC_DEFAULT");
+}
+
+// "arn:aws:kms:<region>:<account>:alias/<name>" from any key ARN of the same account.
+QString aliasArnBesides(const QString &keyArn, const QString &aliasName)
+{
+    const qsizetype at = keyArn.indexOf(u":key/"_s);
+    return at >= 0 ? QString(keyArn.left(at + 1) + aliasName) : QString();
+}
+
+} // namespace
+
+struct AwsBackend::KmsListing
+{
+    KmsListing() { promise.start(); }
+    KmsListing(const KmsListing &) = delete;
+    KmsListing &operator=(const KmsListing &) = delete;
+    // Dropped unfinished only when the backend goes away mid-way.
+    ~KmsListing() { fail(Error{ErrorType::InternalFailure, tr("The connection was closed.")}); }
+
+    bool isOver() const { return promise.future().isFinished(); }
+    void fail(const Error &error)
+    {
+        if (isOver())
+            return;
+        promise.addResult(BackendResult<QList<KmsKeyInfo>>(std::unexpected(error)));
+        promise.finish();
+    }
+
+    struct ListedKey
+    {
+        QString keyId;
+        QString arn;
+    };
+    struct ListedAlias
+    {
+        QString name;
+        QString arn;
+        QString targetKeyId; // empty for predefined aliases AWS has not bound yet
+    };
+
+    QPromise<BackendResult<QList<KmsKeyInfo>>> promise;
+    QList<ListedKey> keys;
+    QList<ListedAlias> aliases;
+    QHash<QString, QJsonObject> metadata; // DescribeKey's KeyMetadata by key id
+    QSet<QString> gone;                   // deleted between ListKeys and DescribeKey
+    qsizetype nextToDescribe = 0;
+    int describing = 0;
+    bool keysListed = false;
+    bool aliasesListed = false;
+    // Reported once the keys are listed, so that a ListKeys error (the one to fix first) wins.
+    std::optional<Error> aliasesError;
+};
+
+struct AwsBackend::KeyCreation
+{
+    KeyCreation() { promise.start(); }
+    KeyCreation(const KeyCreation &) = delete;
+    KeyCreation &operator=(const KeyCreation &) = delete;
+    ~KeyCreation() { deliver(std::unexpected(Error{ErrorType::InternalFailure, tr("The connection was closed.")})); }
+
+    void deliver(BackendResult<KmsKeyInfo> result)
+    {
+        if (promise.future().isFinished())
+            return;
+        promise.addResult(std::move(result));
+        promise.finish();
+    }
+
+    QPromise<BackendResult<KmsKeyInfo>> promise;
+    QString description;
+    QString aliasName;
+};
+
 BackendFuture<QList<KmsKeyInfo>> AwsBackend::listKmsKeys()
 {
-    return refuse<QList<KmsKeyInfo>>(
-        u"kms:ListKeys"_s, {},
-        Error{ErrorType::UnknownOperation,
-              tr("Listing KMS keys is not supported for AWS connections yet; enter the key's "
-                 "ARN or alias instead.")});
+    if (const auto error = refusal(Access::Read))
+        return refuse<QList<KmsKeyInfo>>(m_kms.activityPrefix + u"ListKeys"_s, {}, *error);
+    auto listing = std::make_shared<KmsListing>();
+    BackendFuture<QList<KmsKeyInfo>> future = listing->promise.future();
+    // Keys and aliases page side by side; keys are described as their pages arrive.
+    fetchKeysPage(listing, {});
+    fetchAliasesPage(listing, {});
+    return future;
+}
+
+void AwsBackend::fetchKeysPage(const KmsListingPtr &listing, const QString &marker)
+{
+    QJsonObject request{{u"Limit"_s, 1000}};
+    if (!marker.isEmpty())
+        request.insert(u"Marker"_s, marker);
+    onResult(this, invokeKms(u"ListKeys"_s, {}, request, Access::Read),
+             [this, listing, marker](const BackendResult<QJsonObject> &page) {
+                 if (listing->isOver())
+                     return;
+                 if (!page) {
+                     listing->fail(page.error());
+                     return;
+                 }
+                 const QJsonArray keys = page->value("Keys"_L1).toArray();
+                 for (const QJsonValue &entry : keys) {
+                     const QJsonObject key = entry.toObject();
+                     const QString keyId = key.value("KeyId"_L1).toString();
+                     if (!keyId.isEmpty())
+                         listing->keys.append({keyId, key.value("KeyArn"_L1).toString()});
+                 }
+                 const QString next = page->value("NextMarker"_L1).toString();
+                 if (page->value("Truncated"_L1).toBool() && !next.isEmpty() && next != marker)
+                     fetchKeysPage(listing, next);
+                 else
+                     listing->keysListed = true;
+                 describeKeys(listing);
+             });
+}
+
+void AwsBackend::fetchAliasesPage(const KmsListingPtr &listing, const QString &marker)
+{
+    QJsonObject request{{u"Limit"_s, 100}};
+    if (!marker.isEmpty())
+        request.insert(u"Marker"_s, marker);
+    onResult(this, invokeKms(u"ListAliases"_s, {}, request, Access::Read),
+             [this, listing, marker](const BackendResult<QJsonObject> &page) {
+                 if (listing->isOver())
+                     return;
+                 if (!page) {
+                     listing->aliasesError = page.error();
+                     listing->aliasesListed = true;
+                     finishListing(listing);
+                     return;
+                 }
+                 const QJsonArray aliases = page->value("Aliases"_L1).toArray();
+                 for (const QJsonValue &entry : aliases) {
+                     const QJsonObject alias = entry.toObject();
+                     listing->aliases.append({alias.value("AliasName"_L1).toString(),
+                                              alias.value("AliasArn"_L1).toString(),
+                                              alias.value("TargetKeyId"_L1).toString()});
+                 }
+                 const QString next = page->value("NextMarker"_L1).toString();
+                 if (page->value("Truncated"_L1).toBool() && !next.isEmpty() && next != marker) {
+                     fetchAliasesPage(listing, next);
+                     return;
+                 }
+                 listing->aliasesListed = true;
+                 finishListing(listing);
+             });
+}
+
+void AwsBackend::describeKeys(const KmsListingPtr &listing)
+{
+    while (!listing->isOver() && listing->describing < kMaxDescribesInFlight &&
+           listing->nextToDescribe < listing->keys.size()) {
+        const QString keyId = listing->keys.at(listing->nextToDescribe++).keyId;
+        ++listing->describing;
+        onResult(this,
+                 invokeKms(u"DescribeKey"_s, keyId, QJsonObject{{u"KeyId"_s, keyId}}, Access::Read),
+                 [this, listing, keyId](const BackendResult<QJsonObject> &answer) {
+                     --listing->describing;
+                     if (listing->isOver())
+                         return;
+                     if (answer) {
+                         listing->metadata.insert(keyId, answer->value("KeyMetadata"_L1).toObject());
+                     } else if (answer.error().type == ErrorType::KmsNotFound) {
+                         listing->gone.insert(keyId);
+                     } else if (answer.error().type != ErrorType::AccessDenied) {
+                         listing->fail(answer.error());
+                         return;
+                     }
+                     // Denied: a key policy may hide one key; list it with what ListKeys said.
+                     describeKeys(listing);
+                 });
+    }
+    finishListing(listing);
+}
+
+void AwsBackend::finishListing(const KmsListingPtr &listing)
+{
+    if (listing->isOver() || !listing->keysListed || !listing->aliasesListed ||
+        listing->describing > 0 || listing->nextToDescribe < listing->keys.size())
+        return;
+    if (listing->aliasesError) {
+        listing->fail(*listing->aliasesError);
+        return;
+    }
+
+    QHash<QString, QStringList> aliasesByKey;
+    QString defaultAliasArn;
+    for (const KmsListing::ListedAlias &alias : std::as_const(listing->aliases)) {
+        if (!alias.targetKeyId.isEmpty())
+            aliasesByKey[alias.targetKeyId].append(alias.name);
+        if (alias.name == LocalKms::kDefaultAlias)
+            defaultAliasArn = alias.arn;
+    }
+    QList<KmsKeyInfo> result;
+    QSet<QString> seen;
+    bool hasDefault = false;
+    for (const KmsListing::ListedKey &listed : std::as_const(listing->keys)) {
+        if (listing->gone.contains(listed.keyId) || seen.contains(listed.keyId))
+            continue;
+        seen.insert(listed.keyId);
+        KmsKeyInfo info;
+        info.aliases = aliasesByKey.value(listed.keyId);
+        info.aliases.sort();
+        const auto metadata = listing->metadata.constFind(listed.keyId);
+        if (metadata != listing->metadata.cend()) {
+            if (!canEncryptStreams(*metadata))
+                continue;
+            info.key = keyFromMetadata(*metadata);
+        }
+        if (info.key.keyId.isEmpty()) {
+            // Not described: the state is unknown, so it stays selectable and Kinesis decides.
+            info.key.keyId = listed.keyId;
+            info.key.awsManaged = std::any_of(info.aliases.cbegin(), info.aliases.cend(),
+                                              [](const QString &alias) {
+                                                  return alias.startsWith(u"alias/aws/"_s);
+                                              });
+        }
+        if (info.key.arn.isEmpty())
+            info.key.arn = listed.arn;
+        if (defaultAliasArn.isEmpty())
+            defaultAliasArn = aliasArnBesides(info.key.arn, LocalKms::kDefaultAlias);
+        hasDefault = hasDefault || info.aliases.contains(LocalKms::kDefaultAlias);
+        result.append(std::move(info));
+    }
+    if (!hasDefault) {
+        // Kinesis creates the AWS managed key behind alias/aws/kinesis the first time a stream
+        // is encrypted with it; until then the alias names no key, yet streams can use it.
+        KmsKeyInfo predefined;
+        predefined.key.arn = defaultAliasArn;
+        predefined.key.description = tr("AWS managed key for Kinesis; AWS creates it the first "
+                                        "time a stream is encrypted with it.");
+        predefined.key.awsManaged = true;
+        predefined.aliases = {LocalKms::kDefaultAlias};
+        result.append(std::move(predefined));
+    }
+    listing->promise.addResult(BackendResult<QList<KmsKeyInfo>>(std::move(result)));
+    listing->promise.finish();
 }
 
 BackendFuture<KmsKeyInfo> AwsBackend::createKmsKey(const QString &description,
                                                    const QString &aliasName)
 {
-    Q_UNUSED(description)
-    return refuse<KmsKeyInfo>(
-        u"kms:CreateKey"_s, aliasName,
-        Error{ErrorType::UnknownOperation,
-              tr("Creating KMS keys is not supported for AWS connections yet; create the key in "
-                 "the AWS console or with `aws kms create-key`.")});
+    const QString operation = m_kms.activityPrefix + u"CreateKey"_s;
+    if (const auto error = refusal(Access::Keys))
+        return refuse<KmsKeyInfo>(operation, aliasName, *error);
+    if (!aliasName.isEmpty()) {
+        if (const auto problem = LocalKms::aliasNameProblem(aliasName))
+            return refuse<KmsKeyInfo>(operation, aliasName, *problem);
+    }
+    auto creation = std::make_shared<KeyCreation>();
+    creation->description = description;
+    creation->aliasName = aliasName;
+    BackendFuture<KmsKeyInfo> future = creation->promise.future();
+    if (aliasName.isEmpty()) {
+        createKeyAndAlias(creation);
+        return future;
+    }
+    // CreateAlias refusing a taken name would leave a nameless key behind (and billed): look
+    // the alias up first.
+    onResult(this,
+             invokeKms(u"DescribeKey"_s, aliasName, QJsonObject{{u"KeyId"_s, aliasName}},
+                       Access::Read),
+             [this, creation](const BackendResult<QJsonObject> &existing) {
+                 if (existing) {
+                     const QString keyArn =
+                         existing->value("KeyMetadata"_L1).toObject().value("Arn"_L1).toString();
+                     const QString aliasArn = aliasArnBesides(keyArn, creation->aliasName);
+                     creation->deliver(std::unexpected(Error{
+                         ErrorType::ResourceInUse,
+                         tr("An alias with the name %1 already exists.")
+                             .arg(aliasArn.isEmpty() ? creation->aliasName : aliasArn)}));
+                     return;
+                 }
+                 // Denied: no kms:DescribeKey on that alias; CreateAlias will tell.
+                 if (existing.error().type != ErrorType::KmsNotFound &&
+                     existing.error().type != ErrorType::AccessDenied) {
+                     creation->deliver(std::unexpected(existing.error()));
+                     return;
+                 }
+                 createKeyAndAlias(creation);
+             });
+    return future;
+}
+
+void AwsBackend::createKeyAndAlias(const std::shared_ptr<KeyCreation> &creation)
+{
+    // Kinesis encrypts with symmetric encryption keys only.
+    QJsonObject request{{u"KeySpec"_s, u"SYMMETRIC_DEFAULT"_s},
+                        {u"KeyUsage"_s, u"ENCRYPT_DECRYPT"_s}};
+    if (!creation->description.isEmpty())
+        request.insert(u"Description"_s, creation->description);
+    onResult(this, invokeKms(u"CreateKey"_s, creation->aliasName, request, Access::Keys),
+             [this, creation](const BackendResult<QJsonObject> &created) {
+                 if (!created) {
+                     creation->deliver(std::unexpected(created.error()));
+                     return;
+                 }
+                 KmsKeyInfo info{keyFromMetadata(created->value("KeyMetadata"_L1).toObject()), {}};
+                 if (info.key.keyId.isEmpty()) {
+                     creation->deliver(std::unexpected(
+                         Error{ErrorType::InternalFailure,
+                               tr("The answer to %1 names no key.").arg(u"CreateKey"_s)}));
+                     return;
+                 }
+                 if (creation->aliasName.isEmpty()) {
+                     creation->deliver(std::move(info));
+                     return;
+                 }
+                 const QJsonObject aliasRequest{{u"AliasName"_s, creation->aliasName},
+                                                {u"TargetKeyId"_s, info.key.keyId}};
+                 onResult(this,
+                          invokeKms(u"CreateAlias"_s, creation->aliasName, aliasRequest,
+                                    Access::Keys),
+                          [creation, info](const BackendResult<QJsonObject> &aliased) mutable {
+                              if (!aliased) {
+                                  const Error &error = aliased.error();
+                                  const QString note = tr("The key %1 was created, but not its "
+                                                          "alias.")
+                                                           .arg(info.key.keyId);
+                                  creation->deliver(std::unexpected(Error{
+                                      error.type, error.message.isEmpty()
+                                                      ? note
+                                                      : QString(error.message % u' ' % note)}));
+                                  return;
+                              }
+                              info.aliases = {creation->aliasName};
+                              creation->deliver(std::move(info));
+                          });
+             });
 }
 
 BackendFuture<void> AwsBackend::addTagsToStream(const AddTagsToStreamRequest &request)

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QPromise>
 #include <QSslConfiguration>
 #include <QThreadPool>
 #include <QUrl>
@@ -15,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+class QJsonObject;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -54,7 +56,10 @@ struct AwsBackendOptions
 
 // StreamBackend over the Kinesis JSON 1.1 wire protocol (HTTPS, or http for local endpoints):
 // every call is a SigV4-signed POST with X-Amz-Target Kinesis_20131202.<Operation>, encoded and
-// decoded by the shared WireCodec.
+// decoded by the shared WireCodec. KMS keys (listKmsKeys, createKmsKey) come from AWS KMS over
+// the same machinery: JSON 1.1, X-Amz-Target TrentService.<Operation>, signed for service
+// `kms`, at https://kms.<region>.amazonaws.com or, for a custom endpoint, that same URL
+// (LocalStack serves both there; kinesalite and our --serve answer UnknownOperation).
 //
 // One QNetworkAccessManager, so connections are kept alive and reused. Throttling
 // (ProvisionedThroughputExceeded, LimitExceeded, Throttling, KMSThrottling), 5xx answers and
@@ -81,18 +86,23 @@ public:
 
     // https://kinesis.<region>.amazonaws.com, .amazonaws.com.cn for cn-* regions.
     static QUrl defaultEndpoint(const QString &region);
+    // https://kms.<region>.amazonaws.com, .amazonaws.com.cn for cn-* regions.
+    static QUrl defaultKmsEndpoint(const QString &region);
     // Full jitter: uniform in [0, min(maxDelay, base * 2^retry)]; `random` is in [0, 1).
     // `retry` counts from 0 for the first retry.
     static std::chrono::milliseconds backoffDelay(int retry, std::chrono::milliseconds base,
                                                   std::chrono::milliseconds maxDelay,
                                                   double random);
     // An error answer as our Error: the Kinesis type (from "__type" or the x-amzn-ErrorType
-    // header) and message. Types our ErrorType does not know keep their name in the message.
+    // header) and message. Types our ErrorType does not know (KMS's NotFoundException,
+    // AlreadyExistsException, ...) map to the nearest one and keep their name in the message.
     static Error errorFromResponse(int httpStatus, const QByteArray &body,
                                    const QByteArray &errorTypeHeader);
 
     const AwsBackendOptions &options() const { return m_options; }
-    QUrl endpoint() const { return m_endpoint; }
+    QUrl endpoint() const { return m_kinesis.url; }
+    // Where KMS calls go: the custom endpoint when there is one, else defaultKmsEndpoint().
+    QUrl kmsEndpoint() const { return m_kms.url; }
     // How far the server's clock is ahead of ours, as learnt from a skew error.
     qint64 clockOffsetMs() const { return m_clockOffsetMs; }
 
@@ -143,14 +153,34 @@ public:
 
 private:
     // Read: no side effects. Catalog: changes streams (catalogChanged after success).
-    // Append: writes records (recordsAppended after success).
-    enum class Access { Read, Catalog, Append };
+    // Append: writes records (recordsAppended after success). Keys: creates KMS keys or
+    // aliases (refused when read-only, but no stream changes).
+    enum class Access { Read, Catalog, Append, Keys };
+    // One AWS service the backend talks to: how requests are addressed and signed.
+    struct Service
+    {
+        QString signingName;     // the SigV4 credential scope's service: "kinesis", "kms"
+        QString targetPrefix;    // X-Amz-Target is this + operation
+        QString activityPrefix;  // BackendCall::operation is this + operation: "kms:ListKeys"
+        QUrl url;
+        QByteArray hostHeader;
+    };
     struct Exchange;
     using ExchangePtr = std::shared_ptr<Exchange>;
+    struct KmsListing;
+    using KmsListingPtr = std::shared_ptr<KmsListing>;
+    using KmsFuture = BackendFuture<QJsonObject>;
 
     template<typename Response, typename Request>
     BackendFuture<Response> invoke(const QString &operation, const QString &target,
                                    const Request &request, Access access);
+    // A KMS call with a JSON body; the answer's JSON object.
+    KmsFuture invokeKms(const QString &operation, const QString &target,
+                        const QJsonObject &request, Access access);
+    // Why a call of this kind may not be sent now (read-only, no credentials, bad CA file).
+    std::optional<Error> refusal(Access access) const;
+    // Registers the exchange and sends its first attempt.
+    void launch(const ExchangePtr &exchange);
     template<typename T>
     BackendFuture<T> refuse(const QString &operation, const QString &target, const Error &error);
     template<typename Item, typename Request, typename Page>
@@ -159,6 +189,13 @@ private:
         std::function<void(const Page &, QList<Item> &)> extract,
         std::function<std::optional<Request>(const Request &, const Page &)> next);
 
+    void fetchKeysPage(const KmsListingPtr &listing, const QString &marker);
+    void fetchAliasesPage(const KmsListingPtr &listing, const QString &marker);
+    void describeKeys(const KmsListingPtr &listing);
+    void finishListing(const KmsListingPtr &listing);
+    struct KeyCreation;
+    void createKeyAndAlias(const std::shared_ptr<KeyCreation> &creation);
+
     void startAttempt(const ExchangePtr &exchange);
     void send(const ExchangePtr &exchange, const AwsCredentials &credentials);
     void handleReply(const ExchangePtr &exchange, QNetworkReply *reply);
@@ -166,13 +203,13 @@ private:
     void retry(const ExchangePtr &exchange, const Error &error, std::chrono::milliseconds delay);
     // Ends the call: callFinished, and forgets the exchange.
     void complete(const ExchangePtr &exchange, const std::optional<Error> &error);
-    Error withAdvice(const Error &error, const QString &wireType) const;
+    Error withAdvice(const Error &error, const QString &wireType, const Exchange &exchange) const;
     std::optional<Error> setupError() const;
     QDateTime localNow() const;
 
     AwsBackendOptions m_options;
-    QUrl m_endpoint;
-    QByteArray m_hostHeader;
+    Service m_kinesis;
+    Service m_kms;
     WireCodec m_codec{WireFormat::Json};
     QNetworkAccessManager *m_network;
     QPointer<CredentialsProvider> m_provider;

@@ -198,7 +198,8 @@ void EncryptionDialog::showKeys(const QList<KmsKeyInfo> &listed)
             break;
         }
         // The short id tells keys apart in the list; the details line below gives it in full.
-        const QString text = info.aliases.isEmpty()
+        // An AWS managed key AWS has not created yet has no id: only its alias names it.
+        const QString text = info.aliases.isEmpty() || info.key.keyId.isEmpty()
                                  ? tr("%1 · %2").arg(title, state)
                                  : tr("%1 · key %2 · %3").arg(title, info.key.keyId.left(8), state);
         auto *item = new QStandardItem(unusable.isEmpty() ? text
@@ -215,11 +216,15 @@ void EncryptionDialog::showKeys(const QList<KmsKeyInfo> &listed)
         item->setData(info.aliases.isEmpty() ? info.key.keyId : info.aliases.first(), KeyIdRole);
         item->setData(info.key.keyId, KeyUuidRole);
         item->setData(names, KeyNamesRole);
-        QStringList details{tr("Key ID %1").arg(info.key.keyId)};
+        QStringList details;
+        if (!info.key.keyId.isEmpty())
+            details.append(tr("Key ID %1").arg(info.key.keyId));
         if (!info.key.description.isEmpty())
             details.append(info.key.description);
         item->setData(details.join(u" · "_s), KeyDetailsRole);
-        QStringList tip{tr("Key ID: %1").arg(info.key.keyId), tr("ARN: %1").arg(info.key.arn)};
+        QStringList tip;
+        if (!info.key.keyId.isEmpty())
+            tip << tr("Key ID: %1").arg(info.key.keyId) << tr("ARN: %1").arg(info.key.arn);
         if (info.aliases.size() > 1)
             tip.append(tr("Aliases: %1").arg(info.aliases.join(u", "_s)));
         if (!info.key.description.isEmpty())
