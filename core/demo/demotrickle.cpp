@@ -2,6 +2,7 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "records/kplaggregation.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -136,6 +137,7 @@ void DemoTrickle::start()
     ++m_run;
     m_lastError.reset();
     m_failedBatchesInARow = 0;
+    m_streamReady = false;
     m_timer.start();
     emit stateChanged(true);
     // Something to see at once rather than after the first tick.
@@ -163,6 +165,10 @@ void DemoTrickle::tick()
         ++m_skippedTicks;
         return;
     }
+    if (!m_streamReady) {
+        checkStreamReady(m_run);
+        return;
+    }
     m_carry += m_rate * m_timer.interval() / 1000.0;
     int count = int(m_carry);
     if (count <= 0)
@@ -180,8 +186,14 @@ void DemoTrickle::sendBatch(int count)
     PutRecordsRequest request;
     request.target = StreamTarget::byName(m_streamName);
     request.records.reserve(count);
-    for (int i = 0; i < count; ++i)
-        request.records.append(nextEvent(QDateTime::currentDateTimeUtc()));
+    for (int i = 0; i < count; ++i) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ++m_recordsBuilt;
+        if (m_aggregateEvery > 0 && m_recordsBuilt % m_aggregateEvery == 0)
+            request.records.append(nextAggregate(now, 3 + int(m_random.bounded(4))));
+        else
+            request.records.append(nextEvent(now));
+    }
     m_inFlight = true;
     const quint64 run = m_run;
     onResult(this, m_backend->putRecords(request),
@@ -228,6 +240,37 @@ void DemoTrickle::handleResult(quint64 run, int count,
         countFailedBatch(error);
     else
         stopWithError(error);
+}
+
+void DemoTrickle::checkStreamReady(quint64 run)
+{
+    m_inFlight = true;
+    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
+             [this, run](const BackendResult<StreamDescriptionSummary> &summary) {
+                 m_inFlight = false;
+                 if (run != m_run || !isRunning())
+                     return;
+                 if (!summary) {
+                     if (summary.error().type == ErrorType::ResourceNotFound)
+                         stopWithError(summary.error());
+                     else
+                         countFailedBatch(summary.error());
+                     return;
+                 }
+                 switch (summary->streamStatus) {
+                 case StreamStatus::Creating:
+                     return; // the next tick asks again
+                 case StreamStatus::Deleting:
+                     stopWithError(Error{ErrorType::ResourceNotFound,
+                                         tr("The stream %1 is being deleted.").arg(m_streamName)});
+                     return;
+                 case StreamStatus::Active:
+                 case StreamStatus::Updating:
+                     m_streamReady = true;
+                     tick(); // something to see at once
+                     return;
+                 }
+             });
 }
 
 void DemoTrickle::handleNotFound(quint64 run, const Error &error)
@@ -285,6 +328,23 @@ void DemoTrickle::stopWithError(const Error &error)
 QString DemoTrickle::newSession()
 {
     return u"s-"_s + QString::number(m_random.generate64() & 0xffffffffffffULL, 16).rightJustified(12, u'0');
+}
+
+PutRecordsRequestEntry DemoTrickle::nextAggregate(const QDateTime &timestamp, int events)
+{
+    QList<KplUserRecord> records;
+    for (int i = 0; i < events; ++i) {
+        const PutRecordsRequestEntry event = nextEvent(timestamp);
+        records.append(KplUserRecord{event.partitionKey, std::nullopt, event.data, {}});
+    }
+    PutRecordsRequestEntry entry;
+    entry.partitionKey = records.first().partitionKey;
+    // Aggregating our own well-formed events cannot fail; were it to, send the first event.
+    if (auto aggregated = KplAggregation::aggregate(records))
+        entry.data = *aggregated;
+    else
+        entry.data = records.first().data;
+    return entry;
 }
 
 PutRecordsRequestEntry DemoTrickle::nextEvent(const QDateTime &timestamp)

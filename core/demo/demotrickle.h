@@ -61,6 +61,12 @@ public:
     void setSeed(quint32 seed);
     quint32 seed() const { return m_seed; }
 
+    // Every n-th record put is a KPL aggregated record of 3 to 6 events, as a service using the
+    // Kinesis Producer Library would send them (its partition key is the first event's user);
+    // 0, the default, sends plain events only.
+    void setAggregateEvery(int n) { m_aggregateEvery = std::max(0, n); }
+    int aggregateEvery() const { return m_aggregateEvery; }
+
     // Sends a first batch at once, then one per tick. Clears lastError(). No-op when running.
     void start();
     // No further batches; the one in flight (if any) is still counted when it returns.
@@ -81,6 +87,8 @@ public:
     // The next event of the story, stamped `timestamp` (UTC); advances the PRNG. Exposed so
     // tests and previews can see what would be sent.
     PutRecordsRequestEntry nextEvent(const QDateTime &timestamp);
+    // A KPL aggregated record of the next `events` events.
+    PutRecordsRequestEntry nextAggregate(const QDateTime &timestamp, int events);
 
 signals:
     void stateChanged(bool running);
@@ -99,6 +107,7 @@ private:
     void sendBatch(int count);
     void handleResult(quint64 run, int count, const std::expected<PutRecordsResponse, Error> &result);
     void handleNotFound(quint64 run, const Error &error);
+    void checkStreamReady(quint64 run);
     void countFailedBatch(const Error &error);
     void stopWithError(const Error &error);
     QString newSession();
@@ -113,6 +122,11 @@ private:
     double m_carry = 0;       // records owed from earlier ticks (fractions)
     quint64 m_run = 0;        // bumped by start() and stop(): results of older runs only count
     bool m_inFlight = false;
+    // The stream was seen ACTIVE or UPDATING since start(); until then ticks ask for its status
+    // instead of putting (a CREATING stream refuses records as if it did not exist).
+    bool m_streamReady = false;
+    int m_aggregateEvery = 0;
+    qint64 m_recordsBuilt = 0; // records put so far, for m_aggregateEvery
     int m_failedBatchesInARow = 0;
     qint64 m_sent = 0;
     qint64 m_failed = 0;
