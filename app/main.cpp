@@ -7,11 +7,15 @@
 #include "backend/emulatorbackend.h"
 #include "demo/demotrickle.h"
 #include "mainwindow.h"
+#include "models/recordsmodel.h"
 #include "records/recordspage.h"
 #include "settingsdialog.h"
 #include "streampage.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
+#include <QLineEdit>
+#include <QTableView>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -314,6 +318,16 @@ int main(int argc, char *argv[])
         QStringLiteral("tail"),
         QCoreApplication::translate("main", "With --stream: start reading its records from the trim horizon."));
     parser.addOption(tailOption);
+    const QCommandLineOption filterOption(
+        QStringLiteral("filter"),
+        QCoreApplication::translate("main", "With --tail: apply this record filter once reading has started."),
+        QStringLiteral("expression"));
+    parser.addOption(filterOption);
+    const QCommandLineOption inspectOption(
+        QStringLiteral("inspect-row"),
+        QCoreApplication::translate("main", "With --tail: show row N of the records table in the inspector once it is there."),
+        QStringLiteral("N"));
+    parser.addOption(inspectOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -402,6 +416,34 @@ int main(int argc, char *argv[])
                                  records->start();
                              });
             waitForStream->start(50);
+            const QString filter = parser.value(filterOption);
+            bool rowOk = false;
+            const int inspectRow = parser.value(inspectOption).toInt(&rowOk);
+            if (!filter.isEmpty() || rowOk) {
+                // Once the tail runs: apply the filter, then pick the row when it exists.
+                auto *waitForRows = new QTimer(&window);
+                QObject::connect(waitForRows, &QTimer::timeout, &window,
+                                 [&window, waitForRows, filter, inspectRow, rowOk, applied = false]() mutable {
+                                     RecordsPage *records = window.streamPage()->recordsPage();
+                                     if (records->model()->rowCount() == 0)
+                                         return;
+                                     if (!filter.isEmpty() && !applied) {
+                                         records->filterEdit()->setText(filter);
+                                         records->applyFilter();
+                                         applied = true;
+                                     }
+                                     if (!rowOk) {
+                                         waitForRows->deleteLater();
+                                         return;
+                                     }
+                                     QAbstractItemModel *shown = records->view()->model();
+                                     if (inspectRow < 0 || shown->rowCount() <= inspectRow)
+                                         return;
+                                     waitForRows->deleteLater();
+                                     records->view()->setCurrentIndex(shown->index(inspectRow, 0));
+                                 });
+                waitForRows->start(100);
+            }
         }
     }
     if (parser.isSet(screenshotOption)) {

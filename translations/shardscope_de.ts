@@ -465,10 +465,6 @@
         <translation>Diesen Stream des lokalen Emulators beim Start öffnen.</translation>
     </message>
     <message>
-        <source>With --stream: the tab to show (overview or shards).</source>
-        <translation>Mit --stream: der anzuzeigende Tab (overview oder shards).</translation>
-    </message>
-    <message>
         <source>With --serve: serve https with a self-signed certificate, kept next to the database (or temporary with --in-memory); its path is printed for clients to trust.</source>
         <translation>Mit --serve: über HTTPS mit einem selbstsignierten Zertifikat bereitstellen, das neben der Datenbank abgelegt wird (bzw. temporär mit --in-memory); sein Pfad wird ausgegeben, damit Clients ihm vertrauen können.</translation>
     </message>
@@ -485,6 +481,22 @@
     <message>
         <source>Local emulator</source>
         <translation>Lokaler Emulator</translation>
+    </message>
+    <message>
+        <source>With --stream: the tab to show (overview, shards or records).</source>
+        <translation>Mit --stream: der anzuzeigende Reiter (overview, shards oder records).</translation>
+    </message>
+    <message>
+        <source>With --stream: start reading its records from the trim horizon.</source>
+        <translation>Mit --stream: seine Datensätze ab dem Trim Horizon lesen.</translation>
+    </message>
+    <message>
+        <source>With --tail: apply this record filter once reading has started.</source>
+        <translation>Mit --tail: diesen Datensatzfilter anwenden, sobald das Lesen begonnen hat.</translation>
+    </message>
+    <message>
+        <source>With --tail: show row N of the records table in the inspector once it is there.</source>
+        <translation>Mit --tail: Zeile N der Datensatztabelle im Inspektor zeigen, sobald es sie gibt.</translation>
     </message>
 </context>
 <context>
@@ -528,6 +540,281 @@
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AddConnectionDialog</name>
+    <message>
+        <source>access keys in the shared files</source>
+        <translation>Zugriffsschlüssel in den gemeinsamen Dateien</translation>
+    </message>
+    <message>
+        <source>assumes a role through STS</source>
+        <translation>übernimmt eine Rolle über STS</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center (SSO); run “aws sso login” first</source>
+        <translation>IAM Identity Center (SSO); zuerst „aws sso login“ ausführen</translation>
+    </message>
+    <message>
+        <source>credentials from an external process</source>
+        <translation>Anmeldedaten aus einem externen Prozess</translation>
+    </message>
+    <message>
+        <source>no credentials of its own (environment or instance)</source>
+        <translation>keine eigenen Anmeldedaten (Umgebung oder Instanz)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Access &amp;keys</source>
+        <translation>Zugriffs&amp;schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;None (local endpoint)</source>
+        <translation>&amp;Keine (lokaler Endpunkt)</translation>
+    </message>
+    <message>
+        <source>Access key &amp;ID:</source>
+        <translation>Zugriffsschlüssel-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Secret &amp;access key:</source>
+        <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Session to&amp;ken:</source>
+        <translation>Sitzungs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only</source>
+        <translation>Nur &amp;lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Edit AWS Connection — %1</source>
+        <translation>AWS-Verbindung bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>Add AWS Connection</source>
+        <translation>AWS-Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Production (eu-west-1)</source>
+        <translation>z. B. Produktion (eu-west-1)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Use a profile of ~/.aws/config and ~/.aws/credentials, as the AWS CLI does (keys, SSO, assumed roles, processes).</source>
+        <translation>Ein Profil aus ~/.aws/config und ~/.aws/credentials verwenden, wie die AWS CLI (Schlüssel, SSO, übernommene Rollen, Prozesse).</translation>
+    </message>
+    <message>
+        <source>Type an access key; the secret is kept in the system keychain, never in Shardscope&apos;s settings.</source>
+        <translation>Einen Zugriffsschlüssel eingeben; das Geheimnis liegt im Systemschlüsselbund, nie in den Einstellungen von Shardscope.</translation>
+    </message>
+    <message>
+        <source>For kinesalite, LocalStack or another Shardscope that does not check signatures.</source>
+        <translation>Für kinesalite, LocalStack oder ein anderes Shardscope, das keine Signaturen prüft.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Pro&amp;fil:</translation>
+    </message>
+    <message>
+        <source>AKIA…</source>
+        <translation>AKIA…</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the system keychain)</source>
+        <translation>Unverändert (im Systemschlüsselbund)</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain</source>
+        <translation>Wird im Systemschlüsselbund aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Optional, for temporary keys</source>
+        <translation>Optional, für temporäre Schlüssel</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint URL:</source>
+        <translation>&amp;Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <source>Optional PEM file of extra certificate authorities</source>
+        <translation>Optionale PEM-Datei mit zusätzlichen Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>&amp;CA-Bundle:</translation>
+    </message>
+    <message>
+        <source>Shardscope refuses every change on a read-only connection — creating, deleting, resharding, settings, putting and replaying records — so browsing a live account cannot alter it. Switch it off only where you mean to write.</source>
+        <translation>Auf einer schreibgeschützten Verbindung lehnt Shardscope jede Änderung ab — Anlegen, Löschen, Resharding, Einstellungen, Schreiben und Wiedergeben von Datensätzen —, damit das Durchsehen eines Live-Kontos nichts verändert. Schalten Sie den Schutz nur aus, wo Sie schreiben wollen.</translation>
+    </message>
+    <message>
+        <source>List the streams with these settings (ListStreams)</source>
+        <translation>Die Streams mit diesen Einstellungen auflisten (ListStreams)</translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation>Anmeldedaten:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Enter a URL such as https://kinesis.eu-west-1.amazonaws.com or http://localhost:4567.</source>
+        <translation>Geben Sie eine URL wie https://kinesis.eu-west-1.amazonaws.com oder http://localhost:4567 ein.</translation>
+    </message>
+    <message>
+        <source>Use https:// for %1; plain http:// is only allowed for localhost, where nothing crosses the network.</source>
+        <translation>Verwenden Sie https:// für %1; einfaches http:// ist nur für localhost erlaubt, wo nichts über das Netz geht.</translation>
+    </message>
+    <message>
+        <source>The endpoint URL takes no query or fragment.</source>
+        <translation>Die Endpunkt-URL darf keine Abfrage und kein Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No profiles in %1</source>
+        <translation>Keine Profile in %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the shared files)</source>
+        <translation>%1 (nicht in den gemeinsamen Dateien)</translation>
+    </message>
+    <message>
+        <source>Required, e.g. http://localhost:4567</source>
+        <translation>Erforderlich, z. B. http://localhost:4567</translation>
+    </message>
+    <message>
+        <source>Optional; the profile&apos;s endpoint_url, else AWS&apos;s for the region</source>
+        <translation>Optional; endpoint_url des Profils, sonst der AWS-Endpunkt der Region</translation>
+    </message>
+    <message>
+        <source>Optional; AWS&apos;s endpoint for the region</source>
+        <translation>Optional; der AWS-Endpunkt der Region</translation>
+    </message>
+    <message>
+        <source>This profile is not in the AWS shared files any more.</source>
+        <translation>Dieses Profil steht nicht mehr in den gemeinsamen AWS-Dateien.</translation>
+    </message>
+    <message>
+        <source>AWS %1 (%2)</source>
+        <translation>AWS %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enter a name for the connection.</source>
+        <translation>Geben Sie einen Namen für die Verbindung ein.</translation>
+    </message>
+    <message>
+        <source>Pick a profile.</source>
+        <translation>Wählen Sie ein Profil.</translation>
+    </message>
+    <message>
+        <source>Enter the access key ID.</source>
+        <translation>Geben Sie die Zugriffsschlüssel-ID ein.</translation>
+    </message>
+    <message>
+        <source>Enter the secret access key.</source>
+        <translation>Geben Sie den geheimen Zugriffsschlüssel ein.</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL of the local service.</source>
+        <translation>Geben Sie die Endpunkt-URL des lokalen Dienstes ein.</translation>
+    </message>
+    <message>
+        <source>Enter a region such as eu-west-1.</source>
+        <translation>Geben Sie eine Region wie eu-west-1 ein.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The connection list is closed.</source>
+        <translation>Die Verbindungsliste ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Listing streams…</source>
+        <translation>Streams werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Connected: no streams in %1.</source>
+        <translation>Verbunden: keine Streams in %1.</translation>
+    </message>
+    <message>
+        <source>%1+ streams: %2</source>
+        <translation>%1+ Streams: %2</translation>
+    </message>
+    <message>
+        <source>1 stream: %1</source>
+        <translation>1 Stream: %1</translation>
+    </message>
+    <message>
+        <source>%1 streams: %2</source>
+        <translation>%1 Streams: %2</translation>
+    </message>
+    <message>
+        <source>No keychain is available to keep the secret in.</source>
+        <translation>Es ist kein Schlüsselbund für das Geheimnis verfügbar.</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Die Verbindung „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Its streams stay where they are; Shardscope forgets the connection and deletes its secret from the system keychain.</source>
+        <translation>Ihre Streams bleiben, wo sie sind; Shardscope vergisst die Verbindung und löscht ihr Geheimnis aus dem Systemschlüsselbund.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>CA Bundle</source>
+        <translation>CA-Bundle</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -621,20 +908,40 @@
         <translation>Die Datensätze, die eine kürzere Aufbewahrungsdauer verwerfen würde, können auf %1 nicht gezählt werden: Kinesis meldet keine Datensatzanzahlen.</translation>
     </message>
     <message>
-        <source>Listing KMS keys is not supported for AWS connections yet; enter the key&apos;s ARN or alias instead.</source>
-        <translation>Das Auflisten von KMS-Schlüsseln wird für AWS-Verbindungen noch nicht unterstützt; geben Sie stattdessen den ARN oder Alias des Schlüssels ein.</translation>
-    </message>
-    <message>
-        <source>Creating KMS keys is not supported for AWS connections yet; create the key in the AWS console or with `aws kms create-key`.</source>
-        <translation>Das Erstellen von KMS-Schlüsseln wird für AWS-Verbindungen noch nicht unterstützt; erstellen Sie den Schlüssel in der AWS-Konsole oder mit `aws kms create-key`.</translation>
-    </message>
-    <message>
         <source>The credentials of %1 are no longer available.</source>
         <translation>Die Anmeldedaten von %1 sind nicht mehr verfügbar.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
         <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1 does not offer AWS KMS (%2 is unknown there): enter the key&apos;s ARN or alias instead.</source>
+        <translation>%1 bietet kein AWS KMS an (%2 ist dort unbekannt): Geben Sie stattdessen den ARN oder Alias des Schlüssels ein.</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 need the IAM permission %2.</source>
+        <translation>Die Anmeldedaten von %1 benötigen die IAM-Berechtigung %2.</translation>
+    </message>
+    <message>
+        <source>AWS managed key for Kinesis; AWS creates it the first time a stream is encrypted with it.</source>
+        <translation>Von AWS verwalteter Schlüssel für Kinesis; AWS erstellt ihn, wenn zum ersten Mal ein Stream damit verschlüsselt wird.</translation>
+    </message>
+    <message>
+        <source>An alias with the name %1 already exists.</source>
+        <translation>Ein Alias mit dem Namen %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 names no key.</source>
+        <translation>Die Antwort auf %1 nennt keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The key %1 was created, but not its alias.</source>
+        <translation>Der Schlüssel %1 wurde erstellt, sein Alias jedoch nicht.</translation>
     </message>
 </context>
 <context>
@@ -767,6 +1074,13 @@
     <message>
         <source>Not available now: %1</source>
         <translation>Derzeit nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConnectionStore</name>
+    <message>
+        <source>No keychain is available.</source>
+        <translation>Kein Schlüsselbund verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1369,10 @@
         <source>%1 batches in a row failed; the last one with: %2</source>
         <translation>%1 Batches in Folge sind fehlgeschlagen, der letzte mit: %2</translation>
     </message>
+    <message>
+        <source>The stream %1 is being deleted.</source>
+        <translation>Der Stream %1 wird gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::DialogText</name>
@@ -1246,6 +1564,113 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ExportDialog</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence range:</source>
+        <translation>Se&amp;quenzbereich:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Export Records — %1</source>
+        <translation>Datensätze exportieren — %1</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>erster Datensatz</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>letzter Datensatz</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Records from %1</source>
+        <translation>Datensätze aus %1</translation>
+    </message>
+    <message>
+        <source>JSON Lines (.jsonl)</source>
+        <translation>JSON Lines (.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>Write them to</source>
+        <translation>Schreiben nach</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>Stop; the file is left as it was (Ctrl+.).</source>
+        <translation>Anhalten; die Datei bleibt, wie sie war (Strg+.).</translation>
+    </message>
+    <message>
+        <source>Reading the range: %1 so far, %2 of %3 done</source>
+        <translation>Bereich wird gelesen: bisher %1, %2 von %3 fertig</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was written.</source>
+        <translation>Angehalten; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;These %1</source>
+        <translation>&amp;Diese %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Records</source>
+        <translation>Datensätze exportieren</translation>
+    </message>
+    <message>
+        <source>Reading the range…</source>
+        <translation>Bereich wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 werden geschrieben …</translation>
+    </message>
+    <message>
+        <source>Stopped; the file was left as it was.</source>
+        <translation>Angehalten; die Datei blieb, wie sie war.</translation>
+    </message>
+    <message>
+        <source>Wrote %1, %2 KiB to %3</source>
+        <translation>%1, %2 KiB nach %3 geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::HttpServer</name>
     <message>
         <source>TLS is not available: Qt has no TLS backend (the OpenSSL 3 plugin of Qt Network) or it cannot load OpenSSL.</source>
@@ -1257,10 +1682,195 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ImportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Import Records — %1</source>
+        <translation>Datensätze importieren — %1</translation>
+    </message>
+    <message>
+        <source>A JSON Lines file, one record per line</source>
+        <translation>Eine JSON-Lines-Datei, ein Datensatz pro Zeile</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> Datensätze/s</translation>
+    </message>
+    <message>
+        <source>As fast as allowed</source>
+        <translation>So schnell wie erlaubt</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>R&amp;ate:</translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Stop sending; the records already put stay (Ctrl+.).</source>
+        <translation>Senden anhalten; bereits geschriebene Datensätze bleiben (Strg+.).</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: records cannot be put into it.</source>
+        <translation>%1 ist schreibgeschützt: Es können keine Datensätze hineingeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Import Records</source>
+        <translation>Datensätze importieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl *.json *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 ready to import.</source>
+        <translation>%1 bereit zum Import.</translation>
+    </message>
+    <message>
+        <source>%1 ready to import; %2 could not be read (below).</source>
+        <translation>%1 bereit zum Import; %2 konnten nicht gelesen werden (unten).</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%L1 lines</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
+        <translation>%1 von %2 gesendet · %3 erfolgreich · %4 fehlgeschlagen · %5 wiederholt</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>Nr. %1 · %2</translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>Angehalten. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Fertig. %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::InlineErrorLabel</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::JsonTreeModel</name>
+    <message>
+        <source>{1 key}</source>
+        <translation>{1 Schlüssel}</translation>
+    </message>
+    <message>
+        <source>{%L1 keys}</source>
+        <translation>{%L1 Schlüssel}</translation>
+    </message>
+    <message>
+        <source>[1 item]</source>
+        <translation>[1 Element]</translation>
+    </message>
+    <message>
+        <source>[%L1 items]</source>
+        <translation>[%L1 Elemente]</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::KeychainSecretStore</name>
+    <message>
+        <source>%1: the system keychain said: %2</source>
+        <translation>%1: Der Systemschlüsselbund meldete: %2</translation>
+    </message>
+    <message>
+        <source>The secret of connection %1 could not be saved</source>
+        <translation>Das Geheimnis der Verbindung %1 konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>No secret is stored for the connection %1 in the system keychain.</source>
+        <translation>Für die Verbindung %1 ist im Systemschlüsselbund kein Geheimnis gespeichert.</translation>
+    </message>
+    <message>
+        <source>The secret of connection %1 could not be read</source>
+        <translation>Das Geheimnis der Verbindung %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The keychain entry of connection %1 is not one Shardscope wrote.</source>
+        <translation>Der Schlüsselbund-Eintrag der Verbindung %1 stammt nicht von Shardscope.</translation>
+    </message>
+    <message>
+        <source>The secret of connection %1 could not be deleted</source>
+        <translation>Das Geheimnis der Verbindung %1 konnte nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2262,228 @@
         <source>&lt;h3&gt;Shardscope %1&lt;/h3&gt;&lt;p&gt;A desktop stream explorer and emulator for Amazon Kinesis Data Streams.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Shardscope %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Stream-Explorer und -Emulator für Amazon Kinesis Data Streams.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>live AWS · read-only</source>
+        <translation>Live-AWS · schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>live AWS · writable</source>
+        <translation>Live-AWS · beschreibbar</translation>
+    </message>
+    <message>
+        <source>AWS API · read-only</source>
+        <translation>AWS-API · schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>AWS API</source>
+        <translation>AWS-API</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Records Tab</source>
+        <translation>Reiter &amp;Datensätze</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>Read the selected stream&apos;s records live and filter them</source>
+        <translation>Die Datensätze des gewählten Streams live lesen und filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Put Records…</source>
+        <translation>Datensätze &amp;einfügen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Put one record, a repeated template or a JSON Lines / CSV batch into the stream</source>
+        <translation>Einen Datensatz, eine wiederholte Vorlage oder einen JSON-Lines-/CSV-Stapel in den Stream schreiben</translation>
+    </message>
+    <message>
+        <source>Re&amp;play Records…</source>
+        <translation>Datensätze &amp;wiederholen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>Put the selected records, the filter&apos;s matches or a time range into a stream of any connection</source>
+        <translation>Die ausgewählten Datensätze, die Treffer des Filters oder einen Zeitraum in einen Stream einer beliebigen Verbindung schreiben</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Records…</source>
+        <translation>Datensätze e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>Write the selected records, the filter&apos;s matches or a time range to JSON Lines or CSV</source>
+        <translation>Die ausgewählten Datensätze, die Treffer des Filters oder einen Zeitraum als JSON Lines oder CSV speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Import Records…</source>
+        <translation>Datensätze &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Put the records of a JSON Lines file into the stream</source>
+        <translation>Die Datensätze einer JSON-Lines-Datei in den Stream schreiben</translation>
+    </message>
+    <message>
+        <source>Show Record &amp;Reads in Activity</source>
+        <translation>&amp;Lesezugriffe in der Aktivität zeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+R</source>
+        <translation>Ctrl+Alt+R</translation>
+    </message>
+    <message>
+        <source>Also list successful GetRecords and GetShardIterator calls (failed ones always show)</source>
+        <translation>Auch erfolgreiche GetRecords- und GetShardIterator-Aufrufe auflisten (fehlgeschlagene erscheinen immer)</translation>
+    </message>
+    <message>
+        <source>Add &amp;AWS Connection…</source>
+        <translation>&amp;AWS-Verbindung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Connect to Kinesis in AWS with a profile or access keys, or to another endpoint</source>
+        <translation>Mit Kinesis in AWS über ein Profil oder Zugriffsschlüssel verbinden, oder mit einem anderen Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation>Verbindung &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>Change the selected AWS connection&apos;s credentials, region or endpoint</source>
+        <translation>Anmeldedaten, Region oder Endpunkt der gewählten AWS-Verbindung ändern</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Connection…</source>
+        <translation>Verbindung ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+X</source>
+        <translation>Ctrl+Alt+X</translation>
+    </message>
+    <message>
+        <source>Forget the selected AWS connection and delete its secret from the keychain</source>
+        <translation>Die gewählte AWS-Verbindung vergessen und ihr Geheimnis aus dem Schlüsselbund löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only Connection</source>
+        <translation>&amp;Schreibgeschützte Verbindung</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <source>Refuse every change on the selected AWS connection</source>
+        <translation>Jede Änderung auf der gewählten AWS-Verbindung ablehnen</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Connections</source>
+        <translation>&amp;Zuletzt verwendete Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Datensätze</translation>
+    </message>
+    <message>
+        <source>Select an AWS connection or one of its streams first.</source>
+        <translation>Wählen Sie zuerst eine AWS-Verbindung oder einen ihrer Streams.</translation>
+    </message>
+    <message>
+        <source>%1 has no credentials: %2</source>
+        <translation>%1 hat keine Anmeldedaten: %2</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Die Verbindung „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Its streams stay where they are; Shardscope forgets the connection and deletes its secret from the system keychain.</source>
+        <translation>Ihre Streams bleiben, wo sie sind; Shardscope vergisst die Verbindung und löscht ihr Geheimnis aus dem Systemschlüsselbund.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is read-only now.</source>
+        <translation>%1 ist jetzt schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>%1 accepts changes now.</source>
+        <translation>%1 nimmt jetzt Änderungen an.</translation>
+    </message>
+    <message>
+        <source>No recent connections</source>
+        <translation>Keine zuletzt verwendeten Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+%1</source>
+        <translation>Ctrl+Alt+%1</translation>
+    </message>
+    <message>
+        <source>Go to the connection %1</source>
+        <translation>Zur Verbindung %1 wechseln</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Live AWS · read-only — %1. Changes are switched off for this connection.</source>
+        <translation>Live-AWS · schreibgeschützt — %1. Änderungen sind für diese Verbindung abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Live AWS · writable — %1. Changes here affect real streams.</source>
+        <translation>Live-AWS · beschreibbar — %1. Änderungen hier betreffen echte Streams.</translation>
+    </message>
+    <message>
+        <source>AWS API · read-only — %1</source>
+        <translation>AWS-API · schreibgeschützt — %1</translation>
+    </message>
+    <message>
+        <source>AWS API — %1</source>
+        <translation>AWS-API — %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -1702,6 +2534,13 @@
     <message>
         <source>Applying…</source>
         <translation>Wird übernommen…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::MemorySecretStore</name>
+    <message>
+        <source>No secret is stored for the connection %1.</source>
+        <translation>Für die Verbindung %1 ist kein Geheimnis gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2615,855 @@
     </message>
 </context>
 <context>
+    <name>shardscope::PayloadSpool</name>
+    <message>
+        <source>The record spool could not be written: %1</source>
+        <translation>Der Datensatzspeicher konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The record spool could not be created: %1</source>
+        <translation>Der Datensatzspeicher konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The record spool could not be read: %1</source>
+        <translation>Der Datensatzspeicher konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The record spool is shorter than its index.</source>
+        <translation>Der Datensatzspeicher ist kürzer als sein Index.</translation>
+    </message>
+    <message>
+        <source>The record spool is damaged.</source>
+        <translation>Der Datensatzspeicher ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The record is no longer kept.</source>
+        <translation>Der Datensatz wird nicht mehr vorgehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::PutRecordDialog</name>
+    <message>
+        <source>E&amp;xplicit hash key:</source>
+        <translation>E&amp;xpliziter Hash-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose File…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation>Lösc&amp;hen</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Put Records — %1</source>
+        <translation>Datensätze schreiben — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Datensatz</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>&amp;Stapel</translation>
+    </message>
+    <message>
+        <source>Put the record (%1)</source>
+        <translation>Den Datensatz schreiben (%1)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Open Batch File…</source>
+        <translation>Stapeldatei öffnen…</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: records cannot be put into “%1”.</source>
+        <translation>Diese Verbindung ist schreibgeschützt: In „%1“ können keine Datensätze geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>e.g. user-{{random:int:1:100}}</source>
+        <translation>z. B. user-{{random:int:1:100}}</translation>
+    </message>
+    <message>
+        <source>&amp;Partition key:</source>
+        <translation>&amp;Partitionsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Route by this hash key instead of the MD5 of the partition key: a decimal from 0 to 2^128 - 1.</source>
+        <translation>Nach diesem Hash-Schlüssel statt nach dem MD5 des Partitionsschlüssels verteilen: eine Dezimalzahl von 0 bis 2^128 - 1.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Data as:</source>
+        <translation>&amp;Daten als:</translation>
+    </message>
+    <message>
+        <source>The record&apos;s data. Placeholders: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</source>
+        <translation>Die Daten des Datensatzes. Platzhalter: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Keine Datei gewählt.</translation>
+    </message>
+    <message>
+        <source>Put this many records, expanding the placeholders for each.</source>
+        <translation>So viele Datensätze schreiben, die Platzhalter für jeden neu erweitert.</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Vorlagenname</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>mal</translation>
+    </message>
+    <message>
+        <source>Placeholders in the key and data: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</source>
+        <translation>Platzhalter in Schlüssel und Daten: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</translation>
+    </message>
+    <message>
+        <source>Hash key:</source>
+        <translation>Hash-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Target shard:</source>
+        <translation>Ziel-Shard:</translation>
+    </message>
+    <message>
+        <source>Open a JSON Lines (.jsonl) or CSV (.csv) file (%1)</source>
+        <translation>Eine JSON-Lines- (.jsonl) oder CSV-Datei (.csv) öffnen (%1)</translation>
+    </message>
+    <message>
+        <source>No file opened.</source>
+        <translation>Keine Datei geöffnet.</translation>
+    </message>
+    <message>
+        <source>JSON Lines: one object per line with PartitionKey, one of Data (base64), DataText or DataJson, and optionally ExplicitHashKey.
+CSV: a header row with partitionKey, data (or dataBase64) and optionally explicitHashKey.</source>
+        <translation>JSON Lines: ein Objekt pro Zeile mit PartitionKey, einem von Data (Base64), DataText oder DataJson und optional ExplicitHashKey.
+CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explicitHashKey.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a hex digit.</source>
+        <translation>„%1“ ist keine Hexadezimalziffer.</translation>
+    </message>
+    <message>
+        <source>An odd number of hex digits: the last byte has only one.</source>
+        <translation>Ungerade Anzahl Hexadezimalziffern: Das letzte Byte hat nur eine.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2: %3</source>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Not valid hex at line %1, column %2: %3</source>
+        <translation>Kein gültiges Hex in Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Choose a file to send.</source>
+        <translation>Wählen Sie eine Datei zum Senden.</translation>
+    </message>
+    <message>
+        <source>Record %1: %2</source>
+        <translation>Datensatz %1: %2</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>Enter a partition key: every record needs one, even with an explicit hash key.</source>
+        <translation>Geben Sie einen Partitionsschlüssel ein: Jeder Datensatz braucht einen, auch mit explizitem Hash-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The partition key has %L1 characters; at most %L2 are allowed.</source>
+        <translation>Der Partitionsschlüssel hat %L1 Zeichen; höchstens %L2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Enter a decimal number from 0 to 2^128 - 1 (340282366920938463463374607431768211455).</source>
+        <translation>Geben Sie eine Dezimalzahl von 0 bis 2^128 - 1 (340282366920938463463374607431768211455) ein.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>The record is %1; this stream takes at most %2.</source>
+        <translation>Der Datensatz ist %1 groß; dieser Stream nimmt höchstens %2 an.</translation>
+    </message>
+    <message>
+        <source>%1 (first record)</source>
+        <translation>%1 (erster Datensatz)</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>explizit</translation>
+    </message>
+    <message>
+        <source>MD5 of the first record&apos;s partition key</source>
+        <translation>MD5 des Partitionsschlüssels des ersten Datensatzes</translation>
+    </message>
+    <message>
+        <source>MD5 of the partition key</source>
+        <translation>MD5 des Partitionsschlüssels</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown: the shards could not be listed (%1).</source>
+        <translation>Unbekannt: Die Shards konnten nicht aufgelistet werden (%1).</translation>
+    </message>
+    <message>
+        <source>Listing shards…</source>
+        <translation>Shards werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>No open shard holds this key.</source>
+        <translation>Kein offener Shard enthält diesen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>&amp;Send %1</source>
+        <translation>%1 &amp;senden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>„%1“ ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>The file is %1; a record in this stream can hold at most %2.</source>
+        <translation>Die Datei ist %1 groß; ein Datensatz in diesem Stream fasst höchstens %2.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose the Record&apos;s Data</source>
+        <translation>Daten des Datensatzes wählen</translation>
+    </message>
+    <message>
+        <source>Open Batch File</source>
+        <translation>Stapeldatei öffnen</translation>
+    </message>
+    <message>
+        <source>JSON Lines or CSV (*.jsonl *.ndjson *.json *.csv);;All files (*)</source>
+        <translation>JSON Lines oder CSV (*.jsonl *.ndjson *.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>%1 ready to send (%2).</source>
+        <translation>%1 bereit zum Senden (%2).</translation>
+    </message>
+    <message>
+        <source>1 line cannot be read and will be skipped:</source>
+        <translation>1 Zeile ist nicht lesbar und wird übersprungen:</translation>
+    </message>
+    <message>
+        <source>%L1 lines cannot be read and will be skipped:</source>
+        <translation>%L1 Zeilen sind nicht lesbar und werden übersprungen:</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Put into %1 with sequence number %2.</source>
+        <translation>In %1 mit Sequenznummer %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v von %m</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>%1 werden gesendet…</translation>
+    </message>
+    <message>
+        <source>Retrying %1 throttled…</source>
+        <translation>%1 (gedrosselt) werden erneut versucht…</translation>
+    </message>
+    <message>
+        <source>Record from %1: %2: %3</source>
+        <translation>Datensatz aus %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>repeat %1</source>
+        <translation>Wiederholung %1</translation>
+    </message>
+    <message>
+        <source>Stopping after the request in flight…</source>
+        <translation>Wird nach der laufenden Anfrage angehalten…</translation>
+    </message>
+    <message>
+        <source>%1 put.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 not sent.</source>
+        <translation>Angehalten: %1 nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Saved the template “%1”.</source>
+        <translation>Vorlage „%1“ gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RangeReader</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordBatch</name>
+    <message>
+        <source>The partition key is empty.</source>
+        <translation>Der Partitionsschlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>The partition key has %L1 characters; at most %L2 are allowed.</source>
+        <translation>Der Partitionsschlüssel hat %L1 Zeichen; höchstens %L2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>The explicit hash key “%1” is not a decimal number from 0 to 2^128 - 1.</source>
+        <translation>Der explizite Hash-Schlüssel „%1“ ist keine Dezimalzahl von 0 bis 2^128 - 1.</translation>
+    </message>
+    <message>
+        <source>The record is %L1 bytes; at most %L2 are allowed.</source>
+        <translation>Der Datensatz hat %L1 Bytes; höchstens %L2 sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object.</source>
+        <translation>Ein JSON-Objekt wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>Unknown member “%1”; use PartitionKey, ExplicitHashKey and one of Data, DataText or DataJson.</source>
+        <translation>Unbekanntes Feld „%1“; verwenden Sie PartitionKey, ExplicitHashKey und eines von Data, DataText oder DataJson.</translation>
+    </message>
+    <message>
+        <source>PartitionKey is missing.</source>
+        <translation>PartitionKey fehlt.</translation>
+    </message>
+    <message>
+        <source>PartitionKey must be a string.</source>
+        <translation>PartitionKey muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>ExplicitHashKey must be a string of decimal digits.</source>
+        <translation>ExplicitHashKey muss eine Zeichenkette aus Dezimalziffern sein.</translation>
+    </message>
+    <message>
+        <source>Data, DataText or DataJson is missing.</source>
+        <translation>Data, DataText oder DataJson fehlt.</translation>
+    </message>
+    <message>
+        <source>Give only one of Data, DataText and DataJson.</source>
+        <translation>Geben Sie nur eines von Data, DataText und DataJson an.</translation>
+    </message>
+    <message>
+        <source>Data must be a base64 string.</source>
+        <translation>Data muss eine Base64-Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>Data is not valid base64.</source>
+        <translation>Data ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>DataText must be a string.</source>
+        <translation>DataText muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed.</source>
+        <translation>Ein Feld in Anführungszeichen ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>The file is empty; expected a header row with partitionKey and data.</source>
+        <translation>Die Datei ist leer; erwartet wurde eine Kopfzeile mit partitionKey und data.</translation>
+    </message>
+    <message>
+        <source>Unknown column “%1”; use partitionKey, data (or dataBase64) and explicitHashKey.</source>
+        <translation>Unbekannte Spalte „%1“; verwenden Sie partitionKey, data (oder dataBase64) und explicitHashKey.</translation>
+    </message>
+    <message>
+        <source>The header row must name partitionKey and one of data or dataBase64.</source>
+        <translation>Die Kopfzeile muss partitionKey und entweder data oder dataBase64 nennen.</translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2.</source>
+        <translation>%1 Felder erwartet, %2 gefunden.</translation>
+    </message>
+    <message>
+        <source>dataBase64 is not valid base64.</source>
+        <translation>dataBase64 ist kein gültiges Base64.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordExport</name>
+    <message>
+        <source>Not valid JSON at column %1: %2.</source>
+        <translation>Kein gültiges JSON in Spalte %1: %2.</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object.</source>
+        <translation>Ein JSON-Objekt wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>ShardId must be a string.</source>
+        <translation>ShardId muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>SequenceNumber must be a string.</source>
+        <translation>SequenceNumber muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>ExplicitHashKey must be a string.</source>
+        <translation>ExplicitHashKey muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>PartitionKey is missing or empty.</source>
+        <translation>PartitionKey fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>ApproximateArrivalTimestamp “%1” is not an ISO 8601 date and time.</source>
+        <translation>ApproximateArrivalTimestamp „%1“ ist kein Datum mit Uhrzeit nach ISO 8601.</translation>
+    </message>
+    <message>
+        <source>ApproximateArrivalTimestamp must be a string or a number.</source>
+        <translation>ApproximateArrivalTimestamp muss eine Zeichenkette oder eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Data is not valid base64.</source>
+        <translation>Data ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>Data and DataText disagree.</source>
+        <translation>Data und DataText stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Data must be a base64 string.</source>
+        <translation>Data muss eine Base64-Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>Data is missing.</source>
+        <translation>Data fehlt.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1, %2 → %3</source>
+        <translation>%1, %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 (cut off)</source>
+        <translation>%1 (abgeschnitten)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordInspector</name>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>&amp;Alles anzeigen</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Ankunft</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Hash key</source>
+        <translation>Hash-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Explicit hash key</source>
+        <translation>Expliziter Hash-Schlüssel</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>&amp;Text View</source>
+        <translation>&amp;Textansicht</translation>
+    </message>
+    <message>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <source>&amp;JSON View</source>
+        <translation>&amp;JSON-Ansicht</translation>
+    </message>
+    <message>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <source>&amp;Hex View</source>
+        <translation>&amp;Hex-Ansicht</translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <source>&amp;Base64 View</source>
+        <translation>&amp;Base64-Ansicht</translation>
+    </message>
+    <message>
+        <source>Alt+4</source>
+        <translation>Alt+4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <source>Copy the record as a JSON object</source>
+        <translation>Den Datensatz als JSON-Objekt kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;CLI Command</source>
+        <translation>Als &amp;CLI-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <source>Copy an aws kinesis put-record command that puts this record again</source>
+        <translation>Einen aws-kinesis-put-record-Befehl kopieren, der diesen Datensatz erneut schreibt</translation>
+    </message>
+    <message>
+        <source>&amp;Save to File…</source>
+        <translation>In Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the record&apos;s bytes, as stored, to a file</source>
+        <translation>Die Bytes des Datensatzes, wie gespeichert, in eine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Show &amp;All</source>
+        <translation>&amp;Alles anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>Show the whole payload instead of its first part</source>
+        <translation>Die ganze Nutzlast statt nur ihres Anfangs anzeigen</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>No record selected.</source>
+        <translation>Kein Datensatz ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 (explicit)</source>
+        <translation>%1 (explizit)</translation>
+    </message>
+    <message>
+        <source>%1 (MD5 of the partition key)</source>
+        <translation>%1 (MD5 des Partitionsschlüssels)</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>%1 wird dekodiert…</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation>abweichend</translation>
+    </message>
+    <message>
+        <source>The aggregate&apos;s MD5 trailer does not match its contents.</source>
+        <translation>Die MD5-Prüfsumme am Ende des Aggregats passt nicht zu seinem Inhalt.</translation>
+    </message>
+    <message>
+        <source>1 sub-record</source>
+        <translation>1 Unterdatensatz</translation>
+    </message>
+    <message>
+        <source>%L1 sub-records</source>
+        <translation>%L1 Unterdatensätze</translation>
+    </message>
+    <message>
+        <source>KPL aggregated record: %1, MD5 checked</source>
+        <translation>KPL-aggregierter Datensatz: %1, MD5 geprüft</translation>
+    </message>
+    <message>
+        <source>KPL aggregated record: %1, MD5 mismatch (stored %2, computed %3)</source>
+        <translation>KPL-aggregierter Datensatz: %1, MD5 abweichend (gespeichert %2, berechnet %3)</translation>
+    </message>
+    <message>
+        <source>Sub-record %1, partition key “%2”</source>
+        <translation>Unterdatensatz %1, Partitionsschlüssel „%2“</translation>
+    </message>
+    <message>
+        <source>1 byte is not UTF-8</source>
+        <translation>1 Byte ist kein UTF-8</translation>
+    </message>
+    <message>
+        <source>%L1 bytes are not UTF-8</source>
+        <translation>%L1 Bytes sind kein UTF-8</translation>
+    </message>
+    <message>
+        <source>Large payload: showing the first %1 of %2.</source>
+        <translation>Große Nutzlast: die ersten %1 von %2 werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 as text; the hex dump and the tree have all of it, and Save to File writes every byte.</source>
+        <translation>Die ersten %1 von %2 werden als Text angezeigt; Hex-Ansicht und Baum enthalten alles, und „In Datei speichern“ schreibt jedes Byte.</translation>
+    </message>
+    <message>
+        <source>The document is too large to format; see the tree, the text or the hex dump.</source>
+        <translation>Das Dokument ist zu groß zum Formatieren; siehe Baum, Text oder Hex-Ansicht.</translation>
+    </message>
+    <message>
+        <source>Copied the record as %1.</source>
+        <translation>Datensatz als %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Speichern nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Save Record Payload</source>
+        <translation>Nutzlast des Datensatzes speichern</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordReplayer</name>
+    <message>
+        <source>The record has no partition key.</source>
+        <translation>Der Datensatz hat keinen Partitionsschlüssel.</translation>
+    </message>
+    <message>
+        <source>The partition key is longer than %1 characters.</source>
+        <translation>Der Partitionsschlüssel ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The explicit hash key “%1” is not a number from 0 to 2^128 - 1.</source>
+        <translation>Der explizite Hash-Schlüssel „%1“ ist keine Zahl von 0 bis 2^128 - 1.</translation>
+    </message>
+    <message>
+        <source>The record is %1 bytes; the stream takes at most %2.</source>
+        <translation>Der Datensatz hat %1 Bytes; der Stream nimmt höchstens %2 an.</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 is a read-only connection: records cannot be put into it.</source>
+        <translation>%1 ist eine schreibgeschützte Verbindung: Es können keine Datensätze hineingeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>The response had no result for this record.</source>
+        <translation>Die Antwort enthielt kein Ergebnis für diesen Datensatz.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordTemplate</name>
+    <message>
+        <source>{{counter:N}} needs a whole number to start at.</source>
+        <translation>{{counter:N}} braucht eine ganze Zahl als Startwert.</translation>
+    </message>
+    <message>
+        <source>{{uuid}} takes no arguments.</source>
+        <translation>{{uuid}} hat keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Use {{timestamp}}, {{timestamp:epoch}} or {{timestamp:epochms}}.</source>
+        <translation>Verwenden Sie {{timestamp}}, {{timestamp:epoch}} oder {{timestamp:epochms}}.</translation>
+    </message>
+    <message>
+        <source>{{choice:a|b|c}} needs at least one alternative.</source>
+        <translation>{{choice:a|b|c}} braucht mindestens eine Alternative.</translation>
+    </message>
+    <message>
+        <source>Use {{random:int:MIN:MAX}} with whole numbers.</source>
+        <translation>Verwenden Sie {{random:int:MIN:MAX}} mit ganzen Zahlen.</translation>
+    </message>
+    <message>
+        <source>The minimum %1 is greater than the maximum %2.</source>
+        <translation>Das Minimum %1 ist größer als das Maximum %2.</translation>
+    </message>
+    <message>
+        <source>Use {{random:float:MIN:MAX}} with numbers.</source>
+        <translation>Verwenden Sie {{random:float:MIN:MAX}} mit Zahlen.</translation>
+    </message>
+    <message>
+        <source>Use {{random:hex:N}} with N from 1 to 1024.</source>
+        <translation>Verwenden Sie {{random:hex:N}} mit N von 1 bis 1024.</translation>
+    </message>
+    <message>
+        <source>Use {{random:int:MIN:MAX}}, {{random:float:MIN:MAX}} or {{random:hex:N}}.</source>
+        <translation>Verwenden Sie {{random:int:MIN:MAX}}, {{random:float:MIN:MAX}} oder {{random:hex:N}}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder “{{%1}}”; use counter, random, uuid, timestamp or choice.</source>
+        <translation>Unbekannter Platzhalter „{{%1}}“; verwenden Sie counter, random, uuid, timestamp oder choice.</translation>
+    </message>
+    <message>
+        <source>“{{” is not closed with “}}”.</source>
+        <translation>„{{“ wird nicht mit „}}“ geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RecordsModel</name>
     <message>
         <source>Shard</source>
@@ -1812,6 +3500,416 @@
     <message>
         <source>The payload could not be loaded.</source>
         <translation>Die Nutzdaten konnten nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordsPage</name>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Start at</source>
+        <translation>Beginnen bei</translation>
+    </message>
+    <message>
+        <source>Trim horizon</source>
+        <translation>Trim Horizon (ältester)</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>At timestamp</source>
+        <translation>Ab Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>At sequence number</source>
+        <translation>Ab Sequenznummer</translation>
+    </message>
+    <message>
+        <source>After sequence number</source>
+        <translation>Nach Sequenznummer</translation>
+    </message>
+    <message>
+        <source>Where each shard is read from</source>
+        <translation>Wo jeder Shard zu lesen beginnt</translation>
+    </message>
+    <message>
+        <source>Read the records that arrived at or after this time</source>
+        <translation>Die Datensätze lesen, die zu oder nach diesem Zeitpunkt eintrafen</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>All shards</source>
+        <translation>Alle Shards</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>St&amp;oppen</translation>
+    </message>
+    <message>
+        <source>Shift+F8</source>
+        <translation>Shift+F8</translation>
+    </message>
+    <message>
+        <source>Stop reading (Shift+F8)</source>
+        <translation>Lesen beenden (Umschalt+F8)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Forget the records read so far (Ctrl+L)</source>
+        <translation>Die bisher gelesenen Datensätze verwerfen (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Reading stopped: %1</source>
+        <translation>Lesen angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. pk == &quot;user-42&quot; &amp;&amp; data.status == &quot;error&quot; &amp;&amp; size &gt; 1k</source>
+        <translation>Filter, z. B. pk == &quot;user-42&quot; &amp;&amp; data.status == &quot;error&quot; &amp;&amp; size &gt; 1k</translation>
+    </message>
+    <message>
+        <source>Fields: %1. Ctrl+Space completes; Return applies.</source>
+        <translation>Felder: %1. Strg+Leertaste ergänzt; Eingabe wendet an.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Records</source>
+        <translation>Datensätze &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Space</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Run the filter over every record read so far (Return)</source>
+        <translation>Den Filter auf alle bisher gelesenen Datensätze anwenden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the scan; the matches found so far stay</source>
+        <translation>Die Suche beenden; bisherige Treffer bleiben</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Show every record again</source>
+        <translation>Wieder alle Datensätze zeigen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Keep this filter under a name</source>
+        <translation>Diesen Filter unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Forget the chosen saved filter</source>
+        <translation>Den gewählten gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Choose a stream first.</source>
+        <translation>Wählen Sie zuerst einen Stream.</translation>
+    </message>
+    <message>
+        <source>The time is in the future.</source>
+        <translation>Der Zeitpunkt liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>Enter a sequence number.</source>
+        <translation>Geben Sie eine Sequenznummer ein.</translation>
+    </message>
+    <message>
+        <source>Scanned %1 / matched %2</source>
+        <translation>Durchsucht %1 / Treffer %2</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <source> · %1 new</source>
+        <translation> · %1 neu</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Stop asking for records for now (F8)</source>
+        <translation>Vorerst keine Datensätze mehr abfragen (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue where reading paused (F8)</source>
+        <translation>Dort weiterlesen, wo pausiert wurde (F8)</translation>
+    </message>
+    <message>
+        <source>Read the stream from the chosen position (F8)</source>
+        <translation>Den Stream ab der gewählten Position lesen (F8)</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 Datensatz</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Datensätze</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>reading 1 shard</source>
+        <translation>liest 1 Shard</translation>
+    </message>
+    <message>
+        <source>reading %1 shards</source>
+        <translation>liest %1 Shards</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>showing the newest %1</source>
+        <translation>zeigt die neuesten %1</translation>
+    </message>
+    <message>
+        <source>Throttled: 1 shard</source>
+        <translation>Gedrosselt: 1 Shard</translation>
+    </message>
+    <message>
+        <source>Throttled: %1 shards</source>
+        <translation>Gedrosselt: %1 Shards</translation>
+    </message>
+    <message>
+        <source>Kinesis refused reads (ProvisionedThroughputExceeded); backing off</source>
+        <translation>Kinesis hat Lesezugriffe abgelehnt (ProvisionedThroughputExceeded); Wartezeit wird erhöht</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReplayDialog</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence range:</source>
+        <translation>Se&amp;quenzbereich:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Replay Records — %1</source>
+        <translation>Datensätze wiedergeben — %1</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>erster Datensatz</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>letzter Datensatz</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Records from %1</source>
+        <translation>Datensätze aus %1</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: records cannot be put into it.</source>
+        <translation>%1 ist schreibgeschützt: Es können keine Datensätze hineingeschrieben werden.</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> Datensätze/s</translation>
+    </message>
+    <message>
+        <source>As fast as allowed</source>
+        <translation>So schnell wie erlaubt</translation>
+    </message>
+    <message>
+        <source>Put them into</source>
+        <translation>Schreiben in</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>St&amp;ream:</source>
+        <translation>St&amp;ream:</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>R&amp;ate:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Stop sending; the records already put stay (Ctrl+.).</source>
+        <translation>Senden anhalten; bereits geschriebene Datensätze bleiben (Strg+.).</translation>
+    </message>
+    <message>
+        <source>Reading the range: %1 so far, %2 of %3 done</source>
+        <translation>Bereich wird gelesen: bisher %1, %2 von %3 fertig</translation>
+    </message>
+    <message>
+        <source>No records in that range.</source>
+        <translation>In diesem Bereich gibt es keine Datensätze.</translation>
+    </message>
+    <message>
+        <source>There is no connection to put records into.</source>
+        <translation>Es gibt keine Verbindung, in die Datensätze geschrieben werden können.</translation>
+    </message>
+    <message>
+        <source>Every connection is read-only.</source>
+        <translation>Alle Verbindungen sind schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>&amp;These %1</source>
+        <translation>&amp;Diese %1</translation>
+    </message>
+    <message>
+        <source>Listing streams…</source>
+        <translation>Streams werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>This connection has no streams.</source>
+        <translation>Diese Verbindung hat keine Streams.</translation>
+    </message>
+    <message>
+        <source>Reading the range…</source>
+        <translation>Bereich wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
+        <translation>%1 von %2 gesendet · %3 erfolgreich · %4 fehlgeschlagen · %5 wiederholt</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>Nr. %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1, sequence number %2</source>
+        <translation>%1, Sequenznummer %2</translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>Angehalten. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Fertig. %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +4276,10 @@ Hash-Schlüssel %3 – %4
         <source> · encrypted</source>
         <translation> · verschlüsselt</translation>
     </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Datensätze</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StreamSummaryModel</name>
@@ -2492,6 +4594,33 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TailReader</name>
+    <message>
+        <source>There is no connection to read from.</source>
+        <translation>Es gibt keine Verbindung, von der gelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>Enter a sequence number (decimal digits).</source>
+        <translation>Geben Sie eine Sequenznummer ein (Dezimalziffern).</translation>
+    </message>
+    <message>
+        <source>Choose the shard this sequence number belongs to.</source>
+        <translation>Wählen Sie den Shard, zu dem diese Sequenznummer gehört.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Shard %1 does not exist in stream %2.</source>
+        <translation>Shard %1 existiert im Stream %2 nicht.</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, retrying: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen, neuer Versuch: %2</translation>
     </message>
 </context>
 </TS>

@@ -465,10 +465,6 @@
         <translation>Ouvrir ce flux de l&apos;émulateur local au démarrage.</translation>
     </message>
     <message>
-        <source>With --stream: the tab to show (overview or shards).</source>
-        <translation>Avec --stream&#xa0;: l&apos;onglet à afficher (overview ou shards).</translation>
-    </message>
-    <message>
         <source>With --serve: serve https with a self-signed certificate, kept next to the database (or temporary with --in-memory); its path is printed for clients to trust.</source>
         <translation>Avec --serve&#xa0;: servir en https avec un certificat auto-signé, conservé à côté de la base de données (ou temporaire avec --in-memory)&#xa0;; son chemin est affiché pour que les clients puissent lui faire confiance.</translation>
     </message>
@@ -485,6 +481,22 @@
     <message>
         <source>Local emulator</source>
         <translation>Émulateur local</translation>
+    </message>
+    <message>
+        <source>With --stream: the tab to show (overview, shards or records).</source>
+        <translation>Avec --stream : l&apos;onglet à afficher (overview, shards ou records).</translation>
+    </message>
+    <message>
+        <source>With --stream: start reading its records from the trim horizon.</source>
+        <translation>Avec --stream : lire ses enregistrements depuis le trim horizon.</translation>
+    </message>
+    <message>
+        <source>With --tail: apply this record filter once reading has started.</source>
+        <translation>Avec --tail : appliquer ce filtre d&apos;enregistrements dès que la lecture a commencé.</translation>
+    </message>
+    <message>
+        <source>With --tail: show row N of the records table in the inspector once it is there.</source>
+        <translation>Avec --tail : afficher la ligne N du tableau des enregistrements dans l&apos;inspecteur dès qu&apos;elle existe.</translation>
     </message>
 </context>
 <context>
@@ -528,6 +540,281 @@
     <message>
         <source>Result</source>
         <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AddConnectionDialog</name>
+    <message>
+        <source>access keys in the shared files</source>
+        <translation>clés d’accès dans les fichiers partagés</translation>
+    </message>
+    <message>
+        <source>assumes a role through STS</source>
+        <translation>endosse un rôle via STS</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center (SSO); run “aws sso login” first</source>
+        <translation>IAM Identity Center (SSO) ; lancez d’abord « aws sso login »</translation>
+    </message>
+    <message>
+        <source>credentials from an external process</source>
+        <translation>identifiants fournis par un processus externe</translation>
+    </message>
+    <message>
+        <source>no credentials of its own (environment or instance)</source>
+        <translation>pas d’identifiants propres (environnement ou instance)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Access &amp;keys</source>
+        <translation>&amp;Clés d’accès</translation>
+    </message>
+    <message>
+        <source>&amp;None (local endpoint)</source>
+        <translation>&amp;Aucun (point de terminaison local)</translation>
+    </message>
+    <message>
+        <source>Access key &amp;ID:</source>
+        <translation>&amp;ID de la clé d’accès :</translation>
+    </message>
+    <message>
+        <source>Secret &amp;access key:</source>
+        <translation>Clé d’accès &amp;secrète :</translation>
+    </message>
+    <message>
+        <source>Session to&amp;ken:</source>
+        <translation>&amp;Jeton de session :</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only</source>
+        <translation>&amp;Lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Edit AWS Connection — %1</source>
+        <translation>Modifier la connexion AWS — %1</translation>
+    </message>
+    <message>
+        <source>Add AWS Connection</source>
+        <translation>Ajouter une connexion AWS</translation>
+    </message>
+    <message>
+        <source>e.g. Production (eu-west-1)</source>
+        <translation>p. ex. Production (eu-west-1)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Use a profile of ~/.aws/config and ~/.aws/credentials, as the AWS CLI does (keys, SSO, assumed roles, processes).</source>
+        <translation>Utiliser un profil de ~/.aws/config et ~/.aws/credentials, comme l’AWS CLI (clés, SSO, rôles endossés, processus).</translation>
+    </message>
+    <message>
+        <source>Type an access key; the secret is kept in the system keychain, never in Shardscope&apos;s settings.</source>
+        <translation>Saisir une clé d’accès ; le secret est conservé dans le trousseau du système, jamais dans les réglages de Shardscope.</translation>
+    </message>
+    <message>
+        <source>For kinesalite, LocalStack or another Shardscope that does not check signatures.</source>
+        <translation>Pour kinesalite, LocalStack ou un autre Shardscope qui ne vérifie pas les signatures.</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Pro&amp;fil :</translation>
+    </message>
+    <message>
+        <source>AKIA…</source>
+        <translation>AKIA…</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the system keychain)</source>
+        <translation>Inchangé (conservé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain</source>
+        <translation>Conservé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Optional, for temporary keys</source>
+        <translation>Facultatif, pour les clés temporaires</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>Ré&amp;gion :</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint URL:</source>
+        <translation>URL du point de &amp;terminaison :</translation>
+    </message>
+    <message>
+        <source>Optional PEM file of extra certificate authorities</source>
+        <translation>Fichier PEM facultatif d’autorités de certification supplémentaires</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>Paquet d’&amp;AC :</translation>
+    </message>
+    <message>
+        <source>Shardscope refuses every change on a read-only connection — creating, deleting, resharding, settings, putting and replaying records — so browsing a live account cannot alter it. Switch it off only where you mean to write.</source>
+        <translation>Sur une connexion en lecture seule, Shardscope refuse toute modification — création, suppression, repartitionnement, réglages, écriture et rejeu d’enregistrements — afin que parcourir un compte réel ne le modifie pas. Ne la désactivez que là où vous voulez écrire.</translation>
+    </message>
+    <message>
+        <source>List the streams with these settings (ListStreams)</source>
+        <translation>Lister les flux avec ces réglages (ListStreams)</translation>
+    </message>
+    <message>
+        <source>Credentials:</source>
+        <translation>Identifiants :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>Enter a URL such as https://kinesis.eu-west-1.amazonaws.com or http://localhost:4567.</source>
+        <translation>Saisissez une URL comme https://kinesis.eu-west-1.amazonaws.com ou http://localhost:4567.</translation>
+    </message>
+    <message>
+        <source>Use https:// for %1; plain http:// is only allowed for localhost, where nothing crosses the network.</source>
+        <translation>Utilisez https:// pour %1 ; http:// simple n’est permis que pour localhost, où rien ne traverse le réseau.</translation>
+    </message>
+    <message>
+        <source>The endpoint URL takes no query or fragment.</source>
+        <translation>L’URL du point de terminaison ne prend ni requête ni fragment.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No profiles in %1</source>
+        <translation>Aucun profil dans %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the shared files)</source>
+        <translation>%1 (absent des fichiers partagés)</translation>
+    </message>
+    <message>
+        <source>Required, e.g. http://localhost:4567</source>
+        <translation>Obligatoire, p. ex. http://localhost:4567</translation>
+    </message>
+    <message>
+        <source>Optional; the profile&apos;s endpoint_url, else AWS&apos;s for the region</source>
+        <translation>Facultatif ; l’endpoint_url du profil, sinon celui d’AWS pour la région</translation>
+    </message>
+    <message>
+        <source>Optional; AWS&apos;s endpoint for the region</source>
+        <translation>Facultatif ; le point de terminaison AWS de la région</translation>
+    </message>
+    <message>
+        <source>This profile is not in the AWS shared files any more.</source>
+        <translation>Ce profil ne figure plus dans les fichiers partagés AWS.</translation>
+    </message>
+    <message>
+        <source>AWS %1 (%2)</source>
+        <translation>AWS %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enter a name for the connection.</source>
+        <translation>Saisissez un nom pour la connexion.</translation>
+    </message>
+    <message>
+        <source>Pick a profile.</source>
+        <translation>Choisissez un profil.</translation>
+    </message>
+    <message>
+        <source>Enter the access key ID.</source>
+        <translation>Saisissez l’ID de la clé d’accès.</translation>
+    </message>
+    <message>
+        <source>Enter the secret access key.</source>
+        <translation>Saisissez la clé d’accès secrète.</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL of the local service.</source>
+        <translation>Saisissez l’URL du point de terminaison du service local.</translation>
+    </message>
+    <message>
+        <source>Enter a region such as eu-west-1.</source>
+        <translation>Saisissez une région comme eu-west-1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The connection list is closed.</source>
+        <translation>La liste des connexions est fermée.</translation>
+    </message>
+    <message>
+        <source>Listing streams…</source>
+        <translation>Liste des flux…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Connected: no streams in %1.</source>
+        <translation>Connecté : aucun flux dans %1.</translation>
+    </message>
+    <message>
+        <source>%1+ streams: %2</source>
+        <translation>%1+ flux : %2</translation>
+    </message>
+    <message>
+        <source>1 stream: %1</source>
+        <translation>1 flux : %1</translation>
+    </message>
+    <message>
+        <source>%1 streams: %2</source>
+        <translation>%1 flux : %2</translation>
+    </message>
+    <message>
+        <source>No keychain is available to keep the secret in.</source>
+        <translation>Aucun trousseau n’est disponible pour conserver le secret.</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Retirer la connexion</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Retirer la connexion « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Its streams stay where they are; Shardscope forgets the connection and deletes its secret from the system keychain.</source>
+        <translation>Ses flux restent où ils sont ; Shardscope oublie la connexion et supprime son secret du trousseau du système.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>CA Bundle</source>
+        <translation>Paquet d’AC</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -621,20 +908,40 @@
         <translation>Les enregistrements qu&apos;une durée de rétention plus courte supprimerait ne peuvent pas être comptés sur %1&#xa0;: Kinesis n&apos;indique pas le nombre d&apos;enregistrements.</translation>
     </message>
     <message>
-        <source>Listing KMS keys is not supported for AWS connections yet; enter the key&apos;s ARN or alias instead.</source>
-        <translation>La liste des clés KMS n&apos;est pas encore prise en charge pour les connexions AWS&#xa0;; saisissez plutôt l&apos;ARN ou l&apos;alias de la clé.</translation>
-    </message>
-    <message>
-        <source>Creating KMS keys is not supported for AWS connections yet; create the key in the AWS console or with `aws kms create-key`.</source>
-        <translation>La création de clés KMS n&apos;est pas encore prise en charge pour les connexions AWS&#xa0;; créez la clé dans la console AWS ou avec `aws kms create-key`.</translation>
-    </message>
-    <message>
         <source>The credentials of %1 are no longer available.</source>
         <translation>Les identifiants de %1 ne sont plus disponibles.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>
         <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>%1 does not offer AWS KMS (%2 is unknown there): enter the key&apos;s ARN or alias instead.</source>
+        <translation>%1 ne propose pas AWS KMS (%2 y est inconnu) : saisissez plutôt l&apos;ARN ou l&apos;alias de la clé.</translation>
+    </message>
+    <message>
+        <source>The credentials of %1 need the IAM permission %2.</source>
+        <translation>Les identifiants de %1 ont besoin de l&apos;autorisation IAM %2.</translation>
+    </message>
+    <message>
+        <source>AWS managed key for Kinesis; AWS creates it the first time a stream is encrypted with it.</source>
+        <translation>Clé gérée par AWS pour Kinesis ; AWS la crée la première fois qu&apos;un flux est chiffré avec elle.</translation>
+    </message>
+    <message>
+        <source>An alias with the name %1 already exists.</source>
+        <translation>Un alias nommé %1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 names no key.</source>
+        <translation>La réponse à %1 ne désigne aucune clé.</translation>
+    </message>
+    <message>
+        <source>The key %1 was created, but not its alias.</source>
+        <translation>La clé %1 a été créée, mais pas son alias.</translation>
     </message>
 </context>
 <context>
@@ -767,6 +1074,13 @@
     <message>
         <source>Not available now: %1</source>
         <translation>Indisponible pour le moment&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConnectionStore</name>
+    <message>
+        <source>No keychain is available.</source>
+        <translation>Aucun trousseau n’est disponible.</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1369,10 @@
         <source>%1 batches in a row failed; the last one with: %2</source>
         <translation>%1 lots ont échoué d&apos;affilée&#xa0;; le dernier avec&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>The stream %1 is being deleted.</source>
+        <translation>Le flux %1 est en cours de suppression.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::DialogText</name>
@@ -1246,6 +1564,113 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ExportDialog</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>Plage de &amp;temps :</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence range:</source>
+        <translation>Plage de sé&amp;quences :</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Export Records — %1</source>
+        <translation>Exporter des enregistrements — %1</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>premier enregistrement</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>dernier enregistrement</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Records from %1</source>
+        <translation>Enregistrements de %1</translation>
+    </message>
+    <message>
+        <source>JSON Lines (.jsonl)</source>
+        <translation>JSON Lines (.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <source>Write them to</source>
+        <translation>Les écrire dans</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ichier :</translation>
+    </message>
+    <message>
+        <source>Stop; the file is left as it was (Ctrl+.).</source>
+        <translation>Arrêter ; le fichier reste tel quel (Ctrl+.).</translation>
+    </message>
+    <message>
+        <source>Reading the range: %1 so far, %2 of %3 done</source>
+        <translation>Lecture de la plage : %1 jusqu’ici, %2 sur %3 terminés</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was written.</source>
+        <translation>Arrêté ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>&amp;These %1</source>
+        <translation>&amp;Ces %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>Fichiers JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Records</source>
+        <translation>Exporter des enregistrements</translation>
+    </message>
+    <message>
+        <source>Reading the range…</source>
+        <translation>Lecture de la plage…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <source>Stopped; the file was left as it was.</source>
+        <translation>Arrêté ; le fichier est resté tel quel.</translation>
+    </message>
+    <message>
+        <source>Wrote %1, %2 KiB to %3</source>
+        <translation>%1, %2 Kio écrits dans %3</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::HttpServer</name>
     <message>
         <source>TLS is not available: Qt has no TLS backend (the OpenSSL 3 plugin of Qt Network) or it cannot load OpenSSL.</source>
@@ -1257,10 +1682,195 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ImportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Code d’erreur</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Import Records — %1</source>
+        <translation>Importer des enregistrements — %1</translation>
+    </message>
+    <message>
+        <source>A JSON Lines file, one record per line</source>
+        <translation>Un fichier JSON Lines, un enregistrement par ligne</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> enregistrements/s</translation>
+    </message>
+    <message>
+        <source>As fast as allowed</source>
+        <translation>Aussi vite que permis</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ichier :</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>Déb&amp;it :</translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation>Dans :</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Stop sending; the records already put stay (Ctrl+.).</source>
+        <translation>Arrêter l’envoi ; les enregistrements déjà écrits restent (Ctrl+.).</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: records cannot be put into it.</source>
+        <translation>%1 est en lecture seule : impossible d’y écrire des enregistrements.</translation>
+    </message>
+    <message>
+        <source>Import Records</source>
+        <translation>Importer des enregistrements</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>Fichiers JSON Lines (*.jsonl *.json *.ndjson);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>%1 ready to import.</source>
+        <translation>%1 prêts à importer.</translation>
+    </message>
+    <message>
+        <source>%1 ready to import; %2 could not be read (below).</source>
+        <translation>%1 prêts à importer ; %2 illisibles (ci-dessous).</translation>
+    </message>
+    <message>
+        <source>1 line</source>
+        <translation>1 ligne</translation>
+    </message>
+    <message>
+        <source>%L1 lines</source>
+        <translation>%L1 lignes</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
+        <translation>%1 sur %2 envoyés · %3 réussis · %4 en échec · %5 réessayés</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n° %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>n° %1 · %2</translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>Arrêté. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Terminé. %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::InlineErrorLabel</name>
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::JsonTreeModel</name>
+    <message>
+        <source>{1 key}</source>
+        <translation>{1 clé}</translation>
+    </message>
+    <message>
+        <source>{%L1 keys}</source>
+        <translation>{%L1 clés}</translation>
+    </message>
+    <message>
+        <source>[1 item]</source>
+        <translation>[1 élément]</translation>
+    </message>
+    <message>
+        <source>[%L1 items]</source>
+        <translation>[%L1 éléments]</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::KeychainSecretStore</name>
+    <message>
+        <source>%1: the system keychain said: %2</source>
+        <translation>%1 : le trousseau du système a répondu : %2</translation>
+    </message>
+    <message>
+        <source>The secret of connection %1 could not be saved</source>
+        <translation>Le secret de la connexion %1 n’a pas pu être enregistré</translation>
+    </message>
+    <message>
+        <source>No secret is stored for the connection %1 in the system keychain.</source>
+        <translation>Aucun secret n’est enregistré pour la connexion %1 dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The secret of connection %1 could not be read</source>
+        <translation>Le secret de la connexion %1 n’a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>The keychain entry of connection %1 is not one Shardscope wrote.</source>
+        <translation>L’entrée du trousseau de la connexion %1 n’a pas été écrite par Shardscope.</translation>
+    </message>
+    <message>
+        <source>The secret of connection %1 could not be deleted</source>
+        <translation>Le secret de la connexion %1 n’a pas pu être supprimé</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2262,228 @@
         <source>&lt;h3&gt;Shardscope %1&lt;/h3&gt;&lt;p&gt;A desktop stream explorer and emulator for Amazon Kinesis Data Streams.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Shardscope %1&lt;/h3&gt;&lt;p&gt;Un explorateur et émulateur de flux de bureau pour Amazon Kinesis Data Streams.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>live AWS · read-only</source>
+        <translation>AWS réel · lecture seule</translation>
+    </message>
+    <message>
+        <source>live AWS · writable</source>
+        <translation>AWS réel · modifiable</translation>
+    </message>
+    <message>
+        <source>AWS API · read-only</source>
+        <translation>API AWS · lecture seule</translation>
+    </message>
+    <message>
+        <source>AWS API</source>
+        <translation>API AWS</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Records Tab</source>
+        <translation>Onglet &amp;Enregistrements</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>Read the selected stream&apos;s records live and filter them</source>
+        <translation>Lire en direct les enregistrements du flux sélectionné et les filtrer</translation>
+    </message>
+    <message>
+        <source>&amp;Put Records…</source>
+        <translation>&amp;Insérer des enregistrements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Put one record, a repeated template or a JSON Lines / CSV batch into the stream</source>
+        <translation>Écrire un enregistrement, un modèle répété ou un lot JSON Lines / CSV dans le flux</translation>
+    </message>
+    <message>
+        <source>Re&amp;play Records…</source>
+        <translation>Re&amp;jouer des enregistrements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>Put the selected records, the filter&apos;s matches or a time range into a stream of any connection</source>
+        <translation>Écrire les enregistrements sélectionnés, les résultats du filtre ou une plage horaire dans un flux de n&apos;importe quelle connexion</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Records…</source>
+        <translation>E&amp;xporter des enregistrements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>Write the selected records, the filter&apos;s matches or a time range to JSON Lines or CSV</source>
+        <translation>Enregistrer les enregistrements sélectionnés, les résultats du filtre ou une plage horaire en JSON Lines ou CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Import Records…</source>
+        <translation>&amp;Importer des enregistrements…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Put the records of a JSON Lines file into the stream</source>
+        <translation>Écrire les enregistrements d&apos;un fichier JSON Lines dans le flux</translation>
+    </message>
+    <message>
+        <source>Show Record &amp;Reads in Activity</source>
+        <translation>Afficher les &amp;lectures dans l&apos;activité</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+R</source>
+        <translation>Ctrl+Alt+R</translation>
+    </message>
+    <message>
+        <source>Also list successful GetRecords and GetShardIterator calls (failed ones always show)</source>
+        <translation>Lister aussi les appels GetRecords et GetShardIterator réussis (les appels en échec sont toujours affichés)</translation>
+    </message>
+    <message>
+        <source>Add &amp;AWS Connection…</source>
+        <translation>Ajouter une connexion &amp;AWS…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Connect to Kinesis in AWS with a profile or access keys, or to another endpoint</source>
+        <translation>Se connecter à Kinesis dans AWS avec un profil ou des clés d’accès, ou à un autre point de terminaison</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation>&amp;Modifier la connexion…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>Change the selected AWS connection&apos;s credentials, region or endpoint</source>
+        <translation>Modifier les identifiants, la région ou le point de terminaison de la connexion AWS choisie</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Connection…</source>
+        <translation>Re&amp;tirer la connexion…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+X</source>
+        <translation>Ctrl+Alt+X</translation>
+    </message>
+    <message>
+        <source>Forget the selected AWS connection and delete its secret from the keychain</source>
+        <translation>Oublier la connexion AWS choisie et supprimer son secret du trousseau</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only Connection</source>
+        <translation>Connexion en &amp;lecture seule</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <source>Refuse every change on the selected AWS connection</source>
+        <translation>Refuser toute modification sur la connexion AWS choisie</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Connections</source>
+        <translation>&amp;Connexions récentes</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Enregistrements</translation>
+    </message>
+    <message>
+        <source>Select an AWS connection or one of its streams first.</source>
+        <translation>Choisissez d’abord une connexion AWS ou l’un de ses flux.</translation>
+    </message>
+    <message>
+        <source>%1 has no credentials: %2</source>
+        <translation>%1 n’a pas d’identifiants : %2</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Retirer la connexion</translation>
+    </message>
+    <message>
+        <source>Remove the connection “%1”?</source>
+        <translation>Retirer la connexion « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Its streams stay where they are; Shardscope forgets the connection and deletes its secret from the system keychain.</source>
+        <translation>Ses flux restent où ils sont ; Shardscope oublie la connexion et supprime son secret du trousseau du système.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>%1 is read-only now.</source>
+        <translation>%1 est maintenant en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 accepts changes now.</source>
+        <translation>%1 accepte maintenant les modifications.</translation>
+    </message>
+    <message>
+        <source>No recent connections</source>
+        <translation>Aucune connexion récente</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+%1</source>
+        <translation>Ctrl+Alt+%1</translation>
+    </message>
+    <message>
+        <source>Go to the connection %1</source>
+        <translation>Aller à la connexion %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Live AWS · read-only — %1. Changes are switched off for this connection.</source>
+        <translation>AWS réel · lecture seule — %1. Les modifications sont désactivées pour cette connexion.</translation>
+    </message>
+    <message>
+        <source>Live AWS · writable — %1. Changes here affect real streams.</source>
+        <translation>AWS réel · modifiable — %1. Les modifications ici touchent de vrais flux.</translation>
+    </message>
+    <message>
+        <source>AWS API · read-only — %1</source>
+        <translation>API AWS · lecture seule — %1</translation>
+    </message>
+    <message>
+        <source>AWS API — %1</source>
+        <translation>API AWS — %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -1702,6 +2534,13 @@
     <message>
         <source>Applying…</source>
         <translation>Application…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::MemorySecretStore</name>
+    <message>
+        <source>No secret is stored for the connection %1.</source>
+        <translation>Aucun secret n’est enregistré pour la connexion %1.</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2615,855 @@
     </message>
 </context>
 <context>
+    <name>shardscope::PayloadSpool</name>
+    <message>
+        <source>The record spool could not be written: %1</source>
+        <translation>Le fichier d&apos;enregistrements n&apos;a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>The record spool could not be created: %1</source>
+        <translation>Le fichier d&apos;enregistrements n&apos;a pas pu être créé : %1</translation>
+    </message>
+    <message>
+        <source>The record spool could not be read: %1</source>
+        <translation>Le fichier d&apos;enregistrements n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>The record spool is shorter than its index.</source>
+        <translation>Le fichier d&apos;enregistrements est plus court que son index.</translation>
+    </message>
+    <message>
+        <source>The record spool is damaged.</source>
+        <translation>Le fichier d&apos;enregistrements est endommagé.</translation>
+    </message>
+    <message>
+        <source>The record is no longer kept.</source>
+        <translation>L&apos;enregistrement n&apos;est plus conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::PutRecordDialog</name>
+    <message>
+        <source>E&amp;xplicit hash key:</source>
+        <translation>Clé de hachage e&amp;xplicite :</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose File…</source>
+        <translation>C&amp;hoisir un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Charger</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>&amp;Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Put Records — %1</source>
+        <translation>Écrire des enregistrements — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>En&amp;registrement</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>&amp;Lot</translation>
+    </message>
+    <message>
+        <source>Put the record (%1)</source>
+        <translation>Écrire l’enregistrement (%1)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Open Batch File…</source>
+        <translation>Ouvrir un fichier de lot…</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: records cannot be put into “%1”.</source>
+        <translation>Cette connexion est en lecture seule : impossible d’écrire des enregistrements dans « %1 ».</translation>
+    </message>
+    <message>
+        <source>e.g. user-{{random:int:1:100}}</source>
+        <translation>p. ex. user-{{random:int:1:100}}</translation>
+    </message>
+    <message>
+        <source>&amp;Partition key:</source>
+        <translation>Clé de &amp;partition :</translation>
+    </message>
+    <message>
+        <source>Route by this hash key instead of the MD5 of the partition key: a decimal from 0 to 2^128 - 1.</source>
+        <translation>Router selon cette clé de hachage au lieu du MD5 de la clé de partition : un nombre décimal de 0 à 2^128 - 1.</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Data as:</source>
+        <translation>&amp;Données en :</translation>
+    </message>
+    <message>
+        <source>The record&apos;s data. Placeholders: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</source>
+        <translation>Les données de l’enregistrement. Espaces réservés : {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+        <source>Put this many records, expanding the placeholders for each.</source>
+        <translation>Écrire autant d’enregistrements, en développant les espaces réservés pour chacun.</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat:</source>
+        <translation>Ré&amp;péter :</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nom du modèle</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>fois</translation>
+    </message>
+    <message>
+        <source>Placeholders in the key and data: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</source>
+        <translation>Espaces réservés dans la clé et les données : {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</translation>
+    </message>
+    <message>
+        <source>Hash key:</source>
+        <translation>Clé de hachage :</translation>
+    </message>
+    <message>
+        <source>Target shard:</source>
+        <translation>Shard cible :</translation>
+    </message>
+    <message>
+        <source>Open a JSON Lines (.jsonl) or CSV (.csv) file (%1)</source>
+        <translation>Ouvrir un fichier JSON Lines (.jsonl) ou CSV (.csv) (%1)</translation>
+    </message>
+    <message>
+        <source>No file opened.</source>
+        <translation>Aucun fichier ouvert.</translation>
+    </message>
+    <message>
+        <source>JSON Lines: one object per line with PartitionKey, one of Data (base64), DataText or DataJson, and optionally ExplicitHashKey.
+CSV: a header row with partitionKey, data (or dataBase64) and optionally explicitHashKey.</source>
+        <translation>JSON Lines : un objet par ligne avec PartitionKey, l’un de Data (base64), DataText ou DataJson, et éventuellement ExplicitHashKey.
+CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventuellement explicitHashKey.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a hex digit.</source>
+        <translation>« %1 » n’est pas un chiffre hexadécimal.</translation>
+    </message>
+    <message>
+        <source>An odd number of hex digits: the last byte has only one.</source>
+        <translation>Nombre impair de chiffres hexadécimaux : le dernier octet n’en a qu’un.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2: %3</source>
+        <translation>JSON non valide à la ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>Not valid hex at line %1, column %2: %3</source>
+        <translation>Hexadécimal non valide à la ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>Choose a file to send.</source>
+        <translation>Choisissez un fichier à envoyer.</translation>
+    </message>
+    <message>
+        <source>Record %1: %2</source>
+        <translation>Enregistrement %1 : %2</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Colonne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Enter a partition key: every record needs one, even with an explicit hash key.</source>
+        <translation>Saisissez une clé de partition : chaque enregistrement en a besoin, même avec une clé de hachage explicite.</translation>
+    </message>
+    <message>
+        <source>The partition key has %L1 characters; at most %L2 are allowed.</source>
+        <translation>La clé de partition compte %L1 caractères ; %L2 au plus sont autorisés.</translation>
+    </message>
+    <message>
+        <source>Enter a decimal number from 0 to 2^128 - 1 (340282366920938463463374607431768211455).</source>
+        <translation>Saisissez un nombre décimal de 0 à 2^128 - 1 (340282366920938463463374607431768211455).</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>The record is %1; this stream takes at most %2.</source>
+        <translation>L’enregistrement fait %1 ; ce flux accepte au plus %2.</translation>
+    </message>
+    <message>
+        <source>%1 (first record)</source>
+        <translation>%1 (premier enregistrement)</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>explicite</translation>
+    </message>
+    <message>
+        <source>MD5 of the first record&apos;s partition key</source>
+        <translation>MD5 de la clé de partition du premier enregistrement</translation>
+    </message>
+    <message>
+        <source>MD5 of the partition key</source>
+        <translation>MD5 de la clé de partition</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown: the shards could not be listed (%1).</source>
+        <translation>Inconnu : impossible de lister les shards (%1).</translation>
+    </message>
+    <message>
+        <source>Listing shards…</source>
+        <translation>Liste des shards…</translation>
+    </message>
+    <message>
+        <source>No open shard holds this key.</source>
+        <translation>Aucun shard ouvert ne contient cette clé.</translation>
+    </message>
+    <message>
+        <source>&amp;Send %1</source>
+        <translation>&amp;Envoyer %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>« %1 » n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>The file is %1; a record in this stream can hold at most %2.</source>
+        <translation>Le fichier fait %1 ; un enregistrement de ce flux contient au plus %2.</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Choose the Record&apos;s Data</source>
+        <translation>Choisir les données de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Open Batch File</source>
+        <translation>Ouvrir un fichier de lot</translation>
+    </message>
+    <message>
+        <source>JSON Lines or CSV (*.jsonl *.ndjson *.json *.csv);;All files (*)</source>
+        <translation>JSON Lines ou CSV (*.jsonl *.ndjson *.json *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>%1 ready to send (%2).</source>
+        <translation>%1 prêts à envoyer (%2).</translation>
+    </message>
+    <message>
+        <source>1 line cannot be read and will be skipped:</source>
+        <translation>1 ligne est illisible et sera ignorée :</translation>
+    </message>
+    <message>
+        <source>%L1 lines cannot be read and will be skipped:</source>
+        <translation>%L1 lignes sont illisibles et seront ignorées :</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Put into %1 with sequence number %2.</source>
+        <translation>Écrit dans %1 avec le numéro de séquence %2.</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v sur %m</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>Envoi de %1…</translation>
+    </message>
+    <message>
+        <source>Retrying %1 throttled…</source>
+        <translation>Nouvel essai de %1 limités…</translation>
+    </message>
+    <message>
+        <source>Record from %1: %2: %3</source>
+        <translation>Enregistrement de %1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <source>repeat %1</source>
+        <translation>répétition %1</translation>
+    </message>
+    <message>
+        <source>Stopping after the request in flight…</source>
+        <translation>Arrêt après la requête en cours…</translation>
+    </message>
+    <message>
+        <source>%1 put.</source>
+        <translation>%1 écrits.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 en échec.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 not sent.</source>
+        <translation>Arrêté : %1 non envoyés.</translation>
+    </message>
+    <message>
+        <source>Saved the template “%1”.</source>
+        <translation>Modèle « %1 » enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RangeReader</name>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordBatch</name>
+    <message>
+        <source>The partition key is empty.</source>
+        <translation>La clé de partition est vide.</translation>
+    </message>
+    <message>
+        <source>The partition key has %L1 characters; at most %L2 are allowed.</source>
+        <translation>La clé de partition compte %L1 caractères ; %L2 au plus sont autorisés.</translation>
+    </message>
+    <message>
+        <source>The explicit hash key “%1” is not a decimal number from 0 to 2^128 - 1.</source>
+        <translation>La clé de hachage explicite « %1 » n’est pas un nombre décimal de 0 à 2^128 - 1.</translation>
+    </message>
+    <message>
+        <source>The record is %L1 bytes; at most %L2 are allowed.</source>
+        <translation>L’enregistrement fait %L1 octets ; %L2 au plus sont autorisés.</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>Colonne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object.</source>
+        <translation>Un objet JSON était attendu.</translation>
+    </message>
+    <message>
+        <source>Unknown member “%1”; use PartitionKey, ExplicitHashKey and one of Data, DataText or DataJson.</source>
+        <translation>Membre inconnu « %1 » ; utilisez PartitionKey, ExplicitHashKey et l’un de Data, DataText ou DataJson.</translation>
+    </message>
+    <message>
+        <source>PartitionKey is missing.</source>
+        <translation>PartitionKey manque.</translation>
+    </message>
+    <message>
+        <source>PartitionKey must be a string.</source>
+        <translation>PartitionKey doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>ExplicitHashKey must be a string of decimal digits.</source>
+        <translation>ExplicitHashKey doit être une chaîne de chiffres décimaux.</translation>
+    </message>
+    <message>
+        <source>Data, DataText or DataJson is missing.</source>
+        <translation>Data, DataText ou DataJson manque.</translation>
+    </message>
+    <message>
+        <source>Give only one of Data, DataText and DataJson.</source>
+        <translation>Indiquez un seul de Data, DataText et DataJson.</translation>
+    </message>
+    <message>
+        <source>Data must be a base64 string.</source>
+        <translation>Data doit être une chaîne base64.</translation>
+    </message>
+    <message>
+        <source>Data is not valid base64.</source>
+        <translation>Data n’est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>DataText must be a string.</source>
+        <translation>DataText doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed.</source>
+        <translation>Un champ entre guillemets n’est pas fermé.</translation>
+    </message>
+    <message>
+        <source>The file is empty; expected a header row with partitionKey and data.</source>
+        <translation>Le fichier est vide ; une ligne d’en-tête avec partitionKey et data était attendue.</translation>
+    </message>
+    <message>
+        <source>Unknown column “%1”; use partitionKey, data (or dataBase64) and explicitHashKey.</source>
+        <translation>Colonne inconnue « %1 » ; utilisez partitionKey, data (ou dataBase64) et explicitHashKey.</translation>
+    </message>
+    <message>
+        <source>The header row must name partitionKey and one of data or dataBase64.</source>
+        <translation>La ligne d’en-tête doit nommer partitionKey et l’un de data ou dataBase64.</translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2.</source>
+        <translation>%1 champs attendus, %2 trouvés.</translation>
+    </message>
+    <message>
+        <source>dataBase64 is not valid base64.</source>
+        <translation>dataBase64 n’est pas du base64 valide.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordExport</name>
+    <message>
+        <source>Not valid JSON at column %1: %2.</source>
+        <translation>JSON non valide à la colonne %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object.</source>
+        <translation>Un objet JSON était attendu.</translation>
+    </message>
+    <message>
+        <source>ShardId must be a string.</source>
+        <translation>ShardId doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>SequenceNumber must be a string.</source>
+        <translation>SequenceNumber doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>ExplicitHashKey must be a string.</source>
+        <translation>ExplicitHashKey doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>PartitionKey is missing or empty.</source>
+        <translation>PartitionKey est absent ou vide.</translation>
+    </message>
+    <message>
+        <source>ApproximateArrivalTimestamp “%1” is not an ISO 8601 date and time.</source>
+        <translation>ApproximateArrivalTimestamp « %1 » n’est pas une date et heure ISO 8601.</translation>
+    </message>
+    <message>
+        <source>ApproximateArrivalTimestamp must be a string or a number.</source>
+        <translation>ApproximateArrivalTimestamp doit être une chaîne ou un nombre.</translation>
+    </message>
+    <message>
+        <source>Data is not valid base64.</source>
+        <translation>Data n’est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>Data and DataText disagree.</source>
+        <translation>Data et DataText ne concordent pas.</translation>
+    </message>
+    <message>
+        <source>Data must be a base64 string.</source>
+        <translation>Data doit être une chaîne base64.</translation>
+    </message>
+    <message>
+        <source>Data is missing.</source>
+        <translation>Data est absent.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 octet</translation>
+    </message>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 octets</translation>
+    </message>
+    <message>
+        <source>%1, %2 → %3</source>
+        <translation>%1, %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 (cut off)</source>
+        <translation>%1 (tronqué)</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordInspector</name>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Clé de partition</translation>
+    </message>
+    <message>
+        <source>Hash key</source>
+        <translation>Clé de hachage</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Explicit hash key</source>
+        <translation>Clé de hachage explicite</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <source>&amp;Text View</source>
+        <translation>Vue &amp;texte</translation>
+    </message>
+    <message>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <source>&amp;JSON View</source>
+        <translation>Vue &amp;JSON</translation>
+    </message>
+    <message>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <source>&amp;Hex View</source>
+        <translation>Vue &amp;hexadécimale</translation>
+    </message>
+    <message>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <source>&amp;Base64 View</source>
+        <translation>Vue &amp;Base64</translation>
+    </message>
+    <message>
+        <source>Alt+4</source>
+        <translation>Alt+4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Copier en &amp;JSON</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+J</source>
+        <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <source>Copy the record as a JSON object</source>
+        <translation>Copier l’enregistrement sous forme d’objet JSON</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;CLI Command</source>
+        <translation>Copier en commande &amp;CLI</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <source>Copy an aws kinesis put-record command that puts this record again</source>
+        <translation>Copier une commande aws kinesis put-record qui réécrit cet enregistrement</translation>
+    </message>
+    <message>
+        <source>&amp;Save to File…</source>
+        <translation>&amp;Enregistrer dans un fichier…</translation>
+    </message>
+    <message>
+        <source>Save the record&apos;s bytes, as stored, to a file</source>
+        <translation>Enregistrer les octets de l’enregistrement, tels que stockés, dans un fichier</translation>
+    </message>
+    <message>
+        <source>Show &amp;All</source>
+        <translation>&amp;Tout afficher</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>Show the whole payload instead of its first part</source>
+        <translation>Afficher toute la charge utile au lieu de son début</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <source>No record selected.</source>
+        <translation>Aucun enregistrement sélectionné.</translation>
+    </message>
+    <message>
+        <source>%1 (explicit)</source>
+        <translation>%1 (explicite)</translation>
+    </message>
+    <message>
+        <source>%1 (MD5 of the partition key)</source>
+        <translation>%1 (MD5 de la clé de partition)</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation>Décodage de %1…</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>mismatch</source>
+        <translation>différent</translation>
+    </message>
+    <message>
+        <source>The aggregate&apos;s MD5 trailer does not match its contents.</source>
+        <translation>La somme MD5 finale de l’agrégat ne correspond pas à son contenu.</translation>
+    </message>
+    <message>
+        <source>1 sub-record</source>
+        <translation>1 sous-enregistrement</translation>
+    </message>
+    <message>
+        <source>%L1 sub-records</source>
+        <translation>%L1 sous-enregistrements</translation>
+    </message>
+    <message>
+        <source>KPL aggregated record: %1, MD5 checked</source>
+        <translation>Enregistrement agrégé KPL : %1, MD5 vérifié</translation>
+    </message>
+    <message>
+        <source>KPL aggregated record: %1, MD5 mismatch (stored %2, computed %3)</source>
+        <translation>Enregistrement agrégé KPL : %1, MD5 différent (stocké %2, calculé %3)</translation>
+    </message>
+    <message>
+        <source>Sub-record %1, partition key “%2”</source>
+        <translation>Sous-enregistrement %1, clé de partition « %2 »</translation>
+    </message>
+    <message>
+        <source>1 byte is not UTF-8</source>
+        <translation>1 octet n’est pas de l’UTF-8</translation>
+    </message>
+    <message>
+        <source>%L1 bytes are not UTF-8</source>
+        <translation>%L1 octets ne sont pas de l’UTF-8</translation>
+    </message>
+    <message>
+        <source>Large payload: showing the first %1 of %2.</source>
+        <translation>Charge utile volumineuse : affichage des premiers %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 of %2 as text; the hex dump and the tree have all of it, and Save to File writes every byte.</source>
+        <translation>Affichage des premiers %1 sur %2 en texte ; la vue hexadécimale et l’arbre contiennent tout, et « Enregistrer dans un fichier » écrit chaque octet.</translation>
+    </message>
+    <message>
+        <source>The document is too large to format; see the tree, the text or the hex dump.</source>
+        <translation>Le document est trop volumineux pour être mis en forme ; voir l’arbre, le texte ou la vue hexadécimale.</translation>
+    </message>
+    <message>
+        <source>Copied the record as %1.</source>
+        <translation>Enregistrement copié en %1.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Impossible d’enregistrer dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>Save Record Payload</source>
+        <translation>Enregistrer la charge utile</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordReplayer</name>
+    <message>
+        <source>The record has no partition key.</source>
+        <translation>L’enregistrement n’a pas de clé de partition.</translation>
+    </message>
+    <message>
+        <source>The partition key is longer than %1 characters.</source>
+        <translation>La clé de partition dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The explicit hash key “%1” is not a number from 0 to 2^128 - 1.</source>
+        <translation>La clé de hachage explicite « %1 » n’est pas un nombre de 0 à 2^128 - 1.</translation>
+    </message>
+    <message>
+        <source>The record is %1 bytes; the stream takes at most %2.</source>
+        <translation>L’enregistrement fait %1 octets ; le flux en accepte au plus %2.</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>%1 is a read-only connection: records cannot be put into it.</source>
+        <translation>%1 est une connexion en lecture seule : impossible d’y écrire des enregistrements.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>The response had no result for this record.</source>
+        <translation>La réponse ne contenait aucun résultat pour cet enregistrement.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordTemplate</name>
+    <message>
+        <source>{{counter:N}} needs a whole number to start at.</source>
+        <translation>{{counter:N}} demande un nombre entier de départ.</translation>
+    </message>
+    <message>
+        <source>{{uuid}} takes no arguments.</source>
+        <translation>{{uuid}} ne prend pas d’arguments.</translation>
+    </message>
+    <message>
+        <source>Use {{timestamp}}, {{timestamp:epoch}} or {{timestamp:epochms}}.</source>
+        <translation>Utilisez {{timestamp}}, {{timestamp:epoch}} ou {{timestamp:epochms}}.</translation>
+    </message>
+    <message>
+        <source>{{choice:a|b|c}} needs at least one alternative.</source>
+        <translation>{{choice:a|b|c}} demande au moins une alternative.</translation>
+    </message>
+    <message>
+        <source>Use {{random:int:MIN:MAX}} with whole numbers.</source>
+        <translation>Utilisez {{random:int:MIN:MAX}} avec des nombres entiers.</translation>
+    </message>
+    <message>
+        <source>The minimum %1 is greater than the maximum %2.</source>
+        <translation>Le minimum %1 est supérieur au maximum %2.</translation>
+    </message>
+    <message>
+        <source>Use {{random:float:MIN:MAX}} with numbers.</source>
+        <translation>Utilisez {{random:float:MIN:MAX}} avec des nombres.</translation>
+    </message>
+    <message>
+        <source>Use {{random:hex:N}} with N from 1 to 1024.</source>
+        <translation>Utilisez {{random:hex:N}} avec N de 1 à 1024.</translation>
+    </message>
+    <message>
+        <source>Use {{random:int:MIN:MAX}}, {{random:float:MIN:MAX}} or {{random:hex:N}}.</source>
+        <translation>Utilisez {{random:int:MIN:MAX}}, {{random:float:MIN:MAX}} ou {{random:hex:N}}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder “{{%1}}”; use counter, random, uuid, timestamp or choice.</source>
+        <translation>Espace réservé inconnu « {{%1}} » ; utilisez counter, random, uuid, timestamp ou choice.</translation>
+    </message>
+    <message>
+        <source>“{{” is not closed with “}}”.</source>
+        <translation>« {{ » n’est pas fermé par « }} ».</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RecordsModel</name>
     <message>
         <source>Shard</source>
@@ -1812,6 +3500,416 @@
     <message>
         <source>The payload could not be loaded.</source>
         <translation>Les données utiles n’ont pas pu être chargées.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RecordsPage</name>
+    <message>
+        <source>Records</source>
+        <translation>Enregistrements</translation>
+    </message>
+    <message>
+        <source>Start at</source>
+        <translation>Commencer à</translation>
+    </message>
+    <message>
+        <source>Trim horizon</source>
+        <translation>Trim horizon (le plus ancien)</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Plus récent</translation>
+    </message>
+    <message>
+        <source>At timestamp</source>
+        <translation>À l&apos;horodatage</translation>
+    </message>
+    <message>
+        <source>At sequence number</source>
+        <translation>Au numéro de séquence</translation>
+    </message>
+    <message>
+        <source>After sequence number</source>
+        <translation>Après le numéro de séquence</translation>
+    </message>
+    <message>
+        <source>Where each shard is read from</source>
+        <translation>Où la lecture de chaque shard commence</translation>
+    </message>
+    <message>
+        <source>Read the records that arrived at or after this time</source>
+        <translation>Lire les enregistrements arrivés à cette heure ou après</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Numéro de séquence</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>All shards</source>
+        <translation>Tous les shards</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>F8</source>
+        <translation>F8</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <source>Shift+F8</source>
+        <translation>Shift+F8</translation>
+    </message>
+    <message>
+        <source>Stop reading (Shift+F8)</source>
+        <translation>Arrêter la lecture (Maj+F8)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Vider</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Forget the records read so far (Ctrl+L)</source>
+        <translation>Oublier les enregistrements lus jusqu&apos;ici (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Reading stopped: %1</source>
+        <translation>Lecture arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. pk == &quot;user-42&quot; &amp;&amp; data.status == &quot;error&quot; &amp;&amp; size &gt; 1k</source>
+        <translation>Filtre, p. ex. pk == &quot;user-42&quot; &amp;&amp; data.status == &quot;error&quot; &amp;&amp; size &gt; 1k</translation>
+    </message>
+    <message>
+        <source>Fields: %1. Ctrl+Space completes; Return applies.</source>
+        <translation>Champs : %1. Ctrl+Espace complète ; Entrée applique.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Records</source>
+        <translation>&amp;Filtrer les enregistrements</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Space</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>Run the filter over every record read so far (Return)</source>
+        <translation>Appliquer le filtre à tous les enregistrements lus jusqu&apos;ici (Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the scan; the matches found so far stay</source>
+        <translation>Arrêter l&apos;analyse ; les correspondances trouvées restent</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Show every record again</source>
+        <translation>Afficher de nouveau tous les enregistrements</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Keep this filter under a name</source>
+        <translation>Conserver ce filtre sous un nom</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Forget the chosen saved filter</source>
+        <translation>Oublier le filtre enregistré choisi</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Filtres enregistrés</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Enregistrer le filtre</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtre</translation>
+    </message>
+    <message>
+        <source>Choose a stream first.</source>
+        <translation>Choisissez d&apos;abord un flux.</translation>
+    </message>
+    <message>
+        <source>The time is in the future.</source>
+        <translation>L&apos;heure est dans le futur.</translation>
+    </message>
+    <message>
+        <source>Enter a sequence number.</source>
+        <translation>Saisissez un numéro de séquence.</translation>
+    </message>
+    <message>
+        <source>Scanned %1 / matched %2</source>
+        <translation>Analysés %1 / correspondances %2</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> sur %1</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (annulé)</translation>
+    </message>
+    <message>
+        <source> · %1 new</source>
+        <translation> · %1 nouveaux</translation>
+    </message>
+    <message>
+        <source>%1 (column %2)</source>
+        <translation>%1 (colonne %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Stop asking for records for now (F8)</source>
+        <translation>Ne plus demander d&apos;enregistrements pour le moment (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Continue where reading paused (F8)</source>
+        <translation>Reprendre la lecture là où elle a été mise en pause (F8)</translation>
+    </message>
+    <message>
+        <source>Read the stream from the chosen position (F8)</source>
+        <translation>Lire le flux à partir de la position choisie (F8)</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 enregistrement</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 enregistrements</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>reading 1 shard</source>
+        <translation>lecture de 1 shard</translation>
+    </message>
+    <message>
+        <source>reading %1 shards</source>
+        <translation>lecture de %1 shards</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>showing the newest %1</source>
+        <translation>affichage des %1 plus récents</translation>
+    </message>
+    <message>
+        <source>Throttled: 1 shard</source>
+        <translation>Limité : 1 shard</translation>
+    </message>
+    <message>
+        <source>Throttled: %1 shards</source>
+        <translation>Limité : %1 shards</translation>
+    </message>
+    <message>
+        <source>Kinesis refused reads (ProvisionedThroughputExceeded); backing off</source>
+        <translation>Kinesis a refusé des lectures (ProvisionedThroughputExceeded) ; ralentissement</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReplayDialog</name>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>Plage de &amp;temps :</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence range:</source>
+        <translation>Plage de sé&amp;quences :</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Replay Records — %1</source>
+        <translation>Rejouer des enregistrements — %1</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>premier enregistrement</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>dernier enregistrement</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Records from %1</source>
+        <translation>Enregistrements de %1</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: records cannot be put into it.</source>
+        <translation>%1 est en lecture seule : impossible d’y écrire des enregistrements.</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> enregistrements/s</translation>
+    </message>
+    <message>
+        <source>As fast as allowed</source>
+        <translation>Aussi vite que permis</translation>
+    </message>
+    <message>
+        <source>Put them into</source>
+        <translation>Les écrire dans</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>C&amp;onnexion :</translation>
+    </message>
+    <message>
+        <source>St&amp;ream:</source>
+        <translation>&amp;Flux :</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>Déb&amp;it :</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Code d’erreur</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Stop sending; the records already put stay (Ctrl+.).</source>
+        <translation>Arrêter l’envoi ; les enregistrements déjà écrits restent (Ctrl+.).</translation>
+    </message>
+    <message>
+        <source>Reading the range: %1 so far, %2 of %3 done</source>
+        <translation>Lecture de la plage : %1 jusqu’ici, %2 sur %3 terminés</translation>
+    </message>
+    <message>
+        <source>No records in that range.</source>
+        <translation>Aucun enregistrement dans cette plage.</translation>
+    </message>
+    <message>
+        <source>There is no connection to put records into.</source>
+        <translation>Aucune connexion où écrire des enregistrements.</translation>
+    </message>
+    <message>
+        <source>Every connection is read-only.</source>
+        <translation>Toutes les connexions sont en lecture seule.</translation>
+    </message>
+    <message>
+        <source>&amp;These %1</source>
+        <translation>&amp;Ces %1</translation>
+    </message>
+    <message>
+        <source>Listing streams…</source>
+        <translation>Liste des flux…</translation>
+    </message>
+    <message>
+        <source>This connection has no streams.</source>
+        <translation>Cette connexion n’a aucun flux.</translation>
+    </message>
+    <message>
+        <source>Reading the range…</source>
+        <translation>Lecture de la plage…</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
+        <translation>%1 sur %2 envoyés · %3 réussis · %4 en échec · %5 réessayés</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n° %1</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>n° %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1, sequence number %2</source>
+        <translation>%1, numéro de séquence %2</translation>
+    </message>
+    <message>
+        <source>Stopped. %1</source>
+        <translation>Arrêté. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Terminé. %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +4276,10 @@ Clés de hachage %3 – %4
         <source> · encrypted</source>
         <translation> · chiffré</translation>
     </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Enregistrements</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StreamSummaryModel</name>
@@ -2492,6 +4594,33 @@ Clés de hachage %3 – %4
     <message>
         <source>Value</source>
         <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::TailReader</name>
+    <message>
+        <source>There is no connection to read from.</source>
+        <translation>Il n&apos;y a aucune connexion depuis laquelle lire.</translation>
+    </message>
+    <message>
+        <source>Enter a sequence number (decimal digits).</source>
+        <translation>Saisissez un numéro de séquence (chiffres décimaux).</translation>
+    </message>
+    <message>
+        <source>Choose the shard this sequence number belongs to.</source>
+        <translation>Choisissez le shard auquel appartient ce numéro de séquence.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>Shard %1 does not exist in stream %2.</source>
+        <translation>Le shard %1 n&apos;existe pas dans le flux %2.</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, retrying: %2</source>
+        <translation>La lecture de %1 a échoué, nouvelle tentative : %2</translation>
     </message>
 </context>
 </TS>

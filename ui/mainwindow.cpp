@@ -260,13 +260,16 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_serve->setEnabled(m_server != nullptr);
 
     // Persisted state.
-    resize(1180, 740);
+    resize(1280, 860);
     restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
     restoreState(m_settings->value(u"window/state"_s).toByteArray());
     m_pendingSelection = m_settings->value(u"window/lastStream"_s).toString();
 
     if (m_options.demoEvents) {
         m_demo = std::make_unique<DemoTrickle>(m_options.localBackend);
+        // Some records come KPL-aggregated, as from a producer using the KPL: the inspector
+        // de-aggregates them.
+        m_demo->setAggregateEvery(20);
         connect(m_demo.get(), &DemoTrickle::stateChanged, this, &MainWindow::updateDemoLabel);
         const bool on = m_settings->value(u"demo/events"_s, true).toBool();
         m_demoEvents->setChecked(on);

@@ -160,20 +160,21 @@ RecordInspector::RecordInspector(QWidget *parent)
     header->setContentsMargins(0, 0, 0, 0);
     header->setHorizontalSpacing(8);
     header->setVerticalSpacing(2);
+    // Three compact rows: where the record is, its sequence number, its keys.
     header->addWidget(nameLabel(this, tr("Shard")), 0, 0);
     header->addWidget(m_shardValue, 0, 1);
     header->addWidget(nameLabel(this, tr("Arrival")), 0, 2);
     header->addWidget(m_arrivalValue, 0, 3);
+    header->addWidget(nameLabel(this, tr("Size")), 0, 4);
+    header->addWidget(m_sizeValue, 0, 5);
     header->addWidget(nameLabel(this, tr("Sequence")), 1, 0);
-    header->addWidget(m_sequenceValue, 1, 1, 1, 3);
+    header->addWidget(m_sequenceValue, 1, 1, 1, 5);
     header->addWidget(nameLabel(this, tr("Partition key")), 2, 0);
-    header->addWidget(m_partitionKeyValue, 2, 1, 1, 3);
-    header->addWidget(nameLabel(this, tr("Hash key")), 3, 0);
-    header->addWidget(m_hashKeyValue, 3, 1, 1, 3);
-    header->addWidget(nameLabel(this, tr("Size")), 4, 0);
-    header->addWidget(m_sizeValue, 4, 1, 1, 3);
+    header->addWidget(m_partitionKeyValue, 2, 1);
+    header->addWidget(nameLabel(this, tr("Hash key")), 2, 2);
+    header->addWidget(m_hashKeyValue, 2, 3, 1, 3);
     header->setColumnStretch(1, 1);
-    header->setColumnStretch(3, 1);
+    header->setColumnStretch(3, 2);
 
     m_toolBar->setObjectName(u"inspectorToolBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -281,7 +282,8 @@ RecordInspector::RecordInspector(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(4);
     layout->addLayout(header);
-    layout->addWidget(m_toolBar);
+    // The actions sit beside the view tabs, saving a row.
+    m_tabs->setCornerWidget(m_toolBar, Qt::TopRightCorner);
     layout->addWidget(m_notesLabel);
     layout->addWidget(m_problemsLabel);
     layout->addWidget(m_collapseBar);
