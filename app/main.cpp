@@ -328,6 +328,11 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "With --tail: show row N of the records table in the inspector once it is there."),
         QStringLiteral("N"));
     parser.addOption(inspectOption);
+    const QCommandLineOption sizeOption(
+        QStringLiteral("window-size"),
+        QCoreApplication::translate("main", "Open the window at this size in pixels, e.g. 1440x1000."),
+        QStringLiteral("WxH"));
+    parser.addOption(sizeOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -396,6 +401,16 @@ int main(int argc, char *argv[])
     windowOptions.engine = engine->get();
     windowOptions.demoEvents = !parser.isSet(demoOption);
     MainWindow window(windowOptions);
+    if (parser.isSet(sizeOption)) {
+        const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+        const int width = size.value(0).toInt();
+        const int height = size.value(1).toInt();
+        if (size.size() != 2 || width < 200 || height < 200) {
+            std::fprintf(stderr, "shardscope: --window-size wants WIDTHxHEIGHT, e.g. 1440x1000\n");
+            return 2;
+        }
+        window.resize(width, height);
+    }
     window.show();
     if (parser.isSet(streamOption)) {
         const QString tab = parser.value(tabOption);

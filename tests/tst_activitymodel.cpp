@@ -27,6 +27,7 @@ private slots:
     void capacityDropsTheOldest();
     void unwatchedBackendsAreIgnored();
     void clearEmptiesAndResetsFailures();
+    void recordReadsAreHiddenUnlessAsked();
 
 private:
     QString cell(int row, int column) const
@@ -140,6 +141,44 @@ void TestActivityModel::clearEmptiesAndResetsFailures()
     QVERIFY(await(future).has_value());
     QTRY_COMPARE(m_model->rowCount(), 1);
     QCOMPARE(cell(0, ActivityModel::ResultColumn), u"OK"_s);
+}
+
+void TestActivityModel::recordReadsAreHiddenUnlessAsked()
+{
+    m_model = std::make_unique<ActivityModel>(50);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->watch(m_backend.get());
+    QVERIFY(!m_model->showsRecordReads());
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"orders"_s, 1, {}, {}, {}})).has_value());
+    QTRY_VERIFY(await(m_backend->describeStreamSummary(StreamTarget::byName(u"orders"_s)))->streamStatus ==
+                StreamStatus::Active);
+    const int before = m_model->rowCount();
+
+    // A successful read leaves no row: a live tail makes several a second.
+    GetShardIteratorRequest request;
+    request.target = StreamTarget::byName(u"orders"_s);
+    request.shardId = u"shardId-000000000000"_s;
+    const auto iterator = await(m_backend->getShardIterator(request));
+    QVERIFY(iterator.has_value());
+    const auto page = await(m_backend->getRecords(GetRecordsRequest{iterator->shardIterator, {}, {}}));
+    QVERIFY(page.has_value() && page->nextShardIterator);
+    QVERIFY(await(m_backend->shardStatistics(u"orders"_s)).has_value());
+    QCOMPARE(m_model->rowCount(), before);
+
+    // A failed one always shows, with its error.
+    QVERIFY(!await(m_backend->getRecords(GetRecordsRequest{u"not-an-iterator"_s, {}, {}})).has_value());
+    QTRY_COMPARE(m_model->rowCount(), before + 1);
+    QCOMPARE(cell(before, ActivityModel::OperationColumn), u"GetRecords"_s);
+    QVERIFY(m_model->data(m_model->index(before, 0), ActivityModel::FailedRole).toBool());
+    QCOMPARE(m_model->failedCount(), 1);
+
+    // Asked for, successful reads are listed too.
+    m_model->setShowRecordReads(true);
+    QVERIFY(await(m_backend->getRecords(GetRecordsRequest{*page->nextShardIterator, {}, {}})).has_value());
+    QTRY_COMPARE(m_model->rowCount(), before + 2);
+    QCOMPARE(cell(before + 1, ActivityModel::OperationColumn), u"GetRecords"_s);
+    QCOMPARE(cell(before + 1, ActivityModel::ResultColumn), u"OK"_s);
 }
 
 QTEST_GUILESS_MAIN(TestActivityModel)

@@ -498,6 +498,10 @@
         <source>With --tail: show row N of the records table in the inspector once it is there.</source>
         <translation>Mit --tail: Zeile N der Datensatztabelle im Inspektor zeigen, sobald es sie gibt.</translation>
     </message>
+    <message>
+        <source>Open the window at this size in pixels, e.g. 1440x1000.</source>
+        <translation>Das Fenster in dieser Größe in Pixeln öffnen, z. B. 1440x1000.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ActivityModel</name>
@@ -2353,10 +2357,6 @@
         <translation>Ctrl+Alt+R</translation>
     </message>
     <message>
-        <source>Also list successful GetRecords and GetShardIterator calls (failed ones always show)</source>
-        <translation>Auch erfolgreiche GetRecords- und GetShardIterator-Aufrufe auflisten (fehlgeschlagene erscheinen immer)</translation>
-    </message>
-    <message>
         <source>Add &amp;AWS Connection…</source>
         <translation>&amp;AWS-Verbindung hinzufügen…</translation>
     </message>
@@ -2483,6 +2483,10 @@
     <message>
         <source>AWS API — %1</source>
         <translation>AWS-API — %1</translation>
+    </message>
+    <message>
+        <source>Also list successful GetRecords, GetShardIterator and shard statistics calls (failed ones always show)</source>
+        <translation>Auch erfolgreiche GetRecords-, GetShardIterator- und Shard-Statistik-Aufrufe auflisten (fehlgeschlagene erscheinen immer)</translation>
     </message>
 </context>
 <context>

@@ -498,6 +498,10 @@
         <source>With --tail: show row N of the records table in the inspector once it is there.</source>
         <translation>Avec --tail : afficher la ligne N du tableau des enregistrements dans l&apos;inspecteur dès qu&apos;elle existe.</translation>
     </message>
+    <message>
+        <source>Open the window at this size in pixels, e.g. 1440x1000.</source>
+        <translation>Ouvrir la fenêtre à cette taille en pixels, par exemple 1440x1000.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ActivityModel</name>
@@ -2353,10 +2357,6 @@
         <translation>Ctrl+Alt+R</translation>
     </message>
     <message>
-        <source>Also list successful GetRecords and GetShardIterator calls (failed ones always show)</source>
-        <translation>Lister aussi les appels GetRecords et GetShardIterator réussis (les appels en échec sont toujours affichés)</translation>
-    </message>
-    <message>
         <source>Add &amp;AWS Connection…</source>
         <translation>Ajouter une connexion &amp;AWS…</translation>
     </message>
@@ -2483,6 +2483,10 @@
     <message>
         <source>AWS API — %1</source>
         <translation>API AWS — %1</translation>
+    </message>
+    <message>
+        <source>Also list successful GetRecords, GetShardIterator and shard statistics calls (failed ones always show)</source>
+        <translation>Lister aussi les appels GetRecords, GetShardIterator et de statistiques de shards réussis (les appels en échec sont toujours affichés)</translation>
     </message>
 </context>
 <context>

@@ -357,7 +357,8 @@ void MainWindow::createActions()
                            tr("Put the records of a JSON Lines file into the stream"));
     m_showReads = make(u"actionShowRecordReads"_s, tr("Show Record &Reads in Activity"),
                        QKeySequence(tr("Ctrl+Alt+R")),
-                       tr("Also list successful GetRecords and GetShardIterator calls (failed ones always show)"));
+                       tr("Also list successful GetRecords, GetShardIterator and shard statistics calls "
+                          "(failed ones always show)"));
     m_showReads->setCheckable(true);
     m_clearActivity = make(u"actionClearActivity"_s, tr("C&lear Activity"), QKeySequence(tr("Ctrl+Shift+L")),
                            tr("Empty the activity list"));

@@ -43,7 +43,8 @@ void ActivityModel::clear()
 bool ActivityModel::isRecordRead(const BackendCall &call)
 {
     // Retries are named "GetRecords (retry 2)".
-    return call.operation.startsWith(u"GetRecords") || call.operation.startsWith(u"GetShardIterator");
+    return call.operation.startsWith(u"GetRecords") || call.operation.startsWith(u"GetShardIterator") ||
+           call.operation.startsWith(u"ShardStatistics");
 }
 
 void ActivityModel::started(const StreamBackend *backend, const BackendCall &call)

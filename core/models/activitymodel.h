@@ -38,7 +38,8 @@ public:
     int capacity() const { return m_capacity; }
     int failedCount() const { return m_failed; }
     // Successful GetRecords and GetShardIterator calls (a live tail makes several a second per
-    // shard) are left out unless this is on; failed ones, such as throttling or an expired
+    // shard) and the emulator's ShardStatistics polls (the stream page counts records as they
+    // arrive) are left out unless this is on; failed ones, such as throttling or an expired
     // iterator, always show. Applies to calls from now on.
     void setShowRecordReads(bool show) { m_showRecordReads = show; }
     bool showsRecordReads() const { return m_showRecordReads; }

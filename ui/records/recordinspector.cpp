@@ -165,14 +165,14 @@ RecordInspector::RecordInspector(QWidget *parent)
     header->addWidget(m_shardValue, 0, 1);
     header->addWidget(nameLabel(this, tr("Arrival")), 0, 2);
     header->addWidget(m_arrivalValue, 0, 3);
-    header->addWidget(nameLabel(this, tr("Size")), 0, 4);
-    header->addWidget(m_sizeValue, 0, 5);
     header->addWidget(nameLabel(this, tr("Sequence")), 1, 0);
-    header->addWidget(m_sequenceValue, 1, 1, 1, 5);
+    header->addWidget(m_sequenceValue, 1, 1);
+    header->addWidget(nameLabel(this, tr("Size")), 1, 2);
+    header->addWidget(m_sizeValue, 1, 3);
     header->addWidget(nameLabel(this, tr("Partition key")), 2, 0);
     header->addWidget(m_partitionKeyValue, 2, 1);
     header->addWidget(nameLabel(this, tr("Hash key")), 2, 2);
-    header->addWidget(m_hashKeyValue, 2, 3, 1, 3);
+    header->addWidget(m_hashKeyValue, 2, 3);
     header->setColumnStretch(1, 1);
     header->setColumnStretch(3, 2);
 

@@ -489,7 +489,7 @@ void RecordsPage::setInspector(QWidget *inspector)
     if (inspector) {
         m_splitter->addWidget(inspector);
         m_splitter->setStretchFactor(0, 3);
-        m_splitter->setStretchFactor(1, 2);
+        m_splitter->setStretchFactor(1, 3);
     }
 }
 
