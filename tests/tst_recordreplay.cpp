@@ -7,6 +7,7 @@
 #include "backend/emulatorbackend.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
+#include "forwardingbackend.h"
 #include "records/rangereader.h"
 #include "records/recordexport.h"
 #include "records/recordreplayer.h"
@@ -38,11 +39,11 @@ constexpr qint64 kStartMs = 1'700'000'000'000;
 // (as a shard out of budget would: everything after the first refusal), every record whose
 // partition key is "doomed" (throttled forever) and every record keyed "denied" (a
 // non-retryable error). The rest is put into the wrapped backend.
-class FlakyBackend final : public StreamBackend
+class FlakyBackend final : public testing::ForwardingBackend
 {
 public:
     explicit FlakyBackend(StreamBackend &inner, bool readOnly = false)
-        : m_inner(inner), m_readOnly(readOnly)
+        : ForwardingBackend(inner), m_readOnly(readOnly)
     {
         m_pool.setMaxThreadCount(4);
     }
@@ -51,45 +52,9 @@ public:
     int throttledRequests = 0;
     int requests = 0;
 
-    BackendKind kind() const override { return m_inner.kind(); }
     QString displayName() const override { return u"Flaky"_s; }
-    QString location() const override { return m_inner.location(); }
     bool isReadOnly() const override { return m_readOnly; }
     bool hasShardStatistics() const override { return false; }
-
-    BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &r) override { return m_inner.listStreams(r); }
-    BackendFuture<QList<StreamSummary>> listAllStreams() override { return m_inner.listAllStreams(); }
-    BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &t) override { return m_inner.describeStreamSummary(t); }
-    BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &r) override { return m_inner.describeStream(r); }
-    BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &r) override { return m_inner.listShards(r); }
-    BackendFuture<QList<Shard>> listAllShards(const StreamTarget &t, const std::optional<ShardFilter> &f) override { return m_inner.listAllShards(t, f); }
-    BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &s) override { return m_inner.shardStatistics(s); }
-    BackendFuture<DescribeLimitsResponse> describeLimits() override { return m_inner.describeLimits(); }
-    BackendFuture<ShardStatistics> retentionImpact(const QString &s, int h) override { return m_inner.retentionImpact(s, h); }
-    BackendFuture<void> createStream(const CreateStreamRequest &r) override { return m_inner.createStream(r); }
-    BackendFuture<void> deleteStream(const DeleteStreamRequest &r) override { return m_inner.deleteStream(r); }
-    BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &r) override { return m_inner.increaseStreamRetentionPeriod(r); }
-    BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &r) override { return m_inner.decreaseStreamRetentionPeriod(r); }
-    BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &r) override { return m_inner.updateStreamMode(r); }
-    BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &r) override { return m_inner.updateMaxRecordSize(r); }
-    BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &r) override { return m_inner.updateShardCount(r); }
-    BackendFuture<void> splitShard(const SplitShardRequest &r) override { return m_inner.splitShard(r); }
-    BackendFuture<void> mergeShards(const MergeShardsRequest &r) override { return m_inner.mergeShards(r); }
-    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &r) override { return m_inner.startStreamEncryption(r); }
-    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &r) override { return m_inner.stopStreamEncryption(r); }
-    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override { return m_inner.listKmsKeys(); }
-    BackendFuture<KmsKeyInfo> createKmsKey(const QString &d, const QString &a) override { return m_inner.createKmsKey(d, a); }
-    BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &r) override { return m_inner.addTagsToStream(r); }
-    BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &r) override { return m_inner.removeTagsFromStream(r); }
-    BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &r) override { return m_inner.listTagsForStream(r); }
-    BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &t) override { return m_inner.listAllTagsForStream(t); }
-    BackendFuture<void> tagResource(const TagResourceRequest &r) override { return m_inner.tagResource(r); }
-    BackendFuture<void> untagResource(const UntagResourceRequest &r) override { return m_inner.untagResource(r); }
-    BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &r) override { return m_inner.listTagsForResource(r); }
-    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &a) override { return m_inner.listAllStreamConsumers(a); }
-    BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &r) override { return m_inner.putRecord(r); }
-    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &r) override { return m_inner.getShardIterator(r); }
-    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &r) override { return m_inner.getRecords(r); }
 
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override
     {
@@ -134,7 +99,6 @@ public:
     }
 
 private:
-    StreamBackend &m_inner;
     bool m_readOnly;
     QThreadPool m_pool;
 };

@@ -8,6 +8,7 @@
 #include "dialogtesthelpers.h"
 #include "engine/clock.h"
 #include "expectedassert.h"
+#include "forwardingbackend.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,51 +27,17 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Answers like the backend it wraps, but cannot count records (as an AWS connection cannot).
-class UncountingBackend final : public StreamBackend
+class UncountingBackend final : public ForwardingBackend
 {
 public:
-    explicit UncountingBackend(StreamBackend &inner) : m_inner(inner) {}
+    explicit UncountingBackend(StreamBackend &inner) : ForwardingBackend(inner) {}
 
     BackendKind kind() const override { return BackendKind::Aws; }
     QString displayName() const override { return u"uncounting"_s; }
-    QString location() const override { return m_inner.location(); }
-    bool isReadOnly() const override { return m_inner.isReadOnly(); }
     bool hasShardStatistics() const override { return false; }
 
-    BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &r) override { return m_inner.listStreams(r); }
-    BackendFuture<QList<StreamSummary>> listAllStreams() override { return m_inner.listAllStreams(); }
-    BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &t) override { return m_inner.describeStreamSummary(t); }
-    BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &r) override { return m_inner.describeStream(r); }
-    BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &r) override { return m_inner.listShards(r); }
-    BackendFuture<QList<Shard>> listAllShards(const StreamTarget &t, const std::optional<ShardFilter> &f) override { return m_inner.listAllShards(t, f); }
     BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &) override { return refused<QList<ShardStatistics>>(); }
-    BackendFuture<DescribeLimitsResponse> describeLimits() override { return m_inner.describeLimits(); }
     BackendFuture<ShardStatistics> retentionImpact(const QString &, int) override { return refused<ShardStatistics>(); }
-    BackendFuture<void> createStream(const CreateStreamRequest &r) override { return m_inner.createStream(r); }
-    BackendFuture<void> deleteStream(const DeleteStreamRequest &r) override { return m_inner.deleteStream(r); }
-    BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &r) override { return m_inner.increaseStreamRetentionPeriod(r); }
-    BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &r) override { return m_inner.decreaseStreamRetentionPeriod(r); }
-    BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &r) override { return m_inner.updateStreamMode(r); }
-    BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &r) override { return m_inner.updateMaxRecordSize(r); }
-    BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &r) override { return m_inner.updateShardCount(r); }
-    BackendFuture<void> splitShard(const SplitShardRequest &r) override { return m_inner.splitShard(r); }
-    BackendFuture<void> mergeShards(const MergeShardsRequest &r) override { return m_inner.mergeShards(r); }
-    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &r) override { return m_inner.startStreamEncryption(r); }
-    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &r) override { return m_inner.stopStreamEncryption(r); }
-    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override { return m_inner.listKmsKeys(); }
-    BackendFuture<KmsKeyInfo> createKmsKey(const QString &d, const QString &a) override { return m_inner.createKmsKey(d, a); }
-    BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &r) override { return m_inner.addTagsToStream(r); }
-    BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &r) override { return m_inner.removeTagsFromStream(r); }
-    BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &r) override { return m_inner.listTagsForStream(r); }
-    BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &t) override { return m_inner.listAllTagsForStream(t); }
-    BackendFuture<void> tagResource(const TagResourceRequest &r) override { return m_inner.tagResource(r); }
-    BackendFuture<void> untagResource(const UntagResourceRequest &r) override { return m_inner.untagResource(r); }
-    BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &r) override { return m_inner.listTagsForResource(r); }
-    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &arn) override { return m_inner.listAllStreamConsumers(arn); }
-    BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &r) override { return m_inner.putRecord(r); }
-    BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &r) override { return m_inner.putRecords(r); }
-    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &r) override { return m_inner.getShardIterator(r); }
-    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &r) override { return m_inner.getRecords(r); }
 
 private:
     template<typename T>
@@ -79,8 +46,6 @@ private:
         return QtFuture::makeReadyFuture(BackendResult<T>(
             std::unexpected(Error{ErrorType::UnknownOperation, u"Cannot count records."_s})));
     }
-
-    StreamBackend &m_inner;
 };
 
 } // namespace

@@ -1,0 +1,68 @@
+#pragma once
+
+// A StreamBackend that answers every call with the one it wraps and re-emits its signals. Tests
+// derive from it and override only the calls they want to change (fail, delay, count), so a
+// new StreamBackend call needs one line here, not one in every test.
+
+#include "backend/streambackend.h"
+
+namespace shardscope::testing {
+
+class ForwardingBackend : public StreamBackend
+{
+public:
+    explicit ForwardingBackend(StreamBackend &inner) : m_inner(inner)
+    {
+        connect(&inner, &StreamBackend::catalogChanged, this, &StreamBackend::catalogChanged);
+        connect(&inner, &StreamBackend::recordsAppended, this, &StreamBackend::recordsAppended);
+        connect(&inner, &StreamBackend::callStarted, this, &StreamBackend::callStarted);
+        connect(&inner, &StreamBackend::callFinished, this, &StreamBackend::callFinished);
+    }
+
+    StreamBackend &inner() const { return m_inner; }
+
+    BackendKind kind() const override { return m_inner.kind(); }
+    QString displayName() const override { return m_inner.displayName(); }
+    QString location() const override { return m_inner.location(); }
+    bool isReadOnly() const override { return m_inner.isReadOnly(); }
+    bool hasShardStatistics() const override { return m_inner.hasShardStatistics(); }
+    BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &request) override { return m_inner.listStreams(request); }
+    BackendFuture<QList<StreamSummary>> listAllStreams() override { return m_inner.listAllStreams(); }
+    BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &target) override { return m_inner.describeStreamSummary(target); }
+    BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &request) override { return m_inner.describeStream(request); }
+    BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &request) override { return m_inner.listShards(request); }
+    BackendFuture<QList<Shard>> listAllShards(const StreamTarget &target, const std::optional<ShardFilter> &filter) override { return m_inner.listAllShards(target, filter); }
+    BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) override { return m_inner.shardStatistics(streamName); }
+    BackendFuture<DescribeLimitsResponse> describeLimits() override { return m_inner.describeLimits(); }
+    BackendFuture<ShardStatistics> retentionImpact(const QString &streamName, int hours) override { return m_inner.retentionImpact(streamName, hours); }
+    BackendFuture<void> createStream(const CreateStreamRequest &request) override { return m_inner.createStream(request); }
+    BackendFuture<void> deleteStream(const DeleteStreamRequest &request) override { return m_inner.deleteStream(request); }
+    BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override { return m_inner.increaseStreamRetentionPeriod(request); }
+    BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override { return m_inner.decreaseStreamRetentionPeriod(request); }
+    BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &request) override { return m_inner.updateStreamMode(request); }
+    BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request) override { return m_inner.updateMaxRecordSize(request); }
+    BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) override { return m_inner.updateShardCount(request); }
+    BackendFuture<void> splitShard(const SplitShardRequest &request) override { return m_inner.splitShard(request); }
+    BackendFuture<void> mergeShards(const MergeShardsRequest &request) override { return m_inner.mergeShards(request); }
+    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &request) override { return m_inner.startStreamEncryption(request); }
+    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &request) override { return m_inner.stopStreamEncryption(request); }
+    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override { return m_inner.listKmsKeys(); }
+    BackendFuture<KmsKeyInfo> createKmsKey(const QString &description, const QString &aliasName) override { return m_inner.createKmsKey(description, aliasName); }
+    BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) override { return m_inner.addTagsToStream(request); }
+    BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) override { return m_inner.removeTagsFromStream(request); }
+    BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &request) override { return m_inner.listTagsForStream(request); }
+    BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &target) override { return m_inner.listAllTagsForStream(target); }
+    BackendFuture<void> tagResource(const TagResourceRequest &request) override { return m_inner.tagResource(request); }
+    BackendFuture<void> untagResource(const UntagResourceRequest &request) override { return m_inner.untagResource(request); }
+    BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override { return m_inner.listTagsForResource(request); }
+    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return m_inner.listAllStreamConsumers(streamArn); }
+    BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override { return m_inner.putRecord(request); }
+    BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override { return m_inner.putRecords(request); }
+    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override { return m_inner.getShardIterator(request); }
+    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override { return m_inner.getRecords(request); }
+
+protected:
+    StreamBackend &m_inner;
+};
+
+} // namespace shardscope::testing
