@@ -1570,14 +1570,6 @@
 <context>
     <name>shardscope::ExportDialog</name>
     <message>
-        <source>&amp;Time range:</source>
-        <translation>&amp;Zeitraum:</translation>
-    </message>
-    <message>
-        <source>Se&amp;quence range:</source>
-        <translation>Se&amp;quenzbereich:</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
@@ -1592,22 +1584,6 @@
     <message>
         <source>Export Records — %1</source>
         <translation>Datensätze exportieren — %1</translation>
-    </message>
-    <message>
-        <source>first record</source>
-        <translation>erster Datensatz</translation>
-    </message>
-    <message>
-        <source>last record</source>
-        <translation>letzter Datensatz</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
-    </message>
-    <message>
-        <source>Records from %1</source>
-        <translation>Datensätze aus %1</translation>
     </message>
     <message>
         <source>JSON Lines (.jsonl)</source>
@@ -1640,10 +1616,6 @@
     <message>
         <source>Stopped; nothing was written.</source>
         <translation>Angehalten; nichts wurde geschrieben.</translation>
-    </message>
-    <message>
-        <source>&amp;These %1</source>
-        <translation>&amp;Diese %1</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -3421,6 +3393,37 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     </message>
 </context>
 <context>
+    <name>shardscope::RecordSourceBox</name>
+    <message>
+        <source>Records from %1</source>
+        <translation>Datensätze aus %1</translation>
+    </message>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence range:</source>
+        <translation>Se&amp;quenzbereich:</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>erster Datensatz</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>letzter Datensatz</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;These %1</source>
+        <translation>&amp;Diese %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RecordTemplate</name>
     <message>
         <source>{{counter:N}} needs a whole number to start at.</source>
@@ -3772,14 +3775,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
 <context>
     <name>shardscope::ReplayDialog</name>
     <message>
-        <source>&amp;Time range:</source>
-        <translation>&amp;Zeitraum:</translation>
-    </message>
-    <message>
-        <source>Se&amp;quence range:</source>
-        <translation>Se&amp;quenzbereich:</translation>
-    </message>
-    <message>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -3790,22 +3785,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>Replay Records — %1</source>
         <translation>Datensätze wiedergeben — %1</translation>
-    </message>
-    <message>
-        <source>first record</source>
-        <translation>erster Datensatz</translation>
-    </message>
-    <message>
-        <source>last record</source>
-        <translation>letzter Datensatz</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>bis</translation>
-    </message>
-    <message>
-        <source>Records from %1</source>
-        <translation>Datensätze aus %1</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
@@ -3870,10 +3849,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>Every connection is read-only.</source>
         <translation>Alle Verbindungen sind schreibgeschützt.</translation>
-    </message>
-    <message>
-        <source>&amp;These %1</source>
-        <translation>&amp;Diese %1</translation>
     </message>
     <message>
         <source>Listing streams…</source>

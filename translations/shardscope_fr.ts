@@ -1570,14 +1570,6 @@
 <context>
     <name>shardscope::ExportDialog</name>
     <message>
-        <source>&amp;Time range:</source>
-        <translation>Plage de &amp;temps :</translation>
-    </message>
-    <message>
-        <source>Se&amp;quence range:</source>
-        <translation>Plage de sé&amp;quences :</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -1592,22 +1584,6 @@
     <message>
         <source>Export Records — %1</source>
         <translation>Exporter des enregistrements — %1</translation>
-    </message>
-    <message>
-        <source>first record</source>
-        <translation>premier enregistrement</translation>
-    </message>
-    <message>
-        <source>last record</source>
-        <translation>dernier enregistrement</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>à</translation>
-    </message>
-    <message>
-        <source>Records from %1</source>
-        <translation>Enregistrements de %1</translation>
     </message>
     <message>
         <source>JSON Lines (.jsonl)</source>
@@ -1640,10 +1616,6 @@
     <message>
         <source>Stopped; nothing was written.</source>
         <translation>Arrêté ; rien n’a été écrit.</translation>
-    </message>
-    <message>
-        <source>&amp;These %1</source>
-        <translation>&amp;Ces %1</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -3421,6 +3393,37 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     </message>
 </context>
 <context>
+    <name>shardscope::RecordSourceBox</name>
+    <message>
+        <source>Records from %1</source>
+        <translation>Enregistrements de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>Plage de &amp;temps :</translation>
+    </message>
+    <message>
+        <source>Se&amp;quence range:</source>
+        <translation>Plage de sé&amp;quences :</translation>
+    </message>
+    <message>
+        <source>first record</source>
+        <translation>premier enregistrement</translation>
+    </message>
+    <message>
+        <source>last record</source>
+        <translation>dernier enregistrement</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;These %1</source>
+        <translation>&amp;Ces %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RecordTemplate</name>
     <message>
         <source>{{counter:N}} needs a whole number to start at.</source>
@@ -3772,14 +3775,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
 <context>
     <name>shardscope::ReplayDialog</name>
     <message>
-        <source>&amp;Time range:</source>
-        <translation>Plage de &amp;temps :</translation>
-    </message>
-    <message>
-        <source>Se&amp;quence range:</source>
-        <translation>Plage de sé&amp;quences :</translation>
-    </message>
-    <message>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -3790,22 +3785,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>Replay Records — %1</source>
         <translation>Rejouer des enregistrements — %1</translation>
-    </message>
-    <message>
-        <source>first record</source>
-        <translation>premier enregistrement</translation>
-    </message>
-    <message>
-        <source>last record</source>
-        <translation>dernier enregistrement</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>à</translation>
-    </message>
-    <message>
-        <source>Records from %1</source>
-        <translation>Enregistrements de %1</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
@@ -3870,10 +3849,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>Every connection is read-only.</source>
         <translation>Toutes les connexions sont en lecture seule.</translation>
-    </message>
-    <message>
-        <source>&amp;These %1</source>
-        <translation>&amp;Ces %1</translation>
     </message>
     <message>
         <source>Listing streams…</source>

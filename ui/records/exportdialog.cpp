@@ -5,10 +5,9 @@
 #include "dialogs/dialogtext.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "records/rangereader.h"
+#include "records/recordsourcebox.h"
 
-#include <QButtonGroup>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -21,7 +20,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QVBoxLayout>
 
 namespace shardscope {
@@ -32,13 +30,7 @@ ExportDialog::ExportDialog(StreamBackend *backend, const QString &streamName, QW
     : QDialog(parent),
       m_backend(backend),
       m_streamName(streamName),
-      m_recordsRadio(new QRadioButton(this)),
-      m_timeRadio(new QRadioButton(tr("&Time range:"), this)),
-      m_sequenceRadio(new QRadioButton(tr("Se&quence range:"), this)),
-      m_fromTime(new QDateTimeEdit(this)),
-      m_toTime(new QDateTimeEdit(this)),
-      m_fromSequence(new QLineEdit(this)),
-      m_toSequence(new QLineEdit(this)),
+      m_sourceBox(new RecordSourceBox(streamName, this)),
       m_formatCombo(new QComboBox(this)),
       m_pathEdit(new QLineEdit(this)),
       m_browseButton(new QPushButton(tr("&Browse…"), this)),
@@ -53,42 +45,6 @@ ExportDialog::ExportDialog(StreamBackend *backend, const QString &streamName, QW
     setObjectName(u"exportDialog"_s);
     setWindowTitle(tr("Export Records — %1").arg(streamName));
 
-    m_recordsRadio->setObjectName(u"recordsRadio"_s);
-    m_timeRadio->setObjectName(u"timeRadio"_s);
-    m_sequenceRadio->setObjectName(u"sequenceRadio"_s);
-    auto *sourceGroup = new QButtonGroup(this);
-    sourceGroup->addButton(m_recordsRadio);
-    sourceGroup->addButton(m_timeRadio);
-    sourceGroup->addButton(m_sequenceRadio);
-
-    const QDateTime now = QDateTime::currentDateTime();
-    for (QDateTimeEdit *edit : {m_fromTime, m_toTime}) {
-        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
-        edit->setCalendarPopup(true);
-    }
-    m_fromTime->setObjectName(u"fromTimeEdit"_s);
-    m_toTime->setObjectName(u"toTimeEdit"_s);
-    m_fromTime->setDateTime(now.addSecs(-3600));
-    m_toTime->setDateTime(now);
-    m_fromSequence->setObjectName(u"fromSequenceEdit"_s);
-    m_toSequence->setObjectName(u"toSequenceEdit"_s);
-    m_fromSequence->setPlaceholderText(tr("first record"));
-    m_toSequence->setPlaceholderText(tr("last record"));
-    auto *timeRow = new QHBoxLayout;
-    timeRow->addWidget(m_fromTime, 1);
-    timeRow->addWidget(new QLabel(tr("to"), this));
-    timeRow->addWidget(m_toTime, 1);
-    auto *sequenceRow = new QHBoxLayout;
-    sequenceRow->addWidget(m_fromSequence, 1);
-    sequenceRow->addWidget(new QLabel(tr("to"), this));
-    sequenceRow->addWidget(m_toSequence, 1);
-
-    auto *sourceBox = new QGroupBox(tr("Records from %1").arg(streamName), this);
-    auto *sourceForm = new QFormLayout(sourceBox);
-    sourceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    sourceForm->addRow(m_recordsRadio);
-    sourceForm->addRow(m_timeRadio, timeRow);
-    sourceForm->addRow(m_sequenceRadio, sequenceRow);
 
     m_formatCombo->setObjectName(u"formatCombo"_s);
     m_formatCombo->addItem(tr("JSON Lines (.jsonl)"), int(ExportFormat::JsonLines));
@@ -120,7 +76,7 @@ ExportDialog::ExportDialog(StreamBackend *backend, const QString &streamName, QW
     m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *form = new QVBoxLayout;
-    form->addWidget(sourceBox);
+    form->addWidget(m_sourceBox);
     form->addWidget(fileBox);
     form->addWidget(m_progressBar);
     form->addWidget(m_resultLabel);
@@ -133,7 +89,7 @@ ExportDialog::ExportDialog(StreamBackend *backend, const QString &streamName, QW
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
     DialogCalls::stack(this, form, m_errorLabel, m_buttons, 560);
 
-    connect(sourceGroup, &QButtonGroup::buttonToggled, this, &ExportDialog::updateState);
+    connect(m_sourceBox, &RecordSourceBox::changed, this, &ExportDialog::updateState);
     connect(m_pathEdit, &QLineEdit::textChanged, this, &ExportDialog::updateState);
     connect(m_formatCombo, &QComboBox::currentIndexChanged, this, [this] {
         // Follow the format with the file's extension, when it is one of ours.
@@ -190,11 +146,7 @@ ExportDialog::~ExportDialog()
 void ExportDialog::setRecords(const QList<RecordEntry> &records)
 {
     m_records = records;
-    m_recordsRadio->setText(tr("&These %1").arg(DialogText::records(records.size())));
-    if (!records.isEmpty())
-        m_recordsRadio->setChecked(true);
-    else if (!m_timeRadio->isChecked() && !m_sequenceRadio->isChecked())
-        m_timeRadio->setChecked(true);
+    m_sourceBox->setRecordCount(records.size());
     updateState();
 }
 
@@ -224,17 +176,11 @@ void ExportDialog::browse()
 
 void ExportDialog::updateState()
 {
-    m_recordsRadio->setEnabled(!m_running && !m_records.isEmpty());
-    m_timeRadio->setEnabled(!m_running && m_backend);
-    m_sequenceRadio->setEnabled(!m_running && m_backend);
-    m_fromTime->setEnabled(!m_running && m_timeRadio->isChecked());
-    m_toTime->setEnabled(!m_running && m_timeRadio->isChecked());
-    m_fromSequence->setEnabled(!m_running && m_sequenceRadio->isChecked());
-    m_toSequence->setEnabled(!m_running && m_sequenceRadio->isChecked());
+    m_sourceBox->setChoosable(m_running, m_backend != nullptr);
     m_formatCombo->setEnabled(!m_running);
     m_pathEdit->setEnabled(!m_running);
     m_browseButton->setEnabled(!m_running);
-    const bool sourceOk = m_recordsRadio->isChecked() ? !m_records.isEmpty() : m_backend != nullptr;
+    const bool sourceOk = m_sourceBox->givenRecordsChosen() ? !m_records.isEmpty() : m_backend != nullptr;
     m_exportButton->setEnabled(!m_running && sourceOk && !m_pathEdit->text().trimmed().isEmpty());
     m_exportButton->setVisible(!m_running);
     m_stopButton->setVisible(m_running);
@@ -250,16 +196,11 @@ void ExportDialog::start()
     m_progressBar->setRange(0, 1);
     m_progressBar->setValue(0);
     updateState();
-    if (m_recordsRadio->isChecked()) {
+    if (m_sourceBox->givenRecordsChosen()) {
         write(m_records);
         return;
     }
-    const RecordRange range =
-        m_timeRadio->isChecked()
-            ? RecordRange::byTime(m_fromTime->dateTime().toMSecsSinceEpoch(),
-                                  m_toTime->dateTime().toMSecsSinceEpoch())
-            : RecordRange::bySequence(m_fromSequence->text().trimmed(),
-                                      m_toSequence->text().trimmed());
+    const RecordRange range = m_sourceBox->range();
     m_resultLabel->setText(tr("Reading the range…"));
     m_reader->start(m_backend, m_streamName, range);
 }

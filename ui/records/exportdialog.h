@@ -11,17 +11,16 @@
 #include <expected>
 
 class QComboBox;
-class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QRadioButton;
 
 namespace shardscope {
 
 class InlineErrorLabel;
+class RecordSourceBox;
 class RangeReader;
 class StreamBackend;
 
@@ -62,13 +61,7 @@ private:
     QString m_streamName;
     QList<RecordEntry> m_records;
 
-    QRadioButton *m_recordsRadio;
-    QRadioButton *m_timeRadio;
-    QRadioButton *m_sequenceRadio;
-    QDateTimeEdit *m_fromTime;
-    QDateTimeEdit *m_toTime;
-    QLineEdit *m_fromSequence;
-    QLineEdit *m_toSequence;
+    RecordSourceBox *m_sourceBox;
     QComboBox *m_formatCombo;
     QLineEdit *m_pathEdit;
     QPushButton *m_browseButton;

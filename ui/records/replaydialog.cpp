@@ -6,22 +6,19 @@
 #include "dialogs/dialogtext.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "records/rangereader.h"
+#include "records/recordsourcebox.h"
 #include "records/recordreplayer.h"
 
-#include <QButtonGroup>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableWidget>
@@ -41,13 +38,7 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
     : QDialog(parent),
       m_source(source),
       m_sourceStream(sourceStream),
-      m_recordsRadio(new QRadioButton(this)),
-      m_timeRadio(new QRadioButton(tr("&Time range:"), this)),
-      m_sequenceRadio(new QRadioButton(tr("Se&quence range:"), this)),
-      m_fromTime(new QDateTimeEdit(this)),
-      m_toTime(new QDateTimeEdit(this)),
-      m_fromSequence(new QLineEdit(this)),
-      m_toSequence(new QLineEdit(this)),
+      m_sourceBox(new RecordSourceBox(sourceStream, this)),
       m_connectionCombo(new QComboBox(this)),
       m_streamCombo(new QComboBox(this)),
       m_targetError(new InlineErrorLabel(this)),
@@ -68,44 +59,7 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
         m_connections.append(connection);
 
     // Source
-    m_recordsRadio->setObjectName(u"recordsRadio"_s);
-    m_timeRadio->setObjectName(u"timeRadio"_s);
-    m_sequenceRadio->setObjectName(u"sequenceRadio"_s);
-    auto *sourceGroup = new QButtonGroup(this);
-    sourceGroup->addButton(m_recordsRadio);
-    sourceGroup->addButton(m_timeRadio);
-    sourceGroup->addButton(m_sequenceRadio);
     setRecords({});
-
-    const QDateTime now = QDateTime::currentDateTime();
-    for (QDateTimeEdit *edit : {m_fromTime, m_toTime}) {
-        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
-        edit->setCalendarPopup(true);
-    }
-    m_fromTime->setObjectName(u"fromTimeEdit"_s);
-    m_toTime->setObjectName(u"toTimeEdit"_s);
-    m_fromTime->setDateTime(now.addSecs(-3600));
-    m_toTime->setDateTime(now);
-    m_fromSequence->setObjectName(u"fromSequenceEdit"_s);
-    m_toSequence->setObjectName(u"toSequenceEdit"_s);
-    m_fromSequence->setPlaceholderText(tr("first record"));
-    m_toSequence->setPlaceholderText(tr("last record"));
-
-    auto *timeRow = new QHBoxLayout;
-    timeRow->addWidget(m_fromTime, 1);
-    timeRow->addWidget(new QLabel(tr("to"), this));
-    timeRow->addWidget(m_toTime, 1);
-    auto *sequenceRow = new QHBoxLayout;
-    sequenceRow->addWidget(m_fromSequence, 1);
-    sequenceRow->addWidget(new QLabel(tr("to"), this));
-    sequenceRow->addWidget(m_toSequence, 1);
-
-    auto *sourceBox = new QGroupBox(tr("Records from %1").arg(sourceStream), this);
-    auto *sourceForm = new QFormLayout(sourceBox);
-    sourceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    sourceForm->addRow(m_recordsRadio);
-    sourceForm->addRow(m_timeRadio, timeRow);
-    sourceForm->addRow(m_sequenceRadio, sequenceRow);
 
     // Target
     m_connectionCombo->setObjectName(u"targetConnectionCombo"_s);
@@ -172,7 +126,7 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
     m_failuresTable->hide();
 
     auto *form = new QVBoxLayout;
-    form->addWidget(sourceBox);
+    form->addWidget(m_sourceBox);
     form->addWidget(targetBox);
     form->addWidget(m_progressBar);
     form->addWidget(m_countsLabel);
@@ -186,9 +140,7 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
     m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
     DialogCalls::stack(this, form, m_errorLabel, m_buttons, 620);
 
-    connect(sourceGroup, &QButtonGroup::buttonToggled, this, &ReplayDialog::updateState);
-    connect(m_fromSequence, &QLineEdit::textChanged, this, &ReplayDialog::updateState);
-    connect(m_toSequence, &QLineEdit::textChanged, this, &ReplayDialog::updateState);
+    connect(m_sourceBox, &RecordSourceBox::changed, this, &ReplayDialog::updateState);
     connect(m_connectionCombo, &QComboBox::currentIndexChanged, this, &ReplayDialog::loadStreams);
     connect(m_streamCombo, &QComboBox::currentIndexChanged, this, &ReplayDialog::updateState);
     connect(m_startButton, &QPushButton::clicked, this, &ReplayDialog::start);
@@ -234,12 +186,7 @@ ReplayDialog::~ReplayDialog() = default;
 void ReplayDialog::setRecords(const QList<RecordEntry> &records)
 {
     m_records = records;
-    m_recordsRadio->setText(tr("&These %1").arg(DialogText::records(records.size())));
-    m_recordsRadio->setEnabled(!records.isEmpty());
-    if (!records.isEmpty())
-        m_recordsRadio->setChecked(true);
-    else if (m_recordsRadio->isChecked() || (!m_timeRadio->isChecked() && !m_sequenceRadio->isChecked()))
-        m_timeRadio->setChecked(true);
+    m_sourceBox->setRecordCount(records.size());
     updateState();
 }
 
@@ -314,14 +261,8 @@ void ReplayDialog::loadStreams()
 
 void ReplayDialog::updateState()
 {
-    const bool ranged = !m_recordsRadio->isChecked();
-    m_fromTime->setEnabled(!m_running && m_timeRadio->isChecked());
-    m_toTime->setEnabled(!m_running && m_timeRadio->isChecked());
-    m_fromSequence->setEnabled(!m_running && m_sequenceRadio->isChecked());
-    m_toSequence->setEnabled(!m_running && m_sequenceRadio->isChecked());
-    m_recordsRadio->setEnabled(!m_running && !m_records.isEmpty());
-    m_timeRadio->setEnabled(!m_running && m_source);
-    m_sequenceRadio->setEnabled(!m_running && m_source);
+    const bool ranged = !m_sourceBox->givenRecordsChosen();
+    m_sourceBox->setChoosable(m_running, m_source != nullptr);
     m_connectionCombo->setEnabled(!m_running);
     m_streamCombo->setEnabled(!m_running && !m_streamsLoading);
     m_rateSpin->setEnabled(!m_running);
@@ -345,18 +286,11 @@ void ReplayDialog::start()
     m_progressBar->setValue(0);
     m_countsLabel->clear();
     updateState();
-    if (m_recordsRadio->isChecked()) {
+    if (m_sourceBox->givenRecordsChosen()) {
         replay(m_records);
         return;
     }
-    RecordRange range;
-    if (m_timeRadio->isChecked()) {
-        range = RecordRange::byTime(m_fromTime->dateTime().toMSecsSinceEpoch(),
-                                    m_toTime->dateTime().toMSecsSinceEpoch());
-    } else {
-        range = RecordRange::bySequence(m_fromSequence->text().trimmed(),
-                                        m_toSequence->text().trimmed());
-    }
+    const RecordRange range = m_sourceBox->range();
     m_countsLabel->setText(tr("Reading the range…"));
     m_reader->start(m_source, m_sourceStream, range);
 }

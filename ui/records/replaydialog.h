@@ -7,19 +7,18 @@
 #include <QPointer>
 
 class QComboBox;
-class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QRadioButton;
 class QSpinBox;
 class QTableWidget;
 
 namespace shardscope {
 
 class InlineErrorLabel;
+class RecordSourceBox;
 class RangeReader;
 class RecordReplayer;
 class StreamBackend;
@@ -70,13 +69,7 @@ private:
     QList<RecordEntry> m_replaying; // what the current run puts
     QString m_wantedStream;
 
-    QRadioButton *m_recordsRadio;
-    QRadioButton *m_timeRadio;
-    QRadioButton *m_sequenceRadio;
-    QDateTimeEdit *m_fromTime;
-    QDateTimeEdit *m_toTime;
-    QLineEdit *m_fromSequence;
-    QLineEdit *m_toSequence;
+    RecordSourceBox *m_sourceBox;
     QComboBox *m_connectionCombo;
     QComboBox *m_streamCombo;
     InlineErrorLabel *m_targetError;
