@@ -1672,18 +1672,6 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation>Fehlercode</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
@@ -1762,18 +1750,6 @@
     <message>
         <source>%L1 lines</source>
         <translation>%L1 Zeilen</translation>
-    </message>
-    <message>
-        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
-        <translation>%1 von %2 gesendet · %3 erfolgreich · %4 fehlgeschlagen · %5 wiederholt</translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation>Nr. %1</translation>
-    </message>
-    <message>
-        <source>#%1 · %2</source>
-        <translation>Nr. %1 · %2</translation>
     </message>
     <message>
         <source>Stopped. %1</source>
@@ -3819,18 +3795,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>R&amp;ate:</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation>Fehlercode</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
         <source>Stop sending; the records already put stay (Ctrl+.).</source>
         <translation>Senden anhalten; bereits geschriebene Datensätze bleiben (Strg+.).</translation>
     </message>
@@ -3863,8 +3827,31 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Bereich wird gelesen …</translation>
     </message>
     <message>
-        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
-        <translation>%1 von %2 gesendet · %3 erfolgreich · %4 fehlgeschlagen · %5 wiederholt</translation>
+        <source>Stopped. %1</source>
+        <translation>Angehalten. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Fertig. %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReplayFailuresTable</name>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Fehlercode</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>#%1</source>
@@ -3879,16 +3866,8 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>%1, Sequenznummer %2</translation>
     </message>
     <message>
-        <source>Stopped. %1</source>
-        <translation>Angehalten. %1</translation>
-    </message>
-    <message>
-        <source>Done. %1</source>
-        <translation>Fertig. %1</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Angehalten.</translation>
+        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
+        <translation>%1 von %2 gesendet · %3 erfolgreich · %4 fehlgeschlagen · %5 wiederholt</translation>
     </message>
 </context>
 <context>

@@ -1672,18 +1672,6 @@
         <translation>Problème</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Enregistrement</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation>Code d’erreur</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
@@ -1762,18 +1750,6 @@
     <message>
         <source>%L1 lines</source>
         <translation>%L1 lignes</translation>
-    </message>
-    <message>
-        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
-        <translation>%1 sur %2 envoyés · %3 réussis · %4 en échec · %5 réessayés</translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation>n° %1</translation>
-    </message>
-    <message>
-        <source>#%1 · %2</source>
-        <translation>n° %1 · %2</translation>
     </message>
     <message>
         <source>Stopped. %1</source>
@@ -3819,18 +3795,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>Déb&amp;it :</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Enregistrement</translation>
-    </message>
-    <message>
-        <source>Error code</source>
-        <translation>Code d’erreur</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
         <source>Stop sending; the records already put stay (Ctrl+.).</source>
         <translation>Arrêter l’envoi ; les enregistrements déjà écrits restent (Ctrl+.).</translation>
     </message>
@@ -3863,8 +3827,31 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>Lecture de la plage…</translation>
     </message>
     <message>
-        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
-        <translation>%1 sur %2 envoyés · %3 réussis · %4 en échec · %5 réessayés</translation>
+        <source>Stopped. %1</source>
+        <translation>Arrêté. %1</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Terminé. %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReplayFailuresTable</name>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Code d’erreur</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
     <message>
         <source>#%1</source>
@@ -3879,16 +3866,8 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>%1, numéro de séquence %2</translation>
     </message>
     <message>
-        <source>Stopped. %1</source>
-        <translation>Arrêté. %1</translation>
-    </message>
-    <message>
-        <source>Done. %1</source>
-        <translation>Terminé. %1</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Arrêté.</translation>
+        <source>Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried</source>
+        <translation>%1 sur %2 envoyés · %3 réussis · %4 en échec · %5 réessayés</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "dialogs/dialogtext.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "records/recordreplayer.h"
+#include "records/replayfailurestable.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -56,7 +57,7 @@ ImportDialog::ImportDialog(StreamBackend *target, const QString &streamName, QWi
       m_rateSpin(new QSpinBox(this)),
       m_progressBar(new QProgressBar(this)),
       m_countsLabel(new QLabel(this)),
-      m_failuresTable(makeTable(this, {tr("Record"), tr("Error code"), tr("Message")})),
+      m_failuresTable(new ReplayFailuresTable(this)),
       m_errorLabel(new InlineErrorLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
       m_importButton(m_buttons->addButton(tr("&Import"), QDialogButtonBox::ActionRole)),
@@ -104,7 +105,6 @@ ImportDialog::ImportDialog(StreamBackend *target, const QString &streamName, QWi
     m_countsLabel->setObjectName(u"countsLabel"_s);
     m_countsLabel->setTextFormat(Qt::PlainText);
     m_countsLabel->setWordWrap(true);
-    m_failuresTable->setObjectName(u"failuresTable"_s);
 
     auto *form = new QVBoxLayout;
     form->addLayout(fields);
@@ -133,7 +133,8 @@ ImportDialog::ImportDialog(StreamBackend *target, const QString &streamName, QWi
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, m_progressBar,
             &QProgressBar::setValue);
     connect(m_replayer, &RecordReplayer::progress, this, &ImportDialog::showProgress);
-    connect(m_replayer, &RecordReplayer::recordsFailed, this, &ImportDialog::addFailures);
+    connect(m_replayer, &RecordReplayer::recordsFailed, this,
+            [this](const QList<ReplayFailure> &failures) { m_failuresTable->addFailures(failures, m_records); });
     connect(m_replayer, &RecordReplayer::finished, this, &ImportDialog::finishRun);
 
     if (!target)
@@ -237,8 +238,7 @@ void ImportDialog::start()
         return;
     m_running = true;
     m_errorLabel->clearMessage();
-    m_failuresTable->setRowCount(0);
-    m_failuresTable->hide();
+    m_failuresTable->reset();
     m_progressBar->setRange(0, int(std::min<qsizetype>(m_records.size(), INT_MAX)));
     m_progressBar->setValue(0);
     updateState();
@@ -253,40 +253,6 @@ void ImportDialog::stop()
     m_replayer->cancel();
 }
 
-void ImportDialog::showProgress()
-{
-    m_progressBar->setValue(
-        int(std::min<qint64>(m_replayer->succeeded() + m_replayer->failed(), INT_MAX)));
-    m_countsLabel->setText(tr("Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried")
-                               .arg(QLocale().toString(m_replayer->sent()),
-                                    QLocale().toString(m_replayer->total()),
-                                    QLocale().toString(m_replayer->succeeded()),
-                                    QLocale().toString(m_replayer->failed()),
-                                    QLocale().toString(m_replayer->retried())));
-}
-
-void ImportDialog::addFailures(const QList<ReplayFailure> &failures)
-{
-    m_failuresTable->show();
-    for (const ReplayFailure &failure : failures) {
-        if (m_failuresTable->rowCount() >= kMaxRows)
-            break;
-        const int row = m_failuresTable->rowCount();
-        m_failuresTable->insertRow(row);
-        m_failuresTable->setItem(
-            row, 0,
-            new QTableWidgetItem(m_records.at(failure.index).partitionKey.isEmpty()
-                                     ? tr("#%1").arg(failure.index + 1)
-                                     : tr("#%1 · %2")
-                                           .arg(failure.index + 1)
-                                           .arg(m_records.at(failure.index).partitionKey)));
-        m_failuresTable->setItem(row, 1, new QTableWidgetItem(failure.errorCode));
-        auto *message = new QTableWidgetItem(failure.message);
-        message->setToolTip(failure.message);
-        m_failuresTable->setItem(row, 2, message);
-    }
-}
-
 void ImportDialog::finishRun(bool cancelled)
 {
     m_running = false;
@@ -297,6 +263,12 @@ void ImportDialog::finishRun(bool cancelled)
     m_countsLabel->setText(cancelled ? tr("Stopped. %1").arg(counts) : tr("Done. %1").arg(counts));
     updateState();
     emit importFinished(m_replayer->succeeded(), m_replayer->failed(), cancelled);
+}
+
+void ImportDialog::showProgress()
+{
+    m_progressBar->setValue(int(std::min<qint64>(m_replayer->succeeded() + m_replayer->failed(), INT_MAX)));
+    m_countsLabel->setText(ReplayFailuresTable::progressText(*m_replayer));
 }
 
 } // namespace shardscope

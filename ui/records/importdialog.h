@@ -19,6 +19,7 @@ class QTableWidget;
 namespace shardscope {
 
 class InlineErrorLabel;
+class ReplayFailuresTable;
 class RecordReplayer;
 class StreamBackend;
 struct ReplayFailure;
@@ -56,7 +57,6 @@ private:
     void start();
     void stop();
     void showProgress();
-    void addFailures(const QList<ReplayFailure> &failures);
     void finishRun(bool cancelled);
     void updateState();
 
@@ -71,7 +71,7 @@ private:
     QSpinBox *m_rateSpin;
     QProgressBar *m_progressBar;
     QLabel *m_countsLabel;
-    QTableWidget *m_failuresTable;
+    ReplayFailuresTable *m_failuresTable;
     InlineErrorLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
     QPushButton *m_importButton;

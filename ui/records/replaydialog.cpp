@@ -8,12 +8,12 @@
 #include "records/rangereader.h"
 #include "records/recordsourcebox.h"
 #include "records/recordreplayer.h"
+#include "records/replayfailurestable.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace shardscope {
@@ -30,7 +29,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int kMaxRate = 100000;
-constexpr int kMaxFailureRows = 10000; // the table stops growing; the count goes on
 } // namespace
 
 ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBackend *source,
@@ -45,7 +43,7 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
       m_rateSpin(new QSpinBox(this)),
       m_progressBar(new QProgressBar(this)),
       m_countsLabel(new QLabel(this)),
-      m_failuresTable(new QTableWidget(0, 3, this)),
+      m_failuresTable(new ReplayFailuresTable(this)),
       m_errorLabel(new InlineErrorLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
       m_startButton(m_buttons->addButton(tr("&Start"), QDialogButtonBox::ActionRole)),
@@ -114,16 +112,6 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
     m_countsLabel->setObjectName(u"countsLabel"_s);
     m_countsLabel->setTextFormat(Qt::PlainText);
     m_countsLabel->setWordWrap(true);
-    m_failuresTable->setObjectName(u"failuresTable"_s);
-    m_failuresTable->setHorizontalHeaderLabels({tr("Record"), tr("Error code"), tr("Message")});
-    m_failuresTable->horizontalHeader()->setStretchLastSection(true);
-    m_failuresTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_failuresTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_failuresTable->verticalHeader()->hide();
-    m_failuresTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_failuresTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_failuresTable->setMinimumHeight(120);
-    m_failuresTable->hide();
 
     auto *form = new QVBoxLayout;
     form->addWidget(m_sourceBox);
@@ -171,7 +159,8 @@ ReplayDialog::ReplayDialog(const QList<StreamBackend *> &connections, StreamBack
         replay(m_reader->records());
     });
     connect(m_replayer, &RecordReplayer::progress, this, &ReplayDialog::showProgress);
-    connect(m_replayer, &RecordReplayer::recordsFailed, this, &ReplayDialog::addFailures);
+    connect(m_replayer, &RecordReplayer::recordsFailed, this,
+            [this](const QList<ReplayFailure> &failures) { m_failuresTable->addFailures(failures, m_replaying); });
     connect(m_replayer, &RecordReplayer::finished, this, &ReplayDialog::finishRun);
 
     if (connections.isEmpty())
@@ -280,8 +269,7 @@ void ReplayDialog::start()
         return;
     m_running = true;
     m_errorLabel->clearMessage();
-    m_failuresTable->setRowCount(0);
-    m_failuresTable->hide();
+    m_failuresTable->reset();
     m_replaying.clear();
     m_progressBar->setValue(0);
     m_countsLabel->clear();
@@ -314,44 +302,6 @@ void ReplayDialog::cancelRun()
         m_replayer->cancel();
 }
 
-void ReplayDialog::showProgress()
-{
-    const qint64 done = m_replayer->succeeded() + m_replayer->failed();
-    m_progressBar->setValue(int(std::min<qint64>(done, INT_MAX)));
-    m_countsLabel->setText(tr("Sent %1 of %2 · %3 succeeded · %4 failed · %5 retried")
-                               .arg(QLocale().toString(m_replayer->sent()),
-                                    QLocale().toString(m_replayer->total()),
-                                    QLocale().toString(m_replayer->succeeded()),
-                                    QLocale().toString(m_replayer->failed()),
-                                    QLocale().toString(m_replayer->retried())));
-}
-
-void ReplayDialog::addFailures(const QList<ReplayFailure> &failures)
-{
-    m_failuresTable->show();
-    m_failuresTable->setUpdatesEnabled(false);
-    for (const ReplayFailure &failure : failures) {
-        if (m_failuresTable->rowCount() >= kMaxFailureRows)
-            break;
-        const int row = m_failuresTable->rowCount();
-        m_failuresTable->insertRow(row);
-        const RecordEntry &record = m_replaying.at(failure.index);
-        auto *which = new QTableWidgetItem(
-            record.partitionKey.isEmpty()
-                ? tr("#%1").arg(failure.index + 1)
-                : tr("#%1 · %2").arg(failure.index + 1).arg(record.partitionKey));
-        which->setToolTip(record.sequenceNumber.isEmpty()
-                              ? record.partitionKey
-                              : tr("%1, sequence number %2").arg(record.shardId, record.sequenceNumber));
-        m_failuresTable->setItem(row, 0, which);
-        m_failuresTable->setItem(row, 1, new QTableWidgetItem(failure.errorCode));
-        auto *message = new QTableWidgetItem(failure.message);
-        message->setToolTip(failure.message);
-        m_failuresTable->setItem(row, 2, message);
-    }
-    m_failuresTable->setUpdatesEnabled(true);
-}
-
 void ReplayDialog::finishRun(bool cancelled)
 {
     m_running = false;
@@ -368,6 +318,12 @@ void ReplayDialog::finishRun(bool cancelled)
     }
     updateState();
     emit replayFinished(m_replayer->succeeded(), m_replayer->failed(), cancelled);
+}
+
+void ReplayDialog::showProgress()
+{
+    m_progressBar->setValue(int(std::min<qint64>(m_replayer->succeeded() + m_replayer->failed(), INT_MAX)));
+    m_countsLabel->setText(ReplayFailuresTable::progressText(*m_replayer));
 }
 
 } // namespace shardscope

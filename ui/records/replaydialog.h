@@ -19,6 +19,7 @@ namespace shardscope {
 
 class InlineErrorLabel;
 class RecordSourceBox;
+class ReplayFailuresTable;
 class RangeReader;
 class RecordReplayer;
 class StreamBackend;
@@ -57,7 +58,6 @@ private:
     void cancelRun();
     void replay(const QList<RecordEntry> &records);
     void showProgress();
-    void addFailures(const QList<ReplayFailure> &failures);
     void finishRun(bool cancelled);
     void updateState();
     StreamBackend *targetConnection() const;
@@ -76,7 +76,7 @@ private:
     QSpinBox *m_rateSpin;
     QProgressBar *m_progressBar;
     QLabel *m_countsLabel;
-    QTableWidget *m_failuresTable;
+    ReplayFailuresTable *m_failuresTable;
     InlineErrorLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
     QPushButton *m_startButton;
