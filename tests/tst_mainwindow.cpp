@@ -11,7 +11,14 @@
 #include "models/activitymodel.h"
 #include "models/shardstablemodel.h"
 #include "models/streamsummarymodel.h"
+#include "models/recordsmodel.h"
 #include "models/streamtreemodel.h"
+#include "records/exportdialog.h"
+#include "records/filterscan.h"
+#include "records/importdialog.h"
+#include "records/putrecorddialog.h"
+#include "records/recordspage.h"
+#include "records/replaydialog.h"
 #include "slowbackend.h"
 #include "streampage.h"
 #include "tst_connections_authserver.h"
@@ -22,7 +29,11 @@
 #include <QPushButton>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QRadioButton>
+#include <QSignalSpy>
 #include <QMenu>
 #include <QLineEdit>
 #include <QListView>
@@ -88,10 +99,14 @@ private slots:
     void stateAndSelectionPersist();
     void slowBackendNeverStallsTheEventLoop();
     void savedAwsConnectionIsRestoredAndMarked();
+    void recordActionsActOnTheSelectionOrTheFilter();
+    void recordWritesAreDisabledOnAReadOnlyAwsConnection();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(StreamBackend *backend);
     void createStreams(const QStringList &names, int shards = 2);
+    // Exports through the open dialog to `path`; the exported lines as JSON objects.
+    QList<QJsonObject> exportTo(ExportDialog *dialog, const QString &path);
 
     QTemporaryDir *m_dir = nullptr;
     std::unique_ptr<Engine> m_engine;
@@ -557,6 +572,220 @@ void TestMainWindow::savedAwsConnectionIsRestoredAndMarked()
     QVERIFY(!window->savedConnectionBackend(id)->isReadOnly());
     QTRY_COMPARE(window->currentStream(), u"remote-a"_s);
     QCOMPARE(window->currentBackend(), window->savedConnectionBackend(id));
+}
+
+QList<QJsonObject> TestMainWindow::exportTo(ExportDialog *dialog, const QString &path)
+{
+    QList<QJsonObject> lines;
+    dialog->setFilePath(path);
+    QSignalSpy exported(dialog, &ExportDialog::exported);
+    auto *button = dialog->findChild<QPushButton *>(u"exportButton"_s);
+    if (!button || !button->isEnabled())
+        return lines;
+    QTest::mouseClick(button, Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return !exported.isEmpty(); }, 5000))
+        return lines;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return lines;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            lines.append(QJsonDocument::fromJson(line).object());
+    }
+    return lines;
+}
+
+// The Records tab's actions in the window: Export and Replay act on the rows selected in the
+// view; with none selected while a filter is applied, on every match.
+void TestMainWindow::recordActionsActOnTheSelectionOrTheFilter()
+{
+    createStreams({u"orders"_s}, 2);
+    // Demo-like events: JSON, a few users, every third one an error.
+    PutRecordsRequest request{StreamTarget::byName(u"orders"_s), {}};
+    for (int n = 0; n < 24; ++n) {
+        const QByteArray status = n % 3 == 0 ? "error" : "ok";
+        request.records.append({"{\"order\":" + QByteArray::number(n) + ",\"status\":\"" + status + "\"}",
+                                u"user-%1"_s.arg(n % 5), {}});
+    }
+    // Once the stream is ACTIVE (not in QTRY_VERIFY: it evaluates its expression more than once).
+    QVERIFY(QTest::qWaitFor([&] { return m_engine->putRecords(request).has_value(); }));
+
+    auto window = makeWindow(m_backend.get());
+    QTRY_VERIFY(window->selectStream(m_backend.get(), u"orders"_s));
+    QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::RecordsTab));
+    RecordsPage *records = window->streamPage()->recordsPage();
+    QCOMPARE(records->streamName(), u"orders"_s);
+    records->setStartPosition(RecordsPage::TrimHorizon);
+    QVERIFY(records->start());
+    QTRY_COMPARE(records->model()->rowCount(), 24);
+
+    QAction *exportAction = window->action(u"actionExportRecords"_s);
+    QAction *replayAction = window->action(u"actionReplayRecords"_s);
+    QVERIFY(exportAction && replayAction);
+    QVERIFY(exportAction->isEnabled());
+    QVERIFY(replayAction->isEnabled());
+
+    // Select three rows with the mouse: a click, then Ctrl+clicks.
+    QTableView *view = records->view();
+    QVERIFY(view->isVisible());
+    const QList<int> rows{1, 4, 6};
+    for (int row : rows) {
+        const QModelIndex index = view->model()->index(row, 0);
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton,
+                          row == rows.first() ? Qt::KeyboardModifiers() : Qt::ControlModifier,
+                          view->visualRect(index).center());
+    }
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 3);
+    QCOMPARE(records->recordsToActOnCount(), 3);
+    const QList<RecordEntry> selected = await(records->selectedRecords());
+    QCOMPARE(selected.size(), 3);
+
+    // Export: the dialog offers exactly these three, with their payloads.
+    exportAction->trigger();
+    ExportDialog *exportDialog = nullptr;
+    QTRY_VERIFY((exportDialog = window->findChild<ExportDialog *>()) && exportDialog->isVisible());
+    auto *exportRadio = exportDialog->findChild<QRadioButton *>(u"recordsRadio"_s);
+    QVERIFY(exportRadio);
+    QTRY_COMPARE(exportRadio->text().remove(u'&'), u"These 3 records"_s);
+    QVERIFY(exportRadio->isEnabled());
+    QVERIFY(exportRadio->isChecked());
+    const QList<QJsonObject> exported = exportTo(exportDialog, m_dir->filePath(u"selected.jsonl"_s));
+    QCOMPARE(exported.size(), 3);
+    for (qsizetype i = 0; i < exported.size(); ++i) {
+        QCOMPARE(exported[i].value(u"SequenceNumber"_s).toString(), selected[i].sequenceNumber);
+        QCOMPARE(exported[i].value(u"PartitionKey"_s).toString(), selected[i].partitionKey);
+    }
+    exportDialog->close();
+    QTRY_VERIFY(!window->findChild<ExportDialog *>());
+
+    // Replay: "These 3 records" is offered and chosen.
+    window->activateWindow(); // offscreen does not give activation back when a dialog closes
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_Y, Qt::ControlModifier | Qt::ShiftModifier);
+    ReplayDialog *replayDialog = nullptr;
+    QTRY_VERIFY((replayDialog = window->findChild<ReplayDialog *>()) && replayDialog->isVisible());
+    auto *replayRadio = replayDialog->findChild<QRadioButton *>(u"recordsRadio"_s);
+    QVERIFY(replayRadio);
+    QTRY_COMPARE(replayRadio->text().remove(u'&'), u"These 3 records"_s);
+    QVERIFY(replayRadio->isEnabled());
+    QVERIFY(replayRadio->isChecked());
+    replayDialog->close();
+    QTRY_VERIFY(!window->findChild<ReplayDialog *>());
+
+    // A filter and no selection: every match.
+    view->clearSelection();
+    records->filterEdit()->setText(u"data.status == \"error\""_s);
+    records->applyFilter();
+    QVERIFY(records->isFilterApplied());
+    QTRY_COMPARE(records->resultsModel()->rowCount(), 8);
+    QTRY_VERIFY(!records->filterScan()->isRunning());
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 0);
+    QCOMPARE(records->recordsToActOnCount(), 8);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY((exportDialog = window->findChild<ExportDialog *>()) && exportDialog->isVisible());
+    exportRadio = exportDialog->findChild<QRadioButton *>(u"recordsRadio"_s);
+    QTRY_COMPARE(exportRadio->text().remove(u'&'), u"These 8 records"_s);
+    QVERIFY(exportRadio->isChecked());
+    const QList<QJsonObject> matches = exportTo(exportDialog, m_dir->filePath(u"matches.jsonl"_s));
+    QCOMPARE(matches.size(), 8);
+    QSet<QString> sequenceNumbers;
+    for (const QJsonObject &line : matches) {
+        sequenceNumbers.insert(line.value(u"SequenceNumber"_s).toString());
+        const QByteArray payload = QByteArray::fromBase64(line.value(u"Data"_s).toString().toLatin1());
+        QVERIFY2(payload.contains("\"status\":\"error\""), payload.constData());
+    }
+    QCOMPARE(sequenceNumbers.size(), 8);
+    exportDialog->close();
+    QTRY_VERIFY(!window->findChild<ExportDialog *>());
+
+    // A selection among the matches wins over the filter.
+    const QModelIndex firstMatch = view->model()->index(0, 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(firstMatch).center());
+    QCOMPARE(records->recordsToActOnCount(), 1);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    replayAction->trigger();
+    QTRY_VERIFY((replayDialog = window->findChild<ReplayDialog *>()) && replayDialog->isVisible());
+    replayRadio = replayDialog->findChild<QRadioButton *>(u"recordsRadio"_s);
+    QTRY_VERIFY2(replayRadio->text().remove(u'&').endsWith(u" 1 record"_s), qPrintable(replayRadio->text()));
+    QVERIFY(replayRadio->isChecked());
+}
+
+// A saved AWS connection, read-only (the default): its records can be read and exported, but
+// Put and Import are disabled, and their shortcuts open nothing.
+void TestMainWindow::recordWritesAreDisabledOnAReadOnlyAwsConnection()
+{
+    AuthEmulator emulator;
+    QVERIFY(emulator.isRunning());
+    QVERIFY(emulator.createStreams({u"remote-a"_s}));
+    PutRecordsRequest request{StreamTarget::byName(u"remote-a"_s), {}};
+    for (int n = 0; n < 5; ++n)
+        request.records.append({"{\"n\":" + QByteArray::number(n) + "}", u"k%1"_s.arg(n), {}});
+    QVERIFY(QTest::qWaitFor([&] { return emulator.engine().putRecords(request).has_value(); }));
+    QString id;
+    {
+        QSettings settings(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+        ConnectionStore store(&settings, &m_secrets);
+        SavedConnection saved;
+        saved.displayName = u"Production"_s;
+        saved.kind = ConnectionKind::AccessKeys;
+        saved.accessKeyId = QString::fromLatin1(AuthEmulator::kAccessKeyId);
+        saved.region = u"us-east-1"_s;
+        saved.endpoint = emulator.url();
+        id = store.add(saved);
+        QVERIFY(await(m_secrets.write(id, {QString::fromLatin1(AuthEmulator::kSecret), {}})).has_value());
+    }
+    auto window = makeWindow(m_backend.get());
+    QTRY_VERIFY(window->savedConnectionBackend(id));
+    StreamBackend *aws = window->savedConnectionBackend(id);
+    QCOMPARE(aws->kind(), BackendKind::Aws);
+    QVERIFY(aws->isReadOnly());
+    QTRY_VERIFY(window->selectStream(aws, u"remote-a"_s));
+
+    QAction *putAction = window->action(u"actionPutRecord"_s);
+    QAction *importAction = window->action(u"actionImportRecords"_s);
+    QAction *exportAction = window->action(u"actionExportRecords"_s);
+    QAction *replayAction = window->action(u"actionReplayRecords"_s);
+    QVERIFY(putAction && importAction && exportAction && replayAction);
+    QVERIFY(!putAction->isEnabled());
+    QVERIFY(!importAction->isEnabled());
+    QVERIFY(exportAction->isEnabled());
+    QVERIFY(replayAction->isEnabled()); // into another, writable connection
+    QCOMPARE(putAction->statusTip(), u"This connection is read-only."_s);
+    QTest::keyClick(window.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(window.get(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+    putAction->trigger();
+    importAction->trigger();
+    QTest::qWait(50);
+    QVERIFY(!window->findChild<PutRecordDialog *>());
+    QVERIFY(!window->findChild<ImportDialog *>());
+
+    // Reading and exporting work over the read-only connection.
+    QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+    RecordsPage *records = window->streamPage()->recordsPage();
+    records->setStartPosition(RecordsPage::TrimHorizon);
+    QVERIFY(records->start());
+    QTRY_COMPARE(records->model()->rowCount(), 5);
+    records->view()->selectAll();
+    QCOMPARE(records->recordsToActOnCount(), 5);
+    QTest::keyClick(window.get(), Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+    ExportDialog *exportDialog = nullptr;
+    QTRY_VERIFY((exportDialog = window->findChild<ExportDialog *>()) && exportDialog->isVisible());
+    QTRY_COMPARE(exportDialog->findChild<QRadioButton *>(u"recordsRadio"_s)->text().remove(u'&'),
+                 u"These 5 records"_s);
+    QCOMPARE(exportTo(exportDialog, m_dir->filePath(u"remote.jsonl"_s)).size(), 5);
+    // Switching the connection to writable enables Put and Import.
+    exportDialog->close();
+    QTRY_VERIFY(!window->findChild<ExportDialog *>());
+    window->action(u"actionConnectionReadOnly"_s)->trigger();
+    QTRY_VERIFY(window->savedConnectionBackend(id) && !window->savedConnectionBackend(id)->isReadOnly());
+    QTRY_COMPARE(window->currentStream(), u"remote-a"_s);
+    QTRY_VERIFY(putAction->isEnabled());
+    QVERIFY(importAction->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

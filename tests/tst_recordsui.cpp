@@ -4,8 +4,12 @@
 // copy; the put dialog against the emulator: the target shard it predicts is the shard the
 // record lands on, JSON/hex/file validation inline, batches from JSON Lines with bad lines,
 // repeats with templates, a throttled batch retried once, saved templates, and a read-only
-// connection refused. With SHARDSCOPE_SHOTS_DIR set, screenshots are written there.
+// connection refused. The same dialog over an AWS connection (AwsBackend, signed requests, to
+// our emulator served in-process): the predicted shard is where the record lands, and a
+// read-only connection is refused before any call. With SHARDSCOPE_SHOTS_DIR set, screenshots
+// are written there.
 
+#include "backend/awsbackend.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogtesthelpers.h"
 #include "expectedassert.h"
@@ -15,6 +19,7 @@
 #include "records/recordformat.h"
 #include "records/putrecorddialog.h"
 #include "records/recordinspector.h"
+#include "tst_connections_authserver.h"
 
 #include <QAction>
 #include <QApplication>
@@ -213,6 +218,8 @@ private slots:
     void putDialogRetriesThrottledRecordsOnce();
     void putDialogSavesAndLoadsTemplates();
     void putDialogRefusesReadOnlyConnection();
+    void putDialogOverAwsLandsOnThePredictedShard();
+    void putDialogRefusesReadOnlyAwsConnection();
 
 private:
     qint64 recordsInStream(const QString &name);
@@ -778,6 +785,114 @@ void TestRecordsUi::putDialogRefusesReadOnlyConnection()
     QTest::keyClick(child<QPlainTextEdit>(&dialog, u"dataEdit"_s), Qt::Key_Return, Qt::ControlModifier);
     QTest::qWait(50);
     QCOMPARE(recordsInStream(u"orders"_s), 0);
+}
+
+namespace {
+
+AwsBackendOptions awsOptions(const AuthEmulator &server, bool readOnly)
+{
+    AwsBackendOptions options;
+    options.displayName = u"Staging"_s;
+    options.region = u"us-east-1"_s;
+    options.endpoint = server.url();
+    options.staticCredentials = AwsCredentials{QString::fromLatin1(AuthEmulator::kAccessKeyId),
+                                               QString::fromLatin1(AuthEmulator::kSecret), {}};
+    options.readOnly = readOnly;
+    return options;
+}
+
+} // namespace
+
+void TestRecordsUi::putDialogOverAwsLandsOnThePredictedShard()
+{
+    AuthEmulator server;
+    QVERIFY(server.isRunning());
+    QVERIFY(server.engine().createStream(CreateStreamRequest{u"remote"_s, 4, {}, {}, {}}).has_value());
+    QTRY_COMPARE(server.engine().describeStreamSummary(StreamTarget::byName(u"remote"_s))->streamStatus,
+                 StreamStatus::Active);
+    AwsBackend aws(awsOptions(server, false));
+    EmulatorBackend direct(server.engine()); // reads back what landed, behind the wire
+    QSignalSpy started(&aws, &StreamBackend::callStarted);
+
+    PutRecordDialog dialog(&aws, u"remote"_s);
+    QSignalSpy put(&dialog, &PutRecordDialog::recordPut);
+    dialog.show();
+    auto *pk = child<QLineEdit>(&dialog, u"partitionKeyEdit"_s);
+    auto *data = child<QPlainTextEdit>(&dialog, u"dataEdit"_s);
+    auto *target = child<QLabel>(&dialog, u"targetShardValue"_s);
+    auto *send = child<QPushButton>(&dialog, u"sendButton"_s);
+    QSet<QString> shardsHit;
+    for (const QString &key : {u"user-42"_s, u"another key"_s, u"ключ"_s, u"k1"_s, u"k2"_s, u"k3"_s}) {
+        pk->selectAll();
+        pk->insert(key);
+        QTRY_VERIFY(target->text().startsWith(u"shardId-"_s));
+        QVERIFY(child<QLabel>(&dialog, u"hashKeyValue"_s)->text().startsWith(HashKey::fromPartitionKey(key).toDecimal()));
+        const QByteArray payload = (u"over the wire: "_s + key).toUtf8();
+        data->setPlainText(QString::fromUtf8(payload));
+        QTRY_VERIFY(send->isEnabled());
+        const QString predicted = target->text();
+        put.clear();
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE(put.size(), 1);
+        QCOMPARE(put.first().at(0).toString(), predicted);
+        const QString sequenceNumber = put.first().at(1).toString();
+        QVERIFY(child<QLabel>(&dialog, u"resultLabel"_s)->text().contains(sequenceNumber));
+        shardsHit.insert(predicted);
+
+        // The record is in that shard, under that sequence number.
+        const auto iterator = await(direct.getShardIterator(GetShardIteratorRequest{
+            StreamTarget::byName(u"remote"_s), predicted, ShardIteratorType::AtSequenceNumber, sequenceNumber, {}}));
+        VERIFY_OK(iterator);
+        GetRecordsRequest read;
+        read.shardIterator = iterator->shardIterator;
+        read.limit = 1;
+        const auto records = await(direct.getRecords(read));
+        VERIFY_OK(records);
+        QCOMPARE(records->records.size(), 1);
+        QCOMPARE(records->records.first().sequenceNumber.toString(), sequenceNumber);
+        QCOMPARE(records->records.first().data, payload);
+        QCOMPARE(records->records.first().partitionKey, key);
+    }
+    QVERIFY2(shardsHit.size() >= 2, "the keys went to more than one shard");
+    const auto shardsListed = std::count_if(started.begin(), started.end(), [](const QList<QVariant> &args) {
+        return args.at(0).value<BackendCall>().operation == u"ListShards"_s;
+    });
+    QVERIFY(shardsListed >= 1); // the prediction came from the connection's own ListShards
+}
+
+void TestRecordsUi::putDialogRefusesReadOnlyAwsConnection()
+{
+    AuthEmulator server;
+    QVERIFY(server.isRunning());
+    QVERIFY(server.createStreams({u"remote"_s}));
+    AwsBackend aws(awsOptions(server, true));
+    QVERIFY(aws.isReadOnly());
+    QSignalSpy started(&aws, &StreamBackend::callStarted);
+    PutRecordDialog dialog(&aws, u"remote"_s);
+    dialog.show();
+    auto *error = child<InlineErrorLabel>(&dialog, u"errorLabel"_s);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(u"read-only"_s), qPrintable(error->text()));
+    QVERIFY(error->text().contains(u"remote"_s));
+    child<QLineEdit>(&dialog, u"partitionKeyEdit"_s)->setText(u"k"_s);
+    child<QPlainTextEdit>(&dialog, u"dataEdit"_s)->setPlainText(u"x"_s);
+    auto *send = child<QPushButton>(&dialog, u"sendButton"_s);
+    QVERIFY(!send->isEnabled());
+    QTest::mouseClick(send, Qt::LeftButton);
+    QTest::keyClick(child<QPlainTextEdit>(&dialog, u"dataEdit"_s), Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(200);
+    QVERIFY(error->isVisible());
+    // Refused before any call: nothing was put, nothing even tried.
+    QVERIFY(std::none_of(started.begin(), started.end(), [](const QList<QVariant> &args) {
+        return args.at(0).value<BackendCall>().operation.startsWith(u"Put"_s);
+    }));
+    EmulatorBackend direct(server.engine());
+    const auto stats = await(direct.shardStatistics(u"remote"_s));
+    VERIFY_OK(stats);
+    qint64 total = 0;
+    for (const ShardStatistics &s : *stats)
+        total += s.recordCount;
+    QCOMPARE(total, 0);
 }
 
 QTEST_MAIN(TestRecordsUi)

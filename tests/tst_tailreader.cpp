@@ -1,19 +1,31 @@
 // TailReader against the embedded emulator: every start position, the arrival-ordered merge,
 // resharding while tailing, pause, the read quota and throttling (through a forwarding backend
 // that claims to be AWS), expired iterators, a deleted stream; and the PayloadSpool.
+// Then over a real AwsBackend speaking the wire protocol, with SigV4-signed requests, to the
+// emulator served in-process, with the emulator's own sequence numbers and with the 56-digit
+// numbers AWS issues: TRIM_HORIZON on all shards, a split while tailing, AT_SEQUENCE_NUMBER on
+// one shard (AWS's numbers), and AWS's 5 GetRecords per second and shard throughout.
 
+#include "aws/sigv4.h"
+#include "backend/awsbackend.h"
 #include "backend/emulatorbackend.h"
 #include "backend/futureutils.h"
 #include "engine/clock.h"
 #include "engine/engine.h"
+#include "kinesis/sequencenumber.h"
 #include "kinesis/shardid.h"
 #include "records/payloadspool.h"
 #include "records/tailreader.h"
+#include "server/httpserver.h"
+#include "server/kinesisendpoint.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -186,6 +198,158 @@ struct Collector
     QList<RecordEntry> records;
 };
 
+
+// Our emulator on the wire, as `shardscope --serve --require-auth` serves it: the parts
+// KinesisServer is made of (KinesisEndpoint with a SigV4 verifier, on an HttpServer), put
+// together here so that the test sees every request. Every request's signature is verified as
+// the client sent it. With awsSequenceNumbers, sequence numbers leave in the 56-digit shape AWS
+// uses and are translated back on the way in, so the client only sees numbers that are not the
+// emulator's (as against AWS). It notes which shard each GetRecords reads and when it arrived.
+class WireEmulator final
+{
+public:
+    static constexpr auto kAccessKeyId = "AKIDTAILREADERTEST";
+    static constexpr auto kSecret = "tail-reader-secret";
+    // 24 digits before our 32: 56 in all, like AWS's; fixed width keeps the order.
+    static constexpr auto kAwsPrefix = "495000000000000000000000";
+
+    WireEmulator(Engine &engine, bool awsSequenceNumbers) : m_aws(awsSequenceNumbers)
+    {
+        m_clock.start();
+        const AwsCredentials keys{QString::fromLatin1(kAccessKeyId), QString::fromLatin1(kSecret), {}};
+        auto verifier = std::make_shared<SigV4Verifier>(
+            [keys](const QString &id) -> std::optional<AwsCredentials> {
+                if (id == keys.accessKeyId)
+                    return keys;
+                return std::nullopt;
+            },
+            u"kinesis"_s, u"us-east-1"_s);
+        // The endpoint sees the translated request; the signature covers the one sent.
+        m_endpoint = std::make_unique<KinesisEndpoint>(engine, [verifier](const HttpRequest &) {
+            return verifier->verify(signableRequest(*t_sent));
+        });
+        m_http = std::make_unique<HttpServer>(
+            [this](const HttpRequest &request) { return handle(request); }, HttpServer::Options{});
+        if (m_http->listen(QHostAddress::LocalHost, 0))
+            m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(m_http->serverPort()));
+    }
+    ~WireEmulator() { m_http.reset(); } // no request may run into a destroyed endpoint
+    Q_DISABLE_COPY_MOVE(WireEmulator)
+
+    QUrl url() const { return m_url; }
+    bool awsSequenceNumbers() const { return m_aws; }
+    // Arrival times (ms) of the GetRecords calls, per shard read.
+    QHash<QString, QList<qint64>> getRecordsCalls() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_calls;
+    }
+    int refusedRequests() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_refused;
+    }
+
+    std::unique_ptr<AwsBackend> backend() const
+    {
+        using namespace std::chrono_literals;
+        AwsBackendOptions options;
+        options.displayName = u"wire"_s;
+        options.endpoint = m_url;
+        options.staticCredentials =
+            AwsCredentials{QString::fromLatin1(kAccessKeyId), QString::fromLatin1(kSecret), {}};
+        options.readOnly = false;
+        options.retryBaseDelay = 10ms;
+        options.throttlingBaseDelay = 10ms;
+        return std::make_unique<AwsBackend>(options);
+    }
+
+private:
+    // Rewrites the decimal values of every "...SequenceNumber..." member.
+    static QByteArray translate(const QByteArray &json, bool toAws)
+    {
+        static const QRegularExpression member(uR"(("\w*SequenceNumber\w*"\s*:\s*")(\d+)("))"_s);
+        const QString prefix = QString::fromLatin1(kAwsPrefix);
+        QString text = QString::fromUtf8(json);
+        QString out;
+        qsizetype last = 0;
+        auto it = member.globalMatch(text);
+        while (it.hasNext()) {
+            const auto match = it.next();
+            QString number = match.captured(2);
+            if (toAws && number.size() == SequenceNumber::kTextLength)
+                number.prepend(prefix);
+            else if (!toAws && number.size() == 56 && number.startsWith(prefix))
+                number.remove(0, prefix.size());
+            out += QStringView(text).mid(last, match.capturedStart(0) - last);
+            out += match.captured(1) + number + match.captured(3);
+            last = match.capturedEnd(0);
+        }
+        out += QStringView(text).mid(last);
+        return out.toUtf8();
+    }
+
+    HttpResponse handle(const HttpRequest &sent)
+    {
+        const qint64 arrived = m_clock.elapsed();
+        HttpRequest request = sent;
+        if (m_aws)
+            request.body = translate(sent.body, false);
+        t_sent = &sent;
+        HttpResponse response = m_endpoint->handle(request);
+        t_sent = nullptr;
+        const QByteArray operation = sent.header("x-amz-target").split('.').value(1);
+        const QJsonObject in = QJsonDocument::fromJson(request.body).object();
+        const QJsonObject out = QJsonDocument::fromJson(response.body).object();
+        {
+            QMutexLocker lock(&m_mutex);
+            if (response.status == 403)
+                ++m_refused;
+            if (operation == "GetShardIterator" && response.status == 200) {
+                m_shardOfIterator.insert(out.value(u"ShardIterator"_s).toString(),
+                                         in.value(u"ShardId"_s).toString());
+            } else if (operation == "GetRecords") {
+                const QString shard = m_shardOfIterator.value(in.value(u"ShardIterator"_s).toString());
+                m_calls[shard].append(arrived);
+                if (out.contains(u"NextShardIterator"_s))
+                    m_shardOfIterator.insert(out.value(u"NextShardIterator"_s).toString(), shard);
+            }
+        }
+        if (m_aws)
+            response.body = translate(response.body, true);
+        return response;
+    }
+
+    static thread_local const HttpRequest *t_sent;
+
+    bool m_aws;
+    QElapsedTimer m_clock;
+    std::unique_ptr<KinesisEndpoint> m_endpoint;
+    std::unique_ptr<HttpServer> m_http;
+    QUrl m_url;
+    mutable QMutex m_mutex;
+    QHash<QString, QString> m_shardOfIterator;
+    QHash<QString, QList<qint64>> m_calls;
+    int m_refused = 0;
+};
+
+thread_local const HttpRequest *WireEmulator::t_sent = nullptr;
+
+// Start times (ms) of the GetRecords calls a backend reports with callStarted.
+struct CallClock
+{
+    explicit CallClock(StreamBackend &backend)
+    {
+        clock.start();
+        QObject::connect(&backend, &StreamBackend::callStarted, &backend, [this](const BackendCall &call) {
+            if (call.operation == u"GetRecords"_s)
+                getRecords.append(clock.elapsed());
+        });
+    }
+    QElapsedTimer clock;
+    QList<qint64> getRecords;
+};
+
 } // namespace
 
 class TestTailReader : public QObject
@@ -225,7 +389,9 @@ private:
                      StreamStatus::Active);
     }
 
-    QList<Put> put(const QString &stream, int count)
+    QList<Put> put(const QString &stream, int count) { return put(*m_backend, stream, count); }
+
+    QList<Put> put(StreamBackend &backend, const QString &stream, int count)
     {
         PutRecordsRequest request{StreamTarget::byName(stream), {}};
         for (int i = 0; i < count; ++i) {
@@ -233,7 +399,7 @@ private:
             request.records.append({u"payload-%1"_s.arg(n).toUtf8(), u"key-%1"_s.arg(n), {}});
         }
         QList<Put> out;
-        const auto response = await(m_backend->putRecords(request));
+        const auto response = await(backend.putRecords(request));
         if (!response || response->failedRecordCount != 0)
             return out;
         for (qsizetype i = 0; i < response->records.size(); ++i) {
@@ -268,6 +434,79 @@ private:
         QCOMPARE(tail.state(), TailReader::State::Running);
     }
 
+
+    // Creates a stream through `backend` and waits until it is ACTIVE.
+    void createThrough(StreamBackend &backend, const QString &name, int shards)
+    {
+        QVERIFY(await(backend.createStream(CreateStreamRequest{name, shards, {}, {}, {}})).has_value());
+        QTRY_VERIFY([&] {
+            const auto summary = await(backend.describeStreamSummary(StreamTarget::byName(name)));
+            return summary && summary->streamStatus == StreamStatus::Active;
+        }());
+    }
+
+    // The sequence numbers are the ones the wire carried: AWS's 56 digits, which the emulator's
+    // parser does not take, or the emulator's own 32.
+    static void checkWireNumbers(const QStringList &numbers, bool aws)
+    {
+        QVERIFY(!numbers.isEmpty());
+        for (const QString &number : numbers) {
+            QVERIFY2(SequenceNumber::matchesWirePattern(number), qPrintable(number));
+            QCOMPARE(number.size(), aws ? 56 : SequenceNumber::kTextLength);
+            QCOMPARE(SequenceNumber::parse(number).has_value(), !aws);
+            if (aws)
+                QVERIFY(number.startsWith(QLatin1String(WireEmulator::kAwsPrefix)));
+        }
+    }
+
+    // Within each shard, the records came in the order they were put (sequence order), once.
+    static void checkPerShardOrder(const QList<RecordEntry> &got, const QList<Put> &expected)
+    {
+        QHash<QString, QStringList> want;
+        QHash<QString, QStringList> have;
+        for (const Put &p : expected)
+            want[p.shardId].append(p.sequenceNumber);
+        for (const RecordEntry &record : got)
+            have[record.shardId].append(record.sequenceNumber);
+        QCOMPARE(have.keys().size(), want.keys().size());
+        for (auto it = want.cbegin(); it != want.cend(); ++it) {
+            QCOMPARE(have.value(it.key()), it.value());
+            for (qsizetype i = 1; i < it.value().size(); ++i) // same width: text order is numeric
+                QVERIFY(it.value()[i - 1] < it.value()[i]);
+        }
+    }
+
+    // AWS allows 5 GetRecords per second and shard. On the server, per shard: any 6 calls span
+    // a second (less 50 ms for the network between the client's clock and the server's). On the
+    // client (callStarted, which does not name the shard): with `shards` shards read, any
+    // 5 * shards + 1 calls include 6 of one shard, so they span a second too.
+    static void checkQuota(const WireEmulator &server, const CallClock &client, int shards)
+    {
+        const auto calls = server.getRecordsCalls();
+        QVERIFY(!calls.isEmpty());
+        for (auto it = calls.cbegin(); it != calls.cend(); ++it) {
+            QVERIFY2(!it.key().isEmpty(), "every GetRecords names a shard's iterator");
+            QList<qint64> times = it.value();
+            std::sort(times.begin(), times.end());
+            for (qsizetype i = 5; i < times.size(); ++i)
+                QVERIFY2(times[i] - times[i - 5] >= 950,
+                         qPrintable(u"%1: 6 calls in %2 ms"_s.arg(it.key()).arg(times[i] - times[i - 5])));
+        }
+        const QList<qint64> &started = client.getRecords;
+        const qsizetype window = 5 * shards;
+        for (qsizetype i = window; i < started.size(); ++i)
+            QVERIFY2(started[i] - started[i - window] >= 995,
+                     qPrintable(u"%1 calls in %2 ms"_s.arg(window + 1).arg(started[i] - started[i - window])));
+    }
+
+    static qsizetype mostCallsOnOneShard(const WireEmulator &server)
+    {
+        qsizetype most = 0;
+        const auto calls = server.getRecordsCalls();
+        for (const QList<qint64> &times : calls)
+            most = std::max(most, times.size());
+        return most;
+    }
 private slots:
     void init()
     {
@@ -646,6 +885,211 @@ private slots:
         QCOMPARE(failed.at(0).at(0).value<Error>().type, ErrorType::ResourceNotFound);
         QCOMPARE(tail.state(), TailReader::State::Failed);
         QCOMPARE(tail.activeShardCount(), 0);
+    }
+
+    void overTheWire_data()
+    {
+        QTest::addColumn<bool>("awsNumbers");
+        QTest::newRow("emulator sequence numbers") << false;
+        QTest::newRow("AWS 56-digit sequence numbers") << true;
+    }
+
+    void awsBackendTailsAllShardsFromTrimHorizon_data() { overTheWire_data(); }
+
+    void awsBackendTailsAllShardsFromTrimHorizon()
+    {
+        QFETCH(bool, awsNumbers);
+        WireEmulator server(*m_engine, awsNumbers);
+        QVERIFY(server.url().isValid());
+        const auto aws = server.backend();
+        QCOMPARE(aws->kind(), BackendKind::Aws);
+        createThrough(*aws, u"w"_s, 3);
+        const QList<Put> before = put(*aws, u"w"_s, 30);
+        QCOMPARE(before.size(), 30);
+        QStringList putNumbers;
+        for (const Put &p : before)
+            putNumbers.append(p.sequenceNumber);
+        checkWireNumbers(putNumbers, awsNumbers);
+        if (QTest::currentTestFailed())
+            return;
+
+        CallClock client(*aws);
+        TailOptions options;
+        options.limit = 2; // every page is full: only the quota holds the tail back
+        TailReader tail;
+        tail.setOptions(options);
+        Collector got(tail);
+        QSignalSpy failed(&tail, &TailReader::failed);
+        QVERIFY(tail.start(aws.get(), u"w"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QCOMPARE(tail.effectiveGetRecordsPerSecond(), 5.0);
+        QTRY_COMPARE_WITH_TIMEOUT(got.records.size(), before.size(), 10000);
+        // Live records, put through the same connection, follow.
+        const QList<Put> live = put(*aws, u"w"_s, 6);
+        QCOMPARE(live.size(), 6);
+        QTRY_COMPARE_WITH_TIMEOUT(got.records.size(), before.size() + live.size(), 5000);
+        QTest::qWait(200);
+        QCOMPARE(tail.state(), TailReader::State::Running);
+        tail.stop();
+        QVERIFY(failed.isEmpty());
+
+        const QList<Put> all = before + live;
+        QCOMPARE(got.records.size(), all.size()); // nothing twice
+        QCOMPARE(sorted(got.keys()), sorted(keys(all)));
+        checkPerShardOrder(got.records, all);
+        if (QTest::currentTestFailed())
+            return;
+        QStringList numbers;
+        QHash<QString, Put> byKey;
+        for (const Put &p : all)
+            byKey.insert(keyOf(p.shardId, p.sequenceNumber), p);
+        for (const RecordEntry &record : std::as_const(got.records)) {
+            numbers.append(record.sequenceNumber);
+            QCOMPARE(record.data, byKey.value(keyOf(record)).data);
+            QCOMPARE(record.partitionKey, byKey.value(keyOf(record)).partitionKey);
+            QVERIFY(record.arrivalMs > 0);
+        }
+        checkWireNumbers(numbers, awsNumbers);
+        if (QTest::currentTestFailed())
+            return;
+
+        QCOMPARE(server.getRecordsCalls().size(), 3);
+        QVERIFY2(mostCallsOnOneShard(server) >= 6, "the quota was what held the tail back");
+        checkQuota(server, client, 3);
+        QCOMPARE(server.refusedRequests(), 0);
+    }
+
+    void awsBackendTailFollowsASplit_data() { overTheWire_data(); }
+
+    void awsBackendTailFollowsASplit()
+    {
+        QFETCH(bool, awsNumbers);
+        WireEmulator server(*m_engine, awsNumbers);
+        QVERIFY(server.url().isValid());
+        const auto aws = server.backend();
+        const StreamTarget target = StreamTarget::byName(u"r"_s);
+        createThrough(*aws, u"r"_s, 2);
+        QList<Put> all = put(*aws, u"r"_s, 20);
+        QCOMPARE(all.size(), 20);
+
+        CallClock client(*aws);
+        TailReader tail;
+        Collector got(tail);
+        QSignalSpy failed(&tail, &TailReader::failed);
+        QVERIFY(tail.start(aws.get(), u"r"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(got.records.size(), all.size(), 10000);
+
+        // Split shard 0 into 2 and 3 while the tail reads, then put more.
+        const auto shards = await(aws->listAllShards(target));
+        QVERIFY(shards.has_value());
+        QCOMPARE(shards->size(), 2);
+        QVERIFY(await(aws->splitShard(SplitShardRequest{
+                          target, ShardId::format(0), shards->at(0).hashKeyRange.midpoint().toDecimal()}))
+                    .has_value());
+        QTRY_VERIFY([&] {
+            const auto summary = await(aws->describeStreamSummary(target));
+            return summary && summary->streamStatus == StreamStatus::Active;
+        }());
+        const QList<Put> after = put(*aws, u"r"_s, 30);
+        QCOMPARE(after.size(), 30);
+        all += after;
+        for (const QString &child : {ShardId::format(2), ShardId::format(3)})
+            QVERIFY2(std::any_of(after.begin(), after.end(), [&](const Put &p) { return p.shardId == child; }),
+                     qPrintable(child));
+        QVERIFY(std::none_of(after.begin(), after.end(), [](const Put &p) { return p.shardId == ShardId::format(0); }));
+
+        QTRY_COMPARE_WITH_TIMEOUT(got.records.size(), all.size(), 10000);
+        QTest::qWait(200);
+        QCOMPARE(tail.finishedShardCount(), 1); // shard 0, read to its end
+        QCOMPARE(tail.activeShardCount(), 3);
+        tail.stop();
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(got.records.size(), all.size()); // nothing twice
+        QCOMPARE(sorted(got.keys()), sorted(keys(all)));
+        checkPerShardOrder(got.records, all);
+        if (QTest::currentTestFailed())
+            return;
+        // Children after their parent.
+        qsizetype lastOfParent = -1;
+        qsizetype firstOfChild = got.records.size();
+        for (qsizetype i = 0; i < got.records.size(); ++i) {
+            const QString &shard = got.records[i].shardId;
+            if (shard == ShardId::format(0))
+                lastOfParent = i;
+            else if ((shard == ShardId::format(2) || shard == ShardId::format(3)) && firstOfChild == got.records.size())
+                firstOfChild = i;
+        }
+        QVERIFY(lastOfParent >= 0);
+        QVERIFY2(lastOfParent < firstOfChild, qPrintable(u"%1 %2"_s.arg(lastOfParent).arg(firstOfChild)));
+        QStringList numbers;
+        for (const RecordEntry &record : std::as_const(got.records))
+            numbers.append(record.sequenceNumber);
+        checkWireNumbers(numbers, awsNumbers);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(server.getRecordsCalls().size(), 4);
+        checkQuota(server, client, 4);
+        QCOMPARE(server.refusedRequests(), 0);
+    }
+
+    // With AWS's numbers (the emulator's own are covered by startPositions).
+    void awsBackendTailsOneShardAtSequenceNumber()
+    {
+        const bool awsNumbers = true;
+        WireEmulator server(*m_engine, awsNumbers);
+        QVERIFY(server.url().isValid());
+        const auto aws = server.backend();
+        createThrough(*aws, u"a"_s, 2);
+        const QList<Put> all = put(*aws, u"a"_s, 20);
+        QCOMPARE(all.size(), 20);
+        // The shard with more records; start at its fourth.
+        QHash<QString, QList<Put>> byShard;
+        for (const Put &p : all)
+            byShard[p.shardId].append(p);
+        const QString shard = byShard.value(ShardId::format(0)).size() >= byShard.value(ShardId::format(1)).size()
+                                  ? ShardId::format(0)
+                                  : ShardId::format(1);
+        const Put pivot = byShard.value(shard).at(3);
+
+        TailOptions options;
+        options.limit = 1;
+        TailReader tail;
+        tail.setOptions(options);
+        Collector got(tail);
+        QSignalSpy failed(&tail, &TailReader::failed);
+        TailStart start{ShardIteratorType::AtSequenceNumber, {}, pivot.sequenceNumber, 0};
+        // AWS's numbers do not name their shard: the tail asks for it rather than guess.
+        const auto refused = tail.start(aws.get(), u"a"_s, start);
+        QVERIFY(!refused.has_value());
+        QVERIFY(!refused.error().isEmpty());
+        QCOMPARE(tail.state(), TailReader::State::Stopped);
+        start.shardId = shard;
+        CallClock client(*aws);
+        QVERIFY(tail.start(aws.get(), u"a"_s, start).has_value());
+        const QList<Put> expected = byShard.value(shard).mid(3);
+        QTRY_COMPARE_WITH_TIMEOUT(got.records.size(), expected.size(), 10000);
+        QTest::qWait(200);
+        tail.stop();
+        QVERIFY(failed.isEmpty());
+
+        QStringList want;
+        for (const Put &p : std::as_const(expected))
+            want.append(p.sequenceNumber);
+        QStringList have;
+        for (const RecordEntry &record : std::as_const(got.records)) {
+            QCOMPARE(record.shardId, shard);
+            have.append(record.sequenceNumber);
+        }
+        QCOMPARE(have, want); // from the pivot on, in order, once
+        QCOMPARE(have.first(), pivot.sequenceNumber);
+        checkWireNumbers(have, awsNumbers);
+        if (QTest::currentTestFailed())
+            return;
+
+        // One shard: callStarted's GetRecords are all that shard's.
+        QCOMPARE(server.getRecordsCalls().keys(), QList<QString>{shard});
+        QVERIFY2(client.getRecords.size() >= 6, "the quota was what held the tail back");
+        checkQuota(server, client, 1);
+        QCOMPARE(server.refusedRequests(), 0);
     }
 
     void spoolRoundTrip()
