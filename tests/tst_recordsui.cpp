@@ -13,6 +13,7 @@
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogtesthelpers.h"
 #include "expectedassert.h"
+#include "forwardingbackend.h"
 #include "records/jsonhighlighter.h"
 #include "records/jsontreemodel.h"
 #include "records/kplaggregation.h"
@@ -58,51 +59,13 @@ namespace {
 
 // Answers like the backend it wraps, except that PutRecords fails every other record with
 // ProvisionedThroughputExceeded the first time it sees it.
-class ThrottlingBackend final : public StreamBackend
+class ThrottlingBackend final : public testing::ForwardingBackend
 {
 public:
-    explicit ThrottlingBackend(StreamBackend &inner) : m_inner(inner) {}
+    explicit ThrottlingBackend(StreamBackend &inner) : ForwardingBackend(inner) {}
 
     int putRecordsCalls = 0;
 
-    BackendKind kind() const override { return m_inner.kind(); }
-    QString displayName() const override { return m_inner.displayName(); }
-    QString location() const override { return m_inner.location(); }
-    bool isReadOnly() const override { return m_inner.isReadOnly(); }
-    bool hasShardStatistics() const override { return m_inner.hasShardStatistics(); }
-    BackendFuture<ListStreamsResponse> listStreams(const ListStreamsRequest &request) override { return m_inner.listStreams(request); }
-    BackendFuture<QList<StreamSummary>> listAllStreams() override { return m_inner.listAllStreams(); }
-    BackendFuture<StreamDescriptionSummary> describeStreamSummary(const StreamTarget &target) override { return m_inner.describeStreamSummary(target); }
-    BackendFuture<StreamDescription> describeStream(const DescribeStreamRequest &request) override { return m_inner.describeStream(request); }
-    BackendFuture<ListShardsResponse> listShards(const ListShardsRequest &request) override { return m_inner.listShards(request); }
-    BackendFuture<QList<Shard>> listAllShards(const StreamTarget &target, const std::optional<ShardFilter> &filter) override { return m_inner.listAllShards(target, filter); }
-    BackendFuture<QList<ShardStatistics>> shardStatistics(const QString &streamName) override { return m_inner.shardStatistics(streamName); }
-    BackendFuture<DescribeLimitsResponse> describeLimits() override { return m_inner.describeLimits(); }
-    BackendFuture<ShardStatistics> retentionImpact(const QString &streamName, int hours) override { return m_inner.retentionImpact(streamName, hours); }
-    BackendFuture<void> createStream(const CreateStreamRequest &request) override { return m_inner.createStream(request); }
-    BackendFuture<void> deleteStream(const DeleteStreamRequest &request) override { return m_inner.deleteStream(request); }
-    BackendFuture<void> increaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override { return m_inner.increaseStreamRetentionPeriod(request); }
-    BackendFuture<void> decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request) override { return m_inner.decreaseStreamRetentionPeriod(request); }
-    BackendFuture<void> updateStreamMode(const UpdateStreamModeRequest &request) override { return m_inner.updateStreamMode(request); }
-    BackendFuture<void> updateMaxRecordSize(const UpdateMaxRecordSizeRequest &request) override { return m_inner.updateMaxRecordSize(request); }
-    BackendFuture<UpdateShardCountResponse> updateShardCount(const UpdateShardCountRequest &request) override { return m_inner.updateShardCount(request); }
-    BackendFuture<void> splitShard(const SplitShardRequest &request) override { return m_inner.splitShard(request); }
-    BackendFuture<void> mergeShards(const MergeShardsRequest &request) override { return m_inner.mergeShards(request); }
-    BackendFuture<void> startStreamEncryption(const StartStreamEncryptionRequest &request) override { return m_inner.startStreamEncryption(request); }
-    BackendFuture<void> stopStreamEncryption(const StopStreamEncryptionRequest &request) override { return m_inner.stopStreamEncryption(request); }
-    BackendFuture<QList<KmsKeyInfo>> listKmsKeys() override { return m_inner.listKmsKeys(); }
-    BackendFuture<KmsKeyInfo> createKmsKey(const QString &description, const QString &aliasName) override { return m_inner.createKmsKey(description, aliasName); }
-    BackendFuture<void> addTagsToStream(const AddTagsToStreamRequest &request) override { return m_inner.addTagsToStream(request); }
-    BackendFuture<void> removeTagsFromStream(const RemoveTagsFromStreamRequest &request) override { return m_inner.removeTagsFromStream(request); }
-    BackendFuture<ListTagsForStreamResponse> listTagsForStream(const ListTagsForStreamRequest &request) override { return m_inner.listTagsForStream(request); }
-    BackendFuture<QList<Tag>> listAllTagsForStream(const StreamTarget &target) override { return m_inner.listAllTagsForStream(target); }
-    BackendFuture<void> tagResource(const TagResourceRequest &request) override { return m_inner.tagResource(request); }
-    BackendFuture<void> untagResource(const UntagResourceRequest &request) override { return m_inner.untagResource(request); }
-    BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override { return m_inner.listTagsForResource(request); }
-    BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return m_inner.listAllStreamConsumers(streamArn); }
-    BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override { return m_inner.putRecord(request); }
-    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override { return m_inner.getShardIterator(request); }
-    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override { return m_inner.getRecords(request); }
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override
     {
         ++putRecordsCalls;
@@ -138,7 +101,6 @@ public:
     }
 
 private:
-    StreamBackend &m_inner;
     QSet<QByteArray> m_seen;
 };
 
