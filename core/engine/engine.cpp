@@ -2396,6 +2396,18 @@ QString Engine::consumerArn(const QString &streamName, const ConsumerMeta &consu
            QString::number(consumer.createdMs / 1000);
 }
 
+std::expected<void, Error> Engine::storeConsumerChange(SqliteDb &db, std::shared_ptr<StreamMeta> meta,
+                                                       const QString &consumerName)
+{
+    if (auto r = persistConsumer(db, meta->id, meta->consumers.value(consumerName)); !r)
+        return r;
+    WriterState &ws = *m_writerState;
+    const QString streamName = meta->name;
+    ws.working.streams.insert(streamName, std::move(meta));
+    ws.catalogDirty = true;
+    return {};
+}
+
 std::expected<StreamMetaPtr, Error> Engine::liveConsumerStream(const QString &streamName, qint64 streamId,
                                                              const QString &consumerName,
                                                              qint64 createdMs, qint64 nowMs) const
@@ -2557,7 +2569,6 @@ std::expected<void, Error> Engine::changeConsumerTags(const QString &consumerArn
                 u"Tag keys starting with 'aws:' are reserved. Invalid key: " % it.key()));
     }
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
-        WriterState &ws = *m_writerState;
         const auto current = liveConsumerStream(streamName, streamId, consumerName, createdMs, now());
         if (!current)
             return std::unexpected(current.error());
@@ -2572,11 +2583,7 @@ std::expected<void, Error> Engine::changeConsumerTags(const QString &consumerArn
                 u"Failed to add tags to consumer " % consumerName % u" under stream " % streamName %
                 u" under account " % m_options.account %
                 u" because a given consumer cannot have more than 50 tags associated with it."));
-        if (auto r = persistConsumer(db, meta->id, consumer); !r)
-            return r;
-        ws.working.streams.insert(streamName, meta);
-        ws.catalogDirty = true;
-        return {};
+        return storeConsumerChange(db, std::move(meta), consumerName);
     });
 }
 
@@ -2678,7 +2685,6 @@ std::expected<void, Error> Engine::deregisterStreamConsumer(const ConsumerTarget
     const QString consumerName = resolved->second;
     const qint64 createdMs = resolved->first->consumers.value(consumerName).createdMs;
     return write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
-        WriterState &ws = *m_writerState;
         const qint64 nowMs = now();
         const auto current = liveConsumerStream(streamName, streamId, consumerName, createdMs, nowMs);
         if (!current)
@@ -2689,11 +2695,7 @@ std::expected<void, Error> Engine::deregisterStreamConsumer(const ConsumerTarget
         ConsumerMeta &consumer = meta->consumers[consumerName];
         consumer.status = ConsumerStatus::Deleting;
         consumer.statusUntilMs = nowMs + m_options.deleteDelayMs;
-        if (auto r = persistConsumer(db, meta->id, consumer); !r)
-            return r;
-        ws.working.streams.insert(streamName, meta);
-        ws.catalogDirty = true;
-        return {};
+        return storeConsumerChange(db, std::move(meta), consumerName);
     });
 }
 

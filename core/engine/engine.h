@@ -183,6 +183,10 @@ private:
     liveConsumerStream(const QString &streamName, qint64 streamId, const QString &consumerName,
                        qint64 createdMs, qint64 nowMs) const;
     Error consumerNotFound(const QString &consumerName, const QString &streamName) const;
+    // Writes consumer `consumerName` of `meta` and makes `meta` the working catalog's copy of its
+    // stream. Writer thread only.
+    std::expected<void, Error> storeConsumerChange(SqliteDb &db, std::shared_ptr<StreamMeta> meta,
+                                                   const QString &consumerName);
     std::expected<void, Error> persistConsumer(SqliteDb &db, qint64 streamId, const ConsumerMeta &consumer);
     std::expected<void, Error> deleteConsumerRows(SqliteDb &db, qint64 streamId, const QString &name);
     std::expected<void, Error> changeConsumerTags(const QString &consumerArn, const TagMap &add,
