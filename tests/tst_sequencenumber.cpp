@@ -17,6 +17,7 @@ private slots:
     void embedsArrivalTime();
     void rejectsForeignNumbers_data();
     void rejectsForeignNumbers();
+    void writeTextOfForeignNumbers();
     void wirePattern_data();
     void wirePattern();
     void shardIdFormat();
@@ -48,6 +49,19 @@ void TestSequenceNumber::roundTrip()
     QVERIFY(parsed.has_value());
     QCOMPARE(parsed->counter, counter);
     QCOMPARE(parsed->shardIndex, shard);
+}
+
+// Encoders write the text in place: a number issued elsewhere comes out exactly as it came in.
+void TestSequenceNumber::writeTextOfForeignNumbers()
+{
+    const QString aws = QStringLiteral("49590338271490256608559692538361571095921575989136588898");
+    const auto foreign = SequenceNumber::fromWire(aws);
+    QVERIFY(foreign.has_value());
+    char buffer[SequenceNumber::kMaxTextLength];
+    const qsizetype length = foreign->writeText(buffer);
+    QCOMPARE(QString::fromLatin1(buffer, length), aws);
+    const SequenceNumber ours{SequenceNumber::counterAt(1'700'000'000'000), 7};
+    QCOMPARE(QString::fromLatin1(buffer, ours.writeText(buffer)), ours.toString());
 }
 
 void TestSequenceNumber::textOrderIsNumericOrder()

@@ -10,6 +10,7 @@
 #include "tokencodec.h"
 #include "writerthread.h"
 
+#include "kinesis/recordsink.h"
 #include "kinesis/shardid.h"
 #include "kinesis/streamarn.h"
 
@@ -1626,7 +1627,43 @@ std::expected<GetShardIteratorResponse, Error> Engine::getShardIterator(const Ge
     return GetShardIteratorResponse{m_tokens->seal(payload)};
 }
 
+namespace {
+
+// Collects a page into Record values, for callers that want the response as objects.
+class CollectingSink final : public RecordSink
+{
+public:
+    explicit CollectingSink(QList<Record> &records) : m_records(records) {}
+    void record(const RecordView &view) override
+    {
+        Record record;
+        record.sequenceNumber = view.sequenceNumber;
+        record.approximateArrivalTimestamp = view.approximateArrivalTimestamp;
+        record.data = view.data.toByteArray();
+        record.partitionKey = QString::fromUtf8(view.partitionKey);
+        record.encryptionType = view.encryptionType;
+        record.explicitHashKey = view.explicitHashKey;
+        m_records.append(std::move(record));
+    }
+
+private:
+    QList<Record> &m_records;
+};
+
+} // namespace
+
 std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequest &request) const
+{
+    QList<Record> records;
+    CollectingSink sink(records);
+    auto response = getRecords(request, sink);
+    if (response)
+        response->records = std::move(records);
+    return response;
+}
+
+std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequest &request,
+                                                            RecordSink &sink) const
 {
     ValidationErrors v;
     checkRange(v, QStringLiteral("limit"), request.limit, 1, kGetRecordsMaxRecords);
@@ -1695,23 +1732,23 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
     query.bind(4, qint64(limit) + 1);
     qint64 bytes = 0;
     qint64 next = from;
+    int count = 0;
     std::optional<qint64> firstUnreadArrival;
-    response.records.reserve(std::min(limit, 1024));
     std::optional<Error> failure;
+    QByteArray plaintext; // the current sealed record's, opened
     int rc;
     while ((rc = query.step()) == SQLITE_ROW) {
         const qint64 seq = query.columnInt64(0);
         const bool sealed = !query.columnIsNull(4);
         const int size = query.columnBytes(2) - (sealed ? AesGcm::kOverhead : 0);
-        if (response.records.size() == limit ||
-            (!response.records.isEmpty() && bytes + size > kGetRecordsMaxBytes)) {
+        if (count == limit || (count > 0 && bytes + size > kGetRecordsMaxBytes)) {
             firstUnreadArrival = seq >> SequenceNumber::kTimeShift;
             break;
         }
-        Record record;
+        RecordView record;
         record.sequenceNumber = SequenceNumber{seq, shardIndex};
         record.approximateArrivalTimestamp = seq >> SequenceNumber::kTimeShift;
-        record.partitionKey = query.columnText(1);
+        record.partitionKey = query.columnTextView(1);
         if (sealed) {
             const qint64 version = query.columnInt64(4);
             if (!dataKey || dataKey->version != version) {
@@ -1726,8 +1763,7 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
                 failure = usable.error();
                 break;
             }
-            const QByteArrayView blob(static_cast<const char *>(query.columnBlobData(2)),
-                                      query.columnBytes(2));
+            const QByteArrayView blob = query.columnBlobView(2);
             auto opened =
                 AesGcm::open(dataKey->key, blob, recordContext(stream->id, shardIndex, seq));
             if (!opened) {
@@ -1735,17 +1771,20 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
                                           u" could not be decrypted.");
                 break;
             }
-            record.data = std::move(*opened);
+            plaintext = std::move(*opened);
+            record.data = plaintext;
             record.encryptionType = EncryptionType::Kms;
         } else {
-            record.data = query.columnBlob(2);
+            record.data = query.columnBlobView(2);
             record.encryptionType = EncryptionType::None;
         }
-        if (!query.columnIsNull(3))
-            record.explicitHashKey = hashKeyFromBytes(query.columnBlob(3));
+        if (const QByteArrayView hashKey = query.columnBlobView(3); hashKey.size() == 16)
+            record.explicitHashKey = HashKey::fromBigEndian(
+                reinterpret_cast<const unsigned char *>(hashKey.data()));
         bytes += size;
         next = seq + 1;
-        response.records.append(std::move(record));
+        ++count;
+        sink.record(record);
     }
     query.reset();
     if (failure)

@@ -25,6 +25,7 @@ class TokenCodec;
 class ReaderPool;
 class WriterThread;
 class SqliteDb;
+class RecordSink;
 
 struct EngineOptions
 {
@@ -76,6 +77,10 @@ public:
     std::expected<PutRecordsResponse, Error> putRecords(const PutRecordsRequest &request);
     std::expected<GetShardIteratorResponse, Error> getShardIterator(const GetShardIteratorRequest &request) const;
     std::expected<GetRecordsResponse, Error> getRecords(const GetRecordsRequest &request) const;
+    // The same read, handing each record to `sink` as it is read instead of collecting them:
+    // the response's `records` stays empty. On failure the sink may have received some records.
+    std::expected<GetRecordsResponse, Error> getRecords(const GetRecordsRequest &request,
+                                                        RecordSink &sink) const;
     std::expected<void, Error> splitShard(const SplitShardRequest &request);
     std::expected<void, Error> mergeShards(const MergeShardsRequest &request);
     std::expected<UpdateShardCountResponse, Error> updateShardCount(const UpdateShardCountRequest &request);

@@ -98,6 +98,18 @@ int SqliteStatement::columnBytes(int column) const
     return sqlite3_column_bytes(m_stmt, column);
 }
 
+QByteArrayView SqliteStatement::columnTextView(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return QByteArrayView(text, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArrayView SqliteStatement::columnBlobView(int column) const
+{
+    const auto *blob = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArrayView(blob, sqlite3_column_bytes(m_stmt, column));
+}
+
 std::expected<std::unique_ptr<SqliteDb>, Error> SqliteDb::open(const QString &path, bool readOnly)
 {
     sqlite3 *db = nullptr;

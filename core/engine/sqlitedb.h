@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include "kinesis/error.h"
@@ -47,6 +48,10 @@ public:
     QByteArray columnBlob(int column) const;
     const void *columnBlobData(int column) const;
     int columnBytes(int column) const;
+    // The column's bytes as text or as a blob, without a copy; valid until the next step() or
+    // reset(). Each converts first and then asks the size, the order SQLite requires.
+    QByteArrayView columnTextView(int column) const;
+    QByteArrayView columnBlobView(int column) const;
 
 private:
     sqlite3_stmt *m_stmt = nullptr;

@@ -1,12 +1,25 @@
 #include "sequencenumber.h"
 
+#include <algorithm>
+
 namespace shardscope {
 
 QString SequenceNumber::toString() const
 {
     if (!foreignText.isEmpty())
         return foreignText;
-    char buffer[kTextLength];
+    char buffer[kMaxTextLength];
+    return QString::fromLatin1(buffer, writeText(buffer));
+}
+
+qsizetype SequenceNumber::writeText(char *buffer) const
+{
+    if (!foreignText.isEmpty()) {
+        const qsizetype length = std::min(foreignText.size(), kMaxTextLength);
+        for (qsizetype i = 0; i < length; ++i)
+            buffer[i] = char(foreignText[i].unicode());
+        return length;
+    }
     buffer[0] = '4';
     buffer[1] = '9';
     auto c = static_cast<quint64>(counter);
@@ -19,7 +32,7 @@ QString SequenceNumber::toString() const
         buffer[i] = static_cast<char>('0' + s % 10);
         s /= 10;
     }
-    return QString::fromLatin1(buffer, kTextLength);
+    return kTextLength;
 }
 
 std::optional<SequenceNumber> SequenceNumber::parse(QStringView text)

@@ -34,6 +34,10 @@ struct SequenceNumber
     bool isForeign() const { return !foreignText.isEmpty(); }
 
     QString toString() const;
+    // Writes the decimal text (ASCII, no terminator) to `out`, which holds at least
+    // kMaxTextLength bytes; returns its length. For encoders that build a body in place.
+    qsizetype writeText(char *out) const;
+    static constexpr qsizetype kMaxTextLength = 129; // the wire pattern's longest
     // Parses our own format; any other number (valid on the wire but not issued by this
     // emulator) yields nullopt so callers can report InvalidArgumentException.
     static std::optional<SequenceNumber> parse(QStringView text);
