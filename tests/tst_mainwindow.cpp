@@ -825,8 +825,9 @@ void TestMainWindow::firstRunShowsTheDemoStreamsRecords()
     QVERIFY(window.demoTrickle()->sent() > 0);
 }
 
-// The demo is only the first run's choice: a stream the user was on last time comes back (on
-// its Overview, nothing read), and with nothing saved and no demo stream nothing is picked.
+// The demo is only the first run's choice: a stream the user was on last time comes back (with
+// the tab the user left it on; Overview without one, nothing read), and with nothing saved and
+// no demo stream nothing is picked.
 void TestMainWindow::aSavedStreamWinsOverTheDemo()
 {
     QVERIFY(m_engine->createStream(DemoTrickle::createStreamRequest()).has_value());
@@ -842,6 +843,14 @@ void TestMainWindow::aSavedStreamWinsOverTheDemo()
         QCOMPARE(window->currentStream(), u"alpha"_s);
         QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::OverviewTab));
         QCOMPARE(window->streamPage()->recordsPage()->tail()->state(), TailReader::State::Stopped);
+        QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+        window->close();
+    }
+    {
+        // The tab comes back with the stream.
+        auto window = makeWindow(m_backend.get());
+        QTRY_COMPARE(window->currentStream(), u"alpha"_s);
+        QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::ShardsTab));
     }
 
     QTemporaryDir fresh;

@@ -3277,10 +3277,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Befehl</translation>
     </message>
     <message>
-        <source>No record selected.</source>
-        <translation>Kein Datensatz ausgewählt.</translation>
-    </message>
-    <message>
         <source>%1 (explicit)</source>
         <translation>%1 (explizit)</translation>
     </message>
@@ -3355,6 +3351,10 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>Save Record Payload</source>
         <translation>Nutzlast des Datensatzes speichern</translation>
+    </message>
+    <message>
+        <source>No record selected: click a row above to see its payload here.</source>
+        <translation>Kein Datensatz ausgewählt: eine Zeile oben anklicken, um hier ihren Inhalt zu sehen.</translation>
     </message>
 </context>
 <context>

@@ -3277,10 +3277,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>commande</translation>
     </message>
     <message>
-        <source>No record selected.</source>
-        <translation>Aucun enregistrement sélectionné.</translation>
-    </message>
-    <message>
         <source>%1 (explicit)</source>
         <translation>%1 (explicite)</translation>
     </message>
@@ -3355,6 +3351,10 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>Save Record Payload</source>
         <translation>Enregistrer la charge utile</translation>
+    </message>
+    <message>
+        <source>No record selected: click a row above to see its payload here.</source>
+        <translation>Aucun enregistrement sélectionné : cliquez sur une ligne ci-dessus pour voir son contenu ici.</translation>
     </message>
 </context>
 <context>

@@ -230,6 +230,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     setCentralWidget(m_center);
     connect(m_page, &StreamPage::selectedShardChanged, this, &MainWindow::updateActions);
     connect(m_page->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    connect(m_page->tabs(), &QTabWidget::currentChanged, this, [this](int tab) {
+        if (!currentStream().isEmpty())
+            m_settings->setValue(u"window/lastTab"_s, tab);
+    });
 
     createDocks();
     createMenus();
@@ -277,6 +281,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
     restoreState(m_settings->value(u"window/state"_s).toByteArray());
     m_pendingSelection = m_settings->value(u"window/lastStream"_s).toString();
+    if (!m_pendingSelection.isEmpty())
+        m_pendingTab = m_settings->value(u"window/lastTab"_s, -1).toInt(); // where the user left it
     if (!m_settings->contains(u"window/lastStream"_s)) {
         // First run: the demo stream's records coming in, not an empty page beside it.
         m_pendingSelection = u"local/"_s + DemoTrickle::defaultStreamName();

@@ -53,8 +53,9 @@ struct MainWindowOptions
 // The main window: the connections → streams tree dock with a filter, the selected stream's page
 // (Overview and Shards tabs), the activity dock listing every backend call, and a status bar with
 // the connection, the served URL and the database. Every action has a shortcut and is in the
-// command palette (Ctrl+K). Geometry, dock layout, the last selected stream and the settings
-// persist through QSettings.
+// command palette (Ctrl+K). Geometry, dock layout, the last selected stream and its tab, and the
+// settings persist through QSettings; a first run (nothing saved) opens the demo stream's
+// Records tab.
 //
 // All data comes from the shared models over StreamBackend; the GUI thread never waits on it.
 //
