@@ -79,8 +79,10 @@ bool matches(qint64 serial)
 QByteArray payload(qint64 serial)
 {
     return QByteArrayLiteral("{\"event\":\"page_view\",\"serial\":") + QByteArray::number(serial) +
-           (matches(serial) ? QByteArrayLiteral(",\"status\":\"error\"") : QByteArrayLiteral(",\"status\":\"ok\"")) +
-           QByteArrayLiteral(",\"amount\":12.5,\"items\":[{\"sku\":\"SKU-3\",\"qty\":1}],\"session\":\"") +
+           (matches(serial) ? QByteArrayLiteral(",\"status\":\"error\"")
+                            : QByteArrayLiteral(",\"status\":\"ok\"")) +
+           QByteArrayLiteral(
+               ",\"amount\":12.5,\"items\":[{\"sku\":\"SKU-3\",\"qty\":1}],\"session\":\"") +
            QByteArray::number(quint64(serial) * 2654435761ULL, 16) +
            QByteArrayLiteral("\",\"ts\":\"2026-11-18T10:00:00.000Z\",\"ok\":true}");
 }
@@ -104,7 +106,8 @@ struct Run
     qint64 wrongRows = 0; // rows shown that do not match, or shown again
 };
 
-Run measure(EmulatorBackend &backend, const QString &stream, int recordsPerSecond, int flushMs, int seconds)
+Run measure(EmulatorBackend &backend, const QString &stream, int recordsPerSecond, int flushMs,
+            int seconds)
 {
     RecordsPage page;
     page.resize(1200, 800);
@@ -135,26 +138,28 @@ Run measure(EmulatorBackend &backend, const QString &stream, int recordsPerSecon
     latencies.reserve(capacity / 2);
     Run result;
     RecordsModel *table = page.resultsModel();
-    QObject::connect(table, &QAbstractItemModel::rowsInserted, table, [&](const QModelIndex &, int first, int last) {
-        const qint64 now = clock.nsecsElapsed();
-        for (int row = first; row <= last; ++row) {
-            bool ok = false;
-            const qint64 serial = table->record(row).partitionKey.toLongLong(&ok);
-            if (!ok || serial < 0 || size_t(serial) >= putAtNs.size() || !matches(serial)) {
-                ++result.wrongRows;
-                continue;
-            }
-            if (shown.size() <= size_t(serial))
-                shown.resize(size_t(serial) + 1, 0);
-            if (shown[size_t(serial)]) {
-                ++result.wrongRows;
-                continue;
-            }
-            shown[size_t(serial)] = 1;
-            ++result.seen;
-            latencies.push_back(double(now - putAtNs[size_t(serial)]) / 1e6);
-        }
-    });
+    QObject::connect(table, &QAbstractItemModel::rowsInserted, table,
+                     [&](const QModelIndex &, int first, int last) {
+                         const qint64 now = clock.nsecsElapsed();
+                         for (int row = first; row <= last; ++row) {
+                             bool ok = false;
+                             const qint64 serial = table->record(row).partitionKey.toLongLong(&ok);
+                             if (!ok || serial < 0 || size_t(serial) >= putAtNs.size() ||
+                                 !matches(serial)) {
+                                 ++result.wrongRows;
+                                 continue;
+                             }
+                             if (shown.size() <= size_t(serial))
+                                 shown.resize(size_t(serial) + 1, 0);
+                             if (shown[size_t(serial)]) {
+                                 ++result.wrongRows;
+                                 continue;
+                             }
+                             shown[size_t(serial)] = 1;
+                             ++result.seen;
+                             latencies.push_back(double(now - putAtNs[size_t(serial)]) / 1e6);
+                         }
+                     });
 
     wait(300); // the tail has its iterators and is idle
 
@@ -234,10 +239,11 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // The offscreen platform says this for every window it shows; nothing here depends on it.
     static const QtMessageHandler defaultHandler = qInstallMessageHandler(nullptr);
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &message) {
-        if (message != u"This plugin does not support propagateSizeHints()"_s)
-            defaultHandler(type, context, message);
-    });
+    qInstallMessageHandler(
+        [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            if (message != u"This plugin does not support propagateSizeHints()"_s)
+                defaultHandler(type, context, message);
+        });
     QApplication app(argc, argv);
     const int seconds = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 10;
 
@@ -323,7 +329,8 @@ int main(int argc, char *argv[])
             app.processEvents();
         }
         if (page.model()->rowCount() != total) {
-            std::fprintf(stderr, "the page holds %d rows, not %d\n", page.model()->rowCount(), total);
+            std::fprintf(stderr, "the page holds %d rows, not %d\n", page.model()->rowCount(),
+                         total);
             return 1;
         }
         const qint64 after = residentKiB();

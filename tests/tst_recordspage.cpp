@@ -411,10 +411,14 @@ private slots:
         auto engine = Engine::open(options);
         QVERIFY(engine.has_value());
         EmulatorBackend backend(**engine);
-        QVERIFY((*engine)->createStream(CreateStreamRequest{u"timed"_s, 2, {}, {}, {}}).has_value());
+        QVERIFY(
+            (*engine)->createStream(CreateStreamRequest{u"timed"_s, 2, {}, {}, {}}).has_value());
         const auto putAt = [&](qint64 at, const QByteArray &data) {
             clock->setMs(at);
-            return (*engine)->putRecord(PutRecordRequest{StreamTarget::byName(u"timed"_s), data, u"k"_s, {}, {}}).has_value();
+            return (*engine)
+                ->putRecord(
+                    PutRecordRequest{StreamTarget::byName(u"timed"_s), data, u"k"_s, {}, {}})
+                .has_value();
         };
         QVERIFY(putAt(now - 30 * 60'000, "half an hour ago"));
         QVERIFY(putAt(now - 5 * 60'000, "five minutes ago"));
@@ -467,13 +471,15 @@ private slots:
         page.show();
         QCOMPARE(page.tail()->state(), TailReader::State::Stopped); // once per stream
 
-        QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"other"_s, 1, {}, {}, {}})).has_value());
+        QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"other"_s, 1, {}, {}, {}}))
+                    .has_value());
         page.setStream(m_backend.get(), u"other"_s);
         QCOMPARE(page.tail()->state(), TailReader::State::Running);
         QCOMPARE(page.tail()->streamName(), u"other"_s);
         // Nothing there yet: the table says it is waiting, and for what.
         QTRY_VERIFY(page.emptyHint());
-        QVERIFY2(page.emptyHint()->text().contains(u"the last 15 minutes"_s), qPrintable(page.emptyHint()->text()));
+        QVERIFY2(page.emptyHint()->text().contains(u"the last 15 minutes"_s),
+                 qPrintable(page.emptyHint()->text()));
         put(1, u"other"_s);
         QTRY_COMPARE(page.model()->rowCount(), 1);
         QTRY_VERIFY(!page.emptyHint());
@@ -495,7 +501,8 @@ private slots:
         QCOMPARE(page.tail()->state(), TailReader::State::Stopped);
         QLabel *hint = page.emptyHint();
         QVERIFY(hint);
-        QVERIFY2(hint->text().contains(u"Start reading"_s) && hint->text().contains(u"F8"_s), qPrintable(hint->text()));
+        QVERIFY2(hint->text().contains(u"Start reading"_s) && hint->text().contains(u"F8"_s),
+                 qPrintable(hint->text()));
         emit hint->linkActivated(u"start"_s);
         QCOMPARE(page.tail()->state(), TailReader::State::Running);
         QTRY_COMPARE(page.model()->rowCount(), 2);

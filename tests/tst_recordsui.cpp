@@ -5,10 +5,10 @@
 // record lands on, JSON/hex/file validation inline, batches from JSON Lines with bad lines,
 // repeats with templates, throttled records retried (through RecordReplayer) and the ones that
 // keep failing listed by file line, a repeat at a set rate stopped half-way, saved templates,
-// and a read-only connection refused. The same dialog over an AWS connection (AwsBackend, signed requests, to
-// our emulator served in-process): the predicted shard is where the record lands, and a
-// read-only connection is refused before any call. With SHARDSCOPE_SHOTS_DIR set, screenshots
-// are written there.
+// and a read-only connection refused. The same dialog over an AWS connection (AwsBackend, signed
+// requests, to our emulator served in-process): the predicted shard is where the record lands, and
+// a read-only connection is refused before any call. With SHARDSCOPE_SHOTS_DIR set, screenshots are
+// written there.
 
 #include "backend/awsbackend.h"
 #include "dialogs/inlineerrorlabel.h"
@@ -18,8 +18,8 @@
 #include "records/jsonhighlighter.h"
 #include "records/jsontreemodel.h"
 #include "records/kplaggregation.h"
-#include "records/recordformat.h"
 #include "records/putrecorddialog.h"
+#include "records/recordformat.h"
 #include "records/recordinspector.h"
 #include "records/recordreplayer.h"
 #include "tst_connections_authserver.h"
@@ -90,10 +90,12 @@ public:
         const int total = int(request.records.size());
         // Every record refused: Kinesis answers without putting anything (an empty PutRecords
         // would be a ValidationException).
-        auto forwarded = passed.records.isEmpty()
-                             ? QtFuture::makeReadyFuture(BackendResult<PutRecordsResponse>(PutRecordsResponse{}))
-                             : m_inner.putRecords(passed);
-        return forwarded.then([throttled, total](BackendResult<PutRecordsResponse> inner) -> BackendResult<PutRecordsResponse> {
+        auto forwarded =
+            passed.records.isEmpty()
+                ? QtFuture::makeReadyFuture(BackendResult<PutRecordsResponse>(PutRecordsResponse{}))
+                : m_inner.putRecords(passed);
+        return forwarded.then([throttled, total](BackendResult<PutRecordsResponse> inner)
+                                  -> BackendResult<PutRecordsResponse> {
             if (!inner)
                 return inner;
             PutRecordsResponse merged;

@@ -33,12 +33,12 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
-#include <QScopeGuard>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalSpy>
@@ -68,8 +68,7 @@ struct FocusPlace
     std::function<QWidget *(MainWindow &)> widget;
 };
 
-template<typename T>
-T *named(QObject *parent, const QString &name)
+template<typename T> T *named(QObject *parent, const QString &name)
 {
     return parent ? parent->findChild<T *>(name) : nullptr;
 }
@@ -80,8 +79,11 @@ QList<FocusPlace> focusPlaces()
         {"connections tree", -1, [](MainWindow &w) -> QWidget * { return w.streamTreeView(); }},
         {"streams filter", -1, [](MainWindow &w) -> QWidget * { return w.streamFilter(); }},
         {"overview", StreamPage::OverviewTab,
-         [](MainWindow &w) -> QWidget * { return named<QTreeView>(w.streamPage(), u"summaryView"_s); }},
-        {"shards table", StreamPage::ShardsTab, [](MainWindow &w) -> QWidget * { return w.streamPage()->shardsView(); }},
+         [](MainWindow &w) -> QWidget * {
+             return named<QTreeView>(w.streamPage(), u"summaryView"_s);
+         }},
+        {"shards table", StreamPage::ShardsTab,
+         [](MainWindow &w) -> QWidget * { return w.streamPage()->shardsView(); }},
         {"records table", StreamPage::RecordsTab,
          [](MainWindow &w) -> QWidget * { return w.streamPage()->recordsPage()->view(); }},
         {"records filter", StreamPage::RecordsTab,
@@ -100,7 +102,8 @@ QList<FocusPlace> focusPlaces()
                  tabs->setCurrentIndex(1);
              return named<QTreeView>(inspector, u"jsonTree"_s);
          }},
-        {"activity dock", -1, [](MainWindow &w) -> QWidget * { return named<QTableView>(&w, u"activityView"_s); }},
+        {"activity dock", -1,
+         [](MainWindow &w) -> QWidget * { return named<QTableView>(&w, u"activityView"_s); }},
     };
 }
 
@@ -110,7 +113,8 @@ QByteArray bigJson()
     for (int i = 0; i < 12000; ++i) {
         if (i > 0)
             json += ',';
-        json += R"({"n":)" + QByteArray::number(i) + R"(,"label":"item number )" + QByteArray::number(i) + R"("})";
+        json += R"({"n":)" + QByteArray::number(i) + R"(,"label":"item number )" +
+                QByteArray::number(i) + R"("})";
     }
     json += "]}";
     return json;
@@ -178,10 +182,13 @@ void TestShortcuts::initTestCase()
     // The AWS side: a stream with small records and one large JSON record.
     m_remote = std::make_unique<AuthEmulator>();
     QVERIFY(m_remote->isRunning());
-    QVERIFY(m_remote->engine().createStream(CreateStreamRequest{u"remote"_s, 2, {}, {}, {}}).has_value());
+    QVERIFY(m_remote->engine()
+                .createStream(CreateStreamRequest{u"remote"_s, 2, {}, {}, {}})
+                .has_value());
     PutRecordsRequest put{StreamTarget::byName(u"remote"_s), {}};
     for (int i = 0; i < 5; ++i)
-        put.records.append({QByteArray(R"({"n":)" + QByteArray::number(i) + "}"), u"k%1"_s.arg(i), {}});
+        put.records.append(
+            {QByteArray(R"({"n":)" + QByteArray::number(i) + "}"), u"k%1"_s.arg(i), {}});
     put.records.append({bigJson(), u"big"_s, {}});
     QVERIFY(m_remote->engine().putRecords(put).has_value());
 
@@ -199,7 +206,8 @@ void TestShortcuts::initTestCase()
         saved.readOnly = false;
         id = store.add(saved);
         store.markUsed(id); // so the Recent Connections menu has it, with its Ctrl+Alt+1
-        QVERIFY(await(m_secrets.write(id, {QString::fromLatin1(AuthEmulator::kSecret), {}})).has_value());
+        QVERIFY(await(m_secrets.write(id, {QString::fromLatin1(AuthEmulator::kSecret), {}}))
+                    .has_value());
     }
 
     MainWindowOptions options;
@@ -252,15 +260,18 @@ void TestShortcuts::initTestCase()
         if (!action->isEnabled())
             disabled.append(action->objectName());
     }
-    QVERIFY2(m_actions.size() >= 40, qPrintable(u"only %1 actions with shortcuts"_s.arg(m_actions.size())));
+    QVERIFY2(m_actions.size() >= 40,
+             qPrintable(u"only %1 actions with shortcuts"_s.arg(m_actions.size())));
     QVERIFY2(disabled.isEmpty(), qPrintable(u"disabled: "_s + disabled.join(u", "_s)));
     // Every action with a shortcut anywhere in the window is one of the window's actions, so
     // none is left to a widget's focus.
     for (QAction *action : window.findChildren<QAction *>()) {
         if (!action->shortcuts().isEmpty())
-            QVERIFY2(m_actions.contains(action), qPrintable(action->objectName() + u" is not bound window-wide"_s));
+            QVERIFY2(m_actions.contains(action),
+                     qPrintable(action->objectName() + u" is not bound window-wide"_s));
     }
-    QVERIFY2(window.findChildren<QShortcut *>().isEmpty(), "a QShortcut that this test does not cover");
+    QVERIFY2(window.findChildren<QShortcut *>().isEmpty(),
+             "a QShortcut that this test does not cover");
 
     for (QAction *action : std::as_const(m_actions)) {
         QVERIFY2(action->shortcutContext() == Qt::WindowShortcut, qPrintable(action->objectName()));
@@ -284,7 +295,8 @@ void TestShortcuts::everyShortcutFiresWhereverFocusIs_data()
     QTest::addColumn<QKeySequence>("key");
     for (QAction *action : std::as_const(m_actions)) {
         for (const QKeySequence &key : action->shortcuts())
-            QTest::newRow(qPrintable(action->objectName() + u' ' + key.toString())) << action->objectName() << key;
+            QTest::newRow(qPrintable(action->objectName() + u' ' + key.toString()))
+                << action->objectName() << key;
     }
 }
 
@@ -307,8 +319,8 @@ void TestShortcuts::everyShortcutFiresWhereverFocusIs()
         const qsizetype before = fired.size();
         QTest::keySequence(QApplication::focusWidget(), key);
         QVERIFY2(fired.size() == before + 1,
-                 qPrintable(u"%1 (%2) did not fire with focus in the %3"_s.arg(action, key.toString(),
-                                                                               QString::fromLatin1(place.name))));
+                 qPrintable(u"%1 (%2) did not fire with focus in the %3"_s.arg(
+                     action, key.toString(), QString::fromLatin1(place.name))));
     }
 }
 
@@ -317,9 +329,12 @@ void TestShortcuts::noTwoCommandsShareAKey_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<int>("tab");
     for (const QString &language : {u"en"_s, u"de"_s, u"fr"_s}) {
-        QTest::newRow(qPrintable(language + u" overview"_s)) << language << int(StreamPage::OverviewTab);
-        QTest::newRow(qPrintable(language + u" shards"_s)) << language << int(StreamPage::ShardsTab);
-        QTest::newRow(qPrintable(language + u" records"_s)) << language << int(StreamPage::RecordsTab);
+        QTest::newRow(qPrintable(language + u" overview"_s))
+            << language << int(StreamPage::OverviewTab);
+        QTest::newRow(qPrintable(language + u" shards"_s))
+            << language << int(StreamPage::ShardsTab);
+        QTest::newRow(qPrintable(language + u" records"_s))
+            << language << int(StreamPage::RecordsTab);
     }
 }
 
@@ -332,10 +347,12 @@ void TestShortcuts::noTwoCommandsShareAKey()
     QFETCH(int, tab);
     QTranslator translator;
     if (language != u"en"_s) {
-        QVERIFY(translator.load(QLocale(language), u"shardscope"_s, u"_"_s, QString::fromUtf8(SHARDSCOPE_QM_DIR)));
+        QVERIFY(translator.load(QLocale(language), u"shardscope"_s, u"_"_s,
+                                QString::fromUtf8(SHARDSCOPE_QM_DIR)));
         QCoreApplication::installTranslator(&translator);
     }
-    const auto removeTranslator = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    const auto removeTranslator =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     MainWindowOptions options;
@@ -371,8 +388,9 @@ void TestShortcuts::noTwoCommandsShareAKey()
         const QKeySequence key = mnemonicOf(widget);
         if (!key.isEmpty())
             owners.insert(key, QString::fromLatin1(widget->metaObject()->className()) + u' ' +
-                                   (qobject_cast<QLabel *>(widget) ? qobject_cast<QLabel *>(widget)->text()
-                                                                   : widget->objectName()));
+                                   (qobject_cast<QLabel *>(widget)
+                                        ? qobject_cast<QLabel *>(widget)->text()
+                                        : widget->objectName()));
     }
     QVERIFY2(owners.size() >= 45, qPrintable(u"only %1 keys found"_s.arg(owners.size())));
     QStringList clashes;
@@ -414,7 +432,9 @@ void TestShortcuts::f8InTheTreeStartsAndPausesReading()
     // The Records tab comes forward, so what F8 did is seen.
     QCOMPARE(page->tabs()->currentIndex(), int(StreamPage::RecordsTab));
     // A record put now shows up.
-    QVERIFY(m_engine->putRecord(PutRecordRequest{StreamTarget::byName(u"orders"_s), "after F8", u"k"_s, {}, {}})
+    QVERIFY(m_engine
+                ->putRecord(
+                    PutRecordRequest{StreamTarget::byName(u"orders"_s), "after F8", u"k"_s, {}, {}})
                 .has_value());
     QTRY_COMPARE(page->recordsPage()->model()->rowCount(), 1);
 
@@ -425,6 +445,14 @@ void TestShortcuts::f8InTheTreeStartsAndPausesReading()
     QCOMPARE(tail->state(), TailReader::State::Running);
     QTest::keyClick(window.streamTreeView(), Qt::Key_F8, Qt::ShiftModifier);
     QCOMPARE(tail->state(), TailReader::State::Stopped);
+
+    // The records filter from elsewhere: its tab comes forward and the filter takes the focus.
+    page->tabs()->setCurrentIndex(StreamPage::OverviewTab);
+    window.streamTreeView()->setFocus();
+    QTRY_VERIFY(window.streamTreeView()->hasFocus());
+    QTest::keyClick(window.streamTreeView(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(page->tabs()->currentIndex(), int(StreamPage::RecordsTab));
+    QTRY_VERIFY(page->recordsPage()->filterEdit()->hasFocus());
     QVERIFY(activate(m_window.get()));
 }
 

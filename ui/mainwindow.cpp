@@ -367,7 +367,8 @@ void MainWindow::createActions()
                   tr("Add, change and remove the selected stream's tags"));
     m_streamMode = make(u"actionStreamMode"_s, tr("Capacity &Mode…"), QKeySequence(tr("Ctrl+Shift+M")),
                         tr("Switch between provisioned and on-demand capacity"));
-    m_maxRecordSize = make(u"actionMaxRecordSize"_s, tr("Maximum Record &Size…"), QKeySequence(tr("Ctrl+Shift+B")),
+    m_maxRecordSize = make(u"actionMaxRecordSize"_s, tr("Maximum Record &Size…"),
+                           QKeySequence(tr("Ctrl+Shift+B")),
                            tr("The largest record the stream accepts (1 to 10 MiB)"));
     m_split = make(u"actionSplitShard"_s, tr("S&plit Shard in Half"), QKeySequence(tr("Ctrl+Shift+P")),
                    tr("Split the selected open shard at the middle of its hash-key range"));
@@ -993,11 +994,12 @@ void MainWindow::showSettings()
 void MainWindow::showAbout()
 {
     // Opened like every other dialog here: no nested event loop.
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About Shardscope"),
-                                tr("<h3>Shardscope %1</h3><p>A desktop stream explorer and emulator for Amazon "
-                                   "Kinesis Data Streams.</p><p>Built with Qt %2.</p>")
-                                    .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
-                                QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("About Shardscope"),
+        tr("<h3>Shardscope %1</h3><p>A desktop stream explorer and emulator for Amazon "
+           "Kinesis Data Streams.</p><p>Built with Qt %2.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
     box->setObjectName(u"aboutBox"_s);
     box->setIconPixmap(windowIcon().pixmap(64, 64));
     openDialog(box);
@@ -1179,7 +1181,9 @@ void MainWindow::rebuildRecentMenu()
         a->setObjectName(u"recentConnection_"_s + saved.id);
         a->setShortcut(QKeySequence(tr("Ctrl+Alt+%1").arg(number)));
         a->setStatusTip(tr("Go to the connection %1").arg(saved.displayName));
-        addAction(a); // the shortcut works with the menu bar hidden; deleted with the menu's next clear()
+        // On the window too, so the shortcut works with the menu bar hidden; the menu's next
+        // clear() deletes it.
+        addAction(a);
         connect(a, &QAction::triggered, this, [this, id = saved.id] {
             StreamBackend *backend = m_awsBackends.value(id);
             if (!backend)

@@ -4,7 +4,6 @@
 #include "backend/streambackend.h"
 #include "records/recordbatch.h"
 
-#include <QCoreApplication>
 #include <QTimer>
 
 #include <algorithm>
@@ -192,8 +191,8 @@ void RecordReplayer::send(qsizetype count)
     };
 
     qsizetype retryTaken = 0;
-    while (batch.size() < count && retryTaken < m_retry.size()
-           && fits(m_records.at(m_retry.at(retryTaken).index))) {
+    while (batch.size() < count && retryTaken < m_retry.size() &&
+           fits(m_records.at(m_retry.at(retryTaken).index))) {
         const Pending &pending = m_retry.at(retryTaken++);
         add(pending, requestEntry(m_records.at(pending.index)));
     }

@@ -62,8 +62,8 @@ struct ReplayPut
 // stream's maximum record size) before they are sent, so one bad record does not refuse a
 // whole batch. Each record put is reported with its shard and sequence number (recordsPut, per
 // response). A record that still fails after maxRetries, or fails for any other reason, is
-// listed in failures(). A request-level error that is not throttling (the stream is gone, access denied)
-// stops the run with error(). cancel() stops sending; the records already put stay, and the
+// listed in failures(). A request-level error that is not throttling (the stream is gone, access
+// denied) stops the run with error(). cancel() stops sending; the records already put stay, and the
 // batch in flight is still counted.
 //
 // Threads: GUI thread; every backend call is asynchronous. Does not own the backend.

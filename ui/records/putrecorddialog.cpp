@@ -144,7 +144,8 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
     m_rateSpin->setSuffix(tr(" records/s"));
     m_rateSpin->setSpecialValueText(tr("As fast as allowed"));
     m_rateSpin->setGroupSeparatorShown(true);
-    m_rateSpin->setToolTip(tr("How fast a batch or a repeat is put; throttled records are retried either way."));
+    m_rateSpin->setToolTip(
+        tr("How fast a batch or a repeat is put; throttled records are retried either way."));
     auto *rateLabel = new QLabel(tr("R&ate:"), this);
     rateLabel->setBuddy(m_rateSpin);
     auto *rateRow = new QHBoxLayout;
@@ -186,9 +187,10 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_cancelBatchButton, &QPushButton::clicked, this, &PutRecordDialog::cancelBatch);
     connect(m_replayer, &RecordReplayer::progress, this, &PutRecordDialog::showBatchProgress);
-    connect(m_replayer, &RecordReplayer::recordsFailed, this, [this](const QList<ReplayFailure> &failures) {
-        m_failuresTable->addFailures(failures, m_runRecords);
-    });
+    connect(m_replayer, &RecordReplayer::recordsFailed, this,
+            [this](const QList<ReplayFailure> &failures) {
+                m_failuresTable->addFailures(failures, m_runRecords);
+            });
     connect(m_replayer, &RecordReplayer::recordsPut, this, [this](const QList<ReplayPut> &puts) {
         for (const ReplayPut &put : puts)
             ++m_runShards[put.shardId];
@@ -777,7 +779,8 @@ void PutRecordDialog::sendSingle(const PutRecordsRequestEntry &record)
     });
 }
 
-void PutRecordDialog::startBatch(const QList<PutRecordsRequestEntry> &records, const QList<int> &origins)
+void PutRecordDialog::startBatch(const QList<PutRecordsRequestEntry> &records,
+                                 const QList<int> &origins)
 {
     m_runRecords.clear();
     m_runRecords.reserve(records.size());
@@ -839,7 +842,8 @@ void PutRecordDialog::finishBatch(bool cancelled)
     if (m_replayer->failed() > 0)
         text += u' ' + tr("%1 failed.").arg(DialogText::records(m_replayer->failed()));
     if (notSent > 0)
-        text += u' ' + (cancelled ? tr("Stopped: %1 not sent.") : tr("%1 not sent.")).arg(DialogText::records(notSent));
+        text += u' ' + (cancelled ? tr("Stopped: %1 not sent.") : tr("%1 not sent."))
+                           .arg(DialogText::records(notSent));
     m_batchResult->setText(text);
     if (m_replayer->error())
         m_errorLabel->showError(*m_replayer->error());

@@ -149,7 +149,8 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_recentMinutes->setPrefix(tr("last "));
     m_recentMinutes->setSuffix(tr(" min"));
     m_recentMinutes->setGroupSeparatorShown(true);
-    m_recentMinutes->setToolTip(tr("Read the records that arrived in the last this many minutes, then new ones"));
+    m_recentMinutes->setToolTip(
+        tr("Read the records that arrived in the last this many minutes, then new ones"));
     m_recentAction = m_toolBar->addWidget(m_recentMinutes);
 
     m_timestamp = new QDateTimeEdit(m_toolBar);
@@ -357,7 +358,8 @@ QWidget *RecordsPage::buildFilterRow()
     m_completeAction = new QAction(tr("&Complete Filter"), this);
     m_completeAction->setObjectName(u"actionCompleteRecordFilter"_s);
     m_completeAction->setShortcut(QKeySequence(tr("Ctrl+Space")));
-    m_completeAction->setStatusTip(tr("List the fields and JSON paths that fit at the cursor in the records filter"));
+    m_completeAction->setStatusTip(
+        tr("List the fields and JSON paths that fit at the cursor in the records filter"));
     connect(m_completeAction, &QAction::triggered, this, [this] { focusFilter(true); });
     for (QAction *action : {m_focusFilterAction, m_completeAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -508,7 +510,8 @@ void RecordsPage::startIfWanted()
 {
     // Reading from AWS takes from the GetRecords quota (5 calls/s per shard) that the stream's
     // real consumers share, and costs data retrieval on on-demand streams: only Start does it.
-    if (!m_readsWhenShown || !m_startWhenShown || !m_backend || m_tail->state() != TailReader::State::Stopped ||
+    if (!m_readsWhenShown || !m_startWhenShown || !m_backend ||
+        m_tail->state() != TailReader::State::Stopped ||
         m_backend->kind() != BackendKind::LocalEmulator)
         return;
     m_startWhenShown = false;
@@ -636,7 +639,8 @@ bool RecordsPage::start()
     switch (startPosition()) {
     case Recent:
         position.type = ShardIteratorType::AtTimestamp;
-        position.timestampMs = QDateTime::currentMSecsSinceEpoch() - qint64(m_recentMinutes->value()) * 60'000;
+        position.timestampMs =
+            QDateTime::currentMSecsSinceEpoch() - qint64(m_recentMinutes->value()) * 60'000;
         break;
     case TrimHorizon:
         position.type = ShardIteratorType::TrimHorizon;
@@ -1077,8 +1081,9 @@ QString RecordsPage::positionDescription() const
     QString where;
     switch (startPosition()) {
     case Recent:
-        where = m_recentMinutes->value() == 1 ? tr("the last minute")
-                                              : tr("the last %1 minutes").arg(m_recentMinutes->value());
+        where = m_recentMinutes->value() == 1
+                    ? tr("the last minute")
+                    : tr("the last %1 minutes").arg(m_recentMinutes->value());
         break;
     case TrimHorizon:
         where = tr("the trim horizon (the oldest record kept)");
@@ -1106,19 +1111,21 @@ void RecordsPage::updateEmptyHint()
         switch (m_tail->state()) {
         case TailReader::State::Stopped:
             if (m_received == 0)
-                text = tr("<p>Not reading %1.</p><p><a href=\"start\">Start reading</a> (%2) from %3.</p>")
-                           .arg(m_streamName.toHtmlEscaped(), key, positionDescription().toHtmlEscaped());
+                text = tr("<p>Not reading %1.</p><p><a href=\"start\">Start reading</a> (%2) from "
+                          "%3.</p>")
+                           .arg(m_streamName.toHtmlEscaped(), key,
+                                positionDescription().toHtmlEscaped());
             break;
         case TailReader::State::Running:
-            text = m_filterApplied
-                       ? tr("<p>No record matches the filter yet.</p>")
-                       : startPosition() == Latest
-                             ? tr("<p>Reading %1 from the latest record.</p><p>Records appear here as they "
-                                  "are put.</p>")
-                                   .arg(m_streamName.toHtmlEscaped())
-                             : tr("<p>Reading %1 from %2: no records there yet.</p><p>New records appear "
-                                  "here as they are put.</p>")
-                                   .arg(m_streamName.toHtmlEscaped(), positionDescription().toHtmlEscaped());
+            text =
+                m_filterApplied ? tr("<p>No record matches the filter yet.</p>")
+                : startPosition() == Latest
+                    ? tr("<p>Reading %1 from the latest record.</p><p>Records appear here as they "
+                         "are put.</p>")
+                          .arg(m_streamName.toHtmlEscaped())
+                    : tr("<p>Reading %1 from %2: no records there yet.</p><p>New records appear "
+                         "here as they are put.</p>")
+                          .arg(m_streamName.toHtmlEscaped(), positionDescription().toHtmlEscaped());
             break;
         case TailReader::State::Paused:
             text = tr("<p>Paused. <a href=\"start\">Resume</a> (%1)</p>").arg(key);

@@ -66,7 +66,15 @@ class RecordsPage final : public QWidget
 
 public:
     // The start positions. Recent is AT_TIMESTAMP a number of minutes before Start.
-    enum Position { TrimHorizon, Latest, AtTimestamp, AtSequenceNumber, AfterSequenceNumber, Recent };
+    enum Position
+    {
+        TrimHorizon,
+        Latest,
+        AtTimestamp,
+        AtSequenceNumber,
+        AfterSequenceNumber,
+        Recent
+    };
     Q_ENUM(Position)
 
     static constexpr int kFlushIntervalMs = 30;
