@@ -7,11 +7,12 @@
 #include "commandpalette.h"
 #include "connections/connectionstore.h"
 #include "connections/memorysecretstore.h"
+#include "demo/demotrickle.h"
 #include "mainwindow.h"
 #include "models/activitymodel.h"
+#include "models/recordsmodel.h"
 #include "models/shardstablemodel.h"
 #include "models/streamsummarymodel.h"
-#include "models/recordsmodel.h"
 #include "models/streamtreemodel.h"
 #include "records/exportdialog.h"
 #include "records/filterscan.h"
@@ -19,6 +20,7 @@
 #include "records/putrecorddialog.h"
 #include "records/recordspage.h"
 #include "records/replaydialog.h"
+#include "records/tailreader.h"
 #include "slowbackend.h"
 #include "streampage.h"
 #include "tst_connections_authserver.h"
@@ -101,6 +103,8 @@ private slots:
     void savedAwsConnectionIsRestoredAndMarked();
     void recordActionsActOnTheSelectionOrTheFilter();
     void recordWritesAreDisabledOnAReadOnlyAwsConnection();
+    void firstRunShowsTheDemoStreamsRecords();
+    void aSavedStreamWinsOverTheDemo();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(StreamBackend *backend);
@@ -786,6 +790,92 @@ void TestMainWindow::recordWritesAreDisabledOnAReadOnlyAwsConnection()
     QTRY_COMPARE(window->currentStream(), u"remote-a"_s);
     QTRY_VERIFY(putAction->isEnabled());
     QVERIFY(importAction->isEnabled());
+}
+
+// A newcomer's first start: nothing saved, the demo stream there (as main.cpp makes it) with
+// some history and the trickle on. The window opens on the demo stream's Records tab, reading
+// from the last minutes: the records already put show at once, new ones follow within seconds.
+void TestMainWindow::firstRunShowsTheDemoStreamsRecords()
+{
+    QVERIFY(m_engine->createStream(DemoTrickle::createStreamRequest()).has_value());
+    createStreams({u"alpha"_s});
+    PutRecordsRequest history{StreamTarget::byName(DemoTrickle::defaultStreamName()), {}};
+    for (int i = 0; i < 3; ++i)
+        history.records.append({u"{\"old\":%1}"_s.arg(i).toUtf8(), u"user-%1"_s.arg(i), {}});
+    QVERIFY(m_engine->putRecords(history).has_value());
+
+    MainWindowOptions options;
+    options.localBackend = m_backend.get();
+    options.engine = m_engine.get();
+    options.settingsFile = m_dir->filePath(u"settings.ini"_s);
+    options.demoEvents = true;
+    options.secretStore = &m_secrets;
+    MainWindow window(options);
+    window.resize(1100, 700);
+    window.show();
+    QTRY_COMPARE(window.currentStream(), DemoTrickle::defaultStreamName());
+    QCOMPARE(window.currentBackend(), m_backend.get());
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentIndex(), 1); // the page, not the welcome
+    QCOMPARE(window.streamPage()->tabs()->currentIndex(), int(StreamPage::RecordsTab));
+    RecordsPage *records = window.streamPage()->recordsPage();
+    QTRY_COMPARE(records->tail()->state(), TailReader::State::Running);
+    QCOMPARE(records->startPosition(), RecordsPage::Recent);
+    QTRY_VERIFY(records->model()->rowCount() >= 3); // the history, without waiting for a put
+    QTRY_VERIFY_WITH_TIMEOUT(records->model()->rowCount() > 3, 5000); // and the trickle's
+    QVERIFY(window.demoTrickle()->sent() > 0);
+}
+
+// The demo is only the first run's choice: a stream the user was on last time comes back (with
+// the tab the user left it on; Overview without one, nothing read), and with nothing saved and
+// no demo stream nothing is picked.
+void TestMainWindow::aSavedStreamWinsOverTheDemo()
+{
+    QVERIFY(m_engine->createStream(DemoTrickle::createStreamRequest()).has_value());
+    createStreams({u"alpha"_s});
+    {
+        QSettings settings(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"window/lastStream"_s, u"local/alpha"_s);
+    }
+    {
+        auto window = makeWindow(m_backend.get());
+        QTRY_COMPARE(window->currentStream(), u"alpha"_s);
+        QTest::qWait(100);
+        QCOMPARE(window->currentStream(), u"alpha"_s);
+        QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::OverviewTab));
+        QCOMPARE(window->streamPage()->recordsPage()->tail()->state(), TailReader::State::Stopped);
+        QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+        window->close();
+    }
+    {
+        // The tab comes back with the stream.
+        auto window = makeWindow(m_backend.get());
+        QTRY_COMPARE(window->currentStream(), u"alpha"_s);
+        QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::ShardsTab));
+    }
+
+    QTemporaryDir fresh;
+    QVERIFY(fresh.isValid());
+    auto engine = openEngine(fresh);
+    QVERIFY(engine);
+    QVERIFY(engine->createStream(CreateStreamRequest{u"beta"_s, 1, {}, {}, {}}).has_value());
+    EmulatorBackend backend(*engine);
+    MainWindowOptions options;
+    options.localBackend = &backend;
+    options.settingsFile = fresh.filePath(u"settings.ini"_s);
+    options.demoEvents = false;
+    options.secretStore = &m_secrets;
+    MainWindow window(options);
+    window.show();
+    QTRY_COMPARE(window.streamTree()->rowCount(window.streamTree()->index(0, 0)), 1);
+    QTest::qWait(100);
+    QVERIFY(window.currentStream().isEmpty());
+    QCOMPARE(window.findChild<QStackedWidget *>()->currentIndex(), 0); // the welcome page
+    // A demo stream made later is not picked by a first run long over.
+    QVERIFY(engine->createStream(DemoTrickle::createStreamRequest()).has_value());
+    window.streamTree()->refreshAll();
+    QTRY_COMPARE(window.streamTree()->rowCount(window.streamTree()->index(0, 0)), 2);
+    QTest::qWait(100);
+    QVERIFY(window.currentStream().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

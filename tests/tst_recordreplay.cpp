@@ -275,6 +275,7 @@ private slots:
     void readOnlyTargetIsRefused();
     void missingStreamStopsWithTheError();
     void largeReplayUsesFullBatches();
+    void eachRecordPutIsReportedWhereItLanded();
 
     // RangeReader
     void rangeByTimeOverASplitStream();
@@ -502,6 +503,44 @@ void TestRecordReplay::largeReplayUsesFullBatches()
     QVERIFY(runReplay(bigReplayer, large, &big, u"dst"_s, {}));
     QCOMPARE(bigReplayer.succeeded(), 12);
     QCOMPARE(big.requests, 3);
+}
+
+// Every record taken is reported once, with the shard and sequence number it got, including
+// the ones that went through on a retry; refused ones are not.
+void TestRecordReplay::eachRecordPutIsReportedWhereItLanded()
+{
+    QVERIFY(m_h->createStream(u"dst"_s, 4));
+    FlakyBackend flaky(*m_h->backend);
+    flaky.throttledRequests = 1;
+    QList<RecordEntry> records = mixed(40, 7);
+    records[5].partitionKey = u"denied"_s;
+    RecordReplayer replayer;
+    ReplayOptions options;
+    options.retryBaseDelayMs = 5;
+    QList<ReplayPut> puts;
+    connect(&replayer, &RecordReplayer::recordsPut, this,
+            [&puts](const QList<ReplayPut> &batch) { puts.append(batch); });
+    QVERIFY(runReplay(replayer, records, &flaky, u"dst"_s, options));
+    QVERIFY(replayer.retried() > 0);
+    QCOMPARE(replayer.failed(), 1);
+    QCOMPARE(qint64(puts.size()), replayer.succeeded());
+    QCOMPARE(replayer.done(), qint64(records.size()));
+
+    QHash<QString, RecordEntry> stored; // by sequence number
+    for (const RecordEntry &record : m_h->readAll(u"dst"_s))
+        stored.insert(record.sequenceNumber, record);
+    QCOMPARE(stored.size(), 39);
+    QSet<qsizetype> reported;
+    for (const ReplayPut &put : std::as_const(puts)) {
+        QVERIFY2(!reported.contains(put.index), "reported twice");
+        reported.insert(put.index);
+        QVERIFY(put.index != 5);
+        QVERIFY2(stored.contains(put.sequenceNumber), qPrintable(put.sequenceNumber));
+        const RecordEntry &landed = stored.value(put.sequenceNumber);
+        QCOMPARE(landed.shardId, put.shardId);
+        QCOMPARE(landed.partitionKey, records.at(put.index).partitionKey);
+        QCOMPARE(landed.data, records.at(put.index).data);
+    }
 }
 
 void TestRecordReplay::rangeByTimeOverASplitStream()

@@ -1,9 +1,13 @@
 // The Records tab offscreen: a live tail against the emulator, filter validation with the error's
 // position, filter scans with progress and matches (and live matching), saved filters, the
-// selection and current record with payloads, and auto-scroll only at the bottom.
+// selection and current record with payloads, auto-scroll only at the bottom, the default start
+// at the last 15 minutes, reading when first shown (the local emulator only) and the empty
+// table's hint with its Start link.
 
 #include "backend/emulatorbackend.h"
+#include "engine/clock.h"
 #include "engine/engine.h"
+#include "forwardingbackend.h"
 #include "models/recordsmodel.h"
 #include "records/filterscan.h"
 #include "records/payloadspool.h"
@@ -13,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +48,14 @@ T await(const QFuture<T> &future, int timeoutMs = 10000)
         QTest::qWait(1);
     return future.result();
 }
+
+// The emulator, presented as an AWS connection.
+class AwsKindBackend final : public testing::ForwardingBackend
+{
+public:
+    using ForwardingBackend::ForwardingBackend;
+    BackendKind kind() const override { return BackendKind::Aws; }
+};
 
 } // namespace
 
@@ -384,6 +397,115 @@ private slots:
         QTRY_COMPARE(page->model()->rowCount(), 200);
         QTRY_COMPARE(bar->value(), bar->maximum());
         QVERIFY(page->view()->rowAt(page->view()->viewport()->height() - 2) >= 195);
+    }
+
+    // The default start shows what arrived in the last 15 minutes at once (AT_TIMESTAMP), then
+    // follows: on an engine whose clock put one record 30 and one 5 minutes ago.
+    void recentIsTheDefaultAndReadsTheLastMinutes()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        auto clock = std::make_shared<ManualClock>(now - 30 * 60'000);
+        EngineOptions options;
+        options.clock = clock;
+        options.createDelayMs = 0;
+        auto engine = Engine::open(options);
+        QVERIFY(engine.has_value());
+        EmulatorBackend backend(**engine);
+        QVERIFY(
+            (*engine)->createStream(CreateStreamRequest{u"timed"_s, 2, {}, {}, {}}).has_value());
+        const auto putAt = [&](qint64 at, const QByteArray &data) {
+            clock->setMs(at);
+            return (*engine)
+                ->putRecord(
+                    PutRecordRequest{StreamTarget::byName(u"timed"_s), data, u"k"_s, {}, {}})
+                .has_value();
+        };
+        QVERIFY(putAt(now - 30 * 60'000, "half an hour ago"));
+        QVERIFY(putAt(now - 5 * 60'000, "five minutes ago"));
+        clock->setMs(now);
+
+        RecordsPage page;
+        page.setSettings(m_settings.get());
+        page.setStream(&backend, u"timed"_s);
+        page.resize(1000, 500);
+        page.show();
+        QCOMPARE(page.startPosition(), RecordsPage::Recent);
+        QVERIFY(page.findChild<QWidget *>(u"startRecentMinutes"_s)->isVisible());
+        QVERIFY(page.start());
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(page.model()->record(0).partitionKey, u"k"_s);
+        QTest::qWait(100);
+        QCOMPARE(page.model()->rowCount(), 1); // not the older one
+        const auto first = await(page.spool().payload(page.model()->serial(0)));
+        QVERIFY(first.has_value());
+        QCOMPARE(*first, QByteArray("five minutes ago"));
+        // ... and it follows what comes next.
+        QVERIFY(putAt(QDateTime::currentMSecsSinceEpoch(), "now"));
+        QTRY_COMPARE(page.model()->rowCount(), 2);
+
+        // An hour back takes in the older one too.
+        page.stop();
+        page.setStartRecentMinutes(60);
+        QVERIFY(page.start());
+        QTRY_COMPARE(page.model()->rowCount(), 3);
+    }
+
+    // With setReadsWhenShown, a local-emulator stream starts being read the first time its
+    // page is shown, and a newly set stream at once while the page is visible; Stop sticks.
+    void readsTheLocalEmulatorWhenShown()
+    {
+        put(3);
+        RecordsPage page;
+        page.setSettings(m_settings.get());
+        page.setReadsWhenShown(true);
+        page.setStream(m_backend.get(), u"s"_s);
+        page.resize(1000, 500);
+        QCOMPARE(page.tail()->state(), TailReader::State::Stopped); // not shown yet
+        page.show();
+        QCOMPARE(page.tail()->state(), TailReader::State::Running);
+        QTRY_COMPARE(page.model()->rowCount(), 3); // recent records, without a new put
+        QVERIFY(!page.emptyHint());
+
+        page.stop();
+        page.hide();
+        page.show();
+        QCOMPARE(page.tail()->state(), TailReader::State::Stopped); // once per stream
+
+        QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"other"_s, 1, {}, {}, {}}))
+                    .has_value());
+        page.setStream(m_backend.get(), u"other"_s);
+        QCOMPARE(page.tail()->state(), TailReader::State::Running);
+        QCOMPARE(page.tail()->streamName(), u"other"_s);
+        // Nothing there yet: the table says it is waiting, and for what.
+        QTRY_VERIFY(page.emptyHint());
+        QVERIFY2(page.emptyHint()->text().contains(u"the last 15 minutes"_s),
+                 qPrintable(page.emptyHint()->text()));
+        put(1, u"other"_s);
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QTRY_VERIFY(!page.emptyHint());
+    }
+
+    // On an AWS connection reading takes from the quota the stream's consumers share: the page
+    // waits for Start, and says so in the empty table, with a link that starts.
+    void waitsForStartOnAws()
+    {
+        put(2);
+        AwsKindBackend aws(*m_backend);
+        RecordsPage page;
+        page.setSettings(m_settings.get());
+        page.setReadsWhenShown(true);
+        page.setStream(&aws, u"s"_s);
+        page.resize(1000, 500);
+        page.show();
+        QTest::qWait(50);
+        QCOMPARE(page.tail()->state(), TailReader::State::Stopped);
+        QLabel *hint = page.emptyHint();
+        QVERIFY(hint);
+        QVERIFY2(hint->text().contains(u"Start reading"_s) && hint->text().contains(u"F8"_s),
+                 qPrintable(hint->text()));
+        emit hint->linkActivated(u"start"_s);
+        QCOMPARE(page.tail()->state(), TailReader::State::Running);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
     }
 };
 

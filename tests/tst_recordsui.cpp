@@ -3,11 +3,12 @@
 // payloads collapsed and decoded off the GUI thread (a 10 MiB JSON record is timed), save and
 // copy; the put dialog against the emulator: the target shard it predicts is the shard the
 // record lands on, JSON/hex/file validation inline, batches from JSON Lines with bad lines,
-// repeats with templates, a throttled batch retried once, saved templates, and a read-only
-// connection refused. The same dialog over an AWS connection (AwsBackend, signed requests, to
-// our emulator served in-process): the predicted shard is where the record lands, and a
-// read-only connection is refused before any call. With SHARDSCOPE_SHOTS_DIR set, screenshots
-// are written there.
+// repeats with templates, throttled records retried (through RecordReplayer) and the ones that
+// keep failing listed by file line, a repeat at a set rate stopped half-way, saved templates,
+// and a read-only connection refused. The same dialog over an AWS connection (AwsBackend, signed
+// requests, to our emulator served in-process): the predicted shard is where the record lands, and
+// a read-only connection is refused before any call. With SHARDSCOPE_SHOTS_DIR set, screenshots are
+// written there.
 
 #include "backend/awsbackend.h"
 #include "dialogs/inlineerrorlabel.h"
@@ -17,9 +18,10 @@
 #include "records/jsonhighlighter.h"
 #include "records/jsontreemodel.h"
 #include "records/kplaggregation.h"
-#include "records/recordformat.h"
 #include "records/putrecorddialog.h"
+#include "records/recordformat.h"
 #include "records/recordinspector.h"
+#include "records/recordreplayer.h"
 #include "tst_connections_authserver.h"
 
 #include <QAction>
@@ -38,6 +40,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -58,7 +61,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Answers like the backend it wraps, except that PutRecords fails every other record with
-// ProvisionedThroughputExceeded the first time it sees it.
+// ProvisionedThroughputExceeded the first time it sees it, and a record whose data contains
+// "doomed" every time.
 class ThrottlingBackend final : public testing::ForwardingBackend
 {
 public:
@@ -74,7 +78,9 @@ public:
         QList<int> throttled;
         for (qsizetype i = 0; i < request.records.size(); ++i) {
             const QByteArray &data = request.records.at(i).data;
-            if (!m_seen.contains(data) && i % 2 == 1) {
+            if (data.contains("doomed")) {
+                throttled.append(int(i));
+            } else if (!m_seen.contains(data) && i % 2 == 1) {
                 m_seen.insert(data);
                 throttled.append(int(i));
             } else {
@@ -82,7 +88,14 @@ public:
             }
         }
         const int total = int(request.records.size());
-        return m_inner.putRecords(passed).then([throttled, total](BackendResult<PutRecordsResponse> inner) -> BackendResult<PutRecordsResponse> {
+        // Every record refused: Kinesis answers without putting anything (an empty PutRecords
+        // would be a ValidationException).
+        auto forwarded =
+            passed.records.isEmpty()
+                ? QtFuture::makeReadyFuture(BackendResult<PutRecordsResponse>(PutRecordsResponse{}))
+                : m_inner.putRecords(passed);
+        return forwarded.then([throttled, total](BackendResult<PutRecordsResponse> inner)
+                                  -> BackendResult<PutRecordsResponse> {
             if (!inner)
                 return inner;
             PutRecordsResponse merged;
@@ -177,7 +190,9 @@ private slots:
     void putDialogValidatesJsonHexAndFiles();
     void putDialogSendsABatchFromJsonLines();
     void putDialogRepeatsATemplate();
-    void putDialogRetriesThrottledRecordsOnce();
+    void putDialogRetriesThrottledRecords();
+    void putDialogListsRecordsThatKeepFailingByLine();
+    void putDialogKeepsTheRateAndStops();
     void putDialogSavesAndLoadsTemplates();
     void putDialogRefusesReadOnlyConnection();
     void putDialogOverAwsLandsOnThePredictedShard();
@@ -685,7 +700,7 @@ void TestRecordsUi::putDialogRepeatsATemplate()
     QCOMPARE(recordsInStream(u"orders"_s), 25);
 }
 
-void TestRecordsUi::putDialogRetriesThrottledRecordsOnce()
+void TestRecordsUi::putDialogRetriesThrottledRecords()
 {
     ThrottlingBackend throttling(*m_backend);
     PutRecordDialog dialog(&throttling, u"orders"_s);
@@ -701,7 +716,76 @@ void TestRecordsUi::putDialogRetriesThrottledRecordsOnce()
     QCOMPARE(finished.first().at(1).toInt(), 0);
     QCOMPARE(throttling.putRecordsCalls, 2);
     QCOMPARE(recordsInStream(u"orders"_s), 10);
-    QVERIFY(!child<QListWidget>(&dialog, u"failureList"_s)->isVisible());
+    QVERIFY(!child<QTableWidget>(&dialog, u"failuresTable"_s)->isVisible());
+    // Where they landed, per shard, adding up to the ten.
+    const QString result = child<QLabel>(&dialog, u"batchResult"_s)->text();
+    QVERIFY2(result.startsWith(u"10 records put. By shard: shardId-"_s), qPrintable(result));
+    qint64 byShard = 0;
+    static const QRegularExpression count(u"shardId-\\d+: (\\d+)"_s);
+    for (auto it = count.globalMatch(result); it.hasNext();)
+        byShard += it.next().captured(1).toLongLong();
+    QCOMPARE(byShard, 10);
+}
+
+void TestRecordsUi::putDialogListsRecordsThatKeepFailingByLine()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"batch.jsonl"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"PartitionKey\": \"a\", \"DataText\": \"fine 1\"}\n"
+               "\n"
+               "{\"PartitionKey\": \"b\", \"DataText\": \"doomed\"}\n"
+               "{\"PartitionKey\": \"c\", \"DataText\": \"fine 2\"}\n");
+    file.close();
+    ThrottlingBackend throttling(*m_backend);
+    PutRecordDialog dialog(&throttling, u"orders"_s);
+    QSignalSpy finished(&dialog, &PutRecordDialog::batchFinished);
+    dialog.show();
+    dialog.loadBatchFile(path);
+    QTest::mouseClick(child<QPushButton>(&dialog, u"sendButton"_s), Qt::LeftButton);
+    // Retried with backoff (0.1 + 0.2 + 0.4 + 0.8 + 1.6 s), then given up on.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(finished.first().at(0).toInt(), 2);
+    QCOMPARE(finished.first().at(1).toInt(), 1);
+    QCOMPARE(throttling.putRecordsCalls, 1 + ReplayOptions{}.maxRetries);
+    auto *table = child<QTableWidget>(&dialog, u"failuresTable"_s);
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), u"Line 3 · b"_s); // the file's line, blank lines counted
+    QCOMPARE(table->item(0, 1)->text(), u"ProvisionedThroughputExceededException"_s);
+    QVERIFY2(child<QLabel>(&dialog, u"batchResult"_s)->text().contains(u"1 record failed."_s),
+             qPrintable(child<QLabel>(&dialog, u"batchResult"_s)->text()));
+    QCOMPARE(recordsInStream(u"orders"_s), 2);
+}
+
+void TestRecordsUi::putDialogKeepsTheRateAndStops()
+{
+    PutRecordDialog dialog(m_backend.get(), u"orders"_s);
+    QSignalSpy finished(&dialog, &PutRecordDialog::batchFinished);
+    dialog.show();
+    child<QLineEdit>(&dialog, u"partitionKeyEdit"_s)->setText(u"k{{counter}}"_s);
+    child<QPlainTextEdit>(&dialog, u"dataEdit"_s)->setPlainText(u"record {{counter}}"_s);
+    child<QSpinBox>(&dialog, u"repeatSpin"_s)->setValue(1000);
+    auto *rate = child<QSpinBox>(&dialog, u"rateSpin"_s);
+    rate->setValue(100);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(child<QPushButton>(&dialog, u"sendButton"_s), Qt::LeftButton);
+    QVERIFY(!rate->isEnabled());
+    auto *progress = child<QProgressBar>(&dialog, u"progressBar"_s);
+    QCOMPARE(progress->maximum(), 1000);
+    QTRY_VERIFY(progress->value() >= 50);
+    // 100 records/s: half a second or more for the first 50 (the bucket starts with 10).
+    QVERIFY2(clock.elapsed() >= 350, qPrintable(QString::number(clock.elapsed())));
+    QTest::keyClick(&dialog, Qt::Key_Period, Qt::ControlModifier); // Stop
+    QTRY_COMPARE(finished.size(), 1);
+    const int succeeded = finished.first().at(0).toInt();
+    QVERIFY2(succeeded >= 50 && succeeded < 1000, qPrintable(QString::number(succeeded)));
+    QCOMPARE(finished.first().at(1).toInt(), 0);
+    QCOMPARE(recordsInStream(u"orders"_s), succeeded);
+    QVERIFY(child<QLabel>(&dialog, u"batchResult"_s)->text().contains(u"Stopped: "_s));
+    QVERIFY(rate->isEnabled());
 }
 
 void TestRecordsUi::putDialogSavesAndLoadsTemplates()

@@ -266,7 +266,7 @@ void TestReplayDialogs::replayListsRefusedRecords()
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->item(0, 0)->text(), u"#3"_s);
     QCOMPARE(table->item(0, 1)->text(), u"ValidationException"_s);
-    QCOMPARE(table->item(0, 2)->text(), u"The record has no partition key."_s);
+    QCOMPARE(table->item(0, 2)->text(), u"The partition key is empty."_s);
     QCOMPARE(stored(u"orders"_s), byKey(many(5, 2)));
 }
 

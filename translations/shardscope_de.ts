@@ -1931,10 +1931,6 @@
         <translation>Maximale Datensatz&amp;größe…</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
         <source>The largest record the stream accepts (1 to 10 MiB)</source>
         <translation>Der größte Datensatz, den der Stream annimmt (1 bis 10 MiB)</translation>
     </message>
@@ -2358,7 +2354,7 @@
     </message>
     <message>
         <source>&amp;Records</source>
-        <translation>&amp;Datensätze</translation>
+        <translation>Date&amp;nsätze</translation>
     </message>
     <message>
         <source>Select an AWS connection or one of its streams first.</source>
@@ -2435,6 +2431,10 @@
     <message>
         <source>Also list successful GetRecords, GetShardIterator and shard statistics calls (failed ones always show)</source>
         <translation>Auch erfolgreiche GetRecords-, GetShardIterator- und Shard-Statistik-Aufrufe auflisten (fehlgeschlagene erscheinen immer)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
     </message>
 </context>
 <context>
@@ -2637,7 +2637,7 @@
     </message>
     <message>
         <source>&amp;Batch</source>
-        <translation>&amp;Stapel</translation>
+        <translation>S&amp;tapel</translation>
     </message>
     <message>
         <source>Put the record (%1)</source>
@@ -2689,7 +2689,7 @@
     </message>
     <message>
         <source>&amp;Data as:</source>
-        <translation>&amp;Daten als:</translation>
+        <translation>Date&amp;n als:</translation>
     </message>
     <message>
         <source>The record&apos;s data. Placeholders: {{counter}}, {{random:int:1:100}}, {{uuid}}, {{timestamp}}, {{choice:a|b|c}}</source>
@@ -2702,10 +2702,6 @@
     <message>
         <source>Put this many records, expanding the placeholders for each.</source>
         <translation>So viele Datensätze schreiben, die Platzhalter für jeden neu erweitert.</translation>
-    </message>
-    <message>
-        <source>Re&amp;peat:</source>
-        <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
         <source>Template name</source>
@@ -2898,22 +2894,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>%1 werden gesendet…</translation>
     </message>
     <message>
-        <source>Retrying %1 throttled…</source>
-        <translation>%1 (gedrosselt) werden erneut versucht…</translation>
-    </message>
-    <message>
-        <source>Record from %1: %2: %3</source>
-        <translation>Datensatz aus %1: %2: %3</translation>
-    </message>
-    <message>
-        <source>line %1</source>
-        <translation>Zeile %1</translation>
-    </message>
-    <message>
-        <source>repeat %1</source>
-        <translation>Wiederholung %1</translation>
-    </message>
-    <message>
         <source>Stopping after the request in flight…</source>
         <translation>Wird nach der laufenden Anfrage angehalten…</translation>
     </message>
@@ -2932,6 +2912,50 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>Saved the template “%1”.</source>
         <translation>Vorlage „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stop sending; the records already put stay (Ctrl+.).</source>
+        <translation>Senden anhalten; bereits geschriebene Datensätze bleiben (Strg+.).</translation>
+    </message>
+    <message>
+        <source>Line %1 · %2</source>
+        <translation>Zeile %1 · %2</translation>
+    </message>
+    <message>
+        <source>Repeat %1 · %2</source>
+        <translation>Wiederholung %1 · %2</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> Datensätze/s</translation>
+    </message>
+    <message>
+        <source>As fast as allowed</source>
+        <translation>So schnell wie erlaubt</translation>
+    </message>
+    <message>
+        <source>How fast a batch or a repeat is put; throttled records are retried either way.</source>
+        <translation>Wie schnell ein Stapel oder eine Wiederholung geschrieben wird; gedrosselte Datensätze werden in jedem Fall erneut versucht.</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>R&amp;ate:</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat:</source>
+        <translation>Wiederh&amp;olen:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>By shard: %1.</source>
+        <translation>Nach Shard: %1.</translation>
+    </message>
+    <message>
+        <source>%1 not sent.</source>
+        <translation>%1 nicht gesendet.</translation>
     </message>
 </context>
 <context>
@@ -3253,10 +3277,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Befehl</translation>
     </message>
     <message>
-        <source>No record selected.</source>
-        <translation>Kein Datensatz ausgewählt.</translation>
-    </message>
-    <message>
         <source>%1 (explicit)</source>
         <translation>%1 (explizit)</translation>
     </message>
@@ -3332,25 +3352,13 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <source>Save Record Payload</source>
         <translation>Nutzlast des Datensatzes speichern</translation>
     </message>
+    <message>
+        <source>No record selected: click a row above to see its payload here.</source>
+        <translation>Kein Datensatz ausgewählt: eine Zeile oben anklicken, um hier ihren Inhalt zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::RecordReplayer</name>
-    <message>
-        <source>The record has no partition key.</source>
-        <translation>Der Datensatz hat keinen Partitionsschlüssel.</translation>
-    </message>
-    <message>
-        <source>The partition key is longer than %1 characters.</source>
-        <translation>Der Partitionsschlüssel ist länger als %1 Zeichen.</translation>
-    </message>
-    <message>
-        <source>The explicit hash key “%1” is not a number from 0 to 2^128 - 1.</source>
-        <translation>Der explizite Hash-Schlüssel „%1“ ist keine Zahl von 0 bis 2^128 - 1.</translation>
-    </message>
-    <message>
-        <source>The record is %1 bytes; the stream takes at most %2.</source>
-        <translation>Der Datensatz hat %1 Bytes; der Stream nimmt höchstens %2 an.</translation>
-    </message>
     <message>
         <source>The connection is closed.</source>
         <translation>Die Verbindung ist geschlossen.</translation>
@@ -3644,10 +3652,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Name:</translation>
     </message>
     <message>
-        <source>&amp;Filter</source>
-        <translation>&amp;Filter</translation>
-    </message>
-    <message>
         <source>Choose a stream first.</source>
         <translation>Wählen Sie zuerst einen Stream.</translation>
     </message>
@@ -3746,6 +3750,82 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>Kinesis refused reads (ProvisionedThroughputExceeded); backing off</source>
         <translation>Kinesis hat Lesezugriffe abgelehnt (ProvisionedThroughputExceeded); Wartezeit wird erhöht</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation>letzte </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Read the records that arrived in the last this many minutes, then new ones</source>
+        <translation>Die Datensätze der letzten so vielen Minuten lesen, dann die neuen</translation>
+    </message>
+    <message>
+        <source>Type a filter for the records read</source>
+        <translation>Einen Filter für die gelesenen Datensätze eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Complete Filter</source>
+        <translation>Filter &amp;vervollständigen</translation>
+    </message>
+    <message>
+        <source>List the fields and JSON paths that fit at the cursor in the records filter</source>
+        <translation>Die Felder und JSON-Pfade auflisten, die an der Cursorposition in den Datensatzfilter passen</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter</source>
+        <translation>F&amp;ilter</translation>
+    </message>
+    <message>
+        <source>the last minute</source>
+        <translation>die letzte Minute</translation>
+    </message>
+    <message>
+        <source>the last %1 minutes</source>
+        <translation>die letzten %1 Minuten</translation>
+    </message>
+    <message>
+        <source>the trim horizon (the oldest record kept)</source>
+        <translation>der Trim Horizon (der älteste gespeicherte Datensatz)</translation>
+    </message>
+    <message>
+        <source>the latest record</source>
+        <translation>der neueste Datensatz</translation>
+    </message>
+    <message>
+        <source>sequence number %1</source>
+        <translation>Sequenznummer %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not reading %1.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;start&quot;&gt;Start reading&lt;/a&gt; (%2) from %3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 wird nicht gelesen.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;start&quot;&gt;Lesen beginnen&lt;/a&gt; (%2), ab: %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No record matches the filter yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Noch passt kein Datensatz zum Filter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reading %1 from the latest record.&lt;/p&gt;&lt;p&gt;Records appear here as they are put.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 wird ab dem neuesten Datensatz gelesen.&lt;/p&gt;&lt;p&gt;Datensätze erscheinen hier, sobald sie geschrieben werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reading %1 from %2: no records there yet.&lt;/p&gt;&lt;p&gt;New records appear here as they are put.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 wird gelesen, ab: %2 – dort noch keine Datensätze.&lt;/p&gt;&lt;p&gt;Neue Datensätze erscheinen hier, sobald sie geschrieben werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Paused. &lt;a href=&quot;start&quot;&gt;Resume&lt;/a&gt; (%1)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Angehalten. &lt;a href=&quot;start&quot;&gt;Fortsetzen&lt;/a&gt; (%1)&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4203,10 +4283,6 @@ Hash-Schlüssel %3 – %4
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <source>S&amp;hards</source>
-        <translation>Sha&amp;rds</translation>
-    </message>
-    <message>
         <source>Cannot list the shards: %1</source>
         <translation>Die Shards können nicht aufgelistet werden: %1</translation>
     </message>
@@ -4235,8 +4311,12 @@ Hash-Schlüssel %3 – %4
         <translation> · verschlüsselt</translation>
     </message>
     <message>
-        <source>&amp;Records</source>
-        <translation>&amp;Datensätze</translation>
+        <source>Sh&amp;ards</source>
+        <translation>Sha&amp;rds</translation>
+    </message>
+    <message>
+        <source>Re&amp;cords</source>
+        <translation>Da&amp;tensätze</translation>
     </message>
 </context>
 <context>

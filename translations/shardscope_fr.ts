@@ -1931,10 +1931,6 @@
         <translation>Taille maximale des &amp;enregistrements…</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
         <source>The largest record the stream accepts (1 to 10 MiB)</source>
         <translation>Le plus gros enregistrement accepté par le flux (1 à 10 Mio)</translation>
     </message>
@@ -2124,7 +2120,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>Main</source>
@@ -2436,6 +2432,10 @@
         <source>Also list successful GetRecords, GetShardIterator and shard statistics calls (failed ones always show)</source>
         <translation>Lister aussi les appels GetRecords, GetShardIterator et de statistiques de shards réussis (les appels en échec sont toujours affichés)</translation>
     </message>
+    <message>
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -2633,7 +2633,7 @@
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation>En&amp;registrement</translation>
+        <translation>E&amp;nregistrement</translation>
     </message>
     <message>
         <source>&amp;Batch</source>
@@ -2702,10 +2702,6 @@
     <message>
         <source>Put this many records, expanding the placeholders for each.</source>
         <translation>Écrire autant d’enregistrements, en développant les espaces réservés pour chacun.</translation>
-    </message>
-    <message>
-        <source>Re&amp;peat:</source>
-        <translation>Ré&amp;péter :</translation>
     </message>
     <message>
         <source>Template name</source>
@@ -2898,22 +2894,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>Envoi de %1…</translation>
     </message>
     <message>
-        <source>Retrying %1 throttled…</source>
-        <translation>Nouvel essai de %1 limités…</translation>
-    </message>
-    <message>
-        <source>Record from %1: %2: %3</source>
-        <translation>Enregistrement de %1 : %2 : %3</translation>
-    </message>
-    <message>
-        <source>line %1</source>
-        <translation>ligne %1</translation>
-    </message>
-    <message>
-        <source>repeat %1</source>
-        <translation>répétition %1</translation>
-    </message>
-    <message>
         <source>Stopping after the request in flight…</source>
         <translation>Arrêt après la requête en cours…</translation>
     </message>
@@ -2932,6 +2912,50 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>Saved the template “%1”.</source>
         <translation>Modèle « %1 » enregistré.</translation>
+    </message>
+    <message>
+        <source>Stop sending; the records already put stay (Ctrl+.).</source>
+        <translation>Arrêter l’envoi ; les enregistrements déjà écrits restent (Ctrl+.).</translation>
+    </message>
+    <message>
+        <source>Line %1 · %2</source>
+        <translation>Ligne %1 · %2</translation>
+    </message>
+    <message>
+        <source>Repeat %1 · %2</source>
+        <translation>Répétition %1 · %2</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> enregistrements/s</translation>
+    </message>
+    <message>
+        <source>As fast as allowed</source>
+        <translation>Aussi vite que permis</translation>
+    </message>
+    <message>
+        <source>How fast a batch or a repeat is put; throttled records are retried either way.</source>
+        <translation>Vitesse d’écriture d’un lot ou d’une répétition ; les enregistrements limités sont réessayés dans tous les cas.</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>Déb&amp;it :</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat:</source>
+        <translation>Répé&amp;ter :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>By shard: %1.</source>
+        <translation>Par shard : %1.</translation>
+    </message>
+    <message>
+        <source>%1 not sent.</source>
+        <translation>%1 non envoyés.</translation>
     </message>
 </context>
 <context>
@@ -3253,10 +3277,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>commande</translation>
     </message>
     <message>
-        <source>No record selected.</source>
-        <translation>Aucun enregistrement sélectionné.</translation>
-    </message>
-    <message>
         <source>%1 (explicit)</source>
         <translation>%1 (explicite)</translation>
     </message>
@@ -3332,25 +3352,13 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <source>Save Record Payload</source>
         <translation>Enregistrer la charge utile</translation>
     </message>
+    <message>
+        <source>No record selected: click a row above to see its payload here.</source>
+        <translation>Aucun enregistrement sélectionné : cliquez sur une ligne ci-dessus pour voir son contenu ici.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::RecordReplayer</name>
-    <message>
-        <source>The record has no partition key.</source>
-        <translation>L’enregistrement n’a pas de clé de partition.</translation>
-    </message>
-    <message>
-        <source>The partition key is longer than %1 characters.</source>
-        <translation>La clé de partition dépasse %1 caractères.</translation>
-    </message>
-    <message>
-        <source>The explicit hash key “%1” is not a number from 0 to 2^128 - 1.</source>
-        <translation>La clé de hachage explicite « %1 » n’est pas un nombre de 0 à 2^128 - 1.</translation>
-    </message>
-    <message>
-        <source>The record is %1 bytes; the stream takes at most %2.</source>
-        <translation>L’enregistrement fait %1 octets ; le flux en accepte au plus %2.</translation>
-    </message>
     <message>
         <source>The connection is closed.</source>
         <translation>La connexion est fermée.</translation>
@@ -3644,10 +3652,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>Nom :</translation>
     </message>
     <message>
-        <source>&amp;Filter</source>
-        <translation>&amp;Filtre</translation>
-    </message>
-    <message>
         <source>Choose a stream first.</source>
         <translation>Choisissez d&apos;abord un flux.</translation>
     </message>
@@ -3746,6 +3750,82 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>Kinesis refused reads (ProvisionedThroughputExceeded); backing off</source>
         <translation>Kinesis a refusé des lectures (ProvisionedThroughputExceeded) ; ralentissement</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+    <message>
+        <source>last </source>
+        <translation>derniers </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Read the records that arrived in the last this many minutes, then new ones</source>
+        <translation>Lire les enregistrements arrivés pendant ces dernières minutes, puis les nouveaux</translation>
+    </message>
+    <message>
+        <source>Type a filter for the records read</source>
+        <translation>Saisir un filtre pour les enregistrements lus</translation>
+    </message>
+    <message>
+        <source>&amp;Complete Filter</source>
+        <translation>&amp;Compléter le filtre</translation>
+    </message>
+    <message>
+        <source>List the fields and JSON paths that fit at the cursor in the records filter</source>
+        <translation>Lister les champs et chemins JSON possibles au curseur dans le filtre des enregistrements</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter</source>
+        <translation>Fil&amp;tre</translation>
+    </message>
+    <message>
+        <source>the last minute</source>
+        <translation>la dernière minute</translation>
+    </message>
+    <message>
+        <source>the last %1 minutes</source>
+        <translation>les %1 dernières minutes</translation>
+    </message>
+    <message>
+        <source>the trim horizon (the oldest record kept)</source>
+        <translation>le trim horizon (le plus ancien enregistrement conservé)</translation>
+    </message>
+    <message>
+        <source>the latest record</source>
+        <translation>le dernier enregistrement</translation>
+    </message>
+    <message>
+        <source>sequence number %1</source>
+        <translation>le numéro de séquence %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not reading %1.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;start&quot;&gt;Start reading&lt;/a&gt; (%2) from %3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 n’est pas lu.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;start&quot;&gt;Commencer la lecture&lt;/a&gt; (%2) à partir de : %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No record matches the filter yet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucun enregistrement ne correspond encore au filtre.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reading %1 from the latest record.&lt;/p&gt;&lt;p&gt;Records appear here as they are put.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lecture de %1 à partir du dernier enregistrement.&lt;/p&gt;&lt;p&gt;Les enregistrements apparaissent ici dès qu’ils sont écrits.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reading %1 from %2: no records there yet.&lt;/p&gt;&lt;p&gt;New records appear here as they are put.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lecture de %1 à partir de : %2 — aucun enregistrement pour l’instant.&lt;/p&gt;&lt;p&gt;Les nouveaux enregistrements apparaissent ici dès qu’ils sont écrits.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Paused. &lt;a href=&quot;start&quot;&gt;Resume&lt;/a&gt; (%1)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;En pause. &lt;a href=&quot;start&quot;&gt;Reprendre&lt;/a&gt; (%1)&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4203,10 +4283,6 @@ Clés de hachage %3 – %4
         <translation>&amp;Vue d&apos;ensemble</translation>
     </message>
     <message>
-        <source>S&amp;hards</source>
-        <translation>S&amp;hards</translation>
-    </message>
-    <message>
         <source>Cannot list the shards: %1</source>
         <translation>Impossible de lister les shards&#xa0;: %1</translation>
     </message>
@@ -4235,8 +4311,12 @@ Clés de hachage %3 – %4
         <translation> · chiffré</translation>
     </message>
     <message>
-        <source>&amp;Records</source>
-        <translation>&amp;Enregistrements</translation>
+        <source>Sh&amp;ards</source>
+        <translation>S&amp;hards</translation>
+    </message>
+    <message>
+        <source>Re&amp;cords</source>
+        <translation>E&amp;nregistrements</translation>
     </message>
 </context>
 <context>

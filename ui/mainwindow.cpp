@@ -198,6 +198,9 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     QToolBar *recordsBar = m_page->recordsPage()->toolBar();
     recordsBar->addSeparator();
     recordsBar->addActions({m_putRecord, m_replayRecords, m_exportRecords, m_importRecords});
+    // The local emulator's streams start being read when their Records tab is first shown.
+    m_page->recordsPage()->setReadsWhenShown(true);
+    bindRecordCommands();
     auto *welcome = new QLabel(this);
     welcome->setObjectName(u"welcome"_s);
     welcome->setAlignment(Qt::AlignCenter);
@@ -227,6 +230,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     setCentralWidget(m_center);
     connect(m_page, &StreamPage::selectedShardChanged, this, &MainWindow::updateActions);
     connect(m_page->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    connect(m_page->tabs(), &QTabWidget::currentChanged, this, [this](int tab) {
+        if (!currentStream().isEmpty())
+            m_settings->setValue(u"window/lastTab"_s, tab);
+    });
 
     createDocks();
     createMenus();
@@ -253,6 +260,16 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     connect(m_connections, &ConnectionStore::changed, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     connect(m_tree, &StreamTreeModel::streamsRefreshed, this, &MainWindow::restoreSelection);
+    connect(m_tree, &StreamTreeModel::streamsRefreshed, this, [this](StreamBackend *backend) {
+        // A first run without a demo stream (deleted before): nothing more to wait for.
+        if (!m_firstRunSelection || backend != m_options.localBackend)
+            return;
+        m_firstRunSelection = false;
+        if (m_pendingSelection == u"local/"_s + DemoTrickle::defaultStreamName()) {
+            m_pendingSelection.clear();
+            m_pendingTab = -1;
+        }
+    });
     connect(m_tree, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentChanged);
 
     if (m_options.engine)
@@ -264,6 +281,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
     restoreState(m_settings->value(u"window/state"_s).toByteArray());
     m_pendingSelection = m_settings->value(u"window/lastStream"_s).toString();
+    if (!m_pendingSelection.isEmpty())
+        m_pendingTab = m_settings->value(u"window/lastTab"_s, -1).toInt(); // where the user left it
+    if (!m_settings->contains(u"window/lastStream"_s)) {
+        // First run: the demo stream's records coming in, not an empty page beside it.
+        m_pendingSelection = u"local/"_s + DemoTrickle::defaultStreamName();
+        m_pendingTab = StreamPage::RecordsTab;
+        m_firstRunSelection = true;
+    }
 
     if (m_options.demoEvents) {
         m_demo = std::make_unique<DemoTrickle>(m_options.localBackend);
@@ -294,7 +319,28 @@ MainWindow::~MainWindow()
 
 QAction *MainWindow::action(const QString &objectName) const
 {
-    return findChild<QAction *>(objectName, Qt::FindDirectChildrenOnly);
+    for (QAction *a : actions()) {
+        if (a->objectName() == objectName)
+            return a;
+    }
+    return nullptr;
+}
+
+void MainWindow::bindRecordCommands()
+{
+    // The Records tab's and the inspector's commands work wherever focus is, like the window's
+    // own (F8 from the connections tree starts reading): bound window-wide, and each brings the
+    // Records tab forward so its effect is seen.
+    m_recordCommands = m_page->recordsPage()->commandActions();
+    m_inspectorCommands = m_inspector->inspectorActions();
+    for (QAction *a : m_recordCommands + m_inspectorCommands) {
+        a->setShortcutContext(Qt::WindowShortcut);
+        addAction(a);
+        connect(a, &QAction::triggered, this, [this] {
+            if (!currentStream().isEmpty())
+                m_page->tabs()->setCurrentIndex(StreamPage::RecordsTab);
+        });
+    }
 }
 
 void MainWindow::createActions()
@@ -321,7 +367,8 @@ void MainWindow::createActions()
                   tr("Add, change and remove the selected stream's tags"));
     m_streamMode = make(u"actionStreamMode"_s, tr("Capacity &Mode…"), QKeySequence(tr("Ctrl+Shift+M")),
                         tr("Switch between provisioned and on-demand capacity"));
-    m_maxRecordSize = make(u"actionMaxRecordSize"_s, tr("Maximum Record &Size…"), QKeySequence(tr("Ctrl+Shift+Z")),
+    m_maxRecordSize = make(u"actionMaxRecordSize"_s, tr("Maximum Record &Size…"),
+                           QKeySequence(tr("Ctrl+Shift+B")),
                            tr("The largest record the stream accepts (1 to 10 MiB)"));
     m_split = make(u"actionSplitShard"_s, tr("S&plit Shard in Half"), QKeySequence(tr("Ctrl+Shift+P")),
                    tr("Split the selected open shard at the middle of its hash-key range"));
@@ -547,7 +594,11 @@ void MainWindow::createMenus()
     stream->addAction(m_deleteStream);
 
     QMenu *records = menuBar()->addMenu(tr("&Records"));
+    records->addActions(m_recordCommands);
+    records->addSeparator();
     records->addActions({m_putRecord, m_replayRecords, m_exportRecords, m_importRecords});
+    records->addSeparator();
+    records->addActions(m_inspectorCommands);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_palettAction);
@@ -565,6 +616,7 @@ void MainWindow::createMenus()
         else
             toggle->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
         view->addAction(toggle);
+        addAction(toggle); // a hidden menu bar must not take the shortcut with it
     }
     view->addActions({m_showReads, m_clearActivity});
 
@@ -941,10 +993,16 @@ void MainWindow::showSettings()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Shardscope"),
-                       tr("<h3>Shardscope %1</h3><p>A desktop stream explorer and emulator for Amazon "
-                          "Kinesis Data Streams.</p><p>Built with Qt %2.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    // Opened like every other dialog here: no nested event loop.
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("About Shardscope"),
+        tr("<h3>Shardscope %1</h3><p>A desktop stream explorer and emulator for Amazon "
+           "Kinesis Data Streams.</p><p>Built with Qt %2.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
+    box->setObjectName(u"aboutBox"_s);
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    openDialog(box);
 }
 
 void MainWindow::saveState()
@@ -1123,6 +1181,9 @@ void MainWindow::rebuildRecentMenu()
         a->setObjectName(u"recentConnection_"_s + saved.id);
         a->setShortcut(QKeySequence(tr("Ctrl+Alt+%1").arg(number)));
         a->setStatusTip(tr("Go to the connection %1").arg(saved.displayName));
+        // On the window too, so the shortcut works with the menu bar hidden; the menu's next
+        // clear() deletes it.
+        addAction(a);
         connect(a, &QAction::triggered, this, [this, id = saved.id] {
             StreamBackend *backend = m_awsBackends.value(id);
             if (!backend)

@@ -53,8 +53,9 @@ struct MainWindowOptions
 // The main window: the connections → streams tree dock with a filter, the selected stream's page
 // (Overview and Shards tabs), the activity dock listing every backend call, and a status bar with
 // the connection, the served URL and the database. Every action has a shortcut and is in the
-// command palette (Ctrl+K). Geometry, dock layout, the last selected stream and the settings
-// persist through QSettings.
+// command palette (Ctrl+K). Geometry, dock layout, the last selected stream and its tab, and the
+// settings persist through QSettings; a first run (nothing saved) opens the demo stream's
+// Records tab.
 //
 // All data comes from the shared models over StreamBackend; the GUI thread never waits on it.
 //
@@ -76,7 +77,8 @@ public:
     ActivityModel *activityModel() const { return m_activity; }
     CommandPalette *commandPalette() const { return m_palette; }
     DemoTrickle *demoTrickle() const { return m_demo.get(); }
-    // The action with this objectName (e.g. "actionNewStream"), or null.
+    // The action with this objectName (e.g. "actionNewStream", "actionStartTail") among the
+    // window's actions (every command with a shortcut is one), or null.
     QAction *action(const QString &objectName) const;
     // Selects a stream in the tree (and shows its page); false if it is not listed (yet).
     bool selectStream(StreamBackend *backend, const QString &streamName);
@@ -93,6 +95,7 @@ protected:
 
 private:
     void createActions();
+    void bindRecordCommands();
     void createMenus();
     void createDocks();
     void createStatusBar();
@@ -153,6 +156,7 @@ private:
     QLabel *m_failuresLabel = nullptr;
     QString m_pendingSelection; // "connection/stream" to restore once listed
     int m_pendingTab = -1;
+    bool m_firstRunSelection = false; // the demo stream is pending because nothing was saved
     QPointer<QWidget> m_openDialog;
     SecretStore *m_secrets = nullptr;
     ConnectionStore *m_connections = nullptr;
@@ -191,6 +195,8 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;
     QList<QAction *> m_streamActions; // need a selected stream
+    QList<QAction *> m_recordCommands;    // the Records tab's, bound window-wide
+    QList<QAction *> m_inspectorCommands; // the record inspector's, bound window-wide
 };
 
 } // namespace shardscope

@@ -73,10 +73,12 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
 
     m_tabs->setObjectName(u"streamTabs"_s);
     m_tabs->setDocumentMode(true);
+    // Mnemonics clear of the menu bar's (&File, &Stream, &Records, &View, &Help): a shared one
+    // would make Qt fire neither.
     m_tabs->addTab(buildOverview(settingsActions), tr("&Overview"));
-    m_tabs->addTab(buildShards(shardActions), tr("S&hards"));
+    m_tabs->addTab(buildShards(shardActions), tr("Sh&ards"));
     m_records = new RecordsPage(this);
-    m_tabs->addTab(m_records, tr("&Records"));
+    m_tabs->addTab(m_records, tr("Re&cords"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 4);

@@ -2,9 +2,8 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
-#include "kinesis/hashkey.h"
+#include "records/recordbatch.h"
 
-#include <QCoreApplication>
 #include <QTimer>
 
 #include <algorithm>
@@ -16,34 +15,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kMaxPartitionKeyLength = 256;
-
 qint64 entryBytes(const RecordEntry &record)
 {
     return record.data.size() + record.partitionKey.toUtf8().size();
 }
 
-// Kinesis's own checks, made before sending so one bad record does not refuse a whole batch.
-QString validationProblem(const RecordEntry &record, qint64 maxRecordBytes)
+PutRecordsRequestEntry requestEntry(const RecordEntry &record)
 {
-    if (record.partitionKey.isEmpty())
-        return QCoreApplication::translate("shardscope::RecordReplayer",
-                                           "The record has no partition key.");
-    if (record.partitionKey.size() > kMaxPartitionKeyLength)
-        return QCoreApplication::translate("shardscope::RecordReplayer",
-                                           "The partition key is longer than %1 characters.")
-            .arg(kMaxPartitionKeyLength);
-    if (!record.explicitHashKey.isEmpty() && !HashKey::fromDecimal(record.explicitHashKey))
-        return QCoreApplication::translate("shardscope::RecordReplayer",
-                                           "The explicit hash key “%1” is not a number from 0 "
-                                           "to 2^128 - 1.")
-            .arg(record.explicitHashKey);
-    if (entryBytes(record) > maxRecordBytes)
-        return QCoreApplication::translate("shardscope::RecordReplayer",
-                                           "The record is %1 bytes; the stream takes at most %2.")
-            .arg(entryBytes(record))
-            .arg(maxRecordBytes);
-    return {};
+    PutRecordsRequestEntry entry;
+    entry.data = record.data;
+    entry.partitionKey = record.partitionKey;
+    if (!record.explicitHashKey.isEmpty())
+        entry.explicitHashKey = record.explicitHashKey;
+    return entry;
 }
 
 } // namespace
@@ -200,27 +184,24 @@ void RecordReplayer::send(qsizetype count)
     const auto fits = [&](const RecordEntry &record) {
         return batch.isEmpty() || bytes + entryBytes(record) <= kMaxBatchBytes;
     };
-    const auto add = [&](const Pending &pending) {
-        const RecordEntry &record = m_records.at(pending.index);
-        PutRecordsRequestEntry entry;
-        entry.data = record.data;
-        entry.partitionKey = record.partitionKey;
-        if (!record.explicitHashKey.isEmpty())
-            entry.explicitHashKey = record.explicitHashKey;
-        request.records.append(entry);
-        bytes += entryBytes(record);
+    const auto add = [&](const Pending &pending, PutRecordsRequestEntry entry) {
+        bytes += entryBytes(m_records.at(pending.index));
+        request.records.append(std::move(entry));
         batch.append(pending);
     };
 
     qsizetype retryTaken = 0;
-    while (batch.size() < count && retryTaken < m_retry.size()
-           && fits(m_records.at(m_retry.at(retryTaken).index)))
-        add(m_retry.at(retryTaken++));
+    while (batch.size() < count && retryTaken < m_retry.size() &&
+           fits(m_records.at(m_retry.at(retryTaken).index))) {
+        const Pending &pending = m_retry.at(retryTaken++);
+        add(pending, requestEntry(m_records.at(pending.index)));
+    }
     m_retry.remove(0, retryTaken);
     if (m_retry.isEmpty()) {
         while (batch.size() < count && m_next < m_records.size()) {
             const RecordEntry &record = m_records.at(m_next);
-            const QString problem = validationProblem(record, m_maxRecordBytes);
+            PutRecordsRequestEntry entry = requestEntry(record);
+            const QString problem = RecordBatch::recordProblem(entry, m_maxRecordBytes);
             if (!problem.isEmpty()) {
                 refused.append({m_next, u"ValidationException"_s, problem});
                 ++m_next;
@@ -228,7 +209,7 @@ void RecordReplayer::send(qsizetype count)
             }
             if (!fits(record))
                 break;
-            add({m_next, 0});
+            add({m_next, 0}, std::move(entry));
             ++m_sent;
             ++m_next;
         }
@@ -263,6 +244,8 @@ void RecordReplayer::handleResponse(quint64 generation, const QList<Pending> &ba
     Q_UNUSED(generation);
     QList<Pending> again;
     QList<ReplayFailure> failures;
+    QList<ReplayPut> puts;
+    puts.reserve(batch.size());
     int maxAttempts = 0;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const Pending &pending = batch.at(i);
@@ -274,6 +257,8 @@ void RecordReplayer::handleResponse(quint64 generation, const QList<Pending> &ba
         const PutRecordsResultEntry &entry = response.records.at(i);
         if (entry.errorCode.isEmpty()) {
             ++m_succeeded;
+            puts.append({pending.index, entry.shardId,
+                         entry.sequenceNumber ? entry.sequenceNumber->toString() : QString()});
             continue;
         }
         if (isRetryable(entry.errorCode) && pending.attempts < m_options.maxRetries) {
@@ -284,6 +269,8 @@ void RecordReplayer::handleResponse(quint64 generation, const QList<Pending> &ba
         }
         failures.append({pending.index, entry.errorCode, entry.errorMessage});
     }
+    if (!puts.isEmpty())
+        emit recordsPut(puts);
     if (!failures.isEmpty())
         fail(failures);
     if (!again.isEmpty())

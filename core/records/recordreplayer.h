@@ -38,9 +38,18 @@ struct ReplayFailure
     QString message;
 };
 
+// A record the target took: its index in the list given to start(), and where it landed.
+struct ReplayPut
+{
+    qsizetype index = 0;
+    QString shardId;
+    QString sequenceNumber;
+};
+
 // Puts a list of records into a stream, any connection: each keeps its partition key and
 // explicit hash key (so it lands on the same shard of a stream with the same layout), in
-// PutRecords batches of at most 500 records and 5 MiB, at a chosen rate.
+// PutRecords batches of at most 500 records and 5 MiB, at a chosen rate. The one sender of
+// record lists in the app: Replay, Import and the Put dialog's batches and repeats use it.
 //
 // Order per partition key: batches go one at a time, records in list order. Records a batch
 // refuses for throttling wait (exponential backoff) and go first in the next batch, so a
@@ -49,9 +58,12 @@ struct ReplayFailure
 // a batch order holds as well; a single record failing alone (an internal failure) can land
 // after a later one of its key, as with the KPL.
 //
-// A record that still fails after maxRetries, or fails for any other reason, is listed in
-// failures(). A request-level error that is not throttling (the stream is gone, access denied)
-// stops the run with error(). cancel() stops sending; the records already put stay, and the
+// Records are checked as PutRecords checks them (RecordBatch::recordProblem, against the
+// stream's maximum record size) before they are sent, so one bad record does not refuse a
+// whole batch. Each record put is reported with its shard and sequence number (recordsPut, per
+// response). A record that still fails after maxRetries, or fails for any other reason, is
+// listed in failures(). A request-level error that is not throttling (the stream is gone, access
+// denied) stops the run with error(). cancel() stops sending; the records already put stay, and the
 // batch in flight is still counted.
 //
 // Threads: GUI thread; every backend call is asynchronous. Does not own the backend.
@@ -78,6 +90,7 @@ public:
     qint64 sent() const { return m_sent; }           // records put at least once
     qint64 succeeded() const { return m_succeeded; }
     qint64 failed() const { return m_failures.size(); }
+    qint64 done() const { return m_succeeded + m_failures.size(); } // settled, either way
     qint64 retried() const { return m_retried; }     // retry attempts, over all records
     const QList<ReplayFailure> &failures() const { return m_failures; }
     // Why the run stopped early; empty when it ran to the end (or was cancelled).
@@ -88,6 +101,7 @@ public:
 signals:
     void progress(qint64 sent, qint64 succeeded, qint64 failed, qint64 retried);
     void recordsFailed(const QList<shardscope::ReplayFailure> &failures);
+    void recordsPut(const QList<shardscope::ReplayPut> &puts);
     void finished(bool cancelled);
 
 private:

@@ -6,7 +6,9 @@
 #include "dialogs/inlineerrorlabel.h"
 #include "kinesis/hashkey.h"
 #include "records/recordformat.h"
+#include "records/recordreplayer.h"
 #include "records/recordtemplate.h"
+#include "records/replayfailurestable.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -24,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -41,7 +44,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kMaxRepeat = 100000;
-constexpr int kRetryDelayMs = 250;
+constexpr int kMaxRate = 100000;
 
 // 1-based line and column of a character offset.
 QPair<int, int> lineAndColumn(const QString &text, qsizetype offset)
@@ -97,9 +100,11 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
       m_batchErrors(new QListWidget(this)),
       m_progressPanel(new QWidget(this)),
       m_progressBar(new QProgressBar(m_progressPanel)),
+      m_rateSpin(new QSpinBox(this)),
       m_cancelBatchButton(new QPushButton(tr("Stop"), m_progressPanel)),
       m_batchResult(selectable(m_progressPanel, u"batchResult"_s)),
-      m_failureList(new QListWidget(m_progressPanel)),
+      m_failuresTable(new ReplayFailuresTable(m_progressPanel)),
+      m_replayer(new RecordReplayer(this)),
       m_errorLabel(new InlineErrorLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this)),
       m_sendButton(m_buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole))
@@ -114,8 +119,15 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
     m_progressPanel->setObjectName(u"progressPanel"_s);
     m_progressBar->setObjectName(u"progressBar"_s);
     m_cancelBatchButton->setObjectName(u"cancelBatchButton"_s);
-    m_failureList->setObjectName(u"failureList"_s);
-    m_failureList->setMaximumHeight(120);
+    m_cancelBatchButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_cancelBatchButton->setToolTip(tr("Stop sending; the records already put stay (Ctrl+.)."));
+    // Failures name the record by where it came from: its file line, or its repeat number.
+    m_failuresTable->setRecordLabel([this](qsizetype index, const RecordEntry &record) {
+        const int origin = m_runOrigins.value(index);
+        return m_runFromFile ? tr("Line %1 · %2").arg(origin).arg(record.partitionKey)
+                             : tr("Repeat %1 · %2").arg(origin).arg(record.partitionKey);
+    });
+    m_failuresTable->setMaximumHeight(160);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progressBar, 1);
     progressRow->addWidget(m_cancelBatchButton);
@@ -123,9 +135,23 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
     progressLayout->setContentsMargins(0, 0, 0, 0);
     progressLayout->addLayout(progressRow);
     progressLayout->addWidget(m_batchResult);
-    progressLayout->addWidget(m_failureList);
-    m_failureList->hide();
+    progressLayout->addWidget(m_failuresTable);
     m_progressPanel->hide();
+
+    m_rateSpin->setObjectName(u"rateSpin"_s);
+    m_rateSpin->setRange(0, kMaxRate);
+    m_rateSpin->setSingleStep(100);
+    m_rateSpin->setSuffix(tr(" records/s"));
+    m_rateSpin->setSpecialValueText(tr("As fast as allowed"));
+    m_rateSpin->setGroupSeparatorShown(true);
+    m_rateSpin->setToolTip(
+        tr("How fast a batch or a repeat is put; throttled records are retried either way."));
+    auto *rateLabel = new QLabel(tr("R&ate:"), this);
+    rateLabel->setBuddy(m_rateSpin);
+    auto *rateRow = new QHBoxLayout;
+    rateRow->addWidget(rateLabel);
+    rateRow->addWidget(m_rateSpin);
+    rateRow->addStretch(1);
 
     m_errorLabel->setObjectName(u"errorLabel"_s);
     m_buttons->setObjectName(u"buttons"_s);
@@ -137,6 +163,7 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
+    layout->addLayout(rateRow);
     layout->addWidget(m_progressPanel);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_buttons);
@@ -159,6 +186,16 @@ PutRecordDialog::PutRecordDialog(StreamBackend *backend, const QString &streamNa
     connect(m_sendButton, &QPushButton::clicked, this, &PutRecordDialog::send);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_cancelBatchButton, &QPushButton::clicked, this, &PutRecordDialog::cancelBatch);
+    connect(m_replayer, &RecordReplayer::progress, this, &PutRecordDialog::showBatchProgress);
+    connect(m_replayer, &RecordReplayer::recordsFailed, this,
+            [this](const QList<ReplayFailure> &failures) {
+                m_failuresTable->addFailures(failures, m_runRecords);
+            });
+    connect(m_replayer, &RecordReplayer::recordsPut, this, [this](const QList<ReplayPut> &puts) {
+        for (const ReplayPut &put : puts)
+            ++m_runShards[put.shardId];
+    });
+    connect(m_replayer, &RecordReplayer::finished, this, &PutRecordDialog::finishBatch);
     connect(m_tabs, &QTabWidget::currentChanged, this, &PutRecordDialog::updateState);
 
     if (!m_backend) {
@@ -225,7 +262,7 @@ QWidget *PutRecordDialog::buildRecordTab()
     m_repeatSpin->setRange(1, kMaxRepeat);
     m_repeatSpin->setGroupSeparatorShown(true);
     m_repeatSpin->setToolTip(tr("Put this many records, expanding the placeholders for each."));
-    auto *repeatLabel = new QLabel(tr("Re&peat:"), page);
+    auto *repeatLabel = new QLabel(tr("Rep&eat:"), page);
     repeatLabel->setBuddy(m_repeatSpin);
 
     m_templateCombo->setObjectName(u"templateCombo"_s);
@@ -611,6 +648,7 @@ void PutRecordDialog::updateState()
     m_loadTemplateButton->setEnabled(named && m_templateCombo->findText(m_templateCombo->currentText()) >= 0);
     m_deleteTemplateButton->setEnabled(m_loadTemplateButton->isEnabled());
     m_cancelBatchButton->setEnabled(m_busy && !m_cancelRequested);
+    m_rateSpin->setEnabled(!m_busy);
 }
 
 void PutRecordDialog::setDataFile(const QString &path)
@@ -695,10 +733,8 @@ void PutRecordDialog::send()
         return;
     m_errorLabel->clearMessage();
     if (onBatchTab()) {
-        QList<Pending> pending;
-        for (qsizetype i = 0; i < m_batch.records.size(); ++i)
-            pending.append(Pending{m_batch.records.at(i), m_batch.lines.at(i), false});
-        startBatch(std::move(pending));
+        m_runFromFile = true;
+        startBatch(m_batch.records, m_batch.lines);
         return;
     }
     auto records = buildRecords();
@@ -710,10 +746,12 @@ void PutRecordDialog::send()
         sendSingle(records->first());
         return;
     }
-    QList<Pending> pending;
+    QList<int> repeats;
+    repeats.reserve(records->size());
     for (qsizetype i = 0; i < records->size(); ++i)
-        pending.append(Pending{records->at(i), int(i) + 1, false});
-    startBatch(std::move(pending));
+        repeats.append(int(i) + 1);
+    m_runFromFile = false;
+    startBatch(*records, repeats);
 }
 
 void PutRecordDialog::sendSingle(const PutRecordsRequestEntry &record)
@@ -741,88 +779,40 @@ void PutRecordDialog::sendSingle(const PutRecordsRequestEntry &record)
     });
 }
 
-void PutRecordDialog::startBatch(QList<Pending> records)
+void PutRecordDialog::startBatch(const QList<PutRecordsRequestEntry> &records,
+                                 const QList<int> &origins)
 {
-    m_queue = std::move(records);
-    m_retries.clear();
-    m_inFlight.clear();
-    m_runTotal = int(m_queue.size());
-    m_runSucceeded = 0;
-    m_runFailed = 0;
+    m_runRecords.clear();
+    m_runRecords.reserve(records.size());
+    for (const PutRecordsRequestEntry &entry : records) {
+        RecordEntry record;
+        record.partitionKey = entry.partitionKey;
+        record.explicitHashKey = entry.explicitHashKey.value_or(QString());
+        record.data = entry.data;
+        m_runRecords.append(std::move(record));
+    }
+    m_runOrigins = origins;
+    m_runShards.clear();
     m_cancelRequested = false;
     m_busy = true;
-    m_failureList->clear();
-    m_failureList->hide();
-    m_progressBar->setRange(0, m_runTotal);
+    m_failuresTable->reset();
+    m_progressBar->setRange(0, int(std::min<qsizetype>(records.size(), INT_MAX)));
     m_progressBar->setValue(0);
     m_progressBar->setFormat(tr("%v of %m"));
-    m_batchResult->setText(tr("Sending %1…").arg(DialogText::records(m_runTotal)));
+    m_batchResult->setText(tr("Sending %1…").arg(DialogText::records(records.size())));
     m_progressPanel->show();
     m_resultLabel->clear();
     updateState();
-    sendNextChunk();
+    ReplayOptions options;
+    options.recordsPerSecond = m_rateSpin->value();
+    m_replayer->start(m_runRecords, m_backend, m_streamName, options);
 }
 
-void PutRecordDialog::sendNextChunk()
+void PutRecordDialog::showBatchProgress()
 {
-    if (m_cancelRequested || !m_backend) {
-        finishBatch();
-        return;
-    }
-    if (m_queue.isEmpty()) {
-        if (m_retries.isEmpty()) {
-            finishBatch();
-            return;
-        }
-        // Throttled records go again once, after a pause, in their original order.
-        m_queue = std::exchange(m_retries, {});
-        for (Pending &p : m_queue)
-            p.retried = true;
-        m_batchResult->setText(tr("Retrying %1 throttled…").arg(DialogText::records(m_queue.size())));
-        QTimer::singleShot(kRetryDelayMs, this, &PutRecordDialog::sendNextChunk);
-        return;
-    }
-    QList<PutRecordsRequestEntry> entries;
-    for (const Pending &p : std::as_const(m_queue))
-        entries.append(p.entry);
-    const BatchChunk chunk = RecordBatch::chunks(entries).value(0);
-    m_inFlight = m_queue.mid(0, chunk.count);
-    m_queue.remove(0, chunk.count);
-    PutRecordsRequest request;
-    request.target = StreamTarget::byName(m_streamName);
-    for (const Pending &p : std::as_const(m_inFlight))
-        request.records.append(p.entry);
-    onResult(this, m_backend->putRecords(request), [this](BackendResult<PutRecordsResponse> result) {
-        const auto fail = [this](const Pending &p, const QString &code, const QString &message) {
-            if (code == u"ProvisionedThroughputExceededException"_s && !p.retried) {
-                m_retries.append(p);
-                return;
-            }
-            ++m_runFailed;
-            m_failureList->addItem(tr("Record from %1: %2: %3")
-                                       .arg(onBatchTab() ? tr("line %1").arg(p.origin)
-                                                         : tr("repeat %1").arg(p.origin),
-                                            code, message));
-            m_failureList->show();
-        };
-        if (!result) {
-            for (const Pending &p : std::as_const(m_inFlight))
-                fail(p, result.error().typeName(), result.error().message);
-        } else {
-            for (qsizetype i = 0; i < m_inFlight.size(); ++i) {
-                const PutRecordsResultEntry entry = result->records.value(i);
-                if (entry.errorCode.isEmpty() && i < result->records.size())
-                    ++m_runSucceeded;
-                else
-                    fail(m_inFlight.at(i),
-                         entry.errorCode.isEmpty() ? u"InternalFailure"_s : entry.errorCode,
-                         entry.errorMessage);
-            }
-        }
-        m_inFlight.clear();
-        m_progressBar->setValue(m_runSucceeded + m_runFailed);
-        sendNextChunk();
-    });
+    m_progressBar->setValue(int(std::min<qint64>(m_replayer->done(), INT_MAX)));
+    if (!m_cancelRequested)
+        m_batchResult->setText(ReplayFailuresTable::progressText(*m_replayer));
 }
 
 void PutRecordDialog::cancelBatch()
@@ -832,22 +822,33 @@ void PutRecordDialog::cancelBatch()
     m_cancelRequested = true;
     m_batchResult->setText(tr("Stopping after the request in flight…"));
     updateState();
+    m_replayer->cancel();
 }
 
-void PutRecordDialog::finishBatch()
+void PutRecordDialog::finishBatch(bool cancelled)
 {
-    const int notSent = m_runTotal - m_runSucceeded - m_runFailed;
     m_busy = false;
-    m_queue.clear();
-    m_retries.clear();
-    QString text = tr("%1 put.").arg(DialogText::records(m_runSucceeded));
-    if (m_runFailed > 0)
-        text += u' ' + tr("%1 failed.").arg(DialogText::records(m_runFailed));
+    m_progressBar->setValue(int(std::min<qint64>(m_replayer->done(), INT_MAX)));
+    const qint64 notSent = m_replayer->total() - m_replayer->done();
+    QString text = tr("%1 put.").arg(DialogText::records(m_replayer->succeeded()));
+    if (!m_runShards.isEmpty()) {
+        // Where they landed, as the Record tab shows the target shard before a single put.
+        const QLocale locale;
+        QStringList shards;
+        for (auto it = m_runShards.cbegin(); it != m_runShards.cend(); ++it)
+            shards.append(tr("%1: %2").arg(it.key(), locale.toString(it.value())));
+        text += u' ' + tr("By shard: %1.").arg(shards.join(u", "_s));
+    }
+    if (m_replayer->failed() > 0)
+        text += u' ' + tr("%1 failed.").arg(DialogText::records(m_replayer->failed()));
     if (notSent > 0)
-        text += u' ' + tr("Stopped: %1 not sent.").arg(DialogText::records(notSent));
+        text += u' ' + (cancelled ? tr("Stopped: %1 not sent.") : tr("%1 not sent."))
+                           .arg(DialogText::records(notSent));
     m_batchResult->setText(text);
+    if (m_replayer->error())
+        m_errorLabel->showError(*m_replayer->error());
     updateState();
-    emit batchFinished(m_runSucceeded, m_runFailed);
+    emit batchFinished(int(m_replayer->succeeded()), int(m_replayer->failed()));
 }
 
 void PutRecordDialog::refreshTemplateNames()

@@ -2,6 +2,9 @@
 
 #include "kinesis/api.h"
 #include "records/recordbatch.h"
+#include "records/recordentry.h"
+
+#include <QMap>
 
 #include <QDialog>
 #include <QPointer>
@@ -24,6 +27,8 @@ class QTabWidget;
 namespace shardscope {
 
 class InlineErrorLabel;
+class RecordReplayer;
+class ReplayFailuresTable;
 class StreamBackend;
 struct Error;
 
@@ -35,9 +40,11 @@ struct Error;
 // before sending (shards from ListShards, read asynchronously). The partition key and data
 // accept template placeholders (RecordTemplate), "Repeat N times" puts N expansions, and
 // templates are saved by name (QSettings). Batch tab: JSON Lines or CSV (RecordBatch), with a
-// preview and the lines that cannot be read. Batches and repeats go out as PutRecords of at
-// most 500 records / 5 MiB each, with progress and cancel; records throttled with
-// ProvisionedThroughputExceeded are retried once, other failures are listed.
+// preview and the lines that cannot be read. A single record goes out as PutRecord. Batches and
+// repeats go through RecordReplayer (PutRecords of at most 500 records / 5 MiB, in order per
+// key) at the chosen rate, with progress and Stop; throttled records are retried with backoff,
+// the records that still fail are listed by file line or repeat number, and the shards the
+// records landed on are summed up at the end.
 //
 // A read-only connection is refused up front. Nothing blocks the GUI thread. Meant for open();
 // does not delete itself. Threads: GUI thread; does not own the backend.
@@ -77,17 +84,11 @@ public:
 signals:
     // A single record was put.
     void recordPut(const QString &shardId, const QString &sequenceNumber);
-    // A batch or repeat run ended: `succeeded` records were put, `failed` were not.
+    // A batch or repeat run ended: `succeeded` records were put, `failed` were not (records
+    // never sent because of Stop or a stopping error count in neither).
     void batchFinished(int succeeded, int failed);
 
 private:
-    struct Pending
-    {
-        PutRecordsRequestEntry entry;
-        int origin = 0; // file line, or record number of a repeat
-        bool retried = false;
-    };
-
     QWidget *buildRecordTab();
     QWidget *buildBatchTab();
     void loadShards();
@@ -99,9 +100,10 @@ private:
     void chooseBatchFile();
     void send();
     void sendSingle(const PutRecordsRequestEntry &record);
-    void startBatch(QList<Pending> records);
-    void sendNextChunk();
-    void finishBatch();
+    // `origins`: the file line (batch) or repeat number of each record, for the failures.
+    void startBatch(const QList<PutRecordsRequestEntry> &records, const QList<int> &origins);
+    void showBatchProgress();
+    void finishBatch(bool cancelled);
     void cancelBatch();
     void loadTemplate();
     void saveTemplate();
@@ -147,9 +149,11 @@ private:
     // Progress of a batch or repeat run
     QWidget *m_progressPanel;
     QProgressBar *m_progressBar;
+    QSpinBox *m_rateSpin;
     QPushButton *m_cancelBatchButton;
     QLabel *m_batchResult;
-    QListWidget *m_failureList;
+    ReplayFailuresTable *m_failuresTable;
+    RecordReplayer *m_replayer;
 
     InlineErrorLabel *m_errorLabel;
     QDialogButtonBox *m_buttons;
@@ -166,13 +170,11 @@ private:
     bool m_valid = false;
     bool m_busy = false;
 
-    // The run in flight.
-    QList<Pending> m_queue;     // not yet sent
-    QList<Pending> m_retries;   // throttled once, to send again
-    QList<Pending> m_inFlight;  // the chunk the backend has
-    int m_runTotal = 0;
-    int m_runSucceeded = 0;
-    int m_runFailed = 0;
+    // The batch or repeat run in flight.
+    QList<RecordEntry> m_runRecords;
+    QList<int> m_runOrigins;
+    bool m_runFromFile = false;
+    QMap<QString, qint64> m_runShards; // records put, by shard
     bool m_cancelRequested = false;
 };
 

@@ -385,7 +385,7 @@ void RecordInspector::clear()
         label->clear();
         label->setToolTip({});
     }
-    m_notesLabel->setText(tr("No record selected."));
+    m_notesLabel->setText(tr("No record selected: click a row above to see its payload here."));
     m_problemsLabel->clearMessage();
     m_errorLabel->clearMessage();
     m_kplPanel->hide();

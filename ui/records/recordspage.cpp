@@ -28,6 +28,8 @@
 #include <QRegularExpressionValidator>
 #include <QScrollBar>
 #include <QSettings>
+#include <QShowEvent>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QTableView>
@@ -126,11 +128,30 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_toolBar->addWidget(new QLabel(tr("Start at") + u' ', m_toolBar));
     m_position = new QComboBox(m_toolBar);
     m_position->setObjectName(u"startPosition"_s);
-    m_position->addItems({tr("Trim horizon"), tr("Latest"), tr("At timestamp"), tr("At sequence number"),
-                          tr("After sequence number")});
-    m_position->setCurrentIndex(Latest);
+    // Recent first, and the default: opening a topic in a Kafka or Kinesis browser shows its
+    // newest records at once and then follows new ones. LATEST shows nothing until the next put;
+    // TRIM_HORIZON reads the whole retention (24 hours to a year: millions of records, and on
+    // AWS minutes of GetRecords at 2 MiB/s per shard) before the newest rows appear. The last
+    // 15 minutes keep a busy stream's catch-up short and still show a quiet stream's traffic.
+    m_position->addItem(tr("Recent"), Recent);
+    m_position->addItem(tr("Trim horizon"), TrimHorizon);
+    m_position->addItem(tr("Latest"), Latest);
+    m_position->addItem(tr("At timestamp"), AtTimestamp);
+    m_position->addItem(tr("At sequence number"), AtSequenceNumber);
+    m_position->addItem(tr("After sequence number"), AfterSequenceNumber);
     m_position->setToolTip(tr("Where each shard is read from"));
     m_toolBar->addWidget(m_position);
+
+    m_recentMinutes = new QSpinBox(m_toolBar);
+    m_recentMinutes->setObjectName(u"startRecentMinutes"_s);
+    m_recentMinutes->setRange(1, 60 * 24 * 365); // up to the longest retention
+    m_recentMinutes->setValue(kDefaultRecentMinutes);
+    m_recentMinutes->setPrefix(tr("last "));
+    m_recentMinutes->setSuffix(tr(" min"));
+    m_recentMinutes->setGroupSeparatorShown(true);
+    m_recentMinutes->setToolTip(
+        tr("Read the records that arrived in the last this many minutes, then new ones"));
+    m_recentAction = m_toolBar->addWidget(m_recentMinutes);
 
     m_timestamp = new QDateTimeEdit(m_toolBar);
     m_timestamp->setObjectName(u"startTimestamp"_s);
@@ -170,6 +191,7 @@ RecordsPage::RecordsPage(QWidget *parent)
     m_clearAction->setObjectName(u"actionClearRecords"_s);
     m_clearAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     m_clearAction->setToolTip(tr("Forget the records read so far (Ctrl+L)"));
+    // Bound to the page when it stands alone; the main window rebinds them window-wide.
     for (QAction *action : {m_startAction, m_stopAction, m_clearAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions({m_startAction, m_stopAction, m_clearAction});
@@ -181,7 +203,9 @@ RecordsPage::RecordsPage(QWidget *parent)
     connect(m_position, &QComboBox::currentIndexChanged, this, [this] {
         m_positionErrorAction->setVisible(false);
         updatePositionInputs();
+        updateEmptyHint();
     });
+    connect(m_recentMinutes, &QSpinBox::valueChanged, this, &RecordsPage::updateEmptyHint);
     connect(m_sequence, &QLineEdit::textEdited, this, [this] { m_positionErrorAction->setVisible(false); });
     connect(m_sequence, &QLineEdit::returnPressed, this, [this] { start(); });
     connect(m_startAction, &QAction::triggered, this, &RecordsPage::startOrPause);
@@ -230,6 +254,23 @@ RecordsPage::RecordsPage(QWidget *parent)
     }
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RecordsPage::currentRowChanged);
+
+    // Why the table is empty, in the middle of it.
+    m_emptyHint = new QLabel(m_view->viewport());
+    m_emptyHint->setObjectName(u"recordsEmptyHint"_s);
+    m_emptyHint->setTextFormat(Qt::RichText);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyHint->setMargin(24);
+    connect(m_emptyHint, &QLabel::linkActivated, this, [this] { startOrPause(); });
+    auto *hintLayout = new QVBoxLayout(m_view->viewport());
+    hintLayout->addWidget(m_emptyHint, 0, Qt::AlignCenter);
+    for (RecordsModel *model : {m_model, m_results}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &RecordsPage::updateEmptyHint);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &RecordsPage::updateEmptyHint);
+        connect(model, &QAbstractItemModel::modelReset, this, &RecordsPage::updateEmptyHint);
+    }
 
     m_splitter->setObjectName(u"recordsSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
@@ -309,20 +350,20 @@ QWidget *RecordsPage::buildFilterRow()
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setToolTip(tr("Fields: %1. Ctrl+Space completes; Return applies.")
                                  .arg(FilterExpression::fields().join(u", "_s)));
-    auto *focusFilter = new QAction(tr("&Filter Records"), this);
-    focusFilter->setObjectName(u"actionFocusRecordFilter"_s);
-    focusFilter->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
-    focusFilter->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(focusFilter, &QAction::triggered, this, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
-    addAction(focusFilter);
-    auto *complete = new QAction(m_filterEdit);
-    complete->setShortcut(QKeySequence(tr("Ctrl+Space")));
-    complete->setShortcutContext(Qt::WidgetShortcut);
-    connect(complete, &QAction::triggered, this, [this] { updateCompletions(true); });
-    m_filterEdit->addAction(complete);
+    m_focusFilterAction = new QAction(tr("&Filter Records"), this);
+    m_focusFilterAction->setObjectName(u"actionFocusRecordFilter"_s);
+    m_focusFilterAction->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    m_focusFilterAction->setStatusTip(tr("Type a filter for the records read"));
+    connect(m_focusFilterAction, &QAction::triggered, this, [this] { focusFilter(false); });
+    m_completeAction = new QAction(tr("&Complete Filter"), this);
+    m_completeAction->setObjectName(u"actionCompleteRecordFilter"_s);
+    m_completeAction->setShortcut(QKeySequence(tr("Ctrl+Space")));
+    m_completeAction->setStatusTip(
+        tr("List the fields and JSON paths that fit at the cursor in the records filter"));
+    connect(m_completeAction, &QAction::triggered, this, [this] { focusFilter(true); });
+    for (QAction *action : {m_focusFilterAction, m_completeAction})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions({m_focusFilterAction, m_completeAction});
 
     m_filterMessage = new QLabel(row);
     m_filterMessage->setObjectName(u"filterMessage"_s);
@@ -395,7 +436,7 @@ QWidget *RecordsPage::buildFilterRow()
 
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(6, 0, 6, 0);
-    auto *label = new QLabel(tr("&Filter"), row);
+    auto *label = new QLabel(tr("F&ilter"), row); // Alt+F is the File menu
     label->setBuddy(m_filterEdit);
     layout->addWidget(label);
     layout->addWidget(m_filterEdit, 3);
@@ -442,11 +483,58 @@ void RecordsPage::setStream(StreamBackend *backend, const QString &streamName)
     m_tail->stop();
     m_backend = backend;
     m_streamName = streamName;
+    m_startWhenShown = backend && !streamName.isEmpty();
     setShardIds({});
     clear();
     m_error->hide();
     updateActions();
     updateStatus();
+    if (isVisible())
+        startIfWanted();
+}
+
+void RecordsPage::setReadsWhenShown(bool on)
+{
+    m_readsWhenShown = on;
+    if (isVisible())
+        startIfWanted();
+}
+
+void RecordsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    startIfWanted();
+}
+
+void RecordsPage::startIfWanted()
+{
+    // Reading from AWS takes from the GetRecords quota (5 calls/s per shard) that the stream's
+    // real consumers share, and costs data retrieval on on-demand streams: only Start does it.
+    if (!m_readsWhenShown || !m_startWhenShown || !m_backend ||
+        m_tail->state() != TailReader::State::Stopped ||
+        m_backend->kind() != BackendKind::LocalEmulator)
+        return;
+    m_startWhenShown = false;
+    start();
+}
+
+void RecordsPage::focusFilter(bool complete)
+{
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    if (complete)
+        updateCompletions(true);
+    else
+        m_filterEdit->selectAll();
+}
+
+QList<QAction *> RecordsPage::commandActions() const
+{
+    return {m_startAction, m_stopAction, m_clearAction, m_focusFilterAction, m_completeAction};
+}
+
+QLabel *RecordsPage::emptyHint() const
+{
+    return m_emptyHint->isVisible() ? m_emptyHint : nullptr;
 }
 
 void RecordsPage::setShardIds(const QStringList &shardIds)
@@ -495,7 +583,17 @@ void RecordsPage::setInspector(QWidget *inspector)
 
 void RecordsPage::setStartPosition(Position position)
 {
-    m_position->setCurrentIndex(position);
+    m_position->setCurrentIndex(std::max(0, m_position->findData(position)));
+}
+
+RecordsPage::Position RecordsPage::startPosition() const
+{
+    return Position(m_position->currentData().toInt());
+}
+
+void RecordsPage::setStartRecentMinutes(int minutes)
+{
+    m_recentMinutes->setValue(minutes);
 }
 
 void RecordsPage::setStartTimestamp(qint64 epochMs)
@@ -520,7 +618,8 @@ void RecordsPage::setStartShard(const QString &shardId)
 
 void RecordsPage::updatePositionInputs()
 {
-    const int position = m_position->currentIndex();
+    const Position position = startPosition();
+    m_recentAction->setVisible(position == Recent);
     m_timestampAction->setVisible(position == AtTimestamp);
     m_sequenceAction->setVisible(position == AtSequenceNumber || position == AfterSequenceNumber);
 }
@@ -536,7 +635,13 @@ bool RecordsPage::start()
         return showError(tr("Choose a stream first."));
     TailStart position;
     position.shardId = m_shard->currentData().toString();
-    switch (m_position->currentIndex()) {
+    m_startWhenShown = false; // started by hand, or just now by itself: once is enough
+    switch (startPosition()) {
+    case Recent:
+        position.type = ShardIteratorType::AtTimestamp;
+        position.timestampMs =
+            QDateTime::currentMSecsSinceEpoch() - qint64(m_recentMinutes->value()) * 60'000;
+        break;
     case TrimHorizon:
         position.type = ShardIteratorType::TrimHorizon;
         break;
@@ -553,7 +658,7 @@ bool RecordsPage::start()
         break;
     case AtSequenceNumber:
     case AfterSequenceNumber:
-        position.type = m_position->currentIndex() == AtSequenceNumber
+        position.type = startPosition() == AtSequenceNumber
                             ? ShardIteratorType::AtSequenceNumber
                             : ShardIteratorType::AfterSequenceNumber;
         position.sequenceNumber = m_sequence->text().trimmed();
@@ -745,6 +850,7 @@ void RecordsPage::showTable(RecordsModel *model)
     const QByteArray state = columns->saveState();
     m_view->setModel(model);
     columns->restoreState(state);
+    updateEmptyHint();
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RecordsPage::currentRowChanged);
     m_stickToBottom = true;
@@ -957,11 +1063,79 @@ void RecordsPage::updateActions()
     }
     const bool idle = !m_tail->isActive();
     m_startAction->setEnabled(m_backend && !m_streamName.isEmpty());
-    m_stopAction->setEnabled(!idle);
     m_position->setEnabled(idle);
     m_timestamp->setEnabled(idle);
     m_sequence->setEnabled(idle);
+    m_recentMinutes->setEnabled(idle);
     m_shard->setEnabled(idle);
+    m_stopAction->setEnabled(!idle);
+    m_clearAction->setEnabled(m_backend && !m_streamName.isEmpty());
+    m_focusFilterAction->setEnabled(m_backend && !m_streamName.isEmpty());
+    m_completeAction->setEnabled(m_backend && !m_streamName.isEmpty());
+    updateEmptyHint();
+}
+
+QString RecordsPage::positionDescription() const
+{
+    const QString shard = m_shard->currentData().toString();
+    QString where;
+    switch (startPosition()) {
+    case Recent:
+        where = m_recentMinutes->value() == 1
+                    ? tr("the last minute")
+                    : tr("the last %1 minutes").arg(m_recentMinutes->value());
+        break;
+    case TrimHorizon:
+        where = tr("the trim horizon (the oldest record kept)");
+        break;
+    case Latest:
+        where = tr("the latest record");
+        break;
+    case AtTimestamp:
+        where = m_timestamp->dateTime().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
+        break;
+    case AtSequenceNumber:
+    case AfterSequenceNumber:
+        where = tr("sequence number %1").arg(m_sequence->text().trimmed());
+        break;
+    }
+    return shard.isEmpty() ? where : tr("%1 of %2").arg(where, shard);
+}
+
+void RecordsPage::updateEmptyHint()
+{
+    const bool empty = m_view->model()->rowCount() == 0 && m_model->pendingCount() == 0;
+    QString text;
+    if (empty && m_backend && !m_streamName.isEmpty()) {
+        const QString key = m_startAction->shortcut().toString(QKeySequence::NativeText);
+        switch (m_tail->state()) {
+        case TailReader::State::Stopped:
+            if (m_received == 0)
+                text = tr("<p>Not reading %1.</p><p><a href=\"start\">Start reading</a> (%2) from "
+                          "%3.</p>")
+                           .arg(m_streamName.toHtmlEscaped(), key,
+                                positionDescription().toHtmlEscaped());
+            break;
+        case TailReader::State::Running:
+            text =
+                m_filterApplied ? tr("<p>No record matches the filter yet.</p>")
+                : startPosition() == Latest
+                    ? tr("<p>Reading %1 from the latest record.</p><p>Records appear here as they "
+                         "are put.</p>")
+                          .arg(m_streamName.toHtmlEscaped())
+                    : tr("<p>Reading %1 from %2: no records there yet.</p><p>New records appear "
+                         "here as they are put.</p>")
+                          .arg(m_streamName.toHtmlEscaped(), positionDescription().toHtmlEscaped());
+            break;
+        case TailReader::State::Paused:
+            text = tr("<p>Paused. <a href=\"start\">Resume</a> (%1)</p>").arg(key);
+            break;
+        case TailReader::State::Failed:
+            break; // the error is in the status line
+        }
+    }
+    m_emptyHint->setText(text);
+    m_emptyHint->setVisible(!text.isEmpty());
 }
 
 void RecordsPage::updateStatus()

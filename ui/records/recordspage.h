@@ -20,6 +20,8 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QSettings;
+class QShowEvent;
+class QSpinBox;
 class QSplitter;
 class QStringListModel;
 class QTableView;
@@ -40,7 +42,14 @@ struct FilterMatch;
 // Layout: a toolbar (start position, shard, Start/Pause/Resume, Stop, Clear), a filter row (the
 // expression with live validation and completion, Apply/Cancel, saved filters), a vertical
 // splitter with the table on top and room for an inspector below (setInspector), and a status
-// line (records, rate, shards, throttling).
+// line (records, rate, shards, throttling). While the table is empty, a line in it says why
+// (not reading yet, with a Start link; waiting for records; no matches).
+//
+// Starting: the position defaults to the last kDefaultRecentMinutes minutes (AT_TIMESTAMP), so
+// opening the tab shows recent records at once and then follows new ones. With
+// setReadsWhenShown(true) a stream of the local emulator starts being read the first time the
+// page is shown for it; a stream on AWS waits for Start, because reading there takes from the
+// shard's GetRecords quota that the stream's own consumers share.
 //
 // Filtering: Apply scans every record read so far off the GUI thread (FilterScan over the
 // spool) with a running "scanned / matched" count and Cancel; matches go into a second
@@ -56,12 +65,21 @@ class RecordsPage final : public QWidget
     Q_DISABLE_COPY_MOVE(RecordsPage)
 
 public:
-    // The start positions, in the order of the combo box.
-    enum Position { TrimHorizon, Latest, AtTimestamp, AtSequenceNumber, AfterSequenceNumber };
+    // The start positions. Recent is AT_TIMESTAMP a number of minutes before Start.
+    enum Position
+    {
+        TrimHorizon,
+        Latest,
+        AtTimestamp,
+        AtSequenceNumber,
+        AfterSequenceNumber,
+        Recent
+    };
     Q_ENUM(Position)
 
     static constexpr int kFlushIntervalMs = 30;
     static constexpr int kMaximumRows = 1'000'000;
+    static constexpr int kDefaultRecentMinutes = 15;
 
     explicit RecordsPage(QWidget *parent = nullptr);
     ~RecordsPage() override;
@@ -85,6 +103,11 @@ public:
     FilterScan *filterScan() const { return m_scan; }
     const PayloadSpool &spool() const { return *m_spool; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    // The line shown in the empty table (why it is empty), or null while rows are shown.
+    QLabel *emptyHint() const;
+    // The page's commands with their shortcuts (Start/Pause, Stop, Clear, Filter Records,
+    // Complete Filter), for the window to offer in its menus and to bind window-wide.
+    QList<QAction *> commandActions() const;
 
     // The selected rows, in view order, with their payloads (read from the spool).
     QFuture<QList<RecordEntry>> selectedRecords() const;
@@ -104,9 +127,14 @@ public:
     // Start position from the toolbar; false (with the reason next to the field) when invalid.
     bool start();
     void setStartPosition(Position position);
+    Position startPosition() const;
+    void setStartRecentMinutes(int minutes);
     void setStartTimestamp(qint64 epochMs);
     void setStartSequenceNumber(const QString &sequenceNumber);
     void setStartShard(const QString &shardId); // empty: all shards
+    // Start reading a local-emulator stream when the page is first shown for it (or at once,
+    // when a stream is set while the page is visible). Off by default.
+    void setReadsWhenShown(bool on);
 
 public slots:
     void startOrPause();
@@ -123,6 +151,9 @@ signals:
     // The current row changed; the record comes with its payload.
     void currentRecordChanged(const shardscope::RecordEntry &record);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QWidget *buildFilterRow();
     void buildStatusLine(QWidget *statusLine);
@@ -136,6 +167,10 @@ private:
     void updatePositionInputs();
     void updateActions();
     void updateStatus();
+    void updateEmptyHint();
+    QString positionDescription() const;
+    void startIfWanted();
+    void focusFilter(bool complete);
     void updateScanStatus();
     void showTable(RecordsModel *model);
     void currentRowChanged();
@@ -159,12 +194,16 @@ private:
     QAction *m_timestampAction = nullptr;
     QLineEdit *m_sequence = nullptr;
     QAction *m_sequenceAction = nullptr;
+    QSpinBox *m_recentMinutes = nullptr;
+    QAction *m_recentAction = nullptr;
     QComboBox *m_shard = nullptr;
     QLabel *m_positionError = nullptr;
     QAction *m_positionErrorAction = nullptr;
     QAction *m_startAction = nullptr;
     QAction *m_stopAction = nullptr;
     QAction *m_clearAction = nullptr;
+    QAction *m_focusFilterAction = nullptr;
+    QAction *m_completeAction = nullptr;
 
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_filterMessage = nullptr;
@@ -185,6 +224,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_throttled = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_emptyHint = nullptr;
 
     std::optional<FilterError> m_filterError;
     bool m_filterApplied = false;
@@ -197,6 +237,8 @@ private:
     QList<quint64> m_resultSerials; // spool serial of each results row (by results serial)
     quint64 m_resultsBase = 0;      // results serial of m_resultSerials[0]
 
+    bool m_readsWhenShown = false;
+    bool m_startWhenShown = false; // armed by setStream, spent by the first start
     bool m_stickToBottom = true;
     quint64 m_currentSerial = ~quint64(0);
     QStringList m_dataPaths;

@@ -39,7 +39,8 @@ void ReplayFailuresTable::addFailures(const QList<ReplayFailure> &failures,
         insertRow(row);
         const RecordEntry &record = records.at(failure.index);
         auto *which = new QTableWidgetItem(
-            record.partitionKey.isEmpty()
+            m_recordLabel ? m_recordLabel(failure.index, record)
+            : record.partitionKey.isEmpty()
                 ? tr("#%1").arg(failure.index + 1)
                 : tr("#%1 · %2").arg(failure.index + 1).arg(record.partitionKey));
         which->setToolTip(record.sequenceNumber.isEmpty()
