@@ -1215,7 +1215,7 @@ void AwsBackend::finishListing(const KmsListingPtr &listing)
     for (const KmsListing::ListedAlias &alias : std::as_const(listing->aliases)) {
         if (!alias.targetKeyId.isEmpty())
             aliasesByKey[alias.targetKeyId].append(alias.name);
-        if (alias.name == LocalKms::kDefaultAlias)
+        if (alias.name == kDefaultKmsAlias)
             defaultAliasArn = alias.arn;
     }
     QList<KmsKeyInfo> result;
@@ -1245,8 +1245,8 @@ void AwsBackend::finishListing(const KmsListingPtr &listing)
         if (info.key.arn.isEmpty())
             info.key.arn = listed.arn;
         if (defaultAliasArn.isEmpty())
-            defaultAliasArn = aliasArnBesides(info.key.arn, LocalKms::kDefaultAlias);
-        hasDefault = hasDefault || info.aliases.contains(LocalKms::kDefaultAlias);
+            defaultAliasArn = aliasArnBesides(info.key.arn, kDefaultKmsAlias);
+        hasDefault = hasDefault || info.aliases.contains(kDefaultKmsAlias);
         result.append(std::move(info));
     }
     if (!hasDefault) {
@@ -1257,7 +1257,7 @@ void AwsBackend::finishListing(const KmsListingPtr &listing)
         predefined.key.description = tr("AWS managed key for Kinesis; AWS creates it the first "
                                         "time a stream is encrypted with it.");
         predefined.key.awsManaged = true;
-        predefined.aliases = {LocalKms::kDefaultAlias};
+        predefined.aliases = {kDefaultKmsAlias};
         result.append(std::move(predefined));
     }
     listing->promise.addResult(BackendResult<QList<KmsKeyInfo>>(std::move(result)));
@@ -1271,7 +1271,7 @@ BackendFuture<KmsKeyInfo> AwsBackend::createKmsKey(const QString &description,
     if (const auto error = refusal(Access::Keys))
         return refuse<KmsKeyInfo>(operation, aliasName, *error);
     if (!aliasName.isEmpty()) {
-        if (const auto problem = LocalKms::aliasNameProblem(aliasName))
+        if (const auto problem = kmsAliasNameProblem(aliasName))
             return refuse<KmsKeyInfo>(operation, aliasName, *problem);
     }
     auto creation = std::make_shared<KeyCreation>();

@@ -268,7 +268,7 @@ BackendFuture<KmsKeyInfo> EmulatorBackend::createKmsKey(const QString &descripti
         [description, aliasName](Engine &e) -> BackendResult<KmsKeyInfo> {
             // Check the alias first, so a refused alias does not leave a nameless key behind.
             if (!aliasName.isEmpty()) {
-                if (auto problem = LocalKms::aliasNameProblem(aliasName))
+                if (auto problem = kmsAliasNameProblem(aliasName))
                     return std::unexpected(*problem);
                 for (const KmsAlias &existing : e.listAliases()) {
                     if (existing.aliasName == aliasName)

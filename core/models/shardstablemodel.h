@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/shardstatistics.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/shardstatistics.h"
 
 #include <QAbstractTableModel>
 #include <QList>
