@@ -21,6 +21,7 @@
 #include "records/recordspage.h"
 #include "records/replaydialog.h"
 #include "streampage.h"
+#include "uilog.h"
 
 #include "dialogs/addconnectiondialog.h"
 #include "dialogs/createstreamdialog.h"
@@ -818,10 +819,12 @@ void MainWindow::exportRecords()
 
 void MainWindow::showCallResult(const QString &what, const std::optional<Error> &error)
 {
-    if (error)
+    if (error) {
+        qCWarning(lcUi).noquote() << what << "failed:" << error->typeName() << error->message;
         statusBar()->showMessage(tr("%1 failed: %2: %3").arg(what, error->typeName(), error->message), 15000);
-    else
+    } else {
         statusBar()->showMessage(tr("%1 started.").arg(what), 5000);
+    }
 }
 
 void MainWindow::splitShard()
@@ -925,6 +928,7 @@ void MainWindow::updateDemoLabel()
         m_demoLabel->setToolTip(tr("Sample events are being put into the %1 stream. Turn them off with %2.")
                                     .arg(m_demo->streamName(), m_demoEvents->shortcut().toString(QKeySequence::NativeText)));
     } else {
+        qCWarning(lcUi).noquote() << "demo events stopped:" << m_demo->lastError()->message;
         m_demoLabel->setText(tr("Demo events stopped"));
         m_demoLabel->setToolTip(m_demo->lastError() ? m_demo->lastError()->message : QString());
         QSignalBlocker blocker(m_demoEvents);
@@ -1003,10 +1007,13 @@ void MainWindow::openSavedConnection(const SavedConnection &saved, bool select)
             m_awsBackends.insert(id, raw);
             m_activity->watch(raw);
             m_tree->addConnection(raw);
-            if (secretError)
+            if (secretError) {
+                qCWarning(lcUi).noquote() << "the secret of connection" << name
+                                          << "could not be read:" << secretError->message;
                 statusBar()->showMessage(tr("%1 has no credentials: %2")
                                              .arg(name, InlineErrorLabel::describe(*secretError)),
                                          15000);
+            }
             if (select) {
                 const QModelIndex index = m_treeProxy->mapFromSource(m_tree->connectionIndex(raw));
                 m_treeView->setCurrentIndex(index);
@@ -1081,8 +1088,10 @@ void MainWindow::removeConnection()
             return;
         dropSavedConnection(id);
         onResult(this, m_connections->remove(id), [this](const BackendResult<void> &result) {
-            if (!result)
+            if (!result) {
+                qCWarning(lcUi).noquote() << "removing a connection failed:" << result.error().message;
                 statusBar()->showMessage(InlineErrorLabel::describe(result.error()), 15000);
+            }
         });
     });
     openDialog(box);
