@@ -7,12 +7,10 @@
 #include "connections/connectionstore.h"
 #include "connections/keychainsecretstore.h"
 #include "demo/demotrickle.h"
-#include "engine/engine.h"
 #include "models/activitymodel.h"
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
 #include "models/streamtreemodel.h"
-#include "server/kinesisserver.h"
 #include "settingsdialog.h"
 #include "records/exportdialog.h"
 #include "records/importdialog.h"
@@ -178,6 +176,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
       m_treeProxy(new NavigationProxy(this)),
       m_activity(new ActivityModel(5000, this))
 {
+    if (!m_options.localBackend && m_options.emulator)
+        m_options.localBackend = m_options.emulator->backend();
     Q_ASSERT(m_options.localBackend);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Shardscope"));
@@ -256,9 +256,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     connect(m_tree, &StreamTreeModel::streamsRefreshed, this, &MainWindow::restoreSelection);
     connect(m_tree, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentChanged);
 
-    if (m_options.engine)
-        m_server = new KinesisServer(*m_options.engine, this);
-    m_serve->setEnabled(m_server != nullptr);
+    m_serve->setEnabled(m_options.emulator != nullptr);
 
     // Persisted state.
     resize(1280, 860);
@@ -266,12 +264,9 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     restoreState(m_settings->value(u"window/state"_s).toByteArray());
     m_pendingSelection = m_settings->value(u"window/lastStream"_s).toString();
 
-    if (m_options.demoEvents) {
-        m_demo = std::make_unique<DemoTrickle>(m_options.localBackend);
-        // Some records come KPL-aggregated, as from a producer using the KPL: the inspector
-        // de-aggregates them.
-        m_demo->setAggregateEvery(20);
-        connect(m_demo.get(), &DemoTrickle::stateChanged, this, &MainWindow::updateDemoLabel);
+    if (m_options.demoEvents && m_options.emulator) {
+        m_demo = m_options.emulator->demoTrickle();
+        connect(m_demo, &DemoTrickle::stateChanged, this, &MainWindow::updateDemoLabel);
         const bool on = m_settings->value(u"demo/events"_s, true).toBool();
         m_demoEvents->setChecked(on);
     } else {
@@ -289,8 +284,13 @@ MainWindow::~MainWindow()
         m_tree->removeConnection(backend);
         m_activity->unwatch(backend);
     }
-    if (m_server)
-        m_server->stop();
+    // What this window started ends with it; the emulator itself lives on.
+    if (m_demo) {
+        disconnect(m_demo, nullptr, this, nullptr);
+        m_demo->stop();
+    }
+    if (m_options.emulator && m_serve->isChecked())
+        m_options.emulator->stopServing();
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -880,22 +880,24 @@ void MainWindow::mergeShards()
 
 void MainWindow::setServing(bool on)
 {
-    if (!m_server)
+    if (!m_options.emulator)
         return;
     if (!on) {
-        m_server->stop();
+        m_options.emulator->stopServing();
+        qCInfo(lcUi) << "stopped serving the local emulator";
         m_endpointLabel->setText(tr("Not serving"));
         m_endpointLabel->setToolTip({});
         return;
     }
-    KinesisServer::Options options;
-    const auto url = m_server->start(options);
+    const auto url = m_options.emulator->serve(m_options.serveOptions);
     if (!url) {
+        qCWarning(lcUi) << "cannot serve the local emulator:" << url.error();
         QSignalBlocker blocker(m_serve);
         m_serve->setChecked(false);
         m_endpointLabel->setText(tr("Not serving: %1").arg(url.error()));
         return;
     }
+    qCInfo(lcUi) << "serving the local emulator at" << url->toString();
     m_endpointLabel->setText(tr("Serving at %1").arg(url->toString()));
     m_endpointLabel->setToolTip(tr("Point SDKs here, e.g. aws kinesis list-streams --endpoint-url %1")
                                     .arg(url->toString()));
