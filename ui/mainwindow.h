@@ -47,7 +47,7 @@ struct MainWindowOptions
     StreamBackend *localBackend = nullptr;
     // Settings file (INI); empty means the user's settings. Tests pass a temporary file.
     QString settingsFile;
-    // Trickle demo events into the `demo` stream while the setting allows it.
+    // Trickle the emulator's demo events into the `demo` stream while the setting allows it.
     bool demoEvents = true;
     // Where the secrets of saved AWS connections are kept (not owned); null: the system keychain.
     SecretStore *secretStore = nullptr;

@@ -85,16 +85,16 @@ std::expected<QUrl, QString> LocalEmulator::serve(const EmulatorServeOptions &op
     }
     if (options.tls) {
         auto tls = prepareTls(options.address);
-        if (!tls)
+        if (!tls) {
+            stopServing(); // and forget what was prepared
             return std::unexpected(tr("Cannot set up TLS: %1").arg(tls.error()));
+        }
         serverOptions.tlsCertificatePem = tls->certificatePem;
         serverOptions.tlsPrivateKeyPem = tls->privateKeyPem;
     }
     auto url = m_server->start(serverOptions);
-    if (!url) {
-        m_certificatePath.clear();
-        m_tlsDir.reset();
-    }
+    if (!url)
+        stopServing();
     return url;
 }
 
