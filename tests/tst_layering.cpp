@@ -92,7 +92,8 @@ std::expected<Layering, QString> parseLayering(const QString &readme)
         if (!inTable) {
             if (cells.size() < 2 || cells[0] != u"folder"_s || cells[1] != u"may include"_s)
                 return std::unexpected(u"the table's first columns must be \"folder\" and \"may "
-                                       u"include\", not: "_s + line);
+                                       u"include\", not: "_s +
+                                       line);
             inTable = true;
             continue;
         }
@@ -126,8 +127,8 @@ std::expected<Layering, QString> parseLayering(const QString &readme)
     for (auto it = layering.rules.cbegin(); it != layering.rules.cend(); ++it) {
         for (auto allowed = it->allowed.cbegin(); allowed != it->allowed.cend(); ++allowed) {
             if (!layering.rules.contains(allowed.key()))
-                return std::unexpected(u"%1 may include %2, which is not in the table"_s.arg(
-                    it.key(), allowed.key()));
+                return std::unexpected(
+                    u"%1 may include %2, which is not in the table"_s.arg(it.key(), allowed.key()));
         }
     }
     return layering;
@@ -247,9 +248,9 @@ void TestLayering::initTestCase()
     QVERIFY2(layering.has_value(), qPrintable(layering ? QString() : layering.error()));
     m_layering = *layering;
     // The folders the issue names must be rows of their own.
-    for (const QString &folder : {u"core/kinesis/"_s, u"core/engine/"_s, u"core/protocol/"_s,
-                                  u"core/server/"_s, u"core/backend/"_s, u"core/models/"_s,
-                                  u"core/emulator/"_s, u"ui/"_s, u"app/"_s})
+    for (const QString &folder :
+         {u"core/kinesis/"_s, u"core/engine/"_s, u"core/protocol/"_s, u"core/server/"_s,
+          u"core/backend/"_s, u"core/models/"_s, u"core/emulator/"_s, u"ui/"_s, u"app/"_s})
         QVERIFY2(m_layering.rules.contains(folder), qPrintable(folder));
 }
 
@@ -289,54 +290,52 @@ void TestLayering::madeUpIncludesAreJudged_data()
     // What the issue forbids.
     QTest::newRow("ui → engine") << u"ui/mainwindow.cpp"_s << u"engine/engine.h"_s
                                  << u"ui/ may not include core/engine/"_s;
-    QTest::newRow("ui/records → server") << u"ui/records/recordspage.cpp"_s
-                                         << u"server/kinesisserver.h"_s
-                                         << u"ui/ may not include core/server/"_s;
-    QTest::newRow("models → engine") << u"core/models/shardstablemodel.h"_s
-                                     << u"engine/localkms.h"_s
-                                     << u"core/models/ may not include core/engine/"_s;
-    QTest::newRow("kinesis → backend") << u"core/kinesis/api.h"_s << u"backend/streambackend.h"_s
-                                       << notAllowed;
-    QTest::newRow("kinesis → engine") << u"core/kinesis/kms.h"_s << u"engine/localkms.h"_s
-                                      << notAllowed;
-    QTest::newRow("protocol → engine") << u"core/protocol/wirecodec.cpp"_s
-                                       << u"engine/engine.h"_s << notAllowed;
-    QTest::newRow("engine → models") << u"core/engine/engine.cpp"_s << u"models/tagsmodel.h"_s
-                                     << notAllowed;
+    QTest::newRow("ui/records → server")
+        << u"ui/records/recordspage.cpp"_s << u"server/kinesisserver.h"_s
+        << u"ui/ may not include core/server/"_s;
+    QTest::newRow("models → engine")
+        << u"core/models/shardstablemodel.h"_s << u"engine/localkms.h"_s
+        << u"core/models/ may not include core/engine/"_s;
+    QTest::newRow("kinesis → backend")
+        << u"core/kinesis/api.h"_s << u"backend/streambackend.h"_s << notAllowed;
+    QTest::newRow("kinesis → engine")
+        << u"core/kinesis/kms.h"_s << u"engine/localkms.h"_s << notAllowed;
+    QTest::newRow("protocol → engine")
+        << u"core/protocol/wirecodec.cpp"_s << u"engine/engine.h"_s << notAllowed;
+    QTest::newRow("engine → models")
+        << u"core/engine/engine.cpp"_s << u"models/tagsmodel.h"_s << notAllowed;
     QTest::newRow("relative path out of engine")
         << u"core/engine/sqlitedb.cpp"_s << u"../backend/streambackend.h"_s << notAllowed;
     // A folder allowed for some files only.
     QTest::newRow("streambackend.h → engine")
         << u"core/backend/streambackend.h"_s << u"engine/localkms.h"_s
         << u"core/backend/ may include core/engine/ only from emulatorbackend.*"_s;
-    QTest::newRow("awsbackend.cpp → engine") << u"core/backend/awsbackend.cpp"_s
-                                             << u"engine/engine.h"_s << u"only from"_s;
+    QTest::newRow("awsbackend.cpp → engine")
+        << u"core/backend/awsbackend.cpp"_s << u"engine/engine.h"_s << u"only from"_s;
     // Includes that resolve nowhere, and files outside the table.
-    QTest::newRow("unknown header") << u"core/models/tagsmodel.cpp"_s << u"nowhere/thing.h"_s
-                                    << u"resolves to no file"_s;
-    QTest::newRow("ui header from core") << u"core/models/tagsmodel.cpp"_s
-                                         << u"records/recordspage.h"_s << u"resolves to no file"_s;
-    QTest::newRow("folder not in the table") << u"core/newfolder/thing.cpp"_s
-                                             << u"kinesis/api.h"_s
-                                             << u"is not in README.md's table"_s;
+    QTest::newRow("unknown header")
+        << u"core/models/tagsmodel.cpp"_s << u"nowhere/thing.h"_s << u"resolves to no file"_s;
+    QTest::newRow("ui header from core")
+        << u"core/models/tagsmodel.cpp"_s << u"records/recordspage.h"_s << u"resolves to no file"_s;
+    QTest::newRow("folder not in the table")
+        << u"core/newfolder/thing.cpp"_s << u"kinesis/api.h"_s << u"is not in README.md's table"_s;
 
     // Allowed, to show the check does not refuse everything.
-    QTest::newRow("emulatorbackend.cpp → engine") << u"core/backend/emulatorbackend.cpp"_s
-                                                  << u"engine/engine.h"_s << QString();
+    QTest::newRow("emulatorbackend.cpp → engine")
+        << u"core/backend/emulatorbackend.cpp"_s << u"engine/engine.h"_s << QString();
     QTest::newRow("relative path within engine")
         << u"core/engine/sqlitedb.cpp"_s << u"../kinesis/error.h"_s << QString();
-    QTest::newRow("same folder") << u"core/models/tagsmodel.cpp"_s << u"tagsmodel.h"_s
-                                 << QString();
-    QTest::newRow("ui's own records folder") << u"ui/mainwindow.cpp"_s
-                                             << u"records/recordspage.h"_s << QString();
-    QTest::newRow("core records from ui") << u"ui/records/recordspage.cpp"_s
-                                          << u"records/tailreader.h"_s << QString();
-    QTest::newRow("ui → emulator") << u"ui/mainwindow.cpp"_s << u"emulator/localemulator.h"_s
-                                   << QString();
-    QTest::newRow("emulator → server") << u"core/emulator/localemulator.cpp"_s
-                                       << u"server/kinesisserver.h"_s << QString();
-    QTest::newRow("server → engine (dispatcher)") << u"core/server/dispatcher.cpp"_s
-                                                  << u"engine/engine.h"_s << QString();
+    QTest::newRow("same folder") << u"core/models/tagsmodel.cpp"_s << u"tagsmodel.h"_s << QString();
+    QTest::newRow("ui's own records folder")
+        << u"ui/mainwindow.cpp"_s << u"records/recordspage.h"_s << QString();
+    QTest::newRow("core records from ui")
+        << u"ui/records/recordspage.cpp"_s << u"records/tailreader.h"_s << QString();
+    QTest::newRow("ui → emulator")
+        << u"ui/mainwindow.cpp"_s << u"emulator/localemulator.h"_s << QString();
+    QTest::newRow("emulator → server")
+        << u"core/emulator/localemulator.cpp"_s << u"server/kinesisserver.h"_s << QString();
+    QTest::newRow("server → engine (dispatcher)")
+        << u"core/server/dispatcher.cpp"_s << u"engine/engine.h"_s << QString();
     QTest::newRow("app → anything") << u"app/main.cpp"_s << u"engine/engine.h"_s << QString();
 }
 
@@ -364,9 +363,10 @@ void TestLayering::theViolationNamesFileLineAndInclude()
                             u"#include <QString>\n"_s;
     const QStringList found =
         violations(m_layering, u"core/models/shardstablemodel.cpp"_s, content, existsInTree);
-    QCOMPARE(found, QStringList{u"core/models/shardstablemodel.cpp:4: #include \"engine/engine.h\": "
-                                u"core/models/ may not include core/engine/ (README.md, \"What is "
-                                u"here\")"_s});
+    QCOMPARE(found,
+             QStringList{u"core/models/shardstablemodel.cpp:4: #include \"engine/engine.h\": "
+                         u"core/models/ may not include core/engine/ (README.md, \"What is "
+                         u"here\")"_s});
 }
 
 void TestLayering::brokenTablesAreRefused_data()
@@ -380,8 +380,8 @@ void TestLayering::brokenTablesAreRefused_data()
     QTest::newRow("no may-include column")
         << u"## What is here\n\n| folder | what it holds |\n|---|---|\n| `app/` | main |\n"_s
         << u"first columns"_s;
-    QTest::newRow("unknown folder") << head + u"| `ui/` | `core/nowhere/` | x |\n"_s
-                                    << u"not in the table"_s;
+    QTest::newRow("unknown folder")
+        << head + u"| `ui/` | `core/nowhere/` | x |\n"_s << u"not in the table"_s;
     QTest::newRow("not a folder") << head + u"| `ui/` | core/models | x |\n"_s
                                   << u"is not `folder/`"_s;
     QTest::newRow("empty table") << u"## What is here\n\nNo table.\n"_s << u"has no table"_s;

@@ -114,8 +114,8 @@ void TestLocalEmulator::createsTheDemoStreamOnlyWhenEmpty()
     auto created = emulator->createDemoStreamIfEmpty();
     QVERIFY(created.has_value());
     QVERIFY(*created);
-    const auto shards = emulator->engine().listShards(
-        ListShardsRequest{StreamTarget::byName(DemoTrickle::defaultStreamName()), {}, {}, {}, {}, {}});
+    const auto shards = emulator->engine().listShards(ListShardsRequest{
+        StreamTarget::byName(DemoTrickle::defaultStreamName()), {}, {}, {}, {}, {}});
     QVERIFY(shards.has_value());
     QCOMPARE(shards->shards.size(), DemoTrickle::kDefaultShardCount);
 
@@ -145,8 +145,9 @@ void TestLocalEmulator::demoEventsReachTheDemoStream()
     QVERIFY(demo->isRunning());
     const auto stored = [&emulator] {
         qint64 records = 0;
-        for (const ShardStatistics &shard :
-             emulator->engine().shardStatistics(DemoTrickle::defaultStreamName()).value_or(QList<ShardStatistics>{}))
+        for (const ShardStatistics &shard : emulator->engine()
+                                                .shardStatistics(DemoTrickle::defaultStreamName())
+                                                .value_or(QList<ShardStatistics>{}))
             records += shard.recordCount;
         return records;
     };

@@ -113,7 +113,8 @@ void TestStreamBinding::requestsWithinATickMakeOneRefresh()
 void TestStreamBinding::backendSignalsAreCoalesced()
 {
     QList<StreamBinding::Refresh> refreshes;
-    StreamBinding binding([&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
+    StreamBinding binding(
+        [&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
     binding.setTriggers(kCatalog | kCounts, kCounts);
     binding.bind(m_backend.get(), u"orders"_s);
 
@@ -153,7 +154,8 @@ void TestStreamBinding::requestNowStartsAtOnce()
 void TestStreamBinding::refreshesNeverOverlap()
 {
     QList<StreamBinding::Refresh> refreshes;
-    StreamBinding binding([&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
+    StreamBinding binding(
+        [&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
     binding.bind(m_backend.get(), u"orders"_s);
     binding.requestNow(kCatalog);
     QCOMPARE(refreshes.size(), 1);
@@ -219,12 +221,14 @@ void TestStreamBinding::resultForAPreviousStreamIsDropped()
 void TestStreamBinding::resultOfAnAbandonedRefreshIsDropped()
 {
     QList<StreamBinding::Refresh> refreshes;
-    StreamBinding binding([&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
+    StreamBinding binding(
+        [&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
     binding.bind(m_backend.get(), u"orders"_s);
     binding.requestNow(kCatalog);
     PendingAnswer first;
     int applied = 0;
-    binding.deliver(refreshes[0], first.promise.future(), [&](BackendResult<QString>) { ++applied; });
+    binding.deliver(refreshes[0], first.promise.future(),
+                    [&](BackendResult<QString>) { ++applied; });
 
     // Binding the same stream again abandons what is in flight: an older generation.
     binding.bind(m_backend.get(), u"orders"_s);
@@ -242,7 +246,8 @@ void TestStreamBinding::resultOfAnAbandonedRefreshIsDropped()
 
     // A result that comes after its refresh was finished is dropped too.
     PendingAnswer late;
-    binding.deliver(refreshes[1], late.promise.future(), [&](BackendResult<QString>) { ++applied; });
+    binding.deliver(refreshes[1], late.promise.future(),
+                    [&](BackendResult<QString>) { ++applied; });
     binding.finish(refreshes[1]);
     late.answer(u"late"_s);
     QTRY_COMPARE(binding.droppedResults(), quint64(2));
@@ -264,9 +269,8 @@ void TestStreamBinding::resultOfAnAbandonedRefreshIsDropped()
 void TestStreamBinding::rebindingMovesTheSignals()
 {
     QList<StreamBinding::Refresh> refreshes;
-    StreamBinding binding([&](const StreamBinding::Refresh &refresh) {
-        refreshes.append(refresh);
-    });
+    StreamBinding binding(
+        [&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
     binding.setTriggers(kCatalog, kCounts);
     binding.bind(m_backend.get(), u"orders"_s);
     binding.bind(m_other.get(), u"orders"_s);
@@ -338,7 +342,8 @@ void TestStreamBinding::anUnthrottledPartTakesThrottledOnesAlong()
     // An interval far beyond any QTRY timeout: a refresh that comes at all did not wait for it.
     constexpr int kIntervalMs = 60'000;
     QList<StreamBinding::Refresh> refreshes;
-    StreamBinding binding([&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
+    StreamBinding binding(
+        [&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
     binding.setMinimumInterval(kCounts, kIntervalMs);
     binding.bind(m_backend.get(), u"orders"_s);
     binding.requestNow(kCatalog | kCounts);

@@ -897,7 +897,7 @@ void MainWindow::setServing(bool on)
         m_endpointLabel->setText(tr("Not serving: %1").arg(url.error()));
         return;
     }
-    qCInfo(lcUi) << "serving the local emulator at" << url->toString();
+    qCInfo(lcUi).noquote() << "serving the local emulator at" << url->toString();
     m_endpointLabel->setText(tr("Serving at %1").arg(url->toString()));
     m_endpointLabel->setToolTip(tr("Point SDKs here, e.g. aws kinesis list-streams --endpoint-url %1")
                                     .arg(url->toString()));

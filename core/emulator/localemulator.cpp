@@ -20,7 +20,8 @@ constexpr int kDemoAggregateEvery = 20;
 } // namespace
 
 std::expected<std::unique_ptr<LocalEmulator>, Error>
-LocalEmulator::open(const EngineOptions &engineOptions, const EmulatorBackendOptions &backendOptions)
+LocalEmulator::open(const EngineOptions &engineOptions,
+                    const EmulatorBackendOptions &backendOptions)
 {
     auto engine = Engine::open(engineOptions);
     if (!engine)
@@ -115,7 +116,8 @@ QUrl LocalEmulator::url() const
     return m_server->url();
 }
 
-std::expected<LocalEmulator::TlsPair, QString> LocalEmulator::prepareTls(const QHostAddress &address)
+std::expected<LocalEmulator::TlsPair, QString>
+LocalEmulator::prepareTls(const QHostAddress &address)
 {
     const SelfSignedCertificate::Options options = SelfSignedCertificate::optionsFor(address);
     if (!m_engine->isInMemory()) {
@@ -131,7 +133,8 @@ std::expected<LocalEmulator::TlsPair, QString> LocalEmulator::prepareTls(const Q
     auto certificate = SelfSignedCertificate::generate(options);
     if (!certificate)
         return std::unexpected(certificate.error().message);
-    m_tlsDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/shardscope-tls-XXXXXX"));
+    m_tlsDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                               QStringLiteral("/shardscope-tls-XXXXXX"));
     if (!m_tlsDir->isValid())
         return std::unexpected(m_tlsDir->errorString());
     const QString certificatePath = m_tlsDir->filePath(QStringLiteral("shardscope-cert.pem"));

@@ -16,7 +16,8 @@ std::optional<Error> kmsAliasNameProblem(const QString &aliasName)
     if (aliasName.startsWith(QStringLiteral("alias/aws/")))
         return Error{ErrorType::InvalidArgument,
                      u"Alias names starting with alias/aws/ are reserved for "
-                     u"AWS-managed keys: " % aliasName};
+                     u"AWS-managed keys: " %
+                         aliasName};
     return std::nullopt;
 }
 

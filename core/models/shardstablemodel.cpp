@@ -19,7 +19,8 @@ constexpr qsizetype kSequenceWidth = 129;
 } // namespace
 
 ShardsTableModel::ShardsTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
+    : QAbstractTableModel(parent),
+      m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
 {
     m_binding.setTriggers(ShardsPart | StatisticsPart, StatisticsPart);
 }
@@ -47,7 +48,8 @@ void ShardsTableModel::fetch(const StreamBinding::Refresh &refresh)
         fetchStatistics(refresh, std::nullopt);
         return;
     }
-    m_binding.deliver(refresh, m_binding.backend()->listAllShards(StreamTarget::byName(m_binding.streamName())),
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, m_binding.backend()->listAllShards(target),
                       [this, refresh](BackendResult<QList<Shard>> result) {
                           if (!result)
                               finish(refresh, std::nullopt, std::nullopt, result.error());
@@ -74,7 +76,8 @@ void ShardsTableModel::fetchStatistics(const StreamBinding::Refresh &refresh,
                       });
 }
 
-void ShardsTableModel::finish(const StreamBinding::Refresh &refresh, std::optional<QList<Shard>> shards,
+void ShardsTableModel::finish(const StreamBinding::Refresh &refresh,
+                              std::optional<QList<Shard>> shards,
                               std::optional<QList<ShardStatistics>> statistics,
                               std::optional<Error> error)
 {

@@ -47,7 +47,8 @@ ShardStatistics total(const QList<ShardStatistics> &statistics)
 } // namespace
 
 StreamSummaryModel::StreamSummaryModel(QObject *parent)
-    : QAbstractTableModel(parent), m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
+    : QAbstractTableModel(parent),
+      m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
 {
     m_binding.setTriggers(SummaryPart | CountsPart, CountsPart);
     m_binding.setMinimumInterval(CountsPart, kCountsIntervalMs);
@@ -87,7 +88,8 @@ void StreamSummaryModel::fetch(StreamBinding::Refresh refresh)
             m_binding.finish(refresh); // nothing to read
         return;
     }
-    m_binding.deliver(refresh, backend->describeStreamSummary(StreamTarget::byName(m_binding.streamName())),
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, backend->describeStreamSummary(target),
                       [this, refresh](BackendResult<StreamDescriptionSummary> result) {
                           if (!result)
                               finish(refresh, std::nullopt, std::nullopt, result.error());

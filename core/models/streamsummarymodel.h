@@ -95,7 +95,8 @@ private:
     void fetch(StreamBinding::Refresh refresh);
     void fetchStatistics(const StreamBinding::Refresh &refresh,
                          std::optional<StreamDescriptionSummary> summary);
-    void finish(const StreamBinding::Refresh &refresh, std::optional<StreamDescriptionSummary> summary,
+    void finish(const StreamBinding::Refresh &refresh,
+                std::optional<StreamDescriptionSummary> summary,
                 std::optional<ShardStatistics> totals, std::optional<Error> error);
 
     QString label(StreamProperty property) const;

@@ -24,7 +24,8 @@ struct TagsModel::ApplyJob
 };
 
 TagsModel::TagsModel(QObject *parent)
-    : QAbstractTableModel(parent), m_binding([this](const StreamBinding::Refresh &refresh) { load(refresh); })
+    : QAbstractTableModel(parent),
+      m_binding([this](const StreamBinding::Refresh &refresh) { load(refresh); })
 {
     m_binding.setTriggers(kTagsPart, 0);
 }
@@ -51,8 +52,8 @@ void TagsModel::reload()
 
 void TagsModel::load(const StreamBinding::Refresh &refresh)
 {
-    m_binding.deliver(refresh,
-                      m_binding.backend()->listAllTagsForStream(StreamTarget::byName(m_binding.streamName())),
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, m_binding.backend()->listAllTagsForStream(target),
                       [this, refresh](BackendResult<QList<Tag>> result) {
                           m_binding.finish(refresh);
                           if (result) {
@@ -304,7 +305,8 @@ bool TagsModel::setData(const QModelIndex &index, const QVariant &value, int rol
 Qt::ItemFlags TagsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_binding.backend() && !m_binding.backend()->isReadOnly())
+    const StreamBackend *backend = m_binding.backend();
+    if (index.isValid() && backend && !backend->isReadOnly())
         flags |= Qt::ItemIsEditable;
     return flags;
 }
