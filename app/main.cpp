@@ -1,11 +1,8 @@
 // Shardscope: the command line. GUI mode by default; everything else lives in core/ and ui/.
 
-#include "engine/engine.h"
-#include "aws/sigv4.h"
-#include "server/kinesisserver.h"
-#include "server/selfsignedcertificate.h"
 #include "backend/emulatorbackend.h"
-#include "demo/demotrickle.h"
+#include "emulator/localemulator.h"
+#include "engine/engine.h"
 #include "mainwindow.h"
 #include "models/recordsmodel.h"
 #include "records/recordspage.h"
@@ -20,16 +17,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QTranslator>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <csignal>
 #include <cstdio>
-#include <optional>
 
 using namespace shardscope;
 
@@ -61,42 +55,6 @@ struct ServeOptions
     const QCommandLineOption &tls;
 };
 
-// The certificate for --tls and the file clients trust it by. Next to the database it is kept
-// and reused, so clients trust it once; an in-memory emulator gets a fresh one in a temporary
-// directory that goes when it does.
-struct TlsFiles
-{
-    SelfSignedCertificate certificate;
-    QString certificatePath;
-};
-
-std::expected<TlsFiles, QString> prepareTls(const Engine &engine, const QHostAddress &address,
-                                            std::optional<QTemporaryDir> &temporaryDir)
-{
-    const SelfSignedCertificate::Options options = SelfSignedCertificate::optionsFor(address);
-    if (!engine.isInMemory()) {
-        const QString base = engine.databasePath();
-        const QString certificatePath = base + QStringLiteral(".tls-cert.pem");
-        auto certificate = SelfSignedCertificate::loadOrGenerate(
-            base + QStringLiteral(".tls-key.pem"), certificatePath, options);
-        if (!certificate)
-            return std::unexpected(certificate.error().message);
-        return TlsFiles{*certificate, certificatePath};
-    }
-    auto certificate = SelfSignedCertificate::generate(options);
-    if (!certificate)
-        return std::unexpected(certificate.error().message);
-    temporaryDir.emplace(QDir::tempPath() + QStringLiteral("/shardscope-tls-XXXXXX"));
-    if (!temporaryDir->isValid())
-        return std::unexpected(temporaryDir->errorString());
-    const QString certificatePath = temporaryDir->filePath(QStringLiteral("shardscope-cert.pem"));
-    QSaveFile file(certificatePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(certificate->certificatePem()) < 0 ||
-        !file.commit())
-        return std::unexpected(certificatePath + QStringLiteral(": ") + file.errorString());
-    return TlsFiles{*certificate, certificatePath};
-}
-
 int serve(int argc, char *argv[], const QCommandLineParser &parser, const EngineOptions &engineOptions,
           const ServeOptions &o)
 {
@@ -120,11 +78,12 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
                              "other machines; it has no access control unless --require-auth is set\n",
                      qPrintable(address.toString()));
 
-    auto engine = Engine::open(engineOptions);
-    if (!engine) {
-        std::fprintf(stderr, "shardscope: %s\n", qPrintable(engine.error().message));
+    auto emulator = LocalEmulator::open(engineOptions, EmulatorBackendOptions{});
+    if (!emulator) {
+        std::fprintf(stderr, "shardscope: %s\n", qPrintable(emulator.error().message));
         return 1;
     }
+    Engine &engine = (*emulator)->engine();
     for (const QString &spec : parser.values(createStreamOption)) {
         const QStringList parts = spec.split(u':');
         bool ok = false;
@@ -136,7 +95,7 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
         CreateStreamRequest create;
         create.streamName = parts[0];
         create.shardCount = shards;
-        auto created = (*engine)->createStream(create);
+        auto created = engine.createStream(create);
         if (!created && created.error().type != ErrorType::ResourceInUse) {
             std::fprintf(stderr, "shardscope: cannot create stream %s: %s\n", qPrintable(parts[0]),
                          qPrintable(created.error().message));
@@ -144,61 +103,39 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
         }
     }
 
-    KinesisServer server(**engine);
-    KinesisServer::Options serverOptions;
-    serverOptions.address = address;
-    serverOptions.port = quint16(port);
-    std::optional<QTemporaryDir> tlsDir; // outlives the server: clients read the file meanwhile
-    QString certificatePath;
-    if (parser.isSet(o.tls)) {
-        auto tls = prepareTls(**engine, address, tlsDir);
-        if (!tls) {
-            std::fprintf(stderr, "shardscope: cannot set up TLS: %s\n", qPrintable(tls.error()));
-            return 1;
-        }
-        serverOptions.tlsCertificatePem = tls->certificate.certificatePem();
-        serverOptions.tlsPrivateKeyPem = tls->certificate.privateKeyPem();
-        certificatePath = tls->certificatePath;
-    }
+    EmulatorServeOptions serveOptions;
+    serveOptions.address = address;
+    serveOptions.port = quint16(port);
+    serveOptions.tls = parser.isSet(o.tls);
     if (parser.isSet(o.requireAuth)) {
-        QHash<QString, AwsCredentials> keys;
+        serveOptions.requireAuth = true;
         for (const QString &pair : parser.values(o.accessKey)) {
             const qsizetype colon = pair.indexOf(u':');
             if (colon <= 0 || colon == pair.size() - 1) {
                 std::fprintf(stderr, "shardscope: --access-key expects ID:SECRET\n");
                 return 2;
             }
-            keys.insert(pair.left(colon), AwsCredentials{pair.left(colon), pair.mid(colon + 1), {}});
+            serveOptions.accessKeys.insert(pair.left(colon), AwsCredentials{pair.left(colon), pair.mid(colon + 1), {}});
         }
         const QString envId = qEnvironmentVariable("AWS_ACCESS_KEY_ID");
         const QString envSecret = qEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
-        if (!envId.isEmpty() && !envSecret.isEmpty() && !keys.contains(envId))
-            keys.insert(envId, AwsCredentials{envId, envSecret, qEnvironmentVariable("AWS_SESSION_TOKEN")});
-        if (keys.isEmpty()) {
+        if (!envId.isEmpty() && !envSecret.isEmpty() && !serveOptions.accessKeys.contains(envId))
+            serveOptions.accessKeys.insert(envId, AwsCredentials{envId, envSecret, qEnvironmentVariable("AWS_SESSION_TOKEN")});
+        if (serveOptions.accessKeys.isEmpty()) {
             std::fprintf(stderr, "shardscope: --require-auth needs --access-key ID:SECRET or "
                                  "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n");
             return 2;
         }
-        auto verifier = std::make_shared<SigV4Verifier>(
-            [keys](const QString &id) -> std::optional<AwsCredentials> {
-                if (const auto it = keys.constFind(id); it != keys.cend())
-                    return *it;
-                return std::nullopt;
-            },
-            QStringLiteral("kinesis"), engineOptions.region);
-        serverOptions.verifier = [verifier](const HttpRequest &request) {
-            return verifier->verify(signableRequest(request));
-        };
     }
-    const auto url = server.start(serverOptions);
+    const auto url = (*emulator)->serve(serveOptions);
     if (!url) {
         std::fprintf(stderr, "shardscope: cannot serve on %s:%u: %s\n", qPrintable(address.toString()),
                      port, qPrintable(url.error()));
         return 1;
     }
     std::printf("Shardscope is serving Kinesis at %s (database: %s)\n", qPrintable(url->toString()),
-                (*engine)->isInMemory() ? "in memory" : qPrintable((*engine)->databasePath()));
-    if (!certificatePath.isEmpty())
+                engine.isInMemory() ? "in memory" : qPrintable(engine.databasePath()));
+    if (const QString certificatePath = (*emulator)->certificatePath(); !certificatePath.isEmpty())
         std::printf("TLS certificate: %s (self-signed; trust it with aws --ca-bundle, boto3 verify=, "
                     "or NODE_EXTRA_CA_CERTS)\n",
                     qPrintable(QDir::toNativeSeparators(QFileInfo(certificatePath).absoluteFilePath())));
@@ -214,7 +151,7 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
     });
     watch.start(100);
     const int rc = app.exec();
-    server.stop();
+    (*emulator)->stopServing();
     return rc;
 }
 
@@ -381,24 +318,24 @@ int main(int argc, char *argv[])
             app.installTranslator(&translator);
     }
 
-    auto engine = Engine::open(engineOptions);
-    if (!engine) {
+    EmulatorBackendOptions backendOptions;
+    backendOptions.displayName = QCoreApplication::translate("main", "Local emulator");
+    auto emulator = LocalEmulator::open(engineOptions, backendOptions);
+    if (!emulator) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Shardscope"),
                               QCoreApplication::translate("main", "The emulator database could not be opened:\n%1")
-                                  .arg(engine.error().message));
+                                  .arg(emulator.error().message));
         return 1;
     }
 
     // First run: a demo stream so there is something to look at, with events trickling in.
-    if (auto streams = (*engine)->listStreams({}); streams && streams->streamNames.isEmpty())
-        (void)(*engine)->createStream(DemoTrickle::createStreamRequest());
+    if (const auto created = (*emulator)->createDemoStreamIfEmpty(); !created)
+        std::fprintf(stderr, "shardscope: cannot create the demo stream: %s\n",
+                     qPrintable(created.error().message));
 
-    EmulatorBackendOptions backendOptions;
-    backendOptions.displayName = QCoreApplication::translate("main", "Local emulator");
-    EmulatorBackend backend(**engine, backendOptions);
+    StreamBackend *backend = (*emulator)->backend();
     MainWindowOptions windowOptions;
-    windowOptions.localBackend = &backend;
-    windowOptions.engine = engine->get();
+    windowOptions.emulator = emulator->get();
     windowOptions.demoEvents = !parser.isSet(demoOption);
     MainWindow window(windowOptions);
     if (parser.isSet(sizeOption)) {
@@ -414,7 +351,7 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(streamOption)) {
         const QString tab = parser.value(tabOption);
-        window.openStream(&backend, parser.value(streamOption),
+        window.openStream(backend, parser.value(streamOption),
                           tab == QStringLiteral("shards")    ? StreamPage::ShardsTab
                           : tab == QStringLiteral("records") ? StreamPage::RecordsTab
                                                              : StreamPage::OverviewTab);

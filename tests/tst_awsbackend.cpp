@@ -16,8 +16,8 @@
 #include "backend/futureutils.h"
 #include "backendtesthelpers.h"
 #include "engine/engine.h"
-#include "engine/localkms.h"
 #include "expectedassert.h"
+#include "kinesis/kms.h"
 #include "protocol/wirecodec.h"
 #include "server/httpserver.h"
 #include "server/kinesisendpoint.h"
@@ -1203,7 +1203,7 @@ void TestAwsBackend::listKmsKeysPagesAndDescribes()
     QVERIFY(!info->key.deletionDateMs);
 
     info = findKey(*keys, managed);
-    QCOMPARE(info->aliases, QStringList{LocalKms::kDefaultAlias});
+    QCOMPARE(info->aliases, QStringList{kDefaultKmsAlias});
     QVERIFY(info->key.awsManaged);
     QCOMPARE(info->key.state, KmsKeyState::Enabled);
 
@@ -1290,7 +1290,7 @@ void TestAwsBackend::listKmsKeysPredefinedKinesisAlias()
     if (withKey)
         QCOMPARE(keys->first().key.keyId, own);
     const KmsKeyInfo &predefined = keys->last();
-    QCOMPARE(predefined.aliases, QStringList{LocalKms::kDefaultAlias});
+    QCOMPARE(predefined.aliases, QStringList{kDefaultKmsAlias});
     QVERIFY(predefined.key.keyId.isEmpty());
     QCOMPARE(predefined.key.arn, expectedArn);
     QVERIFY(predefined.key.awsManaged);
@@ -1402,7 +1402,7 @@ void TestAwsBackend::createKmsKeyRefusals_data()
                                << u"The connection stand-in is read-only."_s;
     for (const QString &alias : {u"orders"_s, u"alias/aws/mine"_s, u"alias/has space"_s, u"alias/"_s}) {
         QTest::newRow(qPrintable(alias)) << false << alias << ErrorType::InvalidArgument
-                                         << LocalKms::aliasNameProblem(alias).value_or(Error{}).message;
+                                         << kmsAliasNameProblem(alias).value_or(Error{}).message;
     }
 }
 

@@ -13,9 +13,9 @@
 #include "backend/emulatorbackend.h"
 #include "backendtesthelpers.h"
 #include "engine/engine.h"
-#include "engine/localkms.h"
 #include "expectedassert.h"
 #include "kinesis/hashkey.h"
+#include "kinesis/kms.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -858,7 +858,7 @@ void TestBackendConformance::kmsKeys()
             return info.aliases.contains(name);
         });
     };
-    const auto kinesis = hasAlias(*keys, LocalKms::kDefaultAlias);
+    const auto kinesis = hasAlias(*keys, kDefaultKmsAlias);
     QVERIFY(kinesis != keys->cend());
     QVERIFY(kinesis->key.awsManaged);
 

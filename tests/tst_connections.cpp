@@ -10,6 +10,7 @@
 #include "connections/keychainsecretstore.h"
 #include "connections/memorysecretstore.h"
 #include "expectedassert.h"
+#include "server/kinesisserver.h"
 #include "tst_connections_authserver.h"
 
 #include <QFile>

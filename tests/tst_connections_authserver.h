@@ -1,14 +1,12 @@
 #pragma once
 
 // Shared by tst_connections, tst_addconnectiondialog and tst_mainwindow: our own emulator served
-// in-process as `shardscope --serve --require-auth` serves it, accepting one key pair, so an
-// AwsBackend talks to it over HTTP with real SigV4 signatures.
+// in-process as `shardscope --serve --require-auth` serves it (through LocalEmulator), accepting
+// one key pair, so an AwsBackend talks to it over HTTP with real SigV4 signatures.
 
-#include "aws/sigv4.h"
-#include "backendtesthelpers.h"
+#include "backend/emulatorbackend.h"
+#include "emulator/localemulator.h"
 #include "engine/engine.h"
-#include "server/kinesisendpoint.h"
-#include "server/kinesisserver.h"
 
 #include <QTemporaryDir>
 #include <QUrl>
@@ -28,41 +26,31 @@ public:
     {
         if (!m_dir.isValid())
             return;
-        m_engine = openEngine(m_dir);
-        if (!m_engine)
+        EngineOptions engineOptions;
+        engineOptions.databasePath = m_dir.filePath(QStringLiteral("streams.db"));
+        engineOptions.createDelayMs = engineOptions.deleteDelayMs = engineOptions.updateDelayMs = 0;
+        auto emulator = LocalEmulator::open(engineOptions, EmulatorBackendOptions{});
+        if (!emulator)
             return;
-        const AwsCredentials keys{QString::fromLatin1(kAccessKeyId), QString::fromLatin1(kSecret), {}};
-        auto verifier = std::make_shared<SigV4Verifier>(
-            [keys](const QString &id) -> std::optional<AwsCredentials> {
-                if (id == keys.accessKeyId)
-                    return keys;
-                return std::nullopt;
-            },
-            QStringLiteral("kinesis"), QStringLiteral("us-east-1"));
-        m_server = std::make_unique<KinesisServer>(*m_engine);
-        KinesisServer::Options options;
+        m_emulator = std::move(*emulator);
+        EmulatorServeOptions options;
         options.port = 0;
-        options.verifier = [verifier](const HttpRequest &request) {
-            return verifier->verify(signableRequest(request));
-        };
-        const auto url = m_server->start(options);
+        options.requireAuth = true;
+        const QString id = QString::fromLatin1(kAccessKeyId);
+        options.accessKeys.insert(id, AwsCredentials{id, QString::fromLatin1(kSecret), {}});
+        const auto url = m_emulator->serve(options);
         if (url)
             m_url = *url;
-    }
-    ~AuthEmulator()
-    {
-        if (m_server)
-            m_server->stop();
     }
     Q_DISABLE_COPY_MOVE(AuthEmulator)
 
     bool isRunning() const { return m_url.isValid(); }
     QUrl url() const { return m_url; }
-    Engine &engine() { return *m_engine; }
+    Engine &engine() { return m_emulator->engine(); }
     bool createStreams(const QStringList &names)
     {
         for (const QString &name : names) {
-            if (!m_engine->createStream(CreateStreamRequest{name, 1, {}, {}, {}}))
+            if (!engine().createStream(CreateStreamRequest{name, 1, {}, {}, {}}))
                 return false;
         }
         return true;
@@ -70,8 +58,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<Engine> m_engine;
-    std::unique_ptr<KinesisServer> m_server;
+    std::unique_ptr<LocalEmulator> m_emulator; // stops serving when it goes
     QUrl m_url;
 };
 

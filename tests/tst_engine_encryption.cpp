@@ -6,7 +6,7 @@
 #include "engine/clock.h"
 #include "engine/engine.h"
 #include "engine/sqlitedb.h"
-#include "protocol/dispatcher.h"
+#include "server/dispatcher.h"
 #include "protocol/wirecodec.h"
 
 #include <QFile>

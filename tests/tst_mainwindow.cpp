@@ -3,11 +3,13 @@
 // selected shard, the activity dock lists calls, state persists across windows, and — against a
 // backend that answers only after 400 ms — the event loop never stalls.
 
+#include "backend/awsbackend.h"
 #include "backendtesthelpers.h"
 #include "commandpalette.h"
 #include "connections/connectionstore.h"
 #include "connections/memorysecretstore.h"
 #include "demo/demotrickle.h"
+#include "emulator/localemulator.h"
 #include "mainwindow.h"
 #include "models/activitymodel.h"
 #include "models/recordsmodel.h"
@@ -43,6 +45,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -105,6 +108,7 @@ private slots:
     void recordWritesAreDisabledOnAReadOnlyAwsConnection();
     void firstRunShowsTheDemoStreamsRecords();
     void aSavedStreamWinsOverTheDemo();
+    void servesAndTricklesThroughTheLocalEmulator();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(StreamBackend *backend);
@@ -113,7 +117,8 @@ private:
     QList<QJsonObject> exportTo(ExportDialog *dialog, const QString &path);
 
     QTemporaryDir *m_dir = nullptr;
-    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<LocalEmulator> m_emulator; // serves, and trickles demo events, for the window
+    Engine *m_engine = nullptr;                // the emulator's
     std::unique_ptr<EmulatorBackend> m_backend;
     MemorySecretStore m_secrets; // never the user's keychain
 };
@@ -122,15 +127,21 @@ void TestMainWindow::init()
 {
     m_dir = new QTemporaryDir;
     QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
+    EngineOptions engineOptions;
+    engineOptions.databasePath = m_dir->filePath(u"streams.db"_s);
+    engineOptions.createDelayMs = engineOptions.deleteDelayMs = engineOptions.updateDelayMs = 0;
+    auto emulator = LocalEmulator::open(engineOptions, EmulatorBackendOptions{});
+    QVERIFY2(emulator.has_value(), qPrintable(emulator ? QString() : emulator.error().message));
+    m_emulator = std::move(*emulator);
+    m_engine = &m_emulator->engine();
     m_backend = std::make_unique<EmulatorBackend>(*m_engine);
 }
 
 void TestMainWindow::cleanup()
 {
     m_backend.reset();
-    m_engine.reset();
+    m_engine = nullptr;
+    m_emulator.reset();
     delete m_dir;
     m_dir = nullptr;
 }
@@ -139,7 +150,7 @@ std::unique_ptr<MainWindow> TestMainWindow::makeWindow(StreamBackend *backend)
 {
     MainWindowOptions options;
     options.localBackend = backend;
-    options.engine = m_engine.get();
+    options.emulator = m_emulator.get();
     options.settingsFile = m_dir->filePath(u"settings.ini"_s);
     options.demoEvents = false;
     options.secretStore = &m_secrets;
@@ -805,8 +816,8 @@ void TestMainWindow::firstRunShowsTheDemoStreamsRecords()
     QVERIFY(m_engine->putRecords(history).has_value());
 
     MainWindowOptions options;
+    options.emulator = m_emulator.get();
     options.localBackend = m_backend.get();
-    options.engine = m_engine.get();
     options.settingsFile = m_dir->filePath(u"settings.ini"_s);
     options.demoEvents = true;
     options.secretStore = &m_secrets;
@@ -876,6 +887,89 @@ void TestMainWindow::aSavedStreamWinsOverTheDemo()
     QTRY_COMPARE(window.streamTree()->rowCount(window.streamTree()->index(0, 0)), 2);
     QTest::qWait(100);
     QVERIFY(window.currentStream().isEmpty());
+}
+
+// File › Serve on Localhost and File › Demo Events act on the LocalEmulator the window was
+// given: the status bar shows the URL it serves at (and why it cannot), the demo stream fills,
+// and closing the window ends both.
+void TestMainWindow::servesAndTricklesThroughTheLocalEmulator()
+{
+    QVERIFY(m_emulator->createDemoStreamIfEmpty().value_or(false));
+    const auto storedDemoRecords = [this] {
+        qint64 records = 0;
+        const auto shards = m_engine->shardStatistics(DemoTrickle::defaultStreamName());
+        for (const ShardStatistics &shard : shards.value_or(QList<ShardStatistics>{}))
+            records += shard.recordCount;
+        return records;
+    };
+    {
+        // Without an emulator there is nothing to serve and no demo events.
+        MainWindowOptions options;
+        options.localBackend = m_backend.get();
+        options.settingsFile = m_dir->filePath(u"settings.ini"_s);
+        options.secretStore = &m_secrets;
+        MainWindow window(options);
+        QVERIFY(!window.action(u"actionServe"_s)->isEnabled());
+        QVERIFY(!window.action(u"actionDemoEvents"_s)->isEnabled());
+        QVERIFY(!window.demoTrickle());
+    }
+
+    QTcpServer taken; // a port someone else serves on
+    QVERIFY(taken.listen(QHostAddress::LocalHost));
+    for (const quint16 port : {quint16(0), taken.serverPort()}) {
+        MainWindowOptions options;
+        options.emulator = m_emulator.get(); // its backend is the local connection
+        options.serveOptions.port = port;
+        options.settingsFile = m_dir->filePath(u"settings.ini"_s);
+        options.secretStore = &m_secrets;
+        auto window = std::make_unique<MainWindow>(options);
+        window->show();
+        QVERIFY(window->streamTree()->connectionIndex(m_emulator->backend()).isValid());
+        QAction *serve = window->action(u"actionServe"_s);
+        auto *endpoint = window->findChild<QLabel *>(u"endpointLabel"_s);
+        QVERIFY(serve->isEnabled());
+        serve->trigger();
+        if (port != 0) {
+            QVERIFY(!serve->isChecked());
+            QVERIFY(!m_emulator->isServing());
+            QVERIFY2(endpoint->text().startsWith(u"Not serving: "_s), qPrintable(endpoint->text()));
+            continue;
+        }
+        QVERIFY(serve->isChecked());
+        QVERIFY(m_emulator->isServing());
+        const QUrl url = m_emulator->url();
+        QCOMPARE(endpoint->text(), u"Serving at %1"_s.arg(url.toString()));
+        AwsBackendOptions clientOptions;
+        clientOptions.endpoint = url;
+        clientOptions.staticCredentials = AwsCredentials{u"AKIDWINDOW"_s, u"secret"_s, {}};
+        AwsBackend client(clientOptions);
+        const auto streams = await(client.listAllStreams());
+        QVERIFY2(streams.has_value(), qPrintable(streams ? QString() : streams.error().message));
+        QCOMPARE(streams->size(), 1);
+        QCOMPARE(streams->front().streamName, DemoTrickle::defaultStreamName());
+
+        // Demo events are on unless turned off, and fill the demo stream.
+        QAction *demo = window->action(u"actionDemoEvents"_s);
+        QVERIFY(demo->isEnabled());
+        QVERIFY(demo->isChecked());
+        QCOMPARE(window->demoTrickle(), m_emulator->demoTrickle());
+        QVERIFY(m_emulator->demoTrickle()->isRunning());
+        auto *demoLabel = window->findChild<QLabel *>(u"demoLabel"_s);
+        QVERIFY(demoLabel->isVisible());
+        QVERIFY2(demoLabel->text().contains(DemoTrickle::defaultStreamName()), qPrintable(demoLabel->text()));
+        QTRY_VERIFY(storedDemoRecords() > 0);
+        demo->trigger();
+        QVERIFY(!m_emulator->demoTrickle()->isRunning());
+        QVERIFY(!demoLabel->isVisible());
+        demo->trigger();
+        QVERIFY(m_emulator->demoTrickle()->isRunning());
+
+        // What the window started ends with it; the emulator stays.
+        window.reset();
+        QVERIFY(!m_emulator->isServing());
+        QVERIFY(!m_emulator->demoTrickle()->isRunning());
+        QVERIFY(await(m_emulator->backend()->listAllStreams()).has_value());
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,5 @@
 #include "engine/engine.h"
-#include "protocol/dispatcher.h"
+#include "server/dispatcher.h"
 #include "protocol/wirecodec.h"
 
 #include <QCborArray>

@@ -21,6 +21,7 @@
 #include "backendtesthelpers.h"
 #include "connections/connectionstore.h"
 #include "connections/memorysecretstore.h"
+#include "emulator/localemulator.h"
 #include "mainwindow.h"
 #include "models/recordsmodel.h"
 #include "models/shardstablemodel.h"
@@ -150,7 +151,8 @@ private:
     bool activate(QWidget *window);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<LocalEmulator> m_emulator; // Serve on Localhost and Demo Events act on it
+    Engine *m_engine = nullptr;                // the emulator's
     std::unique_ptr<EmulatorBackend> m_local;
     std::unique_ptr<AuthEmulator> m_remote;
     MemorySecretStore m_secrets;
@@ -174,8 +176,13 @@ void TestShortcuts::initTestCase()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_engine = openEngine(*m_dir);
-    QVERIFY(m_engine);
+    EngineOptions engineOptions;
+    engineOptions.databasePath = m_dir->filePath(u"streams.db"_s);
+    engineOptions.createDelayMs = engineOptions.deleteDelayMs = engineOptions.updateDelayMs = 0;
+    auto emulator = LocalEmulator::open(engineOptions, EmulatorBackendOptions{});
+    QVERIFY2(emulator.has_value(), qPrintable(emulator ? QString() : emulator.error().message));
+    m_emulator = std::move(*emulator);
+    m_engine = &m_emulator->engine();
     m_local = std::make_unique<EmulatorBackend>(*m_engine);
     QVERIFY(m_engine->createStream(CreateStreamRequest{u"orders"_s, 2, {}, {}, {}}).has_value());
 
@@ -212,7 +219,7 @@ void TestShortcuts::initTestCase()
 
     MainWindowOptions options;
     options.localBackend = m_local.get();
-    options.engine = m_engine.get(); // Serve on Localhost is enabled
+    options.emulator = m_emulator.get(); // Serve on Localhost and Demo Events are enabled
     options.settingsFile = settingsFile;
     options.demoEvents = true; // Demo Events is enabled (there is no demo stream to fill)
     options.secretStore = &m_secrets;
@@ -285,7 +292,8 @@ void TestShortcuts::cleanupTestCase()
     m_window.reset();
     m_remote.reset();
     m_local.reset();
-    m_engine.reset();
+    m_engine = nullptr;
+    m_emulator.reset();
     m_dir.reset();
 }
 

@@ -1841,6 +1841,17 @@
     </message>
 </context>
 <context>
+    <name>shardscope::LocalEmulator</name>
+    <message>
+        <source>Checking signatures needs at least one access key.</source>
+        <translation>Um Signaturen zu prüfen, braucht es mindestens einen Zugriffsschlüssel.</translation>
+    </message>
+    <message>
+        <source>Cannot set up TLS: %1</source>
+        <translation>TLS kann nicht eingerichtet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::MainWindow</name>
     <message>
         <source>%1 — %2, %3</source>

@@ -1841,6 +1841,17 @@
     </message>
 </context>
 <context>
+    <name>shardscope::LocalEmulator</name>
+    <message>
+        <source>Checking signatures needs at least one access key.</source>
+        <translation>La vérification des signatures demande au moins une clé d’accès.</translation>
+    </message>
+    <message>
+        <source>Cannot set up TLS: %1</source>
+        <translation>Impossible de configurer TLS : %1</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::MainWindow</name>
     <message>
         <source>%1 — %2, %3</source>

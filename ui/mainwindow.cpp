@@ -7,12 +7,10 @@
 #include "connections/connectionstore.h"
 #include "connections/keychainsecretstore.h"
 #include "demo/demotrickle.h"
-#include "engine/engine.h"
 #include "models/activitymodel.h"
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
 #include "models/streamtreemodel.h"
-#include "server/kinesisserver.h"
 #include "settingsdialog.h"
 #include "records/exportdialog.h"
 #include "records/importdialog.h"
@@ -21,6 +19,7 @@
 #include "records/recordspage.h"
 #include "records/replaydialog.h"
 #include "streampage.h"
+#include "uilog.h"
 
 #include "dialogs/addconnectiondialog.h"
 #include "dialogs/createstreamdialog.h"
@@ -177,6 +176,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
       m_treeProxy(new NavigationProxy(this)),
       m_activity(new ActivityModel(5000, this))
 {
+    if (!m_options.localBackend && m_options.emulator)
+        m_options.localBackend = m_options.emulator->backend();
     Q_ASSERT(m_options.localBackend);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Shardscope"));
@@ -272,9 +273,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     });
     connect(m_tree, &QAbstractItemModel::rowsRemoved, this, &MainWindow::onCurrentChanged);
 
-    if (m_options.engine)
-        m_server = new KinesisServer(*m_options.engine, this);
-    m_serve->setEnabled(m_server != nullptr);
+    m_serve->setEnabled(m_options.emulator != nullptr);
 
     // Persisted state.
     resize(1280, 860);
@@ -290,12 +289,9 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         m_firstRunSelection = true;
     }
 
-    if (m_options.demoEvents) {
-        m_demo = std::make_unique<DemoTrickle>(m_options.localBackend);
-        // Some records come KPL-aggregated, as from a producer using the KPL: the inspector
-        // de-aggregates them.
-        m_demo->setAggregateEvery(20);
-        connect(m_demo.get(), &DemoTrickle::stateChanged, this, &MainWindow::updateDemoLabel);
+    if (m_options.demoEvents && m_options.emulator) {
+        m_demo = m_options.emulator->demoTrickle();
+        connect(m_demo, &DemoTrickle::stateChanged, this, &MainWindow::updateDemoLabel);
         const bool on = m_settings->value(u"demo/events"_s, true).toBool();
         m_demoEvents->setChecked(on);
     } else {
@@ -313,8 +309,13 @@ MainWindow::~MainWindow()
         m_tree->removeConnection(backend);
         m_activity->unwatch(backend);
     }
-    if (m_server)
-        m_server->stop();
+    // What this window started ends with it; the emulator itself lives on.
+    if (m_demo) {
+        disconnect(m_demo, nullptr, this, nullptr);
+        m_demo->stop();
+    }
+    if (m_options.emulator && m_serve->isChecked())
+        m_options.emulator->stopServing();
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -870,10 +871,12 @@ void MainWindow::exportRecords()
 
 void MainWindow::showCallResult(const QString &what, const std::optional<Error> &error)
 {
-    if (error)
+    if (error) {
+        qCWarning(lcUi).noquote() << what << "failed:" << error->typeName() << error->message;
         statusBar()->showMessage(tr("%1 failed: %2: %3").arg(what, error->typeName(), error->message), 15000);
-    else
+    } else {
         statusBar()->showMessage(tr("%1 started.").arg(what), 5000);
+    }
 }
 
 void MainWindow::splitShard()
@@ -929,22 +932,24 @@ void MainWindow::mergeShards()
 
 void MainWindow::setServing(bool on)
 {
-    if (!m_server)
+    if (!m_options.emulator)
         return;
     if (!on) {
-        m_server->stop();
+        m_options.emulator->stopServing();
+        qCInfo(lcUi) << "stopped serving the local emulator";
         m_endpointLabel->setText(tr("Not serving"));
         m_endpointLabel->setToolTip({});
         return;
     }
-    KinesisServer::Options options;
-    const auto url = m_server->start(options);
+    const auto url = m_options.emulator->serve(m_options.serveOptions);
     if (!url) {
+        qCWarning(lcUi) << "cannot serve the local emulator:" << url.error();
         QSignalBlocker blocker(m_serve);
         m_serve->setChecked(false);
         m_endpointLabel->setText(tr("Not serving: %1").arg(url.error()));
         return;
     }
+    qCInfo(lcUi).noquote() << "serving the local emulator at" << url->toString();
     m_endpointLabel->setText(tr("Serving at %1").arg(url->toString()));
     m_endpointLabel->setToolTip(tr("Point SDKs here, e.g. aws kinesis list-streams --endpoint-url %1")
                                     .arg(url->toString()));
@@ -977,6 +982,7 @@ void MainWindow::updateDemoLabel()
         m_demoLabel->setToolTip(tr("Sample events are being put into the %1 stream. Turn them off with %2.")
                                     .arg(m_demo->streamName(), m_demoEvents->shortcut().toString(QKeySequence::NativeText)));
     } else {
+        qCWarning(lcUi).noquote() << "demo events stopped:" << m_demo->lastError()->message;
         m_demoLabel->setText(tr("Demo events stopped"));
         m_demoLabel->setToolTip(m_demo->lastError() ? m_demo->lastError()->message : QString());
         QSignalBlocker blocker(m_demoEvents);
@@ -1061,10 +1067,13 @@ void MainWindow::openSavedConnection(const SavedConnection &saved, bool select)
             m_awsBackends.insert(id, raw);
             m_activity->watch(raw);
             m_tree->addConnection(raw);
-            if (secretError)
+            if (secretError) {
+                qCWarning(lcUi).noquote() << "the secret of connection" << name
+                                          << "could not be read:" << secretError->message;
                 statusBar()->showMessage(tr("%1 has no credentials: %2")
                                              .arg(name, InlineErrorLabel::describe(*secretError)),
                                          15000);
+            }
             if (select) {
                 const QModelIndex index = m_treeProxy->mapFromSource(m_tree->connectionIndex(raw));
                 m_treeView->setCurrentIndex(index);
@@ -1139,8 +1148,10 @@ void MainWindow::removeConnection()
             return;
         dropSavedConnection(id);
         onResult(this, m_connections->remove(id), [this](const BackendResult<void> &result) {
-            if (!result)
+            if (!result) {
+                qCWarning(lcUi).noquote() << "removing a connection failed:" << result.error().message;
                 statusBar()->showMessage(InlineErrorLabel::describe(result.error()), 15000);
+            }
         });
     });
     openDialog(box);

@@ -16,6 +16,7 @@ class QStackedWidget;
 class QTableView;
 class QTreeView;
 
+#include "emulator/localemulator.h"
 #include "kinesis/error.h"
 
 #include <optional>
@@ -29,8 +30,6 @@ class SecretStore;
 struct SavedConnection;
 class CommandPalette;
 class DemoTrickle;
-class Engine;
-class KinesisServer;
 class StreamBackend;
 class RecordInspector;
 class StreamPage;
@@ -38,13 +37,17 @@ class StreamTreeModel;
 
 struct MainWindowOptions
 {
-    // The local emulator's connection; required, not owned.
+    // The local emulator, served on a loopback port on demand and trickling demo events; not
+    // owned. Null disables serving and demo events.
+    LocalEmulator *emulator = nullptr;
+    // How File › Serve on Localhost serves it: http on 127.0.0.1:4567 unless changed.
+    EmulatorServeOptions serveOptions;
+    // The local emulator's connection in the tree, not owned; null means the emulator's own.
+    // One of the two is required.
     StreamBackend *localBackend = nullptr;
-    // The engine behind it, to serve it on a loopback port; null disables serving.
-    Engine *engine = nullptr;
     // Settings file (INI); empty means the user's settings. Tests pass a temporary file.
     QString settingsFile;
-    // Trickle demo events into the `demo` stream while the setting allows it.
+    // Trickle the emulator's demo events into the `demo` stream while the setting allows it.
     bool demoEvents = true;
     // Where the secrets of saved AWS connections are kept (not owned); null: the system keychain.
     SecretStore *secretStore = nullptr;
@@ -76,7 +79,7 @@ public:
     StreamPage *streamPage() const { return m_page; }
     ActivityModel *activityModel() const { return m_activity; }
     CommandPalette *commandPalette() const { return m_palette; }
-    DemoTrickle *demoTrickle() const { return m_demo.get(); }
+    DemoTrickle *demoTrickle() const { return m_demo; }
     // The action with this objectName (e.g. "actionNewStream", "actionStartTail") among the
     // window's actions (every command with a shortcut is one), or null.
     QAction *action(const QString &objectName) const;
@@ -148,8 +151,7 @@ private:
     RecordInspector *m_inspector = nullptr;
     QTableView *m_activityView = nullptr;
     CommandPalette *m_palette = nullptr;
-    KinesisServer *m_server = nullptr;
-    std::unique_ptr<DemoTrickle> m_demo;
+    DemoTrickle *m_demo = nullptr; // the emulator's, while this session has demo events
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_endpointLabel = nullptr;
     QLabel *m_demoLabel = nullptr;

@@ -1,6 +1,7 @@
 #include "awsconfig.h"
 
 #include "aws/awsinifile.h"
+#include "aws/awslog.h"
 #include "aws/awstimestamp.h"
 #include "aws/shellwords.h"
 
@@ -136,6 +137,9 @@ AwsConfig AwsConfig::fromFiles(const QString &configPath, const QString &credent
     }
     result.load(AwsIniFile::parse(config.text, configPath),
                 AwsIniFile::parse(credentials.text, credentialsPath));
+    // Nothing in the window lists these: a line that was skipped would otherwise go unnoticed.
+    for (const QString &warning : std::as_const(result.m_warnings))
+        qCWarning(lcAws).noquote() << "AWS configuration:" << warning;
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "credentialsprovider.h"
 
+#include "aws/awslog.h"
 #include "aws/credentialprocess.h"
 #include "aws/ssoportalclient.h"
 #include "aws/stsclient.h"
@@ -74,6 +75,7 @@ std::optional<ResolvedCredentials> CredentialsProvider::cached() const
 
 void CredentialsProvider::invalidate()
 {
+    qCDebug(lcAws).noquote() << "credentials of" << describedProfile() << "invalidated";
     const QMutexLocker lock(&m_mutex);
     m_cached.reset();
     m_obtainedAt = QDateTime();
@@ -189,6 +191,10 @@ void CredentialsProvider::finishResolution(quint64 generation, Result result)
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
     if (result) {
+        qCDebug(lcAws).noquote() << "credentials of" << describedProfile() << "from"
+                                 << result->source << "obtained; they expire"
+                                 << (result->expiration ? result->expiration->toString(Qt::ISODate)
+                                                        : u"never"_s);
         {
             const QMutexLocker lock(&m_mutex);
             m_cached = *result;
@@ -204,12 +210,20 @@ void CredentialsProvider::finishResolution(quint64 generation, Result result)
     std::optional<ResolvedCredentials> previous = cached();
     const bool previousValid = previous && (!previous->expiration || now < *previous->expiration);
     if (previousValid) {
+        qCWarning(lcAws).noquote() << "refreshing the credentials of" << describedProfile()
+                                   << "failed:" << result.error().message
+                                   << "- using the previous ones until they expire"
+                                   << (previous->expiration
+                                           ? previous->expiration->toString(Qt::ISODate)
+                                           : u"never"_s);
         for (const PromisePtr &promise : waiting)
             deliver(promise, *previous);
         if (previous->expiration)
             m_refreshTimer->start(static_cast<int>(
                 std::clamp<qint64>(now.msecsTo(*previous->expiration), 0, kFailedRefreshRetryMs)));
     } else {
+        qCWarning(lcAws).noquote() << "the credentials of" << describedProfile()
+                                   << "could not be resolved:" << result.error().message;
         {
             const QMutexLocker lock(&m_mutex);
             m_cached.reset();
@@ -269,6 +283,14 @@ QUrl CredentialsProvider::ssoEndpoint(const SsoSettings &sso, const AwsConfig &c
         return m_options.ssoPortalEndpoint;
     const QUrl configured = config.endpointUrl(m_options.profile, u"sso"_s);
     return configured.isValid() ? configured : SsoPortalClient::defaultEndpoint(sso.region);
+}
+
+QString CredentialsProvider::describedProfile() const
+{
+    if (m_options.staticCredentials)
+        return u"typed access keys"_s;
+    return m_options.profile.isEmpty() ? u"the default profile chain"_s
+                                       : u"profile "_s + m_options.profile;
 }
 
 } // namespace shardscope

@@ -99,6 +99,8 @@ private:
     void scheduleRefresh(const ResolvedCredentials &credentials, const QDateTime &obtainedAt);
     QUrl stsEndpoint(const CredentialPlan &plan, const AwsConfig &config) const;
     QUrl ssoEndpoint(const SsoSettings &sso, const AwsConfig &config) const;
+    // Whose credentials these are, for the log.
+    QString describedProfile() const;
 
     const Options m_options;
     QNetworkAccessManager *m_network;

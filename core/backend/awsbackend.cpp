@@ -1,7 +1,9 @@
 #include "awsbackend.h"
 
 #include "aws/awsconfig.h"
+#include "aws/awslog.h"
 #include "aws/credentialsprovider.h"
+#include "backend/backendlog.h"
 #include "backend/futureutils.h"
 #include "kinesis/streamarn.h"
 
@@ -323,6 +325,8 @@ AwsBackend::AwsBackend(AwsBackendOptions options, QObject *parent)
             configuration.addCaCertificates(certificates);
             m_sslConfiguration = configuration;
         }
+        if (!m_caError.isEmpty())
+            qCWarning(lcBackend).noquote() << m_options.displayName << ":" << m_caError;
     }
     m_pool.setMaxThreadCount(2);
     m_pool.setObjectName(u"AwsBackend"_s);
@@ -618,31 +622,49 @@ void AwsBackend::handleReply(const ExchangePtr &exchange, QNetworkReply *reply)
         transient = status >= 500 || isThrottling(failure.wireType, status, signingName);
     }
 
+    const QString what = exchange->service->activityPrefix + exchange->operation;
     if (isClockSkew(failure) && !exchange->skewRetried) {
         if (const auto serverTime = parseHttpDate(reply->rawHeader("Date"))) {
             exchange->skewRetried = true;
+            const qint64 previousOffsetMs = m_clockOffsetMs;
             m_clockOffsetMs = localNow().msecsTo(*serverTime);
+            qCInfo(lcAws).noquote() << what << "to" << exchange->service->url.host()
+                                    << "was refused for clock skew (" << failure.error.message
+                                    << "); signing with the server's clock from now on: offset"
+                                    << previousOffsetMs << "ms ->" << m_clockOffsetMs << "ms";
             retry(exchange, failure.error, std::chrono::milliseconds(0));
             return;
         }
+        qCWarning(lcAws).noquote() << what << "to" << exchange->service->url.host()
+                                   << "was refused for clock skew, and the answer has no usable "
+                                      "Date header to correct it by";
     }
     if (isExpiredCredentials(failure) && m_provider && !exchange->credentialsRetried) {
         // The provider may have newer ones by now (a new `aws sso login`, a refreshed role).
+        qCInfo(lcAws).noquote() << what << "of" << m_options.displayName
+                                << "was refused with expired credentials; fetching new ones and "
+                                   "trying once more";
         exchange->credentialsRetried = true;
         m_provider->invalidate();
         retry(exchange, failure.error, std::chrono::milliseconds(0));
         return;
     }
     if (transient && exchange->retries < m_options.maxRetries) {
-        const auto base = isThrottling(failure.wireType, status, signingName)
-                              ? m_options.throttlingBaseDelay
-                              : m_options.retryBaseDelay;
+        const bool throttled = isThrottling(failure.wireType, status, signingName);
+        const auto base = throttled ? m_options.throttlingBaseDelay : m_options.retryBaseDelay;
         const auto delay = backoffDelay(exchange->retries, base, m_options.retryMaxDelay,
                                         QRandomGenerator::global()->generateDouble());
         ++exchange->retries;
+        qCDebug(lcAws).noquote() << what << "of" << m_options.displayName
+                                 << (throttled ? "throttled" : "failed") << "(" << failure.error.message
+                                 << "); retry" << exchange->retries << "of" << m_options.maxRetries
+                                 << "in" << delay.count() << "ms";
         retry(exchange, failure.error, delay);
         return;
     }
+    if (exchange->attempts > 1)
+        qCInfo(lcAws).noquote() << what << "of" << m_options.displayName << "failed after"
+                                << exchange->attempts << "attempts:" << failure.error.message;
     const Error error = withAdvice(failure.error, failure.wireType, *exchange);
     complete(exchange, error);
     exchange->failed(error);
@@ -659,6 +681,10 @@ void AwsBackend::retry(const ExchangePtr &exchange, const Error &error,
 
 void AwsBackend::complete(const ExchangePtr &exchange, const std::optional<Error> &error)
 {
+    if (error)
+        qCDebug(lcBackend).noquote() << exchange->call.operation << exchange->call.target << "on"
+                                     << m_options.displayName << "failed:" << error->typeName()
+                                     << error->message;
     exchange->call.durationMs = exchange->timer.elapsed();
     exchange->call.error = error;
     m_inFlight.remove(exchange->id);
@@ -1194,6 +1220,10 @@ void AwsBackend::describeKeys(const KmsListingPtr &listing)
                          return;
                      }
                      // Denied: a key policy may hide one key; list it with what ListKeys said.
+                     if (!answer && answer.error().type == ErrorType::AccessDenied)
+                         qCDebug(lcBackend).noquote()
+                             << "DescribeKey" << keyId << "was denied; listing the key without its "
+                                                          "state and description";
                      describeKeys(listing);
                  });
     }
@@ -1215,7 +1245,7 @@ void AwsBackend::finishListing(const KmsListingPtr &listing)
     for (const KmsListing::ListedAlias &alias : std::as_const(listing->aliases)) {
         if (!alias.targetKeyId.isEmpty())
             aliasesByKey[alias.targetKeyId].append(alias.name);
-        if (alias.name == LocalKms::kDefaultAlias)
+        if (alias.name == kDefaultKmsAlias)
             defaultAliasArn = alias.arn;
     }
     QList<KmsKeyInfo> result;
@@ -1245,8 +1275,8 @@ void AwsBackend::finishListing(const KmsListingPtr &listing)
         if (info.key.arn.isEmpty())
             info.key.arn = listed.arn;
         if (defaultAliasArn.isEmpty())
-            defaultAliasArn = aliasArnBesides(info.key.arn, LocalKms::kDefaultAlias);
-        hasDefault = hasDefault || info.aliases.contains(LocalKms::kDefaultAlias);
+            defaultAliasArn = aliasArnBesides(info.key.arn, kDefaultKmsAlias);
+        hasDefault = hasDefault || info.aliases.contains(kDefaultKmsAlias);
         result.append(std::move(info));
     }
     if (!hasDefault) {
@@ -1257,7 +1287,7 @@ void AwsBackend::finishListing(const KmsListingPtr &listing)
         predefined.key.description = tr("AWS managed key for Kinesis; AWS creates it the first "
                                         "time a stream is encrypted with it.");
         predefined.key.awsManaged = true;
-        predefined.aliases = {LocalKms::kDefaultAlias};
+        predefined.aliases = {kDefaultKmsAlias};
         result.append(std::move(predefined));
     }
     listing->promise.addResult(BackendResult<QList<KmsKeyInfo>>(std::move(result)));
@@ -1271,7 +1301,7 @@ BackendFuture<KmsKeyInfo> AwsBackend::createKmsKey(const QString &description,
     if (const auto error = refusal(Access::Keys))
         return refuse<KmsKeyInfo>(operation, aliasName, *error);
     if (!aliasName.isEmpty()) {
-        if (const auto problem = LocalKms::aliasNameProblem(aliasName))
+        if (const auto problem = kmsAliasNameProblem(aliasName))
             return refuse<KmsKeyInfo>(operation, aliasName, *problem);
     }
     auto creation = std::make_shared<KeyCreation>();

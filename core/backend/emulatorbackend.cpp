@@ -1,5 +1,6 @@
 #include "emulatorbackend.h"
 
+#include "backend/backendlog.h"
 #include "engine/engine.h"
 
 #include <QElapsedTimer>
@@ -69,8 +70,12 @@ BackendFuture<T> EmulatorBackend::run(const QString &operation, const QString &t
         timer.start();
         BackendResult<T> result = work(m_engine);
         call.durationMs = timer.elapsed();
-        if (!result)
+        if (!result) {
             call.error = result.error();
+            qCDebug(lcBackend).noquote() << call.operation << call.target << "on"
+                                         << m_options.displayName << "failed:"
+                                         << call.error->typeName() << call.error->message;
+        }
         QMetaObject::invokeMethod(
             this, [this, call] { emit callFinished(call); }, Qt::QueuedConnection);
         return result;
@@ -268,7 +273,7 @@ BackendFuture<KmsKeyInfo> EmulatorBackend::createKmsKey(const QString &descripti
         [description, aliasName](Engine &e) -> BackendResult<KmsKeyInfo> {
             // Check the alias first, so a refused alias does not leave a nameless key behind.
             if (!aliasName.isEmpty()) {
-                if (auto problem = LocalKms::aliasNameProblem(aliasName))
+                if (auto problem = kmsAliasNameProblem(aliasName))
                     return std::unexpected(*problem);
                 for (const KmsAlias &existing : e.listAliases()) {
                     if (existing.aliasName == aliasName)

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "backend/backendcall.h"
-#include "engine/localkms.h"
-#include "engine/shardstatistics.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/kms.h"
+#include "kinesis/shardstatistics.h"
 
 #include <QFuture>
 #include <QList>

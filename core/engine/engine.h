@@ -2,8 +2,8 @@
 
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/shardstatistics.h"
 #include "localkms.h"
-#include "shardstatistics.h"
 
 #include <QHash>
 #include <QObject>

@@ -13,7 +13,6 @@ namespace shardscope {
 namespace {
 
 const QString kAliasPrefix = QStringLiteral("alias/");
-const QString kReservedAliasPrefix = QStringLiteral("alias/aws/");
 
 Error kmsNotFound(const QString &message)
 {
@@ -94,7 +93,7 @@ std::expected<void, Error> LocalKms::insertKey(SqliteDb &db, const Entry &entry)
 
 std::expected<void, Error> LocalKms::ensureDefaultKey(SqliteDb &db, qint64 nowMs)
 {
-    if (m_working.aliases.contains(kDefaultAlias))
+    if (m_working.aliases.contains(kDefaultKmsAlias))
         return {};
     if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
         return r;
@@ -114,12 +113,12 @@ std::expected<void, Error> LocalKms::ensureDefaultKey(SqliteDb &db, qint64 nowMs
             result = std::unexpected(db.lastError("prepare default key"));
         } else {
             mark->bind(1, created->keyId);
-            alias->bind(1, kDefaultAlias);
+            alias->bind(1, kDefaultKmsAlias);
             alias->bind(2, created->keyId);
             if (mark->step() != SQLITE_DONE || alias->step() != SQLITE_DONE)
                 result = std::unexpected(db.lastError("save default key"));
             else
-                m_working.aliases.insert(kDefaultAlias, created->keyId);
+                m_working.aliases.insert(kDefaultKmsAlias, created->keyId);
         }
     }
     if (result)
@@ -151,25 +150,10 @@ std::expected<KmsKey, Error> LocalKms::createKey(SqliteDb &db, const QString &de
     return entry.key;
 }
 
-std::optional<Error> LocalKms::aliasNameProblem(const QString &aliasName)
-{
-    static const QRegularExpression pattern(QStringLiteral("^alias/[a-zA-Z0-9/_-]{1,250}$"));
-    if (!pattern.match(aliasName).hasMatch())
-        return Error{ErrorType::InvalidArgument,
-                                     u"Alias name " % aliasName %
-                                         u" is not valid: it must be alias/ followed by 1 to 250 "
-                                         u"letters, digits, '/', '_' or '-'."};
-    if (aliasName.startsWith(kReservedAliasPrefix))
-        return Error{ErrorType::InvalidArgument,
-                                     u"Alias names starting with alias/aws/ are reserved for "
-                                     u"AWS-managed keys: " % aliasName};
-    return std::nullopt;
-}
-
 std::expected<KmsAlias, Error> LocalKms::createAlias(SqliteDb &db, const QString &aliasName,
                                                      const QString &keyId)
 {
-    if (auto problem = aliasNameProblem(aliasName))
+    if (auto problem = kmsAliasNameProblem(aliasName))
         return std::unexpected(*problem);
     if (m_working.aliases.contains(aliasName))
         return std::unexpected(Error{ErrorType::ResourceInUse,

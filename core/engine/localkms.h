@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kinesis/error.h"
+#include "kinesis/kms.h"
 
 #include <QByteArray>
 #include <QList>
@@ -16,26 +17,6 @@ namespace shardscope {
 
 class SqliteDb;
 
-enum class KmsKeyState { Enabled, Disabled, PendingDeletion };
-
-struct KmsKey
-{
-    QString keyId; // a UUID
-    QString arn;   // arn:aws:kms:<region>:<account>:key/<keyId>
-    QString description;
-    KmsKeyState state = KmsKeyState::Enabled;
-    bool awsManaged = false; // the key behind alias/aws/kinesis
-    qint64 creationDateMs = 0;
-    std::optional<qint64> deletionDateMs; // when deletion was scheduled
-};
-
-struct KmsAlias
-{
-    QString aliasName; // alias/<name>
-    QString aliasArn;  // arn:aws:kms:<region>:<account>:alias/<name>
-    QString targetKeyId;
-};
-
 // The emulator's KMS: keys (32 random bytes of material each) and aliases, stored in the engine's
 // database (tables kms_keys, kms_aliases). It wraps and unwraps the engine's per-stream data
 // keys with AES-256-GCM under a KMS key. Key material never leaves this class.
@@ -46,12 +27,7 @@ struct KmsAlias
 class LocalKms final
 {
 public:
-    // Why `aliasName` cannot name a new alias (pattern, reserved prefix), or nothing.
-    static std::optional<Error> aliasNameProblem(const QString &aliasName);
-
     enum class View { Published, Working };
-
-    static inline const QString kDefaultAlias = QStringLiteral("alias/aws/kinesis");
 
     LocalKms(QString region, QString account);
     LocalKms(const LocalKms &) = delete;

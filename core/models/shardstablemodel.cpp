@@ -14,39 +14,22 @@
 namespace shardscope {
 
 namespace {
-constexpr int kCoalesceMs = 50;
 // Sequence numbers are decimal strings of up to 129 digits; padded, text order is numeric order.
 constexpr qsizetype kSequenceWidth = 129;
 } // namespace
 
-ShardsTableModel::ShardsTableModel(QObject *parent) : QAbstractTableModel(parent)
+ShardsTableModel::ShardsTableModel(QObject *parent)
+    : QAbstractTableModel(parent),
+      m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
 {
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(kCoalesceMs);
-    connect(&m_timer, &QTimer::timeout, this, &ShardsTableModel::start);
+    m_binding.setTriggers(ShardsPart | StatisticsPart, StatisticsPart);
 }
 
 ShardsTableModel::~ShardsTableModel() = default;
 
 void ShardsTableModel::setStream(StreamBackend *backend, const QString &streamName)
 {
-    if (m_backend != backend) {
-        if (m_backend)
-            disconnect(m_backend, nullptr, this, nullptr);
-        m_backend = backend;
-        if (backend) {
-            connect(backend, &StreamBackend::catalogChanged, this, [this] { schedule(true); });
-            connect(backend, &StreamBackend::recordsAppended, this,
-                    [this](const QString &stream) {
-                        if (stream == m_streamName)
-                            schedule(false);
-                    });
-        }
-    }
-    m_streamName = streamName;
-    ++m_generation; // whatever is in flight is for the previous stream
-    m_busy = false;
-    m_timer.stop();
+    m_binding.bind(backend, streamName);
     m_error.reset();
     beginResetModel();
     m_rows.clear();
@@ -56,67 +39,49 @@ void ShardsTableModel::setStream(StreamBackend *backend, const QString &streamNa
 
 void ShardsTableModel::refresh()
 {
-    m_shardsDirty = true;
-    m_statisticsDirty = true;
-    start();
+    m_binding.requestNow(ShardsPart | StatisticsPart);
 }
 
-void ShardsTableModel::schedule(bool shards)
+void ShardsTableModel::fetch(const StreamBinding::Refresh &refresh)
 {
-    m_shardsDirty = m_shardsDirty || shards;
-    m_statisticsDirty = true;
-    // Not restarted by later signals, so a steady burst still refreshes once per tick.
-    if (!m_busy && !m_timer.isActive())
-        m_timer.start();
-}
-
-void ShardsTableModel::start()
-{
-    if (m_busy || !m_backend || m_streamName.isEmpty() || (!m_shardsDirty && !m_statisticsDirty))
-        return;
-    m_busy = true;
-    const bool shards = m_shardsDirty;
-    m_shardsDirty = false;
-    m_statisticsDirty = false;
-    const quint64 generation = m_generation;
-    if (!shards) {
-        fetchStatistics(generation, std::nullopt);
+    if (!(refresh.parts & ShardsPart)) {
+        fetchStatistics(refresh, std::nullopt);
         return;
     }
-    onResult(this, m_backend->listAllShards(StreamTarget::byName(m_streamName)),
-             [this, generation](BackendResult<QList<Shard>> result) {
-                 if (generation != m_generation)
-                     return;
-                 if (!result)
-                     finish(generation, std::nullopt, std::nullopt, result.error());
-                 else
-                     fetchStatistics(generation, std::move(*result));
-             });
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, m_binding.backend()->listAllShards(target),
+                      [this, refresh](BackendResult<QList<Shard>> result) {
+                          if (!result)
+                              finish(refresh, std::nullopt, std::nullopt, result.error());
+                          else
+                              fetchStatistics(refresh, std::move(*result));
+                      });
 }
 
-void ShardsTableModel::fetchStatistics(quint64 generation, std::optional<QList<Shard>> shards)
+void ShardsTableModel::fetchStatistics(const StreamBinding::Refresh &refresh,
+                                       std::optional<QList<Shard>> shards)
 {
-    if (!m_backend || !m_backend->hasShardStatistics()) {
-        finish(generation, std::move(shards), std::nullopt, std::nullopt);
+    StreamBackend *backend = m_binding.backend();
+    if (!backend || !backend->hasShardStatistics()) {
+        finish(refresh, std::move(shards), std::nullopt, std::nullopt);
         return;
     }
-    onResult(this, m_backend->shardStatistics(m_streamName),
-             [this, generation, shards = std::move(shards)](BackendResult<QList<ShardStatistics>> result) mutable {
-                 if (generation != m_generation)
-                     return;
-                 if (result)
-                     finish(generation, std::move(shards), std::move(*result), std::nullopt);
-                 else
-                     finish(generation, std::move(shards), std::nullopt, result.error());
-             });
+    m_binding.deliver(refresh, backend->shardStatistics(m_binding.streamName()),
+                      [this, refresh, shards = std::move(shards)](
+                          BackendResult<QList<ShardStatistics>> result) mutable {
+                          if (result)
+                              finish(refresh, std::move(shards), std::move(*result), std::nullopt);
+                          else
+                              finish(refresh, std::move(shards), std::nullopt, result.error());
+                      });
 }
 
-void ShardsTableModel::finish(quint64 generation, std::optional<QList<Shard>> shards,
+void ShardsTableModel::finish(const StreamBinding::Refresh &refresh,
+                              std::optional<QList<Shard>> shards,
                               std::optional<QList<ShardStatistics>> statistics,
                               std::optional<Error> error)
 {
-    Q_UNUSED(generation)
-    m_busy = false;
+    m_binding.finish(refresh);
     if (shards)
         applyShards(std::move(*shards));
     if (statistics)
@@ -132,8 +97,6 @@ void ShardsTableModel::finish(quint64 generation, std::optional<QList<Shard>> sh
     } else {
         emit refreshed();
     }
-    if ((m_shardsDirty || m_statisticsDirty) && !m_timer.isActive())
-        m_timer.start();
 }
 
 void ShardsTableModel::applyShards(QList<Shard> shards)

@@ -1,13 +1,12 @@
 #pragma once
 
-#include "engine/shardstatistics.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/shardstatistics.h"
+#include "models/streambinding.h"
 
 #include <QAbstractTableModel>
 #include <QList>
-#include <QPointer>
-#include <QTimer>
 
 #include <optional>
 
@@ -20,9 +19,9 @@ class StreamBackend;
 // return raw values (ShardStateRole, HashRangeStartRole, RecordCountRole...) and SortRole a
 // value that sorts each column naturally.
 //
-// Refreshes asynchronously: the shard list after catalogChanged, the counts after
-// recordsAppended for this stream; bursts coalesce into one refresh per ~50 ms tick and a
-// refresh never overlaps another. Results for an earlier stream are dropped (generation counter).
+// Refreshes asynchronously through a StreamBinding: the shard list after catalogChanged, the
+// counts after recordsAppended for this stream; bursts coalesce into one refresh per ~50 ms
+// tick, a refresh never overlaps another, and results for an earlier stream are dropped.
 //
 // Threads: GUI thread. Does not own the backend.
 class ShardsTableModel final : public QAbstractTableModel
@@ -51,7 +50,7 @@ public:
 
     // Shows `streamName` of `backend` (or nothing with a null backend).
     void setStream(StreamBackend *backend, const QString &streamName);
-    QString streamName() const { return m_streamName; }
+    QString streamName() const { return m_binding.streamName(); }
     std::optional<Error> lastError() const { return m_error; }
     // Refreshes everything now.
     void refresh();
@@ -74,23 +73,19 @@ private:
         std::optional<ShardStatistics> statistics;
     };
 
-    void schedule(bool shards);
-    void start();
-    void fetchStatistics(quint64 generation, std::optional<QList<Shard>> shards);
-    void finish(quint64 generation, std::optional<QList<Shard>> shards,
+    // What a refresh fetches (StreamBinding::Parts).
+    enum Part : StreamBinding::Parts { ShardsPart = 1, StatisticsPart = 2 };
+
+    void fetch(const StreamBinding::Refresh &refresh);
+    void fetchStatistics(const StreamBinding::Refresh &refresh, std::optional<QList<Shard>> shards);
+    void finish(const StreamBinding::Refresh &refresh, std::optional<QList<Shard>> shards,
                 std::optional<QList<ShardStatistics>> statistics, std::optional<Error> error);
     void applyShards(QList<Shard> shards);
     void applyStatistics(const QList<ShardStatistics> &statistics);
 
-    QPointer<StreamBackend> m_backend;
-    QString m_streamName;
+    StreamBinding m_binding;
     QList<Row> m_rows; // sorted by shard id
     std::optional<Error> m_error;
-    QTimer m_timer;
-    quint64 m_generation = 0;
-    bool m_busy = false;
-    bool m_shardsDirty = false;
-    bool m_statisticsDirty = false;
 };
 
 } // namespace shardscope

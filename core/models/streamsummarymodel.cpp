@@ -12,7 +12,6 @@
 namespace shardscope {
 
 namespace {
-constexpr int kCoalesceMs = 50;
 // Appends can arrive hundreds of times a second; the counts need not follow faster than this.
 constexpr int kCountsIntervalMs = 250;
 constexpr int kRows = int(StreamProperty::Count);
@@ -47,34 +46,19 @@ ShardStatistics total(const QList<ShardStatistics> &statistics)
 }
 } // namespace
 
-StreamSummaryModel::StreamSummaryModel(QObject *parent) : QAbstractTableModel(parent)
+StreamSummaryModel::StreamSummaryModel(QObject *parent)
+    : QAbstractTableModel(parent),
+      m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
 {
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(kCoalesceMs);
-    connect(&m_timer, &QTimer::timeout, this, &StreamSummaryModel::start);
+    m_binding.setTriggers(SummaryPart | CountsPart, CountsPart);
+    m_binding.setMinimumInterval(CountsPart, kCountsIntervalMs);
 }
 
 StreamSummaryModel::~StreamSummaryModel() = default;
 
 void StreamSummaryModel::setStream(StreamBackend *backend, const QString &streamName)
 {
-    if (m_backend != backend) {
-        if (m_backend)
-            disconnect(m_backend, nullptr, this, nullptr);
-        m_backend = backend;
-        if (backend) {
-            connect(backend, &StreamBackend::catalogChanged, this, &StreamSummaryModel::scheduleAll);
-            connect(backend, &StreamBackend::recordsAppended, this, [this](const QString &stream) {
-                if (stream == m_streamName)
-                    scheduleCounts();
-            });
-        }
-    }
-    m_streamName = streamName;
-    ++m_generation; // whatever is in flight is for the previous stream
-    m_busy = false;
-    m_timer.stop();
-    m_lastCountsRefresh.invalidate();
+    m_binding.bind(backend, streamName);
     const bool hadData = m_summary || m_totals || m_error;
     m_summary.reset();
     m_totals.reset();
@@ -88,99 +72,55 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
 
 void StreamSummaryModel::refresh()
 {
-    m_summaryDirty = true;
-    m_countsDirty = true;
-    start();
+    m_binding.requestNow(SummaryPart | CountsPart);
 }
 
-void StreamSummaryModel::scheduleAll()
+void StreamSummaryModel::fetch(StreamBinding::Refresh refresh)
 {
-    m_summaryDirty = true;
-    m_countsDirty = true;
-    armForPending();
-}
-
-void StreamSummaryModel::scheduleCounts()
-{
-    m_countsDirty = true;
-    armForPending();
-}
-
-void StreamSummaryModel::armTimer(int delayMs)
-{
-    // Never pushed back by later signals, so a steady burst still refreshes; only brought
-    // forward when something more urgent (a catalog change) arrives.
-    if (m_busy)
-        return; // finish() arms it
-    if (!m_timer.isActive() || m_timer.remainingTime() > delayMs)
-        m_timer.start(delayMs);
-}
-
-void StreamSummaryModel::armForPending()
-{
-    if (m_summaryDirty) {
-        armTimer(kCoalesceMs);
-    } else if (m_countsDirty) {
-        const qint64 sinceLast = m_lastCountsRefresh.isValid() ? m_lastCountsRefresh.elapsed()
-                                                               : qint64(kCountsIntervalMs);
-        armTimer(int(std::max<qint64>(kCoalesceMs, kCountsIntervalMs - sinceLast)));
-    }
-}
-
-void StreamSummaryModel::start()
-{
-    if (m_busy || !m_backend || m_streamName.isEmpty() || (!m_summaryDirty && !m_countsDirty))
-        return;
+    StreamBackend *backend = m_binding.backend();
     // Counts alone cannot bring back a stream we have no summary of.
-    const bool summary = m_summaryDirty || !m_summary;
-    if (!summary && !m_backend->hasShardStatistics()) {
-        m_countsDirty = false;
+    if (!m_summary)
+        refresh.parts |= SummaryPart;
+    if (!(refresh.parts & SummaryPart)) {
+        if (backend->hasShardStatistics())
+            fetchStatistics(refresh, std::nullopt);
+        else
+            m_binding.finish(refresh); // nothing to read
         return;
     }
-    m_busy = true;
-    m_summaryDirty = false;
-    m_countsDirty = false;
-    m_timer.stop();
-    const quint64 generation = m_generation;
-    if (!summary) {
-        fetchStatistics(generation, std::nullopt);
-        return;
-    }
-    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
-             [this, generation](BackendResult<StreamDescriptionSummary> result) {
-                 if (generation != m_generation)
-                     return;
-                 if (!result)
-                     finish(std::nullopt, std::nullopt, result.error());
-                 else
-                     fetchStatistics(generation, std::move(*result));
-             });
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, backend->describeStreamSummary(target),
+                      [this, refresh](BackendResult<StreamDescriptionSummary> result) {
+                          if (!result)
+                              finish(refresh, std::nullopt, std::nullopt, result.error());
+                          else
+                              fetchStatistics(refresh, std::move(*result));
+                      });
 }
 
-void StreamSummaryModel::fetchStatistics(quint64 generation,
+void StreamSummaryModel::fetchStatistics(const StreamBinding::Refresh &refresh,
                                          std::optional<StreamDescriptionSummary> summary)
 {
-    if (!m_backend || !m_backend->hasShardStatistics()) {
-        finish(std::move(summary), std::nullopt, std::nullopt);
+    StreamBackend *backend = m_binding.backend();
+    if (!backend || !backend->hasShardStatistics()) {
+        finish(refresh, std::move(summary), std::nullopt, std::nullopt);
         return;
     }
-    m_lastCountsRefresh.start();
-    onResult(this, m_backend->shardStatistics(m_streamName),
-             [this, generation, summary = std::move(summary)](
-                 BackendResult<QList<ShardStatistics>> result) mutable {
-                 if (generation != m_generation)
-                     return;
-                 if (result)
-                     finish(std::move(summary), total(*result), std::nullopt);
-                 else
-                     finish(std::nullopt, std::nullopt, result.error());
-             });
+    m_binding.deliver(refresh, backend->shardStatistics(m_binding.streamName()),
+                      [this, refresh, summary = std::move(summary)](
+                          BackendResult<QList<ShardStatistics>> result) mutable {
+                          if (result)
+                              finish(refresh, std::move(summary), total(*result), std::nullopt);
+                          else
+                              finish(refresh, std::nullopt, std::nullopt, result.error());
+                      });
 }
 
-void StreamSummaryModel::finish(std::optional<StreamDescriptionSummary> summary,
+void StreamSummaryModel::finish(const StreamBinding::Refresh &refresh,
+                                std::optional<StreamDescriptionSummary> summary,
                                 std::optional<ShardStatistics> totals, std::optional<Error> error)
 {
-    m_busy = false;
+    m_binding.finish(refresh);
     std::optional<StreamDescriptionSummary> nextSummary = m_summary;
     std::optional<ShardStatistics> nextTotals = m_totals;
     if (error) {
@@ -206,7 +146,6 @@ void StreamSummaryModel::finish(std::optional<StreamDescriptionSummary> summary,
         emit refreshFailed(*error);
     else
         emit refreshed();
-    armForPending();
 }
 
 QString StreamSummaryModel::errorText() const
@@ -214,7 +153,7 @@ QString StreamSummaryModel::errorText() const
     if (!m_error)
         return {};
     if (m_error->type == ErrorType::ResourceNotFound)
-        return tr("Stream %1 not found; it may have been deleted.").arg(m_streamName);
+        return tr("Stream %1 not found; it may have been deleted.").arg(m_binding.streamName());
     return m_error->message.isEmpty() ? m_error->typeName() : m_error->message;
 }
 
@@ -304,7 +243,7 @@ QString StreamSummaryModel::displayValue(StreamProperty property) const
                 ? locale.toString(m_totals->recordCount)
                 : locale.formattedDataSize(m_totals->bytes, 1);
         }
-        if (m_summary && m_backend && !m_backend->hasShardStatistics())
+        if (m_summary && m_binding.backend() && !m_binding.backend()->hasShardStatistics())
             return tr("Not available");
         return {};
     }
@@ -400,7 +339,7 @@ QVariant StreamSummaryModel::data(const QModelIndex &index, int role) const
     case ModelRole::ErrorRole:
         return errorText();
     case ModelRole::StreamNameRole:
-        return m_streamName;
+        return m_binding.streamName();
     case ModelRole::StreamArnRole:
         return rawValue(StreamProperty::Arn);
     case ModelRole::StreamStatusRole:

@@ -1,14 +1,12 @@
 #pragma once
 
-#include "engine/shardstatistics.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/shardstatistics.h"
+#include "models/streambinding.h"
 
 #include <QAbstractTableModel>
-#include <QElapsedTimer>
 #include <QList>
-#include <QPointer>
-#include <QTimer>
 
 #include <optional>
 
@@ -42,9 +40,9 @@ enum class StreamProperty {
 // (StreamNameRole, StreamStatusRole, RecordCountRole, ErrorRole...).
 //
 // Data comes from describeStreamSummary and, where the backend can count them, the summed
-// shardStatistics. Refreshes asynchronously: everything after catalogChanged (coalesced,
-// ~50 ms), the counts after recordsAppended for this stream (at most one refresh per ~250 ms).
-// Refreshes never overlap; results for an earlier stream are dropped (generation counter).
+// shardStatistics. Refreshes asynchronously through a StreamBinding: everything after
+// catalogChanged (coalesced, ~50 ms), the counts after recordsAppended for this stream (at most
+// one refresh per ~250 ms). Refreshes never overlap; results for an earlier stream are dropped.
 // When the stream is gone or a call fails the rows stay and every value shows errorText().
 //
 // Threads: GUI thread. Does not own the backend.
@@ -62,7 +60,7 @@ public:
 
     // Shows `streamName` of `backend` (values empty with a null backend or an empty name).
     void setStream(StreamBackend *backend, const QString &streamName);
-    QString streamName() const { return m_streamName; }
+    QString streamName() const { return m_binding.streamName(); }
     // Refreshes everything now (or as soon as the refresh in flight is done).
     void refresh();
 
@@ -91,30 +89,24 @@ signals:
     void refreshFailed(const shardscope::Error &error);
 
 private:
-    void scheduleAll();
-    void scheduleCounts();
-    void armTimer(int delayMs);
-    void armForPending();
-    void start();
-    void fetchStatistics(quint64 generation, std::optional<StreamDescriptionSummary> summary);
-    void finish(std::optional<StreamDescriptionSummary> summary,
+    // What a refresh fetches (StreamBinding::Parts).
+    enum Part : StreamBinding::Parts { SummaryPart = 1, CountsPart = 2 };
+
+    void fetch(StreamBinding::Refresh refresh);
+    void fetchStatistics(const StreamBinding::Refresh &refresh,
+                         std::optional<StreamDescriptionSummary> summary);
+    void finish(const StreamBinding::Refresh &refresh,
+                std::optional<StreamDescriptionSummary> summary,
                 std::optional<ShardStatistics> totals, std::optional<Error> error);
 
     QString label(StreamProperty property) const;
     QVariant rawValue(StreamProperty property) const;
     QString displayValue(StreamProperty property) const;
 
-    QPointer<StreamBackend> m_backend;
-    QString m_streamName;
+    StreamBinding m_binding;
     std::optional<StreamDescriptionSummary> m_summary;
     std::optional<ShardStatistics> m_totals;
     std::optional<Error> m_error;
-    QTimer m_timer;
-    QElapsedTimer m_lastCountsRefresh; // when the last refresh that read the counts started
-    quint64 m_generation = 0;
-    bool m_busy = false;
-    bool m_summaryDirty = false;
-    bool m_countsDirty = false;
 };
 
 } // namespace shardscope

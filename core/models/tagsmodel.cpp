@@ -3,6 +3,7 @@
 #include "backend/futureutils.h"
 #include "models/modelroles.h"
 
+#include <QPointer>
 #include <QPromise>
 #include <QSet>
 
@@ -11,7 +12,6 @@
 namespace shardscope {
 
 namespace {
-constexpr int kCoalesceMs = 50;
 constexpr qsizetype kTagsPerCall = 10; // AddTagsToStream and RemoveTagsFromStream take up to 10
 } // namespace
 
@@ -23,11 +23,11 @@ struct TagsModel::ApplyJob
     TagMap applied; // the stored tags once every step succeeded
 };
 
-TagsModel::TagsModel(QObject *parent) : QAbstractTableModel(parent)
+TagsModel::TagsModel(QObject *parent)
+    : QAbstractTableModel(parent),
+      m_binding([this](const StreamBinding::Refresh &refresh) { load(refresh); })
 {
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(kCoalesceMs);
-    connect(&m_timer, &QTimer::timeout, this, &TagsModel::load);
+    m_binding.setTriggers(kTagsPart, 0);
 }
 
 TagsModel::~TagsModel() = default;
@@ -35,17 +35,7 @@ TagsModel::~TagsModel() = default;
 void TagsModel::setStream(StreamBackend *backend, const QString &streamName)
 {
     const bool wasPending = hasPendingChanges();
-    if (m_backend != backend) {
-        if (m_backend)
-            disconnect(m_backend, nullptr, this, nullptr);
-        m_backend = backend;
-        if (backend)
-            connect(backend, &StreamBackend::catalogChanged, this, &TagsModel::schedule);
-    }
-    m_streamName = streamName;
-    ++m_generation;
-    m_busy = false;
-    m_timer.stop();
+    m_binding.bind(backend, streamName);
     m_error.reset();
     beginResetModel();
     m_base.clear();
@@ -57,40 +47,24 @@ void TagsModel::setStream(StreamBackend *backend, const QString &streamName)
 
 void TagsModel::reload()
 {
-    m_dirty = true;
-    load();
+    m_binding.requestNow(kTagsPart);
 }
 
-void TagsModel::schedule()
+void TagsModel::load(const StreamBinding::Refresh &refresh)
 {
-    m_dirty = true;
-    if (!m_busy && !m_timer.isActive())
-        m_timer.start();
-}
-
-void TagsModel::load()
-{
-    if (m_busy || !m_dirty || !m_backend || m_streamName.isEmpty())
-        return;
-    m_busy = true;
-    m_dirty = false;
-    const quint64 generation = m_generation;
-    onResult(this, m_backend->listAllTagsForStream(StreamTarget::byName(m_streamName)),
-             [this, generation](BackendResult<QList<Tag>> result) {
-                 if (generation != m_generation)
-                     return;
-                 m_busy = false;
-                 if (result) {
-                     m_error.reset();
-                     applyTags(*result);
-                     emit reloaded();
-                 } else {
-                     m_error = result.error();
-                     emit reloadFailed(result.error());
-                 }
-                 if (m_dirty && !m_timer.isActive())
-                     m_timer.start();
-             });
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, m_binding.backend()->listAllTagsForStream(target),
+                      [this, refresh](BackendResult<QList<Tag>> result) {
+                          m_binding.finish(refresh);
+                          if (result) {
+                              m_error.reset();
+                              applyTags(*result);
+                              emit reloaded();
+                          } else {
+                              m_error = result.error();
+                              emit reloadFailed(result.error());
+                          }
+                      });
 }
 
 void TagsModel::applyTags(const QList<Tag> &tags)
@@ -186,14 +160,14 @@ BackendFuture<void> TagsModel::applyChanges()
     auto job = std::make_shared<ApplyJob>();
     job->promise.start();
     BackendFuture<void> future = job->promise.future();
-    if (!m_backend || m_streamName.isEmpty()) {
+    if (!m_binding.isBound()) {
         job->promise.addResult(std::unexpected(Error::internal(tr("No stream is selected."))));
         job->promise.finish();
         return future;
     }
     const Changes changes = pendingChanges();
-    QPointer<StreamBackend> backend = m_backend;
-    const StreamTarget target = StreamTarget::byName(m_streamName);
+    QPointer<StreamBackend> backend = m_binding.backend();
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
     for (qsizetype i = 0; i < changes.removed.size(); i += kTagsPerCall) {
         const QStringList keys = changes.removed.mid(i, kTagsPerCall);
         job->steps.append([backend, target, keys]() {
@@ -233,7 +207,7 @@ void TagsModel::runStep(const std::shared_ptr<ApplyJob> &job)
         reload();
         return;
     }
-    if (!m_backend) {
+    if (!m_binding.backend()) {
         job->promise.addResult(std::unexpected(Error::internal(tr("The connection was closed."))));
         job->promise.finish();
         return;
@@ -331,7 +305,8 @@ bool TagsModel::setData(const QModelIndex &index, const QVariant &value, int rol
 Qt::ItemFlags TagsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_backend && !m_backend->isReadOnly())
+    const StreamBackend *backend = m_binding.backend();
+    if (index.isValid() && backend && !backend->isReadOnly())
         flags |= Qt::ItemIsEditable;
     return flags;
 }

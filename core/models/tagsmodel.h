@@ -3,12 +3,11 @@
 #include "backend/streambackend.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "models/streambinding.h"
 
 #include <QAbstractTableModel>
 #include <QFuture>
 #include <QList>
-#include <QPointer>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -21,8 +20,9 @@ enum class TagState { Unchanged, Added, Modified };
 // stay local as a diff against the stored tags until applyChanges() sends them through the
 // backend; TagStateRole says what each row will do, pendingChanges() what the calls will be.
 //
-// Reloads asynchronously after catalogChanged (coalesced, ~50 ms). A reload under pending edits
-// only moves the base they are compared with, so a user's edits are never thrown away.
+// Reloads asynchronously after catalogChanged through a StreamBinding (coalesced, ~50 ms; one
+// reload at a time; results for an earlier stream dropped). A reload under pending edits only
+// moves the base they are compared with, so a user's edits are never thrown away.
 //
 // Threads: GUI thread. Does not own the backend.
 class TagsModel final : public QAbstractTableModel
@@ -45,7 +45,7 @@ public:
     ~TagsModel() override;
 
     void setStream(StreamBackend *backend, const QString &streamName);
-    QString streamName() const { return m_streamName; }
+    QString streamName() const { return m_binding.streamName(); }
     std::optional<Error> lastError() const { return m_error; }
     void reload();
 
@@ -80,22 +80,19 @@ private:
 
     struct ApplyJob;
     void runStep(const std::shared_ptr<ApplyJob> &job);
-    void schedule();
-    void load();
+    // What a reload fetches (StreamBinding::Parts): there is only the one.
+    static constexpr StreamBinding::Parts kTagsPart = 1;
+
+    void load(const StreamBinding::Refresh &refresh);
     void applyTags(const QList<Tag> &tags);
     TagState stateOf(const Row &row) const;
     int rowOf(const QString &key) const;
     void notifyPending(bool before);
 
-    QPointer<StreamBackend> m_backend;
-    QString m_streamName;
+    StreamBinding m_binding;
     TagMap m_base;
     QList<Row> m_rows;
     std::optional<Error> m_error;
-    QTimer m_timer;
-    quint64 m_generation = 0;
-    bool m_busy = false;
-    bool m_dirty = false;
 };
 
 } // namespace shardscope

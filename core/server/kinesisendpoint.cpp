@@ -1,6 +1,6 @@
 #include "kinesisendpoint.h"
 
-#include "protocol/dispatcher.h"
+#include "server/dispatcher.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

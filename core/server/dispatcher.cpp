@@ -1,7 +1,7 @@
 #include "dispatcher.h"
 
 #include "engine/engine.h"
-#include "wirecodec.h"
+#include "protocol/wirecodec.h"
 
 #include <array>
 #include <type_traits>

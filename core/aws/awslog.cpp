@@ -1,0 +1,7 @@
+#include "awslog.h"
+
+namespace shardscope {
+
+Q_LOGGING_CATEGORY(lcAws, "shardscope.aws", QtInfoMsg)
+
+} // namespace shardscope
