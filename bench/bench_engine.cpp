@@ -6,6 +6,15 @@
 //          pragmas, rows prepared in advance (the best SQLite itself can do on this disk);
 //   get:   GetRecords with Limit 10,000 from TRIM_HORIZON over everything that was put.
 //
+// The floor and the engine run in two child processes of this program (itself, started again
+// with --phase floor|engine), one after the other, so each peak resident memory is that phase's
+// own: the floor's holds its prepared rows and SQLite's page cache, which would otherwise count
+// as the engine's. Memory figures:
+//   engine_peak_rss_over_baseline: the engine process's peak resident memory minus its resident
+//          memory just before the engine opened (Qt and the libraries), i.e. the engine's own;
+//   engine_process_peak_rss: that process's whole peak;
+//   sqlite_floor_process_peak_rss: the floor process's whole peak, for comparison.
+//
 // Prints one figure per line, "name: value unit", so runs can be compared.
 
 #include "engine/engine.h"
@@ -16,11 +25,14 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstring>
 #include <thread>
 
 using namespace shardscope;
@@ -30,14 +42,15 @@ namespace {
 constexpr int kBatch = 500;
 constexpr int kRecordBytes = 100;
 
-long peakRssKiB()
+// A "/proc/self/status" line in KiB: "VmHWM:" (peak resident memory) or "VmRSS:" (now).
+long statusKiB(const QByteArray &field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').front().toLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').front().toLong();
     }
     return -1;
 }
@@ -52,6 +65,12 @@ QByteArray payload(qint64 i)
 void figure(const char *name, double value, const char *unit)
 {
     std::printf("%s: %.0f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+void mebibytes(const char *name, long kib)
+{
+    std::printf("%s: %.1f MiB\n", name, double(kib) / 1024.0);
     std::fflush(stdout);
 }
 
@@ -171,17 +190,18 @@ double engineGet(Engine &engine, const QString &stream, qint64 expected)
     return rate;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+int floorPhase(int batches)
 {
-    QCoreApplication app(argc, argv);
-    const int batches = argc > 1 ? std::atoi(argv[1]) : 400;
     QTemporaryDir dir;
+    figure("sqlite_floor_put", rawFloor(dir.filePath(QStringLiteral("floor.db")), batches), "records/s");
+    mebibytes("sqlite_floor_process_peak_rss", statusKiB("VmHWM:"));
+    return 0;
+}
 
-    // The floor first, in its own database file.
-    const double floor = rawFloor(dir.filePath(QStringLiteral("floor.db")), batches);
-
+int enginePhase(int batches)
+{
+    QTemporaryDir dir;
+    const long baselineKiB = statusKiB("VmRSS:");
     EngineOptions options;
     options.databasePath = dir.filePath(QStringLiteral("engine.db"));
     options.createDelayMs = 0;
@@ -194,18 +214,78 @@ int main(int argc, char *argv[])
         CreateStreamRequest create;
         create.streamName = QString::fromLatin1(name);
         create.shardCount = 4;
-        (void)(*engine)->createStream(create);
+        if (auto created = (*engine)->createStream(create); !created) {
+            std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+            return 1;
+        }
     }
-    const double put1 = enginePut(**engine, QStringLiteral("bench1"), batches, 1);
-    const double put2 = enginePut(**engine, QStringLiteral("bench2"), batches, 2);
-    const double get = engineGet(**engine, QStringLiteral("bench1"), qint64(batches) * kBatch);
+    figure("engine_put_1_producer", enginePut(**engine, QStringLiteral("bench1"), batches, 1), "records/s");
+    figure("engine_put_2_producers", enginePut(**engine, QStringLiteral("bench2"), batches, 2), "records/s");
+    figure("engine_get", engineGet(**engine, QStringLiteral("bench1"), qint64(batches) * kBatch), "records/s");
+    const long peakKiB = statusKiB("VmHWM:");
+    mebibytes("engine_peak_rss_over_baseline", peakKiB - baselineKiB);
+    mebibytes("engine_process_peak_rss", peakKiB);
+    return 0;
+}
+
+// Runs this program again for one phase and returns its figures by name ("value unit").
+QHash<QString, QString> runPhase(const char *phase, int batches)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--phase"), QString::fromLatin1(phase), QString::number(batches)});
+    if (!child.waitForFinished(-1) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+        std::fprintf(stderr, "the %s phase failed\n", phase);
+        std::exit(1);
+    }
+    QHash<QString, QString> figures;
+    for (const QByteArray &line : child.readAllStandardOutput().split('\n')) {
+        const qsizetype colon = line.indexOf(": ");
+        if (colon > 0)
+            figures.insert(QString::fromUtf8(line.left(colon)), QString::fromUtf8(line.mid(colon + 2)));
+    }
+    return figures;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && std::strcmp(argv[1], "--phase") == 0) {
+        const int batches = std::atoi(argv[3]);
+        if (std::strcmp(argv[2], "floor") == 0)
+            return floorPhase(batches);
+        if (std::strcmp(argv[2], "engine") == 0)
+            return enginePhase(batches);
+        std::fprintf(stderr, "unknown phase %s\n", argv[2]);
+        return 2;
+    }
+    const int batches = argc > 1 ? std::atoi(argv[1]) : 400;
+
+    // One phase after the other, never side by side, so neither slows the other.
+    QHash<QString, QString> figures = runPhase("floor", batches);
+    figures.insert(runPhase("engine", batches));
 
     std::printf("records_per_run: %d records\n", batches * kBatch);
-    figure("sqlite_floor_put", floor, "records/s");
-    figure("engine_put_1_producer", put1, "records/s");
-    figure("engine_put_2_producers", put2, "records/s");
+    const auto print = [&](const char *name) {
+        const QString value = figures.value(QString::fromLatin1(name));
+        if (value.isEmpty()) {
+            std::fprintf(stderr, "no %s figure\n", name);
+            std::exit(1);
+        }
+        std::printf("%s: %s\n", name, qPrintable(value));
+    };
+    print("sqlite_floor_put");
+    print("engine_put_1_producer");
+    print("engine_put_2_producers");
+    const double floor = figures.value(QStringLiteral("sqlite_floor_put")).section(u' ', 0, 0).toDouble();
+    const double put1 = figures.value(QStringLiteral("engine_put_1_producer")).section(u' ', 0, 0).toDouble();
     std::printf("engine_put_vs_floor: %.1f %%\n", 100.0 * put1 / floor);
-    figure("engine_get", get, "records/s");
-    std::printf("peak_rss: %.1f MiB\n", peakRssKiB() / 1024.0);
+    print("engine_get");
+    print("engine_peak_rss_over_baseline");
+    print("engine_process_peak_rss");
+    print("sqlite_floor_process_peak_rss");
     return 0;
 }

@@ -1,12 +1,40 @@
 // Real clients nobody here wrote, against the real `shardscope --serve`: the AWS CLI v2, boto3,
 // the AWS SDK for JavaScript v3, and an independent CBOR encoder. Each row starts a fresh server
-// on a free port and runs one client script from tests/clients/; the script's own checks must
-// all pass. A missing client is a failure, never a skip.
+// on a free port and runs one client script from tests/clients/; the script must make exactly the
+// row's number of checks and all must pass, so a check that silently disappears fails the row.
+// A missing client is a failure, never a skip.
+//
+// Each client runs at the version scripts/deps gives a bare Debian 12, whatever comes first on
+// PATH here: Debian's boto3 through /usr/bin/python3 and Debian's AWS CLI v2 at /usr/bin/aws
+// (the CLI script calls it by that path); the npm packages are pinned by package-lock.json.
+// The "--require-auth" rows serve with --require-auth and one key pair, which the script signs
+// with; the script then also checks that a wrong secret and an unknown key id are rejected.
 
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
+
+namespace {
+
+// The only key pair the --require-auth server accepts.
+const QString kKeyPair = QStringLiteral("AKIDCLIENTS:secret-the-server-checks");
+
+// Without the caller's AWS settings: the server must accept only kKeyPair, and the clients must
+// use only what the scripts give them.
+QProcessEnvironment withoutAwsSettings()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : environment.keys()) {
+        if (name.startsWith(QStringLiteral("AWS_")))
+            environment.remove(name);
+    }
+    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), QStringLiteral("/dev/null"));
+    environment.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), QStringLiteral("/dev/null"));
+    return environment;
+}
+
+} // namespace
 
 class TestClients : public QObject
 {
@@ -22,35 +50,59 @@ void TestClients::client_data()
     const QString dir = QStringLiteral(SHARDSCOPE_SOURCE_DIR "/tests/clients/");
     QTest::addColumn<QString>("program");
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<int>("minimumChecks");
-    // How long streams stay CREATING/UPDATING: long enough that a test can see UPDATING even
-    // with the CLI's start-up time per call.
+    // The number of checks the script makes; with --require-auth two more (wrong secret,
+    // unknown key id).
+    QTest::addColumn<int>("expectedChecks");
+    // How long streams stay CREATING/UPDATING/DELETING: long enough that a script sees UPDATING
+    // and DELETING on its next call, even with the CLI's start-up time per call on a busy
+    // machine (up to 3 s).
     QTest::addColumn<QString>("delayMs");
-    QTest::newRow("aws-cli-v2") << QStringLiteral("bash")
-                                << QStringList{dir + QStringLiteral("awscli_conformance.sh")} << 36
-                                << QStringLiteral("3000");
-    QTest::newRow("boto3") << QStringLiteral("python3")
-                           << QStringList{dir + QStringLiteral("boto3_conformance.py")} << 50
-                           << QStringLiteral("300");
-    QTest::newRow("js-sdk-v3") << QStringLiteral("node")
-                               << QStringList{dir + QStringLiteral("js_sdk_roundtrip.mjs")} << 7
-                               << QStringLiteral("100");
-    QTest::newRow("cbor") << QStringLiteral("node")
-                          << QStringList{dir + QStringLiteral("cbor_roundtrip.mjs")} << 7
-                          << QStringLiteral("100");
+    QTest::addColumn<bool>("requireAuth");
+    struct Client {
+        const char *name;
+        QString program;
+        QString script;
+        int checks;
+        QString delayMs;
+        bool signs; // signs with the key pair it is given (the CBOR script sends no signature)
+    };
+    const Client clients[] = {
+        {"aws-cli-v2", QStringLiteral("bash"), QStringLiteral("awscli_conformance.sh"), 40,
+         QStringLiteral("10000"), true},
+        {"boto3", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_conformance.py"), 86,
+         QStringLiteral("300"), true},
+        {"js-sdk-v3 roundtrip", QStringLiteral("node"), QStringLiteral("js_sdk_roundtrip.mjs"), 8,
+         QStringLiteral("100"), true},
+        {"js-sdk-v3 conformance", QStringLiteral("node"), QStringLiteral("js_sdk_conformance.mjs"), 27,
+         QStringLiteral("100"), true},
+        {"cbor", QStringLiteral("node"), QStringLiteral("cbor_roundtrip.mjs"), 9, QStringLiteral("100"),
+         false},
+    };
+    for (const Client &c : clients) {
+        QTest::newRow(c.name) << c.program << QStringList{dir + c.script} << c.checks << c.delayMs
+                              << false;
+        if (c.signs)
+            QTest::addRow("%s --require-auth", c.name)
+                << c.program << QStringList{dir + c.script} << c.checks + 2 << c.delayMs << true;
+    }
 }
 
 void TestClients::client()
 {
     QFETCH(QString, program);
     QFETCH(QStringList, arguments);
-    QFETCH(int, minimumChecks);
+    QFETCH(int, expectedChecks);
     QFETCH(QString, delayMs);
+    QFETCH(bool, requireAuth);
 
     QProcess server;
     server.setProgram(QStringLiteral(SHARDSCOPE_BINARY));
-    server.setArguments({QStringLiteral("--serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                         QStringLiteral("--in-memory"), QStringLiteral("--delay-ms"), delayMs});
+    QStringList serverArguments{QStringLiteral("--serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                                QStringLiteral("--in-memory"), QStringLiteral("--delay-ms"), delayMs};
+    if (requireAuth)
+        serverArguments << QStringLiteral("--require-auth") << QStringLiteral("--access-key") << kKeyPair;
+    server.setArguments(serverArguments);
+    server.setProcessEnvironment(withoutAwsSettings());
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server.start();
     QVERIFY(server.waitForStarted());
@@ -63,12 +115,15 @@ void TestClients::client()
 
     QProcess client;
     client.setProgram(program);
-    client.setArguments(arguments + QStringList{endpoint});
+    client.setArguments(arguments + QStringList{endpoint} +
+                        (requireAuth ? QStringList{kKeyPair} : QStringList{}));
+    client.setProcessEnvironment(withoutAwsSettings());
     client.setWorkingDirectory(QStringLiteral(SHARDSCOPE_SOURCE_DIR "/tests/clients"));
     client.setProcessChannelMode(QProcess::MergedChannels);
     client.start();
     QVERIFY2(client.waitForStarted(), qPrintable(program + QStringLiteral(" is not installed")));
-    QVERIFY(client.waitForFinished(300000));
+    // The CLI script makes about 70 calls of up to 3 s each on a busy machine.
+    QVERIFY(client.waitForFinished(600000));
     const QString output = QString::fromUtf8(client.readAll());
 
     server.terminate();
@@ -82,7 +137,7 @@ void TestClients::client()
         qWarning().noquote() << output;
     QVERIFY2(summary.hasMatch(), "the client script did not finish");
     QCOMPARE(summary.captured(2).toInt(), 0);
-    QVERIFY2(summary.captured(1).toInt() >= minimumChecks, qPrintable(summary.captured(0)));
+    QCOMPARE(summary.captured(1).toInt(), expectedChecks);
     QCOMPARE(client.exitStatus(), QProcess::NormalExit);
     QCOMPARE(client.exitCode(), 0);
 }

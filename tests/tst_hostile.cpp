@@ -956,7 +956,7 @@ except botocore.exceptions.ClientError as e:
     print('error', e.response['Error']['Code'])
 )"_s;
     QProcess python;
-    python.setProgram(u"python3"_s);
+    python.setProgram(u"/usr/bin/python3"_s);
     python.setArguments({u"-c"_s, script, m_authUrl, kAccessKeyId, secret});
     python.setProcessEnvironment(cleanEnvironment());
     python.setProcessChannelMode(QProcess::SeparateChannels);

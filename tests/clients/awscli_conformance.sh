@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Drives a Shardscope endpoint with the AWS CLI v2 (Debian's awscli, /usr/bin/aws) through every
-# kinesis subcommand it offers that the emulator has, and their error cases.
-# Usage: awscli_conformance.sh ENDPOINT_URL. Prints "N passed, N failed"; exits 1 on failure.
+# Drives a Shardscope endpoint with the AWS CLI v2 (Debian's awscli, /usr/bin/aws, never another
+# aws first on PATH) through every kinesis subcommand it offers that the emulator has, and their
+# error cases. Usage: awscli_conformance.sh ENDPOINT_URL [ACCESS_KEY_ID:SECRET]; with the key pair
+# the server runs with --require-auth and that pair, and a wrong secret and an unknown key id
+# must be rejected. Prints "N passed, N failed"; exits 1 on failure.
 set -uo pipefail
 
 endpoint="$1"
-export AWS_ACCESS_KEY_ID=AKIDSHARDSCOPE AWS_SECRET_ACCESS_KEY=secret-for-tests AWS_DEFAULT_REGION=us-east-1
+key_pair="${2:-}"
+if [[ -n "$key_pair" ]]; then
+    export AWS_ACCESS_KEY_ID="${key_pair%%:*}" AWS_SECRET_ACCESS_KEY="${key_pair#*:}"
+else
+    export AWS_ACCESS_KEY_ID=AKIDSHARDSCOPE AWS_SECRET_ACCESS_KEY=secret-for-tests
+fi
+export AWS_DEFAULT_REGION=us-east-1
 export AWS_PAGER="" AWS_MAX_ATTEMPTS=1 AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+unset AWS_SESSION_TOKEN AWS_PROFILE
 kinesis() { /usr/bin/aws --endpoint-url "$endpoint" --output json kinesis "$@"; }
 
+/usr/bin/aws --version
 passed=0
 failed=0
 check() { # name, condition result (0 = ok), detail
@@ -25,27 +35,32 @@ expect_error() { # name, error type, message (or ""), command...
     if [[ $? -ne 0 && "$out" == *"($type)"* && ( -z "$message" || "$out" == *"$message"* ) ]]; then check "$name" 0
     else check "$name" 1 "$out"; fi
 }
-wait_active() {
-    for _ in $(seq 200); do
-        [[ $(kinesis describe-stream-summary --stream-name "$1" --query StreamDescriptionSummary.StreamStatus --output text) == ACTIVE ]] && return
-        sleep 0.05
-    done
-    echo "stream $1 never became ACTIVE"; exit 1
+wait_active() { # the CLI's own waiter: one process polling DescribeStream every 10 s
+    kinesis wait stream-exists --stream-name "$1" || { echo "stream $1 never became ACTIVE"; exit 1; }
 }
+
+if [[ -n "$key_pair" ]]; then
+    expect_error "wrong secret rejected" InvalidSignatureException "The request signature we calculated does not match the signature you provided." \
+        env AWS_SECRET_ACCESS_KEY="not-$AWS_SECRET_ACCESS_KEY" /usr/bin/aws --endpoint-url "$endpoint" kinesis list-streams
+    expect_error "unknown key id rejected" UnrecognizedClientException "The security token included in the request is invalid." \
+        env AWS_ACCESS_KEY_ID=AKIDUNKNOWN /usr/bin/aws --endpoint-url "$endpoint" kinesis list-streams
+fi
 
 expect_ok "create-stream" kinesis create-stream --stream-name cli --shard-count 2
 expect_ok "create-stream on-demand" kinesis create-stream --stream-name cli-od --stream-mode-details StreamMode=ON_DEMAND
+expect_ok "create-stream for the time checks" kinesis create-stream --stream-name cli-time --shard-count 1
 wait_active cli
 wait_active cli-od
+wait_active cli-time
 
 names=$(kinesis list-streams --query 'StreamNames' --output text)
-check "list-streams" $([[ "$names" == $'cli\tcli-od' ]]; echo $?) "$names"
+check "list-streams" $([[ "$names" == $'cli\tcli-od\tcli-time' ]]; echo $?) "$names"
 shards=$(kinesis describe-stream --stream-name cli --query 'StreamDescription.Shards[].ShardId' --output text)
 check "describe-stream" $([[ "$shards" == $'shardId-000000000000\tshardId-000000000001' ]]; echo $?) "$shards"
 mode=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamModeDetails.StreamMode' --output text)
 check "describe-stream-summary" $([[ "$mode" == ON_DEMAND ]]; echo $?) "$mode"
 limit=$(kinesis describe-limits --query 'OpenShardCount' --output text)
-check "describe-limits" $([[ "$limit" == 2 ]]; echo $?) "$limit"
+check "describe-limits" $([[ "$limit" == 3 ]]; echo $?) "$limit"
 
 seq=$(kinesis put-record --stream-name cli --partition-key user-1 --data 'hello cli' --cli-binary-format raw-in-base64-out --query SequenceNumber --output text)
 check "put-record" $([[ "$seq" =~ ^[0-9]+$ ]]; echo $?) "$seq"
@@ -60,15 +75,34 @@ check "get-shard-iterator AT_SEQUENCE_NUMBER + get-records" $([[ "$data" == "hel
 iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type AFTER_SEQUENCE_NUMBER --starting-sequence-number "$seq" --query ShardIterator --output text)
 data=$(kinesis get-records --shard-iterator "$iterator" --limit 1 --query 'Records[0].Data' --output text | base64 -d)
 check "AFTER_SEQUENCE_NUMBER" $([[ "$data" == "second" ]]; echo $?) "$data"
-for type in TRIM_HORIZON LATEST; do
-    iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type $type --query ShardIterator --output text)
-    count=$(kinesis get-records --shard-iterator "$iterator" --query 'length(Records)' --output text)
-    if [[ $type == LATEST ]]; then check "$type" $([[ "$count" == 0 ]]; echo $?) "$count"
-    else check "$type" $([[ "$count" -ge 2 ]]; echo $?) "$count"; fi
-done
-iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type AT_TIMESTAMP --timestamp "$(date -u -d '1 minute ago' +%s)" --query ShardIterator --output text)
-count=$(kinesis get-records --shard-iterator "$iterator" --query 'length(Records)' --output text)
-check "AT_TIMESTAMP" $([[ "$count" -ge 2 ]]; echo $?) "$count"
+iterator=$(kinesis get-shard-iterator --stream-name cli --shard-id "$shard" --shard-iterator-type LATEST --query ShardIterator --output text)
+page=$(kinesis get-records --shard-iterator "$iterator")
+count=$(jq -r '.Records | length' <<<"$page")
+check "LATEST" $([[ "$count" == 0 ]]; echo $?) "$count"
+start_key=$(kinesis describe-stream --stream-name cli --query "StreamDescription.Shards[?ShardId=='$shard'].HashKeyRange.StartingHashKey" --output text)
+kinesis put-record --stream-name cli --partition-key x --explicit-hash-key "$start_key" --data 'after latest' --cli-binary-format raw-in-base64-out >/dev/null
+data=$(kinesis get-records --shard-iterator "$(jq -r .NextShardIterator <<<"$page")" --query 'Records[].Data' --output text | base64 -d)
+check "LATEST reads what comes next" $([[ "$data" == "after latest" ]]; echo $?) "$data"
+
+# AT_TIMESTAMP against TRIM_HORIZON: records before a moment and records after it; the moment is a
+# whole second (as the CLI sends it) after the first records, the later records after the moment.
+records() { # prefix: three records prefix-0..2
+    kinesis put-records --stream-name cli-time --cli-binary-format raw-in-base64-out --query FailedRecordCount --output text \
+        --records Data="$1-0",PartitionKey=k Data="$1-1",PartitionKey=k Data="$1-2",PartitionKey=k
+}
+records early >/dev/null
+moment=$(( $(date +%s) + 1 ))
+while (( $(date +%s%N) < moment * 1000000000 + 300000000 )); do sleep 0.05; done
+records late >/dev/null
+read_data() { # iterator type and options: the records' data, space-separated
+    local it; it=$(kinesis get-shard-iterator --stream-name cli-time --shard-id shardId-000000000000 --query ShardIterator --output text "$@")
+    kinesis get-records --shard-iterator "$it" --query 'Records[].Data' --output text | tr '\t' '\n' |
+        while read -r d; do printf '%s ' "$(base64 -d <<<"$d")"; done
+}
+data=$(read_data --shard-iterator-type AT_TIMESTAMP --timestamp "$moment")
+check "AT_TIMESTAMP reads only later records" $([[ "$data" == "late-0 late-1 late-2 " ]]; echo $?) "$data"
+data=$(read_data --shard-iterator-type TRIM_HORIZON)
+check "TRIM_HORIZON reads all records" $([[ "$data" == "early-0 early-1 early-2 late-0 late-1 late-2 " ]]; echo $?) "$data"
 
 listed=$(kinesis list-shards --stream-name cli --max-results 1 --query 'length(Shards)' --output text)
 check "list-shards --max-results" $([[ "$listed" == 1 ]]; echo $?) "$listed"
@@ -106,6 +140,8 @@ check "list-tags-for-stream" $([[ "$tags" == env ]]; echo $?) "$tags"
 
 arn=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamARN' --output text)
 expect_ok "update-stream-mode" kinesis update-stream-mode --stream-arn "$arn" --stream-mode-details StreamMode=PROVISIONED
+mode=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamModeDetails.StreamMode' --output text)
+check "update-stream-mode result" $([[ "$mode" == PROVISIONED ]]; echo $?) "$mode"
 
 expect_error "describe missing stream" ResourceNotFoundException "Stream nope under account 000000000000 not found." \
     kinesis describe-stream --stream-name nope
@@ -117,5 +153,7 @@ expect_error "bad iterator type" ValidationException "Member must satisfy enum v
     kinesis get-shard-iterator --stream-name cli --shard-id shardId-000000000000 --shard-iterator-type NOPE
 
 expect_ok "delete-stream" kinesis delete-stream --stream-name cli-od
+status=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamStatus' --output text 2>&1)
+check "delete-stream result" $([[ "$status" == DELETING ]]; echo $?) "$status"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

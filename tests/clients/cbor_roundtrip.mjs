@@ -38,12 +38,24 @@ try {
   const payload = Buffer.from([0, 1, 2, 250, 251, 252, 253, 254, 255]);
   const put = await call("PutRecord", { StreamName: "cbor", PartitionKey: "p", Data: payload });
   check("PutRecord with byte-string data", put.status === 200 && typeof put.body.SequenceNumber === "string", JSON.stringify(put.body));
+  // A moment between this record and a later one, sent as tag 1 over epoch milliseconds:
+  // AT_TIMESTAMP must read the later record alone, TRIM_HORIZON both.
+  await sleep(100);
+  const moment = Date.now();
+  await sleep(100);
+  const later = await call("PutRecord", { StreamName: "cbor", PartitionKey: "p", Data: Buffer.from("later") });
+  check("PutRecord to the same shard", later.status === 200 && later.body.ShardId === put.body.ShardId, JSON.stringify(later.body));
   const it = await call("GetShardIterator", { StreamName: "cbor", ShardId: put.body.ShardId, ShardIteratorType: "AT_TIMESTAMP",
-                                              Timestamp: new cbor.Tagged(1, Date.now() - 60000) });
-  check("GetShardIterator AT_TIMESTAMP (epoch ms)", it.status === 200, JSON.stringify(it.body));
-  const got = await call("GetRecords", { ShardIterator: it.body.ShardIterator, Limit: 10 });
+                                              Timestamp: new cbor.Tagged(1, moment) });
+  const fromMoment = it.status === 200 ? await call("GetRecords", { ShardIterator: it.body.ShardIterator, Limit: 10 }) : it;
+  check("GetShardIterator AT_TIMESTAMP (epoch ms) reads only the later record",
+        fromMoment.body.Records?.length === 1 && Buffer.from(fromMoment.body.Records[0].Data).toString() === "later",
+        JSON.stringify(fromMoment.body));
+  const trim = await call("GetShardIterator", { StreamName: "cbor", ShardId: put.body.ShardId, ShardIteratorType: "TRIM_HORIZON" });
+  const got = await call("GetRecords", { ShardIterator: trim.body.ShardIterator, Limit: 10 });
   const record = got.body.Records?.[0];
-  check("GetRecords data is a byte string", record && Buffer.isBuffer(record.Data) && record.Data.equals(payload), JSON.stringify(record));
+  check("GetRecords data is a byte string", got.body.Records?.length === 2 && Buffer.isBuffer(record.Data) && record.Data.equals(payload),
+        JSON.stringify(got.body.Records));
   const arrival = record?.ApproximateArrivalTimestamp;
   // Kinesis wraps epoch milliseconds in tag 1 (the decoder above keeps the bare number).
   const arrivalMs = arrival;

@@ -1,24 +1,12 @@
 // Drives a Shardscope endpoint with the AWS SDK for JavaScript v3: put, get, reshard, read on.
-// Usage: node js_sdk_roundtrip.mjs ENDPOINT_URL. Prints "N passed, N failed"; exits 1 on failure.
+// Usage: node js_sdk_roundtrip.mjs ENDPOINT_URL [ACCESS_KEY_ID:SECRET] (js_sdk_common.mjs).
+// Prints "N passed, N failed"; exits 1 on failure.
 import {
-  KinesisClient, CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordCommand,
+  CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordCommand,
   PutRecordsCommand, ListShardsCommand, GetShardIteratorCommand, GetRecordsCommand,
   SplitShardCommand, MergeShardsCommand, DeleteStreamCommand,
 } from "@aws-sdk/client-kinesis";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
-
-const endpoint = process.argv[2];
-// The Kinesis client defaults to HTTP/2 (for SubscribeToShard); Shardscope speaks HTTP/1.1, so
-// the test chooses the SDK's HTTP/1.1 handler, as users of the emulator do.
-const client = new KinesisClient({
-  endpoint, region: "us-east-1", maxAttempts: 1, requestHandler: new NodeHttpHandler(),
-  credentials: { accessKeyId: "AKIDSHARDSCOPE", secretAccessKey: "secret-for-tests" },
-});
-let passed = 0, failed = 0;
-const check = (name, ok, detail = "") => {
-  if (ok) { passed++; console.log(`ok   ${name}`); } else { failed++; console.log(`FAIL ${name} ${detail}`); }
-};
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import { client, check, checkSignatures, expectError, finish, sleep } from "./js_sdk_common.mjs";
 async function waitActive(StreamName) {
   for (let i = 0; i < 200; i++) {
     const s = await client.send(new DescribeStreamSummaryCommand({ StreamName }));
@@ -41,6 +29,7 @@ async function readAll(StreamName, ShardId) {
 }
 
 try {
+  await checkSignatures();
   await client.send(new CreateStreamCommand({ StreamName: "js", ShardCount: 1 }));
   await waitActive("js");
   const enc = new TextEncoder(), dec = new TextDecoder();
@@ -69,15 +58,11 @@ try {
   const shards = await client.send(new ListShardsCommand({ StreamName: "js" }));
   check("merged lineage", shards.Shards.length === 4 && shards.Shards[3].ParentShardId === "shardId-000000000001" &&
         shards.Shards[3].AdjacentParentShardId === "shardId-000000000002");
-  try {
-    await client.send(new GetShardIteratorCommand({ StreamName: "missing", ShardId: "shardId-000000000000", ShardIteratorType: "LATEST" }));
-    check("error type", false, "no error");
-  } catch (e) {
-    check("error type", e.name === "ResourceNotFoundException", `${e.name}: ${e.message}`);
-  }
+  await expectError("error type", "ResourceNotFoundException",
+    "Shard shardId-000000000000 in stream missing under account 000000000000 does not exist",
+    new GetShardIteratorCommand({ StreamName: "missing", ShardId: "shardId-000000000000", ShardIteratorType: "LATEST" }));
   await client.send(new DeleteStreamCommand({ StreamName: "js" }));
 } catch (e) {
   check("unexpected error", false, `${e.name}: ${e.message}`);
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
