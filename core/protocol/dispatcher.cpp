@@ -1,6 +1,7 @@
 #include "dispatcher.h"
 
 #include "engine/engine.h"
+#include "getrecordsencoder.h"
 #include "wirecodec.h"
 
 #include <array>
@@ -42,6 +43,20 @@ Outcome run(const WireCodec &codec, const QCborMap &input, Call call)
 
 using Handler = Outcome (*)(Engine &, const WireCodec &, const QCborMap &);
 
+// GetRecords writes its body while the engine reads the page, with no Record per row. A read
+// that fails part-way answers with its error; what the encoder had written is dropped with it.
+Outcome getRecords(Engine &engine, const WireCodec &codec, const QCborMap &input)
+{
+    const auto request = codec.fromMap<GetRecordsRequest>(input);
+    if (!request)
+        return errorOutcome(codec, request.error());
+    const auto encoder = GetRecordsEncoder::create(codec.format());
+    const auto page = engine.getRecords(*request, *encoder);
+    if (!page)
+        return errorOutcome(codec, page.error());
+    return Outcome{200, encoder->finish(*page)};
+}
+
 struct Operation
 {
     QStringView name;
@@ -71,7 +86,7 @@ const std::array<Operation, 30> kOperations = {
     SHARDSCOPE_OPERATION(DescribeStream, DescribeStreamRequest, describeStream(request)),
     SHARDSCOPE_OPERATION(DescribeStreamConsumer, ConsumerTarget, describeStreamConsumer(request)),
     SHARDSCOPE_OPERATION(DescribeStreamSummary, StreamTarget, describeStreamSummary(request)),
-    SHARDSCOPE_OPERATION(GetRecords, GetRecordsRequest, getRecords(request)),
+    Operation{u"GetRecords", &getRecords},
     SHARDSCOPE_OPERATION(GetShardIterator, GetShardIteratorRequest, getShardIterator(request)),
     SHARDSCOPE_OPERATION(IncreaseStreamRetentionPeriod, RetentionPeriodRequest,
                          increaseStreamRetentionPeriod(request)),
