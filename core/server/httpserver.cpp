@@ -211,8 +211,12 @@ private:
 
     void respond(const HttpResponse &response)
     {
+        // A small body goes out with the head in one piece; a large one (a GetRecords page)
+        // is handed to the socket as it is, which keeps a reference to it rather than a copy.
+        constexpr qsizetype kCopiedBody = 16 * 1024;
+        const bool copyBody = response.body.size() <= kCopiedBody;
         QByteArray out;
-        out.reserve(response.body.size() + 512);
+        out.reserve((copyBody ? response.body.size() : 0) + 512);
         out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                reasonPhrase(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers)
@@ -224,8 +228,12 @@ private:
         if (m_closeAfterResponse)
             out += "Connection: close\r\n";
         out += "\r\n";
-        out += response.body;
-        m_socket->write(out);
+        if (copyBody)
+            out += response.body;
+        bool written = m_socket->write(out) == out.size();
+        if (written && !copyBody)
+            written = m_socket->write(response.body) == response.body.size();
+        Q_UNUSED(written); // the socket reports a broken connection through its signals
         if (m_closeAfterResponse)
             closeWhenWritten();
     }
