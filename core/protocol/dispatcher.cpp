@@ -2,6 +2,8 @@
 
 #include "engine/engine.h"
 #include "getrecordsencoder.h"
+#include "putrecordsreader.h"
+#include "putrecordswriter.h"
 #include "wirecodec.h"
 
 #include <array>
@@ -57,6 +59,23 @@ Outcome getRecords(Engine &engine, const WireCodec &codec, const QCborMap &input
     return Outcome{200, encoder->finish(*page)};
 }
 
+// PutRecords answers with a body written straight from the results (PutRecordsWriter).
+Outcome putRecords(Engine &engine, const WireCodec &codec, const PutRecordsRequest &request)
+{
+    const auto result = engine.putRecords(request);
+    if (!result)
+        return errorOutcome(codec, result.error());
+    return Outcome{200, PutRecordsWriter::write(codec.format(), *result)};
+}
+
+Outcome putRecordsFromMap(Engine &engine, const WireCodec &codec, const QCborMap &input)
+{
+    const auto request = codec.fromMap<PutRecordsRequest>(input);
+    if (!request)
+        return errorOutcome(codec, request.error());
+    return putRecords(engine, codec, *request);
+}
+
 struct Operation
 {
     QStringView name;
@@ -99,7 +118,7 @@ const std::array<Operation, 30> kOperations = {
     SHARDSCOPE_OPERATION(ListTagsForStream, ListTagsForStreamRequest, listTagsForStream(request)),
     SHARDSCOPE_OPERATION(MergeShards, MergeShardsRequest, mergeShards(request)),
     SHARDSCOPE_OPERATION(PutRecord, PutRecordRequest, putRecord(request)),
-    SHARDSCOPE_OPERATION(PutRecords, PutRecordsRequest, putRecords(request)),
+    Operation{u"PutRecords", &putRecordsFromMap},
     SHARDSCOPE_OPERATION(RegisterStreamConsumer, RegisterStreamConsumerRequest,
                          registerStreamConsumer(request)),
     SHARDSCOPE_OPERATION(RemoveTagsFromStream, RemoveTagsFromStreamRequest,
@@ -225,6 +244,22 @@ Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView conte
         response.body = codec.encodeError(error);
         return response;
     };
+
+    // PutRecords, the request producers send most, is read straight from a body of the usual
+    // shape; any other body (errors included) takes the general way below.
+    if (parts.service == kService && parts.operation == u"PutRecords") {
+        if (const auto request = PutRecordsReader::read(*format, body)) {
+            response.operation = QStringLiteral("PutRecords");
+            if (authorize) {
+                if (const auto denied = authorize())
+                    return fail(*denied);
+            }
+            const Outcome outcome = putRecords(m_engine, codec, *request);
+            response.status = outcome.status;
+            response.body = outcome.body;
+            return response;
+        }
+    }
 
     // Kinesis reads the body before it looks at the target: bad JSON wins over a bad target.
     std::optional<QCborMap> input;

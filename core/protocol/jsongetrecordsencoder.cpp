@@ -21,48 +21,6 @@ template<qsizetype N> char *writeLiteral(char *out, const char (&text)[N])
     return out + N - 1;
 }
 
-// "00" to "99": two digits per division.
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233"
-    "34353637383940414243444546474849505152535455565758596061626364656667"
-    "6869707172737475767778798081828384858687888990919293949596979899";
-
-int decimalDigits(quint64 value)
-{
-    int digits = 1;
-    for (quint64 limit = 10; digits < 20 && value >= limit; limit *= 10)
-        ++digits;
-    return digits;
-}
-
-char *writeUnsigned(char *out, quint64 value)
-{
-    char *end = out + decimalDigits(value);
-    char *at = end;
-    while (value >= 100) {
-        const auto pair = unsigned(value % 100);
-        value /= 100;
-        at -= 2;
-        std::memcpy(at, kDigitPairs + 2 * pair, 2);
-    }
-    if (value >= 10) {
-        at -= 2;
-        std::memcpy(at, kDigitPairs + 2 * value, 2);
-    } else {
-        *--at = char('0' + value);
-    }
-    return end;
-}
-
-char *writeInteger(char *out, qint64 value)
-{
-    if (value < 0) {
-        *out++ = '-';
-        return writeUnsigned(out, 0 - static_cast<quint64>(value));
-    }
-    return writeUnsigned(out, static_cast<quint64>(value));
-}
-
 // The longest timestamp text: QByteArray::number(double, 'g', shortest) is at most 24 bytes.
 constexpr qsizetype kMaxTimestampText = 32;
 
@@ -75,7 +33,7 @@ constexpr qsizetype kMaxTimestampText = 32;
 char *writeTimestamp(char *out, qint64 ms)
 {
     if (ms % 1000 == 0)
-        return writeInteger(out, ms / 1000);
+        return writeJsonInteger(out, ms / 1000);
     constexpr qint64 kExactBelow = 1'000'000'000'000'000;
     if (ms <= -kExactBelow || ms >= kExactBelow) {
         const QByteArray text = QByteArray::number(static_cast<double>(ms) / 1000.0, 'g',
@@ -86,7 +44,7 @@ char *writeTimestamp(char *out, qint64 ms)
     if (ms < 0)
         *out++ = '-';
     const quint64 magnitude = ms < 0 ? 0 - static_cast<quint64>(ms) : static_cast<quint64>(ms);
-    out = writeUnsigned(out, magnitude / 1000);
+    out = writeJsonUnsigned(out, magnitude / 1000);
     *out++ = '.';
     unsigned fraction = unsigned(magnitude % 1000);
     int digits = 3;
