@@ -8,8 +8,13 @@
 //   type and the member that changed.
 // - The bytes describe a GetRecords page (rows of any keys, data, times and sequence numbers):
 //   the streamed encoder's body must equal, byte for byte, the codec's body for the same page.
+// - A PutRecords body the fast reader (PutRecordsReader) takes must decode through the codec to
+//   the same request, null and empty strings apart.
+// - The bytes describe a PutRecords response: PutRecordsWriter's body must be the codec's.
 
 #include "protocol/getrecordsencoder.h"
+#include "protocol/putrecordsreader.h"
+#include "protocol/putrecordswriter.h"
 #include "protocol/wirecodec.h"
 
 #include <QByteArray>
@@ -358,6 +363,58 @@ void streamedGetRecords(WireFormat format, Bytes in)
                      "\nstreamed: " + body.toHex() + "\ncodec:    " + expected.toHex());
 }
 
+void putRecordsReader(WireFormat format, const QByteArray &body)
+{
+    const auto read = PutRecordsReader::read(format, body);
+    if (!read)
+        return;
+    const char *name = format == WireFormat::Json ? "JSON" : "CBOR";
+    const auto decoded = WireCodec(format).decode<PutRecordsRequest>(body);
+    if (!decoded)
+        mismatch("PutRecordsReader took a body the codec rejects",
+                 QByteArray(name) + ": " + decoded.error().message.toUtf8() +
+                     "\nbody: " + body.toHex());
+    if (const QByteArray where = differs(*read, *decoded, true); !where.isEmpty())
+        mismatch("PutRecordsReader read a body otherwise than the codec",
+                 QByteArray(name) + " PutRecordsRequest member " + where +
+                     "\nbody: " + body.toHex());
+}
+
+void putRecordsWriter(WireFormat format, Bytes in)
+{
+    PutRecordsResponse response;
+    response.failedRecordCount = int(in.integer(4));
+    response.encryptionType = in.byte() & 1 ? EncryptionType::Kms : EncryptionType::None;
+    // A string from the bytes: absent, empty or any text (invalid UTF-8 becomes U+FFFD).
+    const auto text = [&in](uint8_t flags) -> QString {
+        if (!(flags & 1))
+            return {};
+        const QByteArray bytes = in.blob(flags & 2 ? 255 : 24);
+        return bytes.isEmpty() ? QStringLiteral("") : QString::fromUtf8(bytes);
+    };
+    while (!in.empty() && response.records.size() < 64) {
+        const uint8_t flags = in.byte();
+        PutRecordsResultEntry entry;
+        if (flags & 1) {
+            if (flags & 2)
+                entry.sequenceNumber = SequenceNumber::fromWire(QString::number(in.integer(8)));
+            else
+                entry.sequenceNumber =
+                    SequenceNumber{qint64(in.integer(8) >> 1), quint32(in.integer(4))};
+        }
+        entry.shardId = text(flags >> 2);
+        entry.errorCode = text(flags >> 4);
+        entry.errorMessage = text(flags >> 6);
+        response.records.append(entry);
+    }
+    const QByteArray written = PutRecordsWriter::write(format, response);
+    const QByteArray expected = WireCodec(format).encode(response);
+    if (written != expected)
+        mismatch("PutRecordsWriter's body differs from the codec's",
+                 QByteArray(format == WireFormat::Json ? "JSON" : "CBOR") +
+                     "\nwriter: " + written.toHex() + "\ncodec:  " + expected.toHex());
+}
+
 using Check = void (*)(const WireCodec &, const QByteArray &);
 
 // In the order of the first byte's upper bits; new entries go at the end so the seed corpus
@@ -417,13 +474,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     const WireFormat format = data[0] & 1 ? WireFormat::Cbor : WireFormat::Json;
-    // One more choice than checks: the streamed GetRecords page.
-    const int choice = (data[0] >> 1) % (kCheckCount + 1);
-    if (choice == kCheckCount) {
-        streamedGetRecords(format, Bytes(data + 1, size - 1));
-        return 0;
-    }
+    // Three more choices than checks, after them: the streamed GetRecords page, the PutRecords
+    // reader and the PutRecords writer.
+    const int choice = (data[0] >> 1) % (kCheckCount + 3);
     const QByteArray body(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    kChecks[choice](WireCodec(format), body);
+    if (choice == kCheckCount)
+        streamedGetRecords(format, Bytes(data + 1, size - 1));
+    else if (choice == kCheckCount + 1)
+        putRecordsReader(format, body);
+    else if (choice == kCheckCount + 2)
+        putRecordsWriter(format, Bytes(data + 1, size - 1));
+    else
+        kChecks[choice](WireCodec(format), body);
     return 0;
 }
