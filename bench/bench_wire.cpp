@@ -158,7 +158,6 @@ double percentile(std::vector<double> values, double p)
 
 constexpr unsigned char kMagic = 0xb7;
 constexpr int kHeaderBytes = 9;
-constexpr int kHeaderBase64 = 12;
 
 QByteArray header(int connection, quint32 batch, int index)
 {
@@ -211,11 +210,27 @@ struct PutBody
         body += "]}";
     }
 
+    // Patches the headers in place, without allocating: the bench's own work per batch stays
+    // small beside the server's.
     void setBatch(int connection, quint32 batch)
     {
+        static constexpr char kAlphabet[] =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char *data = body.data();
         for (int i = 0; i < kRecordsPerBatch; ++i) {
-            const QByteArray text = header(connection, batch, i).toBase64();
-            std::memcpy(body.data() + headerAt[size_t(i)], text.constData(), kHeaderBase64);
+            const unsigned char bytes[kHeaderBytes] = {
+                kMagic,         quint8(connection), quint8(batch >> 24),
+                quint8(batch >> 16), quint8(batch >> 8), quint8(batch),
+                quint8(i >> 8), quint8(i),          0x5a};
+            char *out = data + headerAt[size_t(i)];
+            for (int g = 0; g < kHeaderBytes; g += 3) {
+                const quint32 triple = (quint32(bytes[g]) << 16) | (quint32(bytes[g + 1]) << 8) |
+                                       bytes[g + 2];
+                *out++ = kAlphabet[triple >> 18];
+                *out++ = kAlphabet[(triple >> 12) & 63];
+                *out++ = kAlphabet[(triple >> 6) & 63];
+                *out++ = kAlphabet[triple & 63];
+            }
         }
     }
 };
