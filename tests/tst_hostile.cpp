@@ -21,6 +21,8 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -220,6 +222,8 @@ private slots:
     void slowClientDoesNotBlockOthers();
     void idleConnectionFloodDoesNotBlockOthers();
     void garbageAfterAValidRequestOnOneConnection();
+    void readFailingPartWayIsOneErrorResponse_data();
+    void readFailingPartWayIsOneErrorResponse();
     void requireAuthSignedByHand_data();
     void requireAuthSignedByHand();
     void requireAuthBoto3_data();
@@ -801,6 +805,125 @@ QProcessEnvironment cleanEnvironment()
 }
 
 } // namespace
+
+void TestHostile::readFailingPartWayIsOneErrorResponse_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::newRow("JSON") << kJson;
+    QTest::newRow("CBOR") << kCbor;
+}
+
+// A record that no longer decrypts, after readable ones: GetRecords streams its body while it
+// reads, yet the client gets exactly the error response (nothing of the records before it),
+// the connection stays usable, and the server logs the failure.
+void TestHostile::readFailingPartWayIsOneErrorResponse()
+{
+    QFETCH(QByteArray, contentType);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"partway.db"_s);
+    EngineOptions options;
+    options.databasePath = path;
+    options.createDelayMs = 0;
+    options.updateDelayMs = 0;
+    {
+        auto engine = Engine::open(options);
+        QVERIFY(engine.has_value());
+        CreateStreamRequest create;
+        create.streamName = u"partway"_s;
+        create.shardCount = 1;
+        QVERIFY((*engine)->createStream(create).has_value());
+        const auto put = [&](const QByteArray &data) {
+            PutRecordRequest request;
+            request.target = StreamTarget::byName(u"partway"_s);
+            request.partitionKey = u"k"_s;
+            request.data = data;
+            return (*engine)->putRecord(request).has_value();
+        };
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(put("readable " + QByteArray::number(i)));
+        const StreamTarget target = StreamTarget::byName(u"partway"_s);
+        QVERIFY((*engine)->startStreamEncryption({target, u"KMS"_s, u"alias/aws/kinesis"_s}));
+        QVERIFY(put("sealed"));
+        QVERIFY((*engine)->stopStreamEncryption({target, u"KMS"_s, u"alias/aws/kinesis"_s}));
+        QVERIFY(put("after"));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"partway"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"UPDATE records SET data = zeroblob(length(data)) "
+                           u"WHERE key_version IS NOT NULL"_s));
+        QCOMPARE(query.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"partway"_s);
+    auto engine = Engine::open(options);
+    QVERIFY(engine.has_value());
+    KinesisServer server(**engine);
+    KinesisServer::Options serverOptions;
+    serverOptions.port = 0;
+    const auto url = server.start(serverOptions);
+    QVERIFY(url.has_value());
+
+    const bool json = contentType == kJson;
+    const auto body = [&](const QCborMap &map) {
+        return json ? QJsonDocument(map.toJsonObject()).toJson(QJsonDocument::Compact) : cbor(map);
+    };
+    const auto decode = [&](const QByteArray &bytes) {
+        return json ? QCborMap::fromJsonObject(jsonObject(bytes)) : QCborValue::fromCbor(bytes).toMap();
+    };
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(url->port()));
+    QVERIFY(socket.waitForConnected(kReplyTimeoutMs));
+    QByteArray buffer;
+    const auto iterator = exchange(
+        socket, buffer,
+        Request()
+            .withContentType(contentType)
+            .withTarget(kService + "GetShardIterator")
+            .withBody(body({{u"StreamName"_s, u"partway"_s},
+                            {u"ShardId"_s, u"shardId-000000000000"_s},
+                            {u"ShardIteratorType"_s, u"TRIM_HORIZON"_s}}))
+            .raw());
+    QVERIFY(iterator.has_value());
+    QCOMPARE(iterator->status, 200);
+    const QString shardIterator = decode(iterator->body).value(u"ShardIterator"_s).toString();
+
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(u"^GetRecords from 127\\.0\\.0\\.1 answered 500 "
+                                            u"Record \\d+ could not be decrypted\\.$"_s));
+    const QByteArray getRecords =
+        Request()
+            .withContentType(contentType)
+            .withTarget(kService + "GetRecords")
+            .withBody(body({{u"ShardIterator"_s, shardIterator}}))
+            .raw();
+    const auto failed = exchange(socket, buffer, getRecords);
+    QVERIFY(failed.has_value());
+    QCOMPARE(failed->status, 500);
+    QCOMPARE(failed->headers.value("content-type"), contentType);
+    const QCborMap error = decode(failed->body);
+    QCOMPARE(error.size(), 2); // __type and message, nothing of the records read before
+    QCOMPARE(error.value(u"__type"_s).toString(), u"InternalFailureException"_s);
+    QVERIFY(error.value(u"message"_s).toString().endsWith(u" could not be decrypted."_s));
+
+    // The same connection goes on: the readable records, up to the broken one.
+    const auto first = exchange(
+        socket, buffer,
+        Request()
+            .withContentType(contentType)
+            .withTarget(kService + "GetRecords")
+            .withBody(body({{u"ShardIterator"_s, shardIterator}, {u"Limit"_s, 100}}))
+            .raw());
+    QVERIFY(first.has_value());
+    QCOMPARE(first->status, 200);
+    const QCborArray records = decode(first->body).value(u"Records"_s).toArray();
+    QCOMPARE(records.size(), 100);
+    const QCborValue lastData = records.last().toMap().value(u"Data"_s);
+    QCOMPARE(json ? QByteArray::fromBase64(lastData.toString().toLatin1()) : lastData.toByteArray(),
+             QByteArray("readable 99"));
+}
 
 void TestHostile::startAuthServer()
 {

@@ -1,3 +1,4 @@
+#include "engine/clock.h"
 #include "engine/engine.h"
 #include "server/dispatcher.h"
 #include "protocol/wirecodec.h"
@@ -10,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -559,6 +562,10 @@ private slots:
     void dispatcherCbor();
     void dispatcherErrors();
     void dispatcherEveryOperation();
+    void dispatcherStreamsGetRecords_data();
+    void dispatcherStreamsGetRecords();
+    void dispatcherGetRecordsFailingPartWay_data();
+    void dispatcherGetRecordsFailingPartWay();
     void consumerRoundTrip_data();
     void consumerRoundTrip();
     void consumerExactJson();
@@ -1655,6 +1662,269 @@ void TestProtocol::dispatcherEveryOperation()
                          qPrintable(operation));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// GetRecords written while the engine reads (GetRecordsEncoder), against the object path
+
+namespace {
+
+// An engine on a clock that stands still, so the same read answers the same iterators.
+struct StillEngine
+{
+    QTemporaryDir dir;
+    std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>(kT0);
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<Dispatcher> dispatcher;
+
+    QString path() const { return dir.filePath(u"kinesis.db"_s); }
+
+    bool open()
+    {
+        dispatcher.reset();
+        engine.reset();
+        EngineOptions options;
+        options.databasePath = path();
+        options.createDelayMs = 0;
+        options.updateDelayMs = 0;
+        options.clock = clock;
+        auto opened = Engine::open(options);
+        if (!opened)
+            return false;
+        engine = std::move(*opened);
+        dispatcher = std::make_unique<Dispatcher>(*engine);
+        return true;
+    }
+
+    bool put(const QByteArray &data, const QString &partitionKey,
+             std::optional<QString> explicitHashKey = {})
+    {
+        clock->advanceMs(7); // distinct arrival times, some on whole seconds
+        PutRecordRequest request;
+        request.target = StreamTarget::byName(u"s"_s);
+        request.data = data;
+        request.partitionKey = partitionKey;
+        request.explicitHashKey = std::move(explicitHashKey);
+        return engine->putRecord(request).has_value();
+    }
+
+    QString iterator(const QString &shardId) const
+    {
+        GetShardIteratorRequest request;
+        request.target = StreamTarget::byName(u"s"_s);
+        request.shardId = shardId;
+        request.shardIteratorType = ShardIteratorType::TrimHorizon;
+        const auto it = engine->getShardIterator(request);
+        return it ? it->shardIterator : QString();
+    }
+
+    Dispatcher::Response getRecords(WireFormat format, const GetRecordsRequest &request) const
+    {
+        const WireCodec codec(format);
+        return dispatcher->handle(u"Kinesis_20131202.GetRecords", codec.contentType(),
+                                  codec.encode(request));
+    }
+};
+
+// The streams that the cases read; every case starts from the same records.
+bool fillStreams(StillEngine &e)
+{
+    CreateStreamRequest create;
+    create.streamName = u"s"_s;
+    create.shardCount = 2;
+    if (!e.engine->createStream(create))
+        return false;
+    const QString low = u"0"_s; // shard 0 by explicit hash key
+    bool ok = e.put("hello", u"pk-1"_s, low) && e.put(allBytes(), u"pk-2"_s, low) &&
+              e.put(QByteArray("", 0), u"ключ-🔑"_s, low) &&
+              e.put(u"grüße 🔑"_s.toUtf8(), u"quote\"and\\backslash\n"_s, low) &&
+              e.put("routed high", u"pk-3"_s, u"340282366920938463463374607431768211455"_s);
+    if (!ok || !e.engine->startStreamEncryption(StartStreamEncryptionRequest{
+                   StreamTarget::byName(u"s"_s), u"KMS"_s, u"alias/aws/kinesis"_s}))
+        return false;
+    e.clock->advanceMs(1);
+    for (int i = 0; i < 30; ++i)
+        ok = ok && e.put("sealed " + QByteArray::number(i), u"pk-%1"_s.arg(i), low);
+    if (!ok || !e.engine->stopStreamEncryption(StopStreamEncryptionRequest{
+                   StreamTarget::byName(u"s"_s), u"KMS"_s, u"alias/aws/kinesis"_s}))
+        return false;
+    e.clock->advanceMs(1);
+    ok = ok && e.put("plain again", u"pk-last"_s, low);
+    // Shard 1 is split: its records end with the child shards.
+    ok = ok && e.put("before the split", u"pk-split"_s,
+                     u"340282366920938463463374607431768211455"_s);
+    e.clock->advanceMs(1);
+    SplitShardRequest split;
+    split.target = StreamTarget::byName(u"s"_s);
+    split.shardToSplit = u"shardId-000000000001"_s;
+    split.newStartingHashKey = u"255211775190703847597530955573826158592"_s;
+    if (!ok || !e.engine->splitShard(split))
+        return false;
+    e.clock->advanceMs(1);
+    return true;
+}
+
+} // namespace
+
+void TestProtocol::dispatcherStreamsGetRecords_data()
+{
+    QTest::addColumn<bool>("useCbor");
+    QTest::addColumn<QString>("shardId");
+    QTest::addColumn<int>("limit"); // 0: none
+    QTest::addColumn<int>("pages");
+    for (const bool useCbor : {false, true}) {
+        const char *format = useCbor ? "CBOR" : "JSON";
+        QTest::addRow("%s: plain, binary, UTF-8, encrypted, explicit hash keys", format)
+            << useCbor << u"shardId-000000000000"_s << 0 << 1;
+        QTest::addRow("%s: pages of 4, millisBehindLatest", format)
+            << useCbor << u"shardId-000000000000"_s << 4 << 11;
+        QTest::addRow("%s: a closed shard ends with its children", format)
+            << useCbor << u"shardId-000000000001"_s << 1 << 2;
+        QTest::addRow("%s: an empty child shard", format)
+            << useCbor << u"shardId-000000000002"_s << 0 << 1;
+    }
+}
+
+// The dispatcher's GetRecords body is, byte for byte, the codec's encoding of what the engine's
+// object path returns for the same iterator at the same time, page after page.
+void TestProtocol::dispatcherStreamsGetRecords()
+{
+    QFETCH(bool, useCbor);
+    QFETCH(QString, shardId);
+    QFETCH(int, limit);
+    QFETCH(int, pages);
+    StillEngine e;
+    QVERIFY(e.dir.isValid());
+    QVERIFY(e.open());
+    QVERIFY(fillStreams(e));
+    e.clock->advanceMs(5000); // the records are 5 s behind the latest
+    const WireCodec codec(useCbor ? WireFormat::Cbor : WireFormat::Json);
+
+    GetRecordsRequest request;
+    request.shardIterator = e.iterator(shardId);
+    QVERIFY(!request.shardIterator.isEmpty());
+    if (limit > 0)
+        request.limit = limit;
+    int read = 0;
+    bool sawEncrypted = false;
+    bool sawBehind = false;
+    for (int page = 0; page < pages; ++page) {
+        const auto objects = e.engine->getRecords(request);
+        QVERIFY(objects.has_value());
+        const Dispatcher::Response r = e.getRecords(codec.format(), request);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.contentType, codec.contentType());
+        QCOMPARE(r.operation, u"GetRecords"_s);
+        QVERIFY2(r.body == codec.encode(*objects),
+                 qPrintable(u"page %1: streamed %2 bytes, codec %3"_s.arg(page)
+                                .arg(r.body.size())
+                                .arg(codec.encode(*objects).size())));
+        const auto decoded = codec.decode<GetRecordsResponse>(r.body);
+        QVERIFY(decoded.has_value());
+        QCOMPARE(decoded->records.size(), objects->records.size());
+        for (qsizetype i = 0; i < decoded->records.size(); ++i) {
+            QCOMPARE(decoded->records[i], objects->records[i]);
+            sawEncrypted =
+                sawEncrypted || decoded->records[i].encryptionType == EncryptionType::Kms;
+        }
+        QCOMPARE(decoded->nextShardIterator, objects->nextShardIterator);
+        QCOMPARE(decoded->millisBehindLatest, objects->millisBehindLatest);
+        sawBehind = sawBehind || decoded->millisBehindLatest > 0;
+        QCOMPARE(decoded->childShards.has_value(), objects->childShards.has_value());
+        read += int(decoded->records.size());
+        if (!decoded->nextShardIterator) {
+            QVERIFY(decoded->childShards.has_value());
+            QCOMPARE(page, pages - 1);
+            break;
+        }
+        request.shardIterator = *decoded->nextShardIterator;
+    }
+    if (shardId == u"shardId-000000000000") {
+        QCOMPARE(read, 35);
+        QVERIFY(sawEncrypted);
+        QCOMPARE(sawBehind, limit > 0);
+    }
+}
+
+void TestProtocol::dispatcherGetRecordsFailingPartWay_data()
+{
+    QTest::addColumn<bool>("useCbor");
+    QTest::addColumn<bool>("tamper");
+    QTest::addColumn<int>("expectedType");
+    for (const bool useCbor : {false, true}) {
+        const char *format = useCbor ? "CBOR" : "JSON";
+        QTest::addRow("%s: the key of a later record is disabled", format)
+            << useCbor << false << int(ErrorType::KmsDisabled);
+        QTest::addRow("%s: a later record does not decrypt", format)
+            << useCbor << true << int(ErrorType::InternalFailure);
+    }
+}
+
+// Records already written into the body when the read fails go nowhere: the answer is the
+// error alone, in the request's format, as the object path reports it.
+void TestProtocol::dispatcherGetRecordsFailingPartWay()
+{
+    QFETCH(bool, useCbor);
+    QFETCH(bool, tamper);
+    QFETCH(int, expectedType);
+    StillEngine e;
+    QVERIFY(e.dir.isValid());
+    QVERIFY(e.open());
+    CreateStreamRequest create;
+    create.streamName = u"s"_s;
+    create.shardCount = 1;
+    QVERIFY(e.engine->createStream(create));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(e.put("plain " + QByteArray::number(i), u"pk"_s));
+    const auto key = e.engine->createKey(u"part way"_s);
+    QVERIFY(key.has_value());
+    QVERIFY(e.engine->startStreamEncryption(
+        StartStreamEncryptionRequest{StreamTarget::byName(u"s"_s), u"KMS"_s, key->keyId}));
+    QVERIFY(e.put("sealed", u"pk"_s));
+    // Unencrypted again, so the read starts (the stream's key is not checked up front).
+    QVERIFY(e.engine->stopStreamEncryption(
+        StopStreamEncryptionRequest{StreamTarget::byName(u"s"_s), u"KMS"_s, key->keyId}));
+    QVERIFY(e.put("plain after", u"pk"_s));
+    if (tamper) {
+        // Flip the sealed record's stored bytes behind the engine's back.
+        e.dispatcher.reset();
+        e.engine.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+            db.setDatabaseName(e.path());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(u"UPDATE records SET data = zeroblob(length(data)) "
+                               u"WHERE key_version IS NOT NULL"_s));
+            QCOMPARE(query.numRowsAffected(), 1);
+        }
+        QSqlDatabase::removeDatabase(u"tamper"_s);
+        QVERIFY(e.open());
+    } else {
+        QVERIFY(e.engine->disableKey(key->keyId));
+    }
+
+    GetRecordsRequest request;
+    request.shardIterator = e.iterator(u"shardId-000000000000"_s);
+    const auto objects = e.engine->getRecords(request);
+    QVERIFY(!objects.has_value());
+    QCOMPARE(int(objects.error().type), expectedType);
+
+    const WireCodec codec(useCbor ? WireFormat::Cbor : WireFormat::Json);
+    const Dispatcher::Response r = e.getRecords(codec.format(), request);
+    QCOMPARE(r.status, objects.error().httpStatus());
+    QCOMPARE(r.contentType, codec.contentType());
+    QCOMPARE(r.body, codec.encodeError(objects.error()));
+    QVERIFY(!codec.parse(r.body)->contains(u"Records"_s));
+
+    // The records before the failing one are readable on their own.
+    request.limit = 3;
+    const Dispatcher::Response first = e.getRecords(codec.format(), request);
+    QCOMPARE(first.status, 200);
+    const auto page = codec.decode<GetRecordsResponse>(first.body);
+    QVERIFY(page.has_value());
+    QCOMPARE(page->records.size(), 3);
+    QCOMPARE(page->records[2].data, QByteArray("plain 2"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "wirecodec.h"
 
+#include "jsontext.h"
+
 #include <QCborArray>
 #include <QCborStreamReader>
 #include <QCborStreamWriter>
@@ -303,54 +305,7 @@ std::optional<QByteArray> normalizeJson(const QByteArray &body)
 // JSON writing
 
 // Our own writer rather than QJsonDocument, which sorts object keys: this keeps the members in
-// the order of the AWS shapes, as Kinesis writes them.
-void appendJsonString(QByteArray &out, QStringView text)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out.reserve(out.size() + utf8.size() + 2);
-    out += '"';
-    const char *data = utf8.constData();
-    qsizetype runStart = 0;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(data[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(data + runStart, i - runStart);
-        runStart = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xf];
-            break;
-        }
-    }
-    out.append(data + runStart, utf8.size() - runStart);
-    out += '"';
-}
-
+// the order of the AWS shapes, as Kinesis writes them. Strings: appendJsonString (jsontext.h).
 void appendJson(QByteArray &out, const QCborValue &value, int depth)
 {
     if (depth > kMaxCborDepth) {

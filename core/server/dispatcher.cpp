@@ -1,6 +1,9 @@
 #include "dispatcher.h"
 
 #include "engine/engine.h"
+#include "protocol/getrecordsencoder.h"
+#include "protocol/putrecordsreader.h"
+#include "protocol/putrecordswriter.h"
 #include "protocol/wirecodec.h"
 
 #include <array>
@@ -42,6 +45,37 @@ Outcome run(const WireCodec &codec, const QCborMap &input, Call call)
 
 using Handler = Outcome (*)(Engine &, const WireCodec &, const QCborMap &);
 
+// GetRecords writes its body while the engine reads the page, with no Record per row. A read
+// that fails part-way answers with its error; what the encoder had written is dropped with it.
+Outcome getRecords(Engine &engine, const WireCodec &codec, const QCborMap &input)
+{
+    const auto request = codec.fromMap<GetRecordsRequest>(input);
+    if (!request)
+        return errorOutcome(codec, request.error());
+    const auto encoder = GetRecordsEncoder::create(codec.format());
+    const auto page = engine.getRecords(*request, *encoder);
+    if (!page)
+        return errorOutcome(codec, page.error());
+    return Outcome{200, encoder->finish(*page)};
+}
+
+// PutRecords answers with a body written straight from the results (PutRecordsWriter).
+Outcome putRecords(Engine &engine, const WireCodec &codec, const PutRecordsRequest &request)
+{
+    const auto result = engine.putRecords(request);
+    if (!result)
+        return errorOutcome(codec, result.error());
+    return Outcome{200, PutRecordsWriter::write(codec.format(), *result)};
+}
+
+Outcome putRecordsFromMap(Engine &engine, const WireCodec &codec, const QCborMap &input)
+{
+    const auto request = codec.fromMap<PutRecordsRequest>(input);
+    if (!request)
+        return errorOutcome(codec, request.error());
+    return putRecords(engine, codec, *request);
+}
+
 struct Operation
 {
     QStringView name;
@@ -71,7 +105,7 @@ const std::array<Operation, 30> kOperations = {
     SHARDSCOPE_OPERATION(DescribeStream, DescribeStreamRequest, describeStream(request)),
     SHARDSCOPE_OPERATION(DescribeStreamConsumer, ConsumerTarget, describeStreamConsumer(request)),
     SHARDSCOPE_OPERATION(DescribeStreamSummary, StreamTarget, describeStreamSummary(request)),
-    SHARDSCOPE_OPERATION(GetRecords, GetRecordsRequest, getRecords(request)),
+    Operation{u"GetRecords", &getRecords},
     SHARDSCOPE_OPERATION(GetShardIterator, GetShardIteratorRequest, getShardIterator(request)),
     SHARDSCOPE_OPERATION(IncreaseStreamRetentionPeriod, RetentionPeriodRequest,
                          increaseStreamRetentionPeriod(request)),
@@ -84,7 +118,7 @@ const std::array<Operation, 30> kOperations = {
     SHARDSCOPE_OPERATION(ListTagsForStream, ListTagsForStreamRequest, listTagsForStream(request)),
     SHARDSCOPE_OPERATION(MergeShards, MergeShardsRequest, mergeShards(request)),
     SHARDSCOPE_OPERATION(PutRecord, PutRecordRequest, putRecord(request)),
-    SHARDSCOPE_OPERATION(PutRecords, PutRecordsRequest, putRecords(request)),
+    Operation{u"PutRecords", &putRecordsFromMap},
     SHARDSCOPE_OPERATION(RegisterStreamConsumer, RegisterStreamConsumerRequest,
                          registerStreamConsumer(request)),
     SHARDSCOPE_OPERATION(RemoveTagsFromStream, RemoveTagsFromStreamRequest,
@@ -210,6 +244,22 @@ Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView conte
         response.body = codec.encodeError(error);
         return response;
     };
+
+    // PutRecords, the request producers send most, is read straight from a body of the usual
+    // shape; any other body (errors included) takes the general way below.
+    if (parts.service == kService && parts.operation == u"PutRecords") {
+        if (const auto request = PutRecordsReader::read(*format, body)) {
+            response.operation = QStringLiteral("PutRecords");
+            if (authorize) {
+                if (const auto denied = authorize())
+                    return fail(*denied);
+            }
+            const Outcome outcome = putRecords(m_engine, codec, *request);
+            response.status = outcome.status;
+            response.body = outcome.body;
+            return response;
+        }
+    }
 
     // Kinesis reads the body before it looks at the target: bad JSON wins over a bad target.
     std::optional<QCborMap> input;

@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include "serverlog.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QPointer>
@@ -64,11 +66,15 @@ public:
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
         connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::onError);
         if (!m_socket->setSocketDescriptor(descriptor)) {
+            qCWarning(lcServer).noquote()
+                << "cannot take over an accepted connection:" << m_socket->errorString();
             deleteLater();
             return;
         }
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_peer = m_socket->peerAddress();
+        m_peerText = m_peer.toString() + u':' + QString::number(m_socket->peerPort());
+        qCDebug(lcServer).noquote() << "connection from" << m_peerText;
         if (m_tls) {
             // The handshake gets a request's time, not an idle connection's.
             m_deadline->start(m_options.requestTimeoutMs);
@@ -77,7 +83,12 @@ public:
             m_deadline->start(m_options.idleTimeoutMs);
         }
     }
-    ~Connection() override { m_open->fetch_sub(1); }
+    ~Connection() override
+    {
+        m_open->fetch_sub(1);
+        if (!m_peerText.isEmpty())
+            qCDebug(lcServer).noquote() << "connection from" << m_peerText << "closed";
+    }
 
 private:
     enum class State { Headers, Body, Closing };
@@ -91,13 +102,34 @@ private:
     // A failed or broken TLS session cannot carry an HTTP error response: just close.
     void onError(QAbstractSocket::SocketError error)
     {
-        if (!m_tls)
-            return; // plain sockets end through disconnected()
+        const bool closedByClient = error == QAbstractSocket::RemoteHostClosedError;
+        if (!m_tls) {
+            // Plain sockets end through disconnected().
+            if (closedByClient)
+                qCDebug(lcServer).noquote() << "client" << m_peerText << "closed the connection";
+            else
+                qCWarning(lcServer).noquote() << "connection from" << m_peerText
+                                              << "failed:" << m_socket->errorString();
+            return;
+        }
         const bool tlsFailure = error == QAbstractSocket::SslHandshakeFailedError ||
                                 error == QAbstractSocket::SslInternalError ||
                                 error == QAbstractSocket::SslInvalidUserDataError;
-        if (tlsFailure || !m_tls->isEncrypted())
+        const bool handshaking = !m_tls->isEncrypted();
+        if (tlsFailure || handshaking) {
+            if (handshaking)
+                qCWarning(lcServer).noquote() << "TLS handshake with" << m_peerText
+                                              << "failed:" << m_tls->errorString();
+            else
+                qCWarning(lcServer).noquote()
+                    << "TLS session with" << m_peerText << "failed:" << m_tls->errorString();
             drop();
+        } else if (closedByClient) {
+            qCDebug(lcServer).noquote() << "client" << m_peerText << "closed the connection";
+        } else {
+            qCWarning(lcServer).noquote() << "TLS connection from" << m_peerText
+                                          << "failed:" << m_socket->errorString();
+        }
     }
 
     void drop()
@@ -127,11 +159,16 @@ private:
                 const qsizetype end = m_buffer.indexOf("\r\n\r\n");
                 if (end < 0) {
                     if (m_buffer.size() > m_options.maxHeaderBytes)
-                        fail(431, "Request header is too large.");
+                        fail(431, "Request header is too large.",
+                             QStringLiteral("the request head is over the limit of %1 bytes")
+                                 .arg(m_options.maxHeaderBytes));
                     return;
                 }
                 if (end > m_options.maxHeaderBytes) {
-                    fail(431, "Request header is too large.");
+                    fail(431, "Request header is too large.",
+                         QStringLiteral("the request head of %1 bytes is over the limit of %2")
+                             .arg(end)
+                             .arg(m_options.maxHeaderBytes));
                     return;
                 }
                 if (!parseHead(m_buffer.left(end)))
@@ -139,7 +176,10 @@ private:
                 m_buffer.remove(0, end + 4);
                 m_state = State::Body;
                 if (m_contentLength > m_options.maxBodyBytes) {
-                    fail(413, "");
+                    fail(413, "",
+                         QStringLiteral("a body of %1 bytes is over the limit of %2")
+                             .arg(m_contentLength)
+                             .arg(m_options.maxBodyBytes));
                     return;
                 }
                 if (m_request.header("expect").toLower() == "100-continue" && m_contentLength > 0 &&
@@ -211,8 +251,12 @@ private:
 
     void respond(const HttpResponse &response)
     {
+        // A small body goes out with the head in one piece; a large one (a GetRecords page)
+        // is handed to the socket as it is, which keeps a reference to it rather than a copy.
+        constexpr qsizetype kCopiedBody = 16 * 1024;
+        const bool copyBody = response.body.size() <= kCopiedBody;
         QByteArray out;
-        out.reserve(response.body.size() + 512);
+        out.reserve((copyBody ? response.body.size() : 0) + 512);
         out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                reasonPhrase(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers)
@@ -224,14 +268,25 @@ private:
         if (m_closeAfterResponse)
             out += "Connection: close\r\n";
         out += "\r\n";
-        out += response.body;
-        m_socket->write(out);
+        if (copyBody)
+            out += response.body;
+        bool written = m_socket->write(out) == out.size();
+        if (written && !copyBody)
+            written = m_socket->write(response.body) == response.body.size();
+        if (!written)
+            qCWarning(lcServer).noquote() << "cannot write the answer to" << m_peerText << "-"
+                                          << m_socket->errorString();
         if (m_closeAfterResponse)
             closeWhenWritten();
     }
 
-    void fail(int status, const QByteArray &message)
+    // Answers a request the server will not handle and closes the connection. `detail` says
+    // why in the log when `message` (the response body) does not.
+    void fail(int status, const QByteArray &message, const QString &detail = {})
     {
+        qCWarning(lcServer).noquote()
+            << "answering" << status << reasonPhrase(status) << "to" << m_peerText
+            << "and closing:" << (detail.isEmpty() ? QString::fromLatin1(message) : detail);
         m_closeAfterResponse = true;
         HttpResponse response;
         response.status = status;
@@ -262,14 +317,20 @@ private:
         if (m_state == State::Closing)
             return;
         if (m_tls && !m_tls->isEncrypted()) {
-            drop(); // the handshake did not finish in time
+            qCWarning(lcServer).noquote()
+                << "TLS handshake with" << m_peerText << "did not finish within"
+                << m_options.requestTimeoutMs << "ms";
+            drop();
             return;
         }
         if (m_buffer.isEmpty() && m_state == State::Headers) {
-            m_socket->disconnectFromHost(); // idle keep-alive connection
+            qCDebug(lcServer).noquote() << "closing the idle connection from" << m_peerText;
+            m_socket->disconnectFromHost();
             return;
         }
-        fail(408, "The request took too long to arrive.");
+        fail(408, "The request took too long to arrive.",
+             QStringLiteral("the request did not arrive within %1 ms")
+                 .arg(m_options.requestTimeoutMs));
     }
 
     const HttpServer::Handler &m_handler;
@@ -279,6 +340,7 @@ private:
     QSslSocket *m_tls = nullptr; // m_socket when serving TLS
     QTimer *m_deadline = nullptr;
     QHostAddress m_peer;
+    QString m_peerText; // address:port, for the log
     QByteArray m_buffer;
     HttpRequest m_request;
     qint64 m_contentLength = 0;
@@ -344,6 +406,10 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port)
             ok = m_acceptor->listen(address, port);
             m_port = m_acceptor->serverPort();
             m_error = m_acceptor->errorString();
+            if (ok)
+                qCDebug(lcServer).noquote()
+                    << "listening on" << address.toString() << "port" << m_port
+                    << (m_options.tls ? "with TLS" : "without TLS");
         },
         Qt::BlockingQueuedConnection);
     return ok;

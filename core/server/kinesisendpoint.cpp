@@ -1,6 +1,8 @@
 #include "kinesisendpoint.h"
 
+#include "protocol/wirecodec.h"
 #include "server/dispatcher.h"
+#include "serverlog.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -114,8 +116,20 @@ HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
         operation = answer.operation;
     response.headers.append({"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     response.headers.append({"x-amz-id-2", amzId2()});
+    const qint64 micros = timer.nsecsElapsed() / 1000;
+    const auto format = WireCodec::formatForContentType(response.contentType);
+    if (response.status >= 500 && format) {
+        // A failure of ours (the engine's), not the client's: say what the client was told.
+        // The XML 500 for an unknown operation in an unknown body type is Kinesis's own answer.
+        qCWarning(lcServer).noquote() << operation << "from" << request.peer.toString()
+                                      << "answered" << response.status
+                                      << WireCodec(*format).decodeError(response.body).message;
+    } else {
+        qCDebug(lcServer).noquote() << operation << "from" << request.peer.toString()
+                                    << "answered" << response.status << "in" << micros << "µs";
+    }
     if (m_observer)
-        m_observer(operation, response.status, timer.nsecsElapsed() / 1000);
+        m_observer(operation, response.status, micros);
     return response;
 }
 

@@ -2,6 +2,7 @@
 
 #include "httpserver.h"
 #include "selfsignedcertificate.h"
+#include "serverlog.h"
 
 #include <QSslCertificate>
 #include <QSslKey>
@@ -84,6 +85,7 @@ std::expected<QUrl, QString> KinesisServer::start(const Options &options)
     url.setHost(options.address.toString());
     url.setPort(m_http->serverPort());
     m_url = url;
+    qCDebug(lcServer).noquote() << "serving Kinesis at" << m_url.toString();
     emit runningChanged(true);
     return m_url;
 }
@@ -94,6 +96,7 @@ void KinesisServer::stop()
         return;
     m_http.reset();
     m_endpoint.reset();
+    qCDebug(lcServer).noquote() << "stopped serving at" << m_url.toString();
     m_url.clear();
     emit runningChanged(false);
 }

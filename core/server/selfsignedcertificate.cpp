@@ -1,5 +1,7 @@
 #include "selfsignedcertificate.h"
 
+#include "serverlog.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -282,8 +284,19 @@ SelfSignedCertificate::loadOrGenerate(const QString &privateKeyPath, const QStri
     if (QFileInfo::exists(privateKeyPath) && QFileInfo::exists(certificatePath)) {
         auto key = readFile(privateKeyPath);
         auto certificate = readFile(certificatePath);
-        if (key && certificate && check(*key, *certificate, options, kMinimumDaysLeftToReuse))
+        if (!key || !certificate) {
+            qCWarning(lcServer).noquote()
+                << "cannot read the saved TLS key and certificate, making new ones:"
+                << (key ? certificate.error().message : key.error().message);
+        } else if (const auto usable =
+                       check(*key, *certificate, options, kMinimumDaysLeftToReuse)) {
             return SelfSignedCertificate(std::move(*key), std::move(*certificate));
+        } else {
+            // Routine: it expires soon, or the names it certifies changed.
+            qCDebug(lcServer).noquote()
+                << "not reusing the saved TLS certificate, making a new one:"
+                << usable.error().message;
+        }
     }
     auto generated = generate(options);
     if (!generated)
