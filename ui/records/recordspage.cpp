@@ -576,8 +576,11 @@ void RecordsPage::setInspector(QWidget *inspector)
     m_inspector = inspector;
     if (inspector) {
         m_splitter->addWidget(inspector);
+        // The table is what people come for: it gets three fifths of the height, the inspector
+        // (empty until a row is clicked) the rest, whatever their size hints say.
         m_splitter->setStretchFactor(0, 3);
-        m_splitter->setStretchFactor(1, 3);
+        m_splitter->setStretchFactor(1, 2);
+        m_splitter->setSizes({600, 400});
     }
 }
 
