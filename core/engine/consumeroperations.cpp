@@ -10,25 +10,16 @@
 #include "kinesis/consumerarn.h"
 #include "kinesis/streamarn.h"
 
-#include <QDataStream>
-#include <QIODevice>
-
 namespace shardscope {
 
 using namespace RequestValidation;
 
 namespace {
 
-constexpr qint64 kNextTokenLifetimeMs = 300 * 1000;
 constexpr int kMaxTagsPerConsumer = 50;
 constexpr int kMaxConsumersPerStream = 20;
 constexpr int kMaxCreatingConsumers = 5; // per stream, at the same time
 constexpr int kListConsumersDefaultResults = 100; // also the most one page returns
-
-// Token payload kinds, so that one kind of token can never be replayed as another.
-enum class TokenKind : quint8 {
-    ListStreamConsumers = 4,
-};
 
 // Writes consumer `consumerName` of `meta` and makes `meta` the working catalog's copy of its
 // stream. Writer thread only.
@@ -318,18 +309,13 @@ listStreamConsumers(const EngineCore &core, const ListStreamConsumersRequest &re
     const qint64 nowMs = core.now();
     QString after;
     if (hasToken) {
-        const auto payload = core.tokens().open(request.nextToken);
-        QDataStream in(payload.value_or(QByteArray()));
-        quint8 kind = 0;
-        qint64 issued = 0;
-        qint64 streamId = 0;
-        in >> kind >> issued >> streamId >> after;
-        if (!payload || in.status() != QDataStream::Ok ||
-            kind != quint8(TokenKind::ListStreamConsumers) || streamId != s.id)
-            return std::unexpected(invalidArgument(QStringLiteral("Invalid NextToken.")));
-        if (nowMs - issued > kNextTokenLifetimeMs)
-            return std::unexpected(Error{ErrorType::ExpiredNextToken,
-                                         QStringLiteral("The requested token has expired.")});
+        const auto token = core.tokens().open<ListStreamConsumersToken>(request.nextToken, nowMs);
+        if (!token)
+            return std::unexpected(nextTokenError(token.error()));
+        // A token of another stream's consumers does not page this one.
+        if (token->streamId != s.id)
+            return std::unexpected(nextTokenError(TokenFault{}));
+        after = token->lastConsumerName;
     }
     const int limit = std::min(request.maxResults.value_or(kListConsumersDefaultResults),
                                kListConsumersDefaultResults);
@@ -346,13 +332,9 @@ listStreamConsumers(const EngineCore &core, const ListStreamConsumersRequest &re
         response.consumers.append(Consumer{it->name, core.consumerArn(s.name, *it),
                                            it->effectiveStatus(nowMs), it->createdMs});
     }
-    if (more) {
-        QByteArray payload;
-        QDataStream out(&payload, QIODevice::WriteOnly);
-        out << quint8(TokenKind::ListStreamConsumers) << nowMs << s.id
-            << response.consumers.constLast().consumerName;
-        response.nextToken = core.tokens().seal(payload);
-    }
+    if (more)
+        response.nextToken = core.tokens().seal(
+            ListStreamConsumersToken{nowMs, s.id, response.consumers.constLast().consumerName});
     return response;
 }
 

@@ -16,6 +16,12 @@
 
 namespace shardscope {
 
+namespace {
+
+constexpr qint64 kNextTokenLifetimeMs = 300 * 1000;
+
+} // namespace
+
 using RequestValidation::checkArn;
 using RequestValidation::checkName;
 using RequestValidation::invalidArgument;
@@ -90,7 +96,8 @@ std::expected<void, Error> EngineCore::start()
         if (insert->step() != SQLITE_DONE)
             return std::unexpected(writeDb.lastError("store token key"));
     }
-    m_tokens = std::make_unique<TokenCodec>(key);
+    m_tokens = std::make_unique<PageTokens>(key, m_options.iteratorLifetimeMs,
+                                            kNextTokenLifetimeMs);
 
     m_kms = std::make_unique<LocalKms>(m_options.region, m_options.account);
     if (auto r = m_kms->load(writeDb); !r)

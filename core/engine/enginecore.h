@@ -10,7 +10,7 @@
 #include "localkms.h"
 #include "recordstore.h"
 #include "sqlitedb.h"
-#include "tokencodec.h"
+#include "pagetokens.h"
 #include "writerthread.h"
 
 #include "kinesis/api.h"
@@ -58,7 +58,7 @@ public:
     const RecordStore &records() const { return *m_records; }
     LocalKms &kms() { return *m_kms; }
     const LocalKms &kms() const { return *m_kms; }
-    const TokenCodec &tokens() const { return *m_tokens; }
+    const PageTokens &tokens() const { return *m_tokens; }
 
     // Runs `body` on the writer thread inside the group transaction and waits for the commit.
     template<typename T>
@@ -96,7 +96,7 @@ private:
     Listener m_listener;
     QString m_path;
     bool m_inMemory = false;
-    std::unique_ptr<TokenCodec> m_tokens;
+    std::unique_ptr<PageTokens> m_tokens;
     std::unique_ptr<LocalKms> m_kms;
     CatalogStore m_catalog;
     std::unique_ptr<RecordStore> m_records;

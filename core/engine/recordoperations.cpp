@@ -8,8 +8,6 @@
 #include "kinesis/shardid.h"
 
 #include <QCryptographicHash>
-#include <QDataStream>
-#include <QIODevice>
 #include <QDateTime>
 #include <QLocale>
 
@@ -24,11 +22,6 @@ namespace {
 constexpr qint64 kPutRecordsMaxBytes = 5 * 1024 * 1024;
 constexpr qint64 kGetRecordsMaxBytes = 10 * 1024 * 1024;
 constexpr int kGetRecordsMaxRecords = 10000;
-
-// Token payload kinds, so that one kind of token can never be replayed as another.
-enum class TokenKind : quint8 {
-    ShardIterator = 1,
-};
 
 QString javaDate(qint64 ms)
 {
@@ -334,11 +327,8 @@ getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
     }
     }
 
-    QByteArray payload;
-    QDataStream out(&payload, QIODevice::WriteOnly);
-    out << quint8(TokenKind::ShardIterator) << nowMs << stream.id << stream.createdMs << stream.name
-        << shard.index << position;
-    return GetShardIteratorResponse{core.tokens().seal(payload)};
+    return GetShardIteratorResponse{core.tokens().seal(
+        ShardIteratorToken{nowMs, stream.id, stream.createdMs, stream.name, shard.index, position})};
 }
 
 std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
@@ -354,35 +344,27 @@ std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
     if (!v.isEmpty())
         return std::unexpected(v.toError());
 
-    const auto payload = core.tokens().open(request.shardIterator);
-    QDataStream in(payload.value_or(QByteArray()));
-    quint8 kind = 0;
-    qint64 issued = 0;
-    qint64 streamId = 0;
-    qint64 createdMs = 0;
-    QString name;
-    quint32 shardIndex = 0;
-    qint64 position = 0;
-    in >> kind >> issued >> streamId >> createdMs >> name >> shardIndex >> position;
-    if (!payload || in.status() != QDataStream::Ok || kind != quint8(TokenKind::ShardIterator))
-        return std::unexpected(invalidArgument(QStringLiteral("Invalid ShardIterator.")));
     const qint64 nowMs = core.now();
-    const qint64 lifetimeMs = core.options().iteratorLifetimeMs;
-    if (nowMs - issued > lifetimeMs)
+    const auto iterator = core.tokens().open<ShardIteratorToken>(request.shardIterator, nowMs);
+    if (!iterator) {
+        if (iterator.error().reason == TokenFault::Reason::Invalid)
+            return std::unexpected(invalidArgument(QStringLiteral("Invalid ShardIterator.")));
+        const qint64 lifetimeMs = core.tokens().lifetimeMs(TokenKind::ShardIterator);
         return std::unexpected(Error{
             ErrorType::ExpiredIterator,
-            u"Iterator expired. The iterator was created at time " % javaDate(issued) %
-                u" while right now it is " % javaDate(nowMs) %
-                u" which is further in the future than the tolerated delay of " %
+            u"Iterator expired. The iterator was created at time " %
+                javaDate(iterator.error().issuedMs) % u" while right now it is " %
+                javaDate(nowMs) % u" which is further in the future than the tolerated delay of " %
                 QString::number(lifetimeMs) % u" milliseconds."});
+    }
+    const QString &name = iterator->streamName;
+    const quint32 shardIndex = iterator->shardIndex;
 
     const auto catalog = core.snapshot();
     const StreamMetaPtr stream = catalog->streams.value(name);
     const QString shardId = ShardId::format(shardIndex);
     // Like Kinesis, an iterator names its stream and shard, not one incarnation of the stream:
     // after a delete and re-create under the same name it reads the new stream's shard.
-    Q_UNUSED(streamId);
-    Q_UNUSED(createdMs);
     if (!stream || stream->isGone(nowMs) || shardIndex >= quint32(stream->shards.size()))
         return std::unexpected(Error{ErrorType::ResourceNotFound,
                                      u"Shard " % shardId % u" in stream " % name %
@@ -390,7 +372,7 @@ std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
     const ShardMeta &shard = stream->shards[shardIndex];
     const int limit = request.limit.value_or(kGetRecordsMaxRecords);
     const qint64 from =
-        std::max(position, SequenceNumber::counterAt(stream->trimHorizonMs(nowMs)));
+        std::max(iterator->position, SequenceNumber::counterAt(stream->trimHorizonMs(nowMs)));
 
     const auto page = core.records().read(*stream, shardIndex, from, limit, kGetRecordsMaxBytes, sink);
     if (!page)
@@ -417,11 +399,8 @@ std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
         response.childShards = children;
         return response;
     }
-    QByteArray nextPayload;
-    QDataStream out(&nextPayload, QIODevice::WriteOnly);
-    out << quint8(TokenKind::ShardIterator) << nowMs << stream->id << stream->createdMs
-        << stream->name << shardIndex << page->next;
-    response.nextShardIterator = core.tokens().seal(nextPayload);
+    response.nextShardIterator = core.tokens().seal(ShardIteratorToken{
+        nowMs, stream->id, stream->createdMs, stream->name, shardIndex, page->next});
     return response;
 }
 

@@ -6,9 +6,6 @@
 
 #include "kinesis/shardid.h"
 
-#include <QDataStream>
-#include <QIODevice>
-
 namespace shardscope {
 
 using namespace RequestValidation;
@@ -17,13 +14,6 @@ namespace {
 
 constexpr int kMaxTagsPerStream = 50;
 constexpr int kOnDemandInitialShards = 4;
-constexpr qint64 kNextTokenLifetimeMs = 300 * 1000;
-
-// Token payload kinds, so that one kind of token can never be replayed as another.
-enum class TokenKind : quint8 {
-    ListShards = 2,
-    ListStreams = 3,
-};
 
 Shard toApi(const ShardMeta &meta)
 {
@@ -210,16 +200,10 @@ std::expected<ListStreamsResponse, Error> listStreams(const EngineCore &core,
     const qint64 nowMs = core.now();
     QString after = request.exclusiveStartStreamName;
     if (!request.nextToken.isNull()) {
-        const auto payload = core.tokens().open(request.nextToken);
-        QDataStream in(payload.value_or(QByteArray()));
-        quint8 kind = 0;
-        qint64 issued = 0;
-        in >> kind >> issued >> after;
-        if (!payload || in.status() != QDataStream::Ok || kind != quint8(TokenKind::ListStreams))
-            return std::unexpected(invalidArgument(QStringLiteral("Invalid NextToken.")));
-        if (nowMs - issued > kNextTokenLifetimeMs)
-            return std::unexpected(Error{ErrorType::ExpiredNextToken,
-                                         QStringLiteral("The requested token has expired.")});
+        const auto token = core.tokens().open<ListStreamsToken>(request.nextToken, nowMs);
+        if (!token)
+            return std::unexpected(nextTokenError(token.error()));
+        after = token->lastStreamName;
     }
     const int limit = request.limit.value_or(100);
     ListStreamsResponse response;
@@ -237,12 +221,8 @@ std::expected<ListStreamsResponse, Error> listStreams(const EngineCore &core,
                                                       s.effectiveStatus(nowMs), s.mode,
                                                       s.createdMs});
     }
-    if (response.hasMoreStreams) {
-        QByteArray payload;
-        QDataStream out(&payload, QIODevice::WriteOnly);
-        out << quint8(TokenKind::ListStreams) << nowMs << response.streamNames.last();
-        response.nextToken = core.tokens().seal(payload);
-    }
+    if (response.hasMoreStreams)
+        response.nextToken = core.tokens().seal(ListStreamsToken{nowMs, response.streamNames.last()});
     return response;
 }
 
@@ -350,32 +330,16 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
     qint64 after = -1;
     std::optional<ShardFilter> filter = request.shardFilter;
     if (hasToken) {
-        const auto payload = core.tokens().open(request.nextToken);
-        QDataStream in(payload.value_or(QByteArray()));
-        quint8 kind = 0;
-        qint64 issued = 0;
-        qint64 streamId = 0;
-        QString name;
-        bool hasFilter = false;
-        qint32 filterType = 0;
-        QString filterShard;
-        qint64 filterTime = 0;
-        bool hasFilterTime = false;
-        in >> kind >> issued >> streamId >> name >> after >> hasFilter >> filterType >>
-            filterShard >> hasFilterTime >> filterTime;
-        if (!payload || in.status() != QDataStream::Ok || kind != quint8(TokenKind::ListShards))
-            return std::unexpected(invalidArgument(QStringLiteral("Invalid NextToken.")));
-        if (nowMs - issued > kNextTokenLifetimeMs)
-            return std::unexpected(Error{ErrorType::ExpiredNextToken,
-                                         QStringLiteral("The requested token has expired.")});
-        target = StreamTarget::byName(name);
-        if (hasFilter) {
-            filter = ShardFilter{static_cast<ShardFilterType>(filterType), filterShard,
-                                 hasFilterTime ? std::optional<qint64>(filterTime) : std::nullopt};
-        }
+        const auto token = core.tokens().open<ListShardsToken>(request.nextToken, nowMs);
+        if (!token)
+            return std::unexpected(nextTokenError(token.error()));
+        target = StreamTarget::byName(token->streamName);
+        after = token->lastShardIndex;
+        filter = token->filter;
+        // A stream deleted and created again under the name is another stream.
         auto resolved = core.resolve(target);
-        if (resolved && (*resolved)->id != streamId)
-            return std::unexpected(invalidArgument(QStringLiteral("Invalid NextToken.")));
+        if (resolved && (*resolved)->id != token->streamId)
+            return std::unexpected(nextTokenError(TokenFault{}));
     } else if (!request.exclusiveStartShardId.isNull()) {
         if (const auto index = ShardId::parse(request.exclusiveStartShardId))
             after = *index;
@@ -452,14 +416,8 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
         response.shards.append(toApi(shard));
     }
     if (more) {
-        QByteArray payload;
-        QDataStream out(&payload, QIODevice::WriteOnly);
         const qint64 last = *ShardId::parse(response.shards.last().shardId);
-        out << quint8(TokenKind::ListShards) << nowMs << s.id << s.name << last
-            << bool(filter.has_value()) << qint32(filter ? int(filter->type) : 0)
-            << (filter ? filter->shardId : QString()) << bool(filter && filter->timestamp)
-            << (filter && filter->timestamp ? *filter->timestamp : qint64(0));
-        response.nextToken = core.tokens().seal(payload);
+        response.nextToken = core.tokens().seal(ListShardsToken{nowMs, s.id, s.name, last, filter});
     }
     return response;
 }

@@ -165,6 +165,7 @@ struct ShardFilter
     ShardFilterType type = ShardFilterType::AtLatest;
     QString shardId;
     std::optional<qint64> timestamp;
+    bool operator==(const ShardFilter &) const = default;
 };
 
 struct ListShardsRequest
