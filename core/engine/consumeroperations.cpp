@@ -16,11 +16,6 @@ using namespace RequestValidation;
 
 namespace {
 
-constexpr int kMaxTagsPerConsumer = 50;
-constexpr int kMaxConsumersPerStream = 20;
-constexpr int kMaxCreatingConsumers = 5; // per stream, at the same time
-constexpr int kListConsumersDefaultResults = 100; // also the most one page returns
-
 // Writes consumer `consumerName` of `meta` and makes `meta` the working catalog's copy of its
 // stream. Writer thread only.
 std::expected<void, Error> storeConsumerChange(EngineCore &core, SqliteDb &db,
@@ -57,7 +52,8 @@ Error tooManyConsumerTags(const EngineCore &core, const QString &consumerName,
     return invalidArgument(
         u"Failed to add tags to consumer " % consumerName % u" under stream " % streamName %
         u" under account " % core.account() %
-        u" because a given consumer cannot have more than 50 tags associated with it.");
+        u" because a given consumer cannot have more than " %
+        QString::number(KinesisLimits::kMaxTagsPerResource) % u" tags associated with it.");
 }
 
 } // namespace
@@ -159,7 +155,7 @@ std::expected<void, Error> changeTags(EngineCore &core, const QString &consumerA
             consumer.tags.insert(it.key(), it.value());
         for (const QString &key : remove)
             consumer.tags.remove(key);
-        if (consumer.tags.size() > kMaxTagsPerConsumer)
+        if (consumer.tags.size() > KinesisLimits::kMaxTagsPerResource)
             return std::unexpected(tooManyConsumerTags(core, consumerName, streamName));
         return storeConsumerChange(core, db, std::move(meta), consumerName);
     });
@@ -190,7 +186,7 @@ std::expected<Consumer, Error> registerStreamConsumer(EngineCore &core,
     if (!resolved)
         return std::unexpected(resolved.error());
     const QString name = (*resolved)->name;
-    if (request.tags.size() > kMaxTagsPerConsumer)
+    if (request.tags.size() > KinesisLimits::kMaxTagsPerResource)
         return std::unexpected(tooManyConsumerTags(core, request.consumerName, name));
 
     return core.write<Consumer>([&](SqliteDb &db) -> std::expected<Consumer, Error> {
@@ -215,14 +211,14 @@ std::expected<Consumer, Error> registerStreamConsumer(EngineCore &core,
             if (consumer.effectiveStatus(nowMs) == ConsumerStatus::Creating)
                 creating++;
         }
-        if (registered >= kMaxConsumersPerStream)
+        if (registered >= KinesisLimits::kMaxConsumersPerStream)
             return std::unexpected(Error{
                 ErrorType::LimitExceeded,
                 QStringLiteral("Stream %1 under account %2 already has %3 registered consumers, "
                                "the most a stream can have. Deregister a consumer first.")
                     .arg(name, account)
                     .arg(registered)});
-        if (creating >= kMaxCreatingConsumers)
+        if (creating >= KinesisLimits::kMaxCreatingConsumers)
             return std::unexpected(Error{
                 ErrorType::LimitExceeded,
                 QStringLiteral("Stream %1 under account %2 already has %3 consumers in CREATING "
@@ -290,8 +286,9 @@ listStreamConsumers(const EngineCore &core, const ListStreamConsumersRequest &re
     if (request.streamArn.isNull())
         v.addNull(QStringLiteral("streamARN"));
     checkArn(v, QStringLiteral("streamARN"), request.streamArn, false);
-    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1, 1048576);
-    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, 10000);
+    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1,
+                KinesisLimits::kMaxNextTokenLength);
+    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, KinesisLimits::kMaxListLimit);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
     const bool hasToken = !request.nextToken.isNull();
@@ -317,8 +314,9 @@ listStreamConsumers(const EngineCore &core, const ListStreamConsumersRequest &re
             return std::unexpected(nextTokenError(TokenFault{}));
         after = token->lastConsumerName;
     }
-    const int limit = std::min(request.maxResults.value_or(kListConsumersDefaultResults),
-                               kListConsumersDefaultResults);
+    const int limit = std::min(
+        request.maxResults.value_or(KinesisLimits::kListStreamConsumersMaxResults),
+        KinesisLimits::kListStreamConsumersMaxResults);
     ListStreamConsumersResponse response;
     bool more = false;
     auto it = after.isNull() ? s.consumers.cbegin() : s.consumers.upperBound(after);

@@ -23,7 +23,7 @@ std::expected<void, Error> changeEncryption(EngineCore &core, const StreamTarget
     if (keyId.isNull())
         v.addNull(QStringLiteral("keyId"));
     else
-        checkLength(v, QStringLiteral("keyId"), keyId, 1, 2048);
+        checkLength(v, QStringLiteral("keyId"), keyId, 1, KinesisLimits::kMaxArnLength);
     checkName(v, QStringLiteral("streamName"), target.streamName, false);
     if (!v.isEmpty())
         return std::unexpected(v.toError());

@@ -2,6 +2,7 @@
 
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/limits.h"
 #include "localkms.h"
 #include "shardstatistics.h"
 
@@ -32,9 +33,9 @@ struct EngineOptions
     qint64 createDelayMs = 500;
     qint64 deleteDelayMs = 500;
     qint64 updateDelayMs = 500;
-    int shardLimit = 500;
-    int onDemandStreamCountLimit = 50;
-    qint64 iteratorLifetimeMs = 5 * 60 * 1000;
+    int shardLimit = KinesisLimits::kDefaultShardLimit;
+    int onDemandStreamCountLimit = KinesisLimits::kDefaultOnDemandStreamCountLimit;
+    qint64 iteratorLifetimeMs = KinesisLimits::kShardIteratorLifetimeMs;
     // fsync every commit (synchronous=FULL). Off: a commit survives a process crash (WAL) but
     // the last commits may be lost on power failure.
     bool durableCommits = false;

@@ -16,12 +16,6 @@
 
 namespace shardscope {
 
-namespace {
-
-constexpr qint64 kNextTokenLifetimeMs = 300 * 1000;
-
-} // namespace
-
 using RequestValidation::checkArn;
 using RequestValidation::checkName;
 using RequestValidation::invalidArgument;
@@ -97,7 +91,7 @@ std::expected<void, Error> EngineCore::start()
             return std::unexpected(writeDb.lastError("store token key"));
     }
     m_tokens = std::make_unique<PageTokens>(key, m_options.iteratorLifetimeMs,
-                                            kNextTokenLifetimeMs);
+                                            KinesisLimits::kNextTokenLifetimeMs);
 
     m_kms = std::make_unique<LocalKms>(m_options.region, m_options.account);
     if (auto r = m_kms->load(writeDb); !r)

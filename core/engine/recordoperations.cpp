@@ -19,9 +19,7 @@ using namespace RequestValidation;
 
 namespace {
 
-constexpr qint64 kPutRecordsMaxBytes = 5 * 1024 * 1024;
-constexpr qint64 kGetRecordsMaxBytes = 10 * 1024 * 1024;
-constexpr int kGetRecordsMaxRecords = 10000;
+using namespace KinesisLimits;
 
 QString javaDate(qint64 ms)
 {
@@ -81,13 +79,13 @@ std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRec
     if (request.partitionKey.isNull())
         v.addNull(QStringLiteral("partitionKey"));
     else
-        checkLength(v, QStringLiteral("partitionKey"), request.partitionKey, 1, 256);
+        checkLength(v, QStringLiteral("partitionKey"), request.partitionKey, 1, kMaxPartitionKeyLength);
     if (request.explicitHashKey && !matchesHashKeyPattern(*request.explicitHashKey))
         v.pattern(QStringLiteral("explicitHashKey"), *request.explicitHashKey, kHashKeyPattern);
     if (request.data.isNull())
         v.addNull(QStringLiteral("data"));
-    else if (request.data.size() > 10 * 1024 * 1024)
-        v.lengthAtMost(QStringLiteral("data"), blobDescription(request.data.size()), 10 * 1024 * 1024);
+    else if (request.data.size() > kMaxRecordBytes)
+        v.lengthAtMost(QStringLiteral("data"), blobDescription(request.data.size()), kMaxRecordBytes);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
 
@@ -111,7 +109,7 @@ std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRec
                 u" used in PutRecord on stream " % stream.name % u" under account " %
                 core.account() % u" is invalid."));
     }
-    const qint64 maxBytes = qint64(stream.maxRecordSizeKiB) * 1024;
+    const qint64 maxBytes = stream.maxRecordSizeKiB * kKiB;
     if (request.data.size() > maxBytes)
         return std::unexpected(Error::validation(
             {u"Value '" % blobDescription(request.data.size()) %
@@ -132,24 +130,25 @@ std::expected<PutRecordsResponse, Error> putRecords(EngineCore &core,
     if (request.records.isEmpty())
         v.add(QStringLiteral("records"), QStringLiteral("[]"),
               QStringLiteral("Member must have length greater than or equal to 1"));
-    else if (request.records.size() > 500)
+    else if (request.records.size() > kPutRecordsMaxRecords)
         v.add(QStringLiteral("records"),
               QStringLiteral("[com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@%1 ...]")
                   .arg(request.records.size()),
-              QStringLiteral("Member must have length less than or equal to 500"));
+              QStringLiteral("Member must have length less than or equal to %1")
+                  .arg(kPutRecordsMaxRecords));
     for (qsizetype i = 0; i < request.records.size(); ++i) {
         const PutRecordsRequestEntry &e = request.records[i];
         const QString path = u"records." % QString::number(i + 1) % u".member.";
         if (e.partitionKey.isNull())
             v.addNull(path % u"partitionKey");
         else
-            checkLength(v, path % u"partitionKey", e.partitionKey, 1, 256);
+            checkLength(v, path % u"partitionKey", e.partitionKey, 1, kMaxPartitionKeyLength);
         if (e.explicitHashKey && !matchesHashKeyPattern(*e.explicitHashKey))
             v.pattern(path % u"explicitHashKey", *e.explicitHashKey, kHashKeyPattern);
         if (e.data.isNull())
             v.addNull(path % u"data");
-        else if (e.data.size() > 10 * 1024 * 1024)
-            v.lengthAtMost(path % u"data", blobDescription(e.data.size()), 10 * 1024 * 1024);
+        else if (e.data.size() > kMaxRecordBytes)
+            v.lengthAtMost(path % u"data", blobDescription(e.data.size()), kMaxRecordBytes);
     }
     if (!v.isEmpty())
         return std::unexpected(v.toError());
@@ -176,7 +175,7 @@ std::expected<PutRecordsResponse, Error> putRecords(EngineCore &core,
         return std::unexpected(core.notFound(stream.name));
 
     // Records over the stream's maximum record size fail alone, as Kinesis reports them.
-    const qint64 maxBytes = qint64(stream.maxRecordSizeKiB) * 1024;
+    const qint64 maxBytes = stream.maxRecordSizeKiB * kKiB;
     PutRecordsResponse response;
     response.encryptionType = stream.encryptionType;
     response.records.resize(inputs.size());
@@ -340,7 +339,8 @@ std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
     if (request.shardIterator.isNull())
         v.addNull(QStringLiteral("shardIterator"));
     else
-        checkLength(v, QStringLiteral("shardIterator"), request.shardIterator, 1, 512);
+        checkLength(v, QStringLiteral("shardIterator"), request.shardIterator, 1,
+                    kMaxShardIteratorLength);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
 

@@ -1,6 +1,7 @@
 #include "requestvalidation.h"
 
 #include "kinesis/consumerarn.h"
+#include "kinesis/limits.h"
 #include "kinesis/streamarn.h"
 
 #include <QRegularExpression>
@@ -8,9 +9,6 @@
 namespace shardscope::RequestValidation {
 
 namespace {
-
-constexpr int kMinRetentionHours = 24;
-constexpr int kMaxRetentionHours = 8760;
 
 QString tagMapText(const TagMap &tags)
 {
@@ -47,8 +45,8 @@ void checkName(ValidationErrors &v, const QString &field, const QString &value, 
         v.pattern(field, value, kStreamNamePattern);
     if (value.isEmpty())
         v.lengthAtLeast(field, value, 1);
-    else if (value.size() > 128)
-        v.lengthAtMost(field, value, 128);
+    else if (value.size() > KinesisLimits::kMaxNameLength)
+        v.lengthAtMost(field, value, KinesisLimits::kMaxNameLength);
 }
 
 void checkLength(ValidationErrors &v, const QString &field, const QString &value, qsizetype min,
@@ -82,7 +80,7 @@ void checkArn(ValidationErrors &v, const QString &field, const QString &value, b
                     (resource && ConsumerArn::parse(value).has_value());
     if (!ok)
         v.pattern(field, value, resource ? kResourceArnPattern : kStreamArnPattern);
-    checkLength(v, field, value, 1, 2048);
+    checkLength(v, field, value, 1, KinesisLimits::kMaxArnLength);
 }
 
 void checkConsumerArn(ValidationErrors &v, const QString &field, const QString &value)
@@ -93,7 +91,7 @@ void checkConsumerArn(ValidationErrors &v, const QString &field, const QString &
         QRegularExpression::anchoredPattern(kConsumerArnPattern));
     if (!pattern.match(value).hasMatch())
         v.pattern(field, value, kConsumerArnPattern);
-    checkLength(v, field, value, 1, 2048);
+    checkLength(v, field, value, 1, KinesisLimits::kMaxArnLength);
 }
 
 bool matchesHashKeyPattern(const QString &value)
@@ -109,11 +107,12 @@ void checkTagMap(ValidationErrors &v, const TagMap &tags)
               QStringLiteral("Member must have length greater than or equal to 1"));
         return;
     }
-    if (tags.size() > 200)
+    if (tags.size() > KinesisLimits::kMaxTagsPerRequest)
         v.add(QStringLiteral("tags"), tagMapText(tags),
-              QStringLiteral("Member must have length less than or equal to 200"));
+              QStringLiteral("Member must have length less than or equal to %1")
+                  .arg(KinesisLimits::kMaxTagsPerRequest));
     for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
-        if (it.key().isEmpty() || it.key().size() > 128) {
+        if (it.key().isEmpty() || it.key().size() > KinesisLimits::kMaxTagKeyLength) {
             v.add(QStringLiteral("tags"), tagMapText(tags),
                   QStringLiteral("Map keys must satisfy constraint: [Member must have length less "
                                  "than or equal to 128, Member must have length greater than or "
@@ -122,7 +121,7 @@ void checkTagMap(ValidationErrors &v, const TagMap &tags)
         }
     }
     for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
-        if (it.value().size() > 256) {
+        if (it.value().size() > KinesisLimits::kMaxTagValueLength) {
             v.add(QStringLiteral("tags"), tagMapText(tags),
                   QStringLiteral("Map value must satisfy constraint: [Member must have length less "
                                  "than or equal to 256, Member must have length greater than or "
@@ -138,11 +137,12 @@ void checkTagKeys(ValidationErrors &v, const QStringList &keys)
     if (keys.isEmpty())
         v.add(QStringLiteral("tagKeys"), text,
               QStringLiteral("Member must have length greater than or equal to 1"));
-    else if (keys.size() > 50)
+    else if (keys.size() > KinesisLimits::kMaxTagKeysPerRequest)
         v.add(QStringLiteral("tagKeys"), text,
-              QStringLiteral("Member must have length less than or equal to 50"));
+              QStringLiteral("Member must have length less than or equal to %1")
+                  .arg(KinesisLimits::kMaxTagKeysPerRequest));
     for (const QString &key : keys) {
-        if (key.isEmpty() || key.size() > 128) {
+        if (key.isEmpty() || key.size() > KinesisLimits::kMaxTagKeyLength) {
             v.add(QStringLiteral("tagKeys"), text,
                   QStringLiteral("Member must satisfy constraint: [Member must have length less "
                                  "than or equal to 128, Member must have length greater than or "
@@ -168,15 +168,17 @@ std::expected<void, Error> checkRetention(const ValidationErrors &v, int hours)
 {
     if (!v.isEmpty())
         return std::unexpected(v.toError());
-    if (hours < kMinRetentionHours)
+    if (hours < KinesisLimits::kMinRetentionHours)
         return std::unexpected(Error{ErrorType::InvalidArgument,
-                                     QStringLiteral("Minimum allowed retention period is 24 hours. "
-                                                    "Requested retention period (%1 hours) is too short.")
+                                     QStringLiteral("Minimum allowed retention period is %1 hours. "
+                                                    "Requested retention period (%2 hours) is too short.")
+                                         .arg(KinesisLimits::kMinRetentionHours)
                                          .arg(hours)});
-    if (hours > kMaxRetentionHours)
+    if (hours > KinesisLimits::kMaxRetentionHours)
         return std::unexpected(Error{ErrorType::InvalidArgument,
-                                     QStringLiteral("Maximum allowed retention period is 8760 hours. "
-                                                    "Requested retention period (%1 hours) is too long.")
+                                     QStringLiteral("Maximum allowed retention period is %1 hours. "
+                                                    "Requested retention period (%2 hours) is too long.")
+                                         .arg(KinesisLimits::kMaxRetentionHours)
                                          .arg(hours)});
     return {};
 }

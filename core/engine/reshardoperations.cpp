@@ -202,7 +202,8 @@ std::expected<UpdateShardCountResponse, Error> updateShardCount(EngineCore &core
 {
     ValidationErrors v;
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
-    checkRange(v, QStringLiteral("targetShardCount"), request.targetShardCount, 1, 100000);
+    checkRange(v, QStringLiteral("targetShardCount"), request.targetShardCount, 1,
+               KinesisLimits::kMaxShardCountPerRequest);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
     auto resolved = core.resolve(request.target);
@@ -246,11 +247,13 @@ std::expected<UpdateShardCountResponse, Error> updateShardCount(EngineCore &core
             // At most ten scaling operations in a rolling 24 hours.
             const qint64 dayAgo = nowMs - 24LL * 3600 * 1000;
             meta->reshardTimesMs.removeIf([dayAgo](qint64 t) { return t <= dayAgo; });
-            if (meta->reshardTimesMs.size() >= 10)
+            if (meta->reshardTimesMs.size() >= KinesisLimits::kUpdateShardCountPerDay)
                 return std::unexpected(Error{
                     ErrorType::LimitExceeded,
-                    u"Exceeded the limit of 10 UpdateShardCount operations in a rolling 24-hour "
-                    u"period for stream " % name % u" under account " % core.account() % u'.'});
+                    u"Exceeded the limit of " %
+                        QString::number(KinesisLimits::kUpdateShardCountPerDay) %
+                        u" UpdateShardCount operations in a rolling 24-hour period for stream " %
+                        name % u" under account " % core.account() % u'.'});
             meta->reshardTimesMs.append(nowMs);
             auto r = reshard(core, db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
                 Resharding::scaleUniformly(s, target, nowMs, counter);

@@ -73,7 +73,8 @@ std::expected<void, Error> updateMaxRecordSize(EngineCore &core,
 {
     ValidationErrors v;
     checkArn(v, QStringLiteral("streamARN"), request.target.streamArn, false);
-    checkRange(v, QStringLiteral("maxRecordSizeInKiB"), request.maxRecordSizeInKiB, 1024, 10240);
+    checkRange(v, QStringLiteral("maxRecordSizeInKiB"), request.maxRecordSizeInKiB,
+               KinesisLimits::kMinMaxRecordSizeKiB, KinesisLimits::kMaxMaxRecordSizeKiB);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
     auto resolved = core.resolve(request.target);

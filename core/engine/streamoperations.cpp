@@ -12,9 +12,6 @@ using namespace RequestValidation;
 
 namespace {
 
-constexpr int kMaxTagsPerStream = 50;
-constexpr int kOnDemandInitialShards = 4;
-
 Shard toApi(const ShardMeta &meta)
 {
     Shard shard;
@@ -40,9 +37,11 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
     const bool onDemand = request.streamMode == StreamMode::OnDemand;
     if (!onDemand && !request.shardCount)
         v.addNull(QStringLiteral("shardCount"));
-    checkRange(v, QStringLiteral("shardCount"), request.shardCount, 1, 100000);
+    checkRange(v, QStringLiteral("shardCount"), request.shardCount, 1,
+               KinesisLimits::kMaxShardCountPerRequest);
     checkName(v, QStringLiteral("streamName"), request.streamName, true);
-    checkRange(v, QStringLiteral("maxRecordSizeInKiB"), request.maxRecordSizeInKiB, 1024, 10240);
+    checkRange(v, QStringLiteral("maxRecordSizeInKiB"), request.maxRecordSizeInKiB,
+               KinesisLimits::kMinMaxRecordSizeKiB, KinesisLimits::kMaxMaxRecordSizeKiB);
     if (!request.tags.isEmpty())
         checkTagMap(v, request.tags);
     if (!v.isEmpty())
@@ -51,10 +50,11 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
         return std::unexpected(invalidArgument(
             QStringLiteral("ShardCount must not be specified for a stream in ON_DEMAND mode.")));
     const QString &account = core.account();
-    if (request.tags.size() > kMaxTagsPerStream)
+    if (request.tags.size() > KinesisLimits::kMaxTagsPerResource)
         return std::unexpected(invalidArgument(
-            u"Failed to add tags to stream " % request.streamName % u" under account " %
-            account % u" because a given stream cannot have more than 50 tags associated with it."));
+            u"Failed to add tags to stream " % request.streamName % u" under account " % account %
+            u" because a given stream cannot have more than " %
+            QString::number(KinesisLimits::kMaxTagsPerResource) % u" tags associated with it."));
     for (auto it = request.tags.cbegin(); it != request.tags.cend(); ++it) {
         if (!tagTextIsValid(it.key()) || !tagTextIsValid(it.value()))
             return std::unexpected(invalidTagCharacters());
@@ -87,7 +87,7 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
             else
                 openShards += s->openShardCount();
         }
-        const int shardCount = onDemand ? kOnDemandInitialShards : *request.shardCount;
+        const int shardCount = onDemand ? KinesisLimits::kOnDemandInitialShards : *request.shardCount;
         if (onDemand && onDemandStreams + 1 > options.onDemandStreamCountLimit)
             return std::unexpected(Error{
                 ErrorType::LimitExceeded,
@@ -117,7 +117,7 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
         meta->statusUntilMs = nowMs + options.createDelayMs;
         meta->mode = onDemand ? StreamMode::OnDemand : StreamMode::Provisioned;
         meta->createdMs = nowMs;
-        meta->maxRecordSizeKiB = request.maxRecordSizeInKiB.value_or(1024);
+        meta->maxRecordSizeKiB = request.maxRecordSizeInKiB.value_or(KinesisLimits::kDefaultMaxRecordSizeKiB);
         meta->tags = request.tags;
         const qint64 firstCounter = SequenceNumber::counterAt(nowMs);
         const QList<HashKeyRange> ranges = HashKeyRange::evenSplit(shardCount);
@@ -192,9 +192,10 @@ std::expected<ListStreamsResponse, Error> listStreams(const EngineCore &core,
                                                       const ListStreamsRequest &request)
 {
     ValidationErrors v;
-    checkRange(v, QStringLiteral("limit"), request.limit, 1, 10000);
+    checkRange(v, QStringLiteral("limit"), request.limit, 1, KinesisLimits::kMaxListLimit);
     checkName(v, QStringLiteral("exclusiveStartStreamName"), request.exclusiveStartStreamName, false);
-    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1, 1048576);
+    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1,
+                KinesisLimits::kMaxNextTokenLength);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
     const qint64 nowMs = core.now();
@@ -230,7 +231,7 @@ std::expected<StreamDescription, Error> describeStream(const EngineCore &core,
                                                        const DescribeStreamRequest &request)
 {
     ValidationErrors v;
-    checkRange(v, QStringLiteral("limit"), request.limit, 1, 10000);
+    checkRange(v, QStringLiteral("limit"), request.limit, 1, KinesisLimits::kMaxListLimit);
     checkName(v, QStringLiteral("exclusiveStartShardId"), request.exclusiveStartShardId, false);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
@@ -296,10 +297,11 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
                                                     const ListShardsRequest &request)
 {
     ValidationErrors v;
-    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, 10000);
+    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, KinesisLimits::kMaxListLimit);
     checkName(v, QStringLiteral("exclusiveStartShardId"), request.exclusiveStartShardId, false);
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
-    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1, 1048576);
+    checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1,
+                KinesisLimits::kMaxNextTokenLength);
     checkArn(v, QStringLiteral("streamARN"), request.target.streamArn, false);
     if (request.shardFilter)
         checkName(v, QStringLiteral("shardFilter.shardId"), request.shardFilter->shardId, false);

@@ -12,8 +12,6 @@ using namespace RequestValidation;
 
 namespace {
 
-constexpr int kMaxTagsPerStream = 50;
-
 std::expected<void, Error> changeTags(EngineCore &core, const StreamTarget &target,
                                       const TagMap &add, const QStringList &remove,
                                       bool resourceApi)
@@ -58,10 +56,11 @@ std::expected<void, Error> changeTags(EngineCore &core, const StreamTarget &targ
             meta->tags.insert(it.key(), it.value());
         for (const QString &key : remove)
             meta->tags.remove(key);
-        if (meta->tags.size() > kMaxTagsPerStream)
+        if (meta->tags.size() > KinesisLimits::kMaxTagsPerResource)
             return std::unexpected(invalidArgument(
                 u"Failed to add tags to stream " % name % u" under account " % core.account() %
-                u" because a given stream cannot have more than 50 tags associated with it."));
+                u" because a given stream cannot have more than " %
+                QString::number(KinesisLimits::kMaxTagsPerResource) % u" tags associated with it."));
         if (auto r = core.catalog().persistStream(db, *meta, false); !r)
             return r;
         core.catalog().put(meta);
@@ -98,8 +97,9 @@ std::expected<ListTagsForStreamResponse, Error>
 listTagsForStream(const EngineCore &core, const ListTagsForStreamRequest &request)
 {
     ValidationErrors v;
-    checkRange(v, QStringLiteral("limit"), request.limit, 1, 50);
-    checkLength(v, QStringLiteral("exclusiveStartTagKey"), request.exclusiveStartTagKey, 1, 128);
+    checkRange(v, QStringLiteral("limit"), request.limit, 1, KinesisLimits::kMaxTagsPerResource);
+    checkLength(v, QStringLiteral("exclusiveStartTagKey"), request.exclusiveStartTagKey, 1,
+                KinesisLimits::kMaxTagKeyLength);
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
@@ -107,7 +107,7 @@ listTagsForStream(const EngineCore &core, const ListTagsForStreamRequest &reques
     if (!resolved)
         return std::unexpected(resolved.error());
     const TagMap &tags = (*resolved)->tags;
-    const int limit = request.limit.value_or(50);
+    const int limit = request.limit.value_or(KinesisLimits::kMaxTagsPerResource);
     ListTagsForStreamResponse response;
     auto it = request.exclusiveStartTagKey.isNull() ? tags.cbegin()
                                                     : tags.upperBound(request.exclusiveStartTagKey);
