@@ -1,6 +1,7 @@
 #include "enginecore.h"
 
 #include "clock.h"
+#include "enginelog.h"
 #include "requestvalidation.h"
 #include "schema.h"
 
@@ -112,7 +113,9 @@ std::expected<void, Error> EngineCore::start()
     hooks.afterCommit = [this](bool committed) { afterCommit(committed); };
     hooks.afterGroup = [this] { afterGroup(); };
     hooks.housekeeping = [this](SqliteDb &writeConnection) {
-        m_moreHousekeeping = Housekeeping::run(*this, writeConnection);
+        // Housekeeping writes too: not over a working state that is not the committed one.
+        m_moreHousekeeping = !m_writesRefused.load(std::memory_order_acquire) &&
+                             Housekeeping::run(*this, writeConnection);
     };
     m_writeDb = db->get();
     m_writer = std::make_unique<WriterThread>(std::move(*db), std::move(hooks));
@@ -121,6 +124,11 @@ std::expected<void, Error> EngineCore::start()
 
 void EngineCore::afterCommit(bool committed)
 {
+    if (m_writesRefused.load(std::memory_order_acquire)) {
+        // The working state is not the committed one: never publish it. (Refused jobs write
+        // nothing, so their groups commit nothing.)
+        return;
+    }
     if (committed) {
         if (m_kms->isDirty())
             m_kms->publish();
@@ -128,10 +136,36 @@ void EngineCore::afterCommit(bool committed)
             m_catalogChangedPending = m_catalog.publish() || m_catalogChangedPending;
         return;
     }
-    // The group was rolled back: forget its in-memory changes.
+    // The group was rolled back: forget its in-memory changes by reading what is committed.
     m_records->dropAnnouncements();
-    (void)m_kms->load(*m_writeDb);
-    (void)m_catalog.load(*m_writeDb, now());
+    qCWarning(lcEngine) << "A write group could not commit and was rolled back; reloading the"
+                           " catalog and the KMS keys from the database.";
+    std::expected<void, Error> reloaded = m_kms->load(*m_writeDb);
+    if (reloaded)
+        reloaded = m_catalog.load(*m_writeDb, now());
+    if (!reloaded)
+        refuseWrites(reloaded.error());
+}
+
+void EngineCore::refuseWrites(const Error &cause)
+{
+    qCCritical(lcEngine).noquote()
+        << "Reloading the catalog after a rolled-back write group failed:" << cause.message
+        << "- every write is refused from now on; what was committed can still be read.";
+    {
+        std::lock_guard lock(m_refusalMutex);
+        m_writeRefusal = Error::internal(
+            u"The emulator no longer accepts writes: after a write group was rolled back, its "
+            u"catalog could not be reloaded from the database (" % cause.message %
+            u"). What was committed before can still be read; restart Shardscope to write again.");
+    }
+    m_writesRefused.store(true, std::memory_order_release);
+}
+
+std::optional<Error> EngineCore::writeRefusal() const
+{
+    std::lock_guard lock(m_refusalMutex);
+    return m_writeRefusal;
 }
 
 void EngineCore::afterGroup()

@@ -16,10 +16,12 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 
+#include <atomic>
 #include <expected>
 #include <functional>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace shardscope {
@@ -27,9 +29,14 @@ namespace shardscope {
 class RecordSink;
 
 // What the operation families share: the options and clock, the catalog store, the record
-// store, the local KMS, the token codec, and the writer thread with its group commit. Lookups
+// store, the local KMS, the page tokens, and the writer thread with its group commit. Lookups
 // by name or ARN read the published catalog (any thread); write() runs a job on the writer
 // thread, where the working catalog may be changed.
+//
+// When a write group cannot commit, the writer rolls it back and the core reloads the catalog
+// and the KMS from the database, so that the working state is what was committed. If that
+// reload fails, the working state can no longer be trusted: the core logs it and refuses every
+// write from then on (writeRefusal()), while reads of the published, committed state go on.
 class EngineCore final
 {
 public:
@@ -65,6 +72,8 @@ public:
     std::expected<T, Error> write(std::function<std::expected<T, Error>(SqliteDb &)> body);
     // Runs housekeeping until there is none left. Returns when done.
     void runHousekeeping();
+    // Why every write is refused (a reload after a rolled-back group failed), or nothing.
+    std::optional<Error> writeRefusal() const;
 
     // --- the published catalog (any thread) -------------------------------------------------
     std::shared_ptr<const Catalog> snapshot() const { return m_catalog.snapshot(); }
@@ -91,6 +100,7 @@ private:
     std::expected<void, Error> start();
     void afterCommit(bool committed);
     void afterGroup();
+    void refuseWrites(const Error &cause);
 
     EngineOptions m_options;
     Listener m_listener;
@@ -104,18 +114,28 @@ private:
     SqliteDb *m_writeDb = nullptr;        // owned by m_writer; used on its thread only
     bool m_catalogChangedPending = false; // writer thread only
     bool m_moreHousekeeping = false;      // writer thread only
+    std::atomic<bool> m_writesRefused = false;
+    mutable std::mutex m_refusalMutex;
+    std::optional<Error> m_writeRefusal; // guarded by m_refusalMutex
 };
 
 template<typename T>
 std::expected<T, Error> EngineCore::write(std::function<std::expected<T, Error>(SqliteDb &)> body)
 {
+    if (m_writesRefused.load(std::memory_order_acquire))
+        return std::unexpected(*writeRefusal());
     auto result = std::make_shared<std::optional<std::expected<T, Error>>>();
     std::promise<void> finished;
     auto future = finished.get_future();
     bool committed = false;
     m_writer->submit(WriterThread::Job{
-        [&body, result](SqliteDb &db) {
-            *result = body(db);
+        [this, &body, result](SqliteDb &db) {
+            // A job queued before the writes were refused is refused too: the working state it
+            // would change is not the committed one.
+            if (m_writesRefused.load(std::memory_order_acquire))
+                *result = std::unexpected(*writeRefusal());
+            else
+                *result = body(db);
             return result->value().has_value();
         },
         [&finished, &committed](bool ok) {
