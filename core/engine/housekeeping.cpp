@@ -3,6 +3,7 @@
 // records older than their stream's retention period are deleted.
 
 #include "enginecore.h"
+#include "enginelog.h"
 
 #include <limits>
 
@@ -12,6 +13,15 @@ namespace {
 
 // Rows deleted per round at most, so that a round never holds the writer for long.
 constexpr qint64 kHousekeepingRowBudget = 20000;
+
+// A round that fails stops there; what it wrote commits, and the next round (about a second
+// later) starts over. Never silent: the user can see why disk space is not coming back.
+bool stopped(const char *step, const Error &error)
+{
+    qCWarning(lcEngine).noquote() << "Housekeeping stopped while" << step << "-" << error.message
+                                  << "(the next round tries again)";
+    return false;
+}
 
 } // namespace
 
@@ -40,9 +50,9 @@ bool run(EngineCore &core, SqliteDb &db)
             stream->effectiveStatus(nowMs) == StreamStatus::Active) {
             auto settled = std::make_shared<StreamMeta>(*stream);
             settled->status = StreamStatus::Active;
-            if (!catalog.persistStream(db, *settled, false)) {
+            if (auto r = catalog.persistStream(db, *settled, false); !r) {
                 putSettled();
-                return false;
+                return stopped("settling a stream", r.error());
             }
             settledStreams.append(settled);
         }
@@ -66,9 +76,9 @@ bool run(EngineCore &core, SqliteDb &db)
         settledStreams.append(settled);
         for (auto c = settled->consumers.begin(); c != settled->consumers.end();) {
             if (c->isGone(nowMs)) {
-                if (!catalog.deleteConsumerRows(db, stream->id, c->name)) {
+                if (auto r = catalog.deleteConsumerRows(db, stream->id, c->name); !r) {
                     putSettled();
-                    return false;
+                    return stopped("removing a deregistered consumer", r.error());
                 }
                 c = settled->consumers.erase(c);
                 continue;
@@ -76,10 +86,10 @@ bool run(EngineCore &core, SqliteDb &db)
             if (c->status == ConsumerStatus::Creating &&
                 c->effectiveStatus(nowMs) == ConsumerStatus::Active) {
                 c->status = ConsumerStatus::Active;
-                if (!catalog.persistConsumer(db, stream->id, *c)) {
+                if (auto r = catalog.persistConsumer(db, stream->id, *c); !r) {
                     c->status = ConsumerStatus::Creating; // not stored
                     putSettled();
-                    return false;
+                    return stopped("settling a consumer", r.error());
                 }
             }
             ++c;
@@ -99,13 +109,13 @@ bool run(EngineCore &core, SqliteDb &db)
         const qint64 id = catalog.pendingPurges().front();
         const auto shards = catalog.storedShards(db, id);
         if (!shards)
-            return false;
+            return stopped("purging a deleted stream", shards.error());
         bool done = true;
         for (quint32 index : *shards) {
             const auto deleted =
                 records.trim(db, id, index, std::numeric_limits<qint64>::max(), budget);
             if (!deleted)
-                return false;
+                return stopped("purging a deleted stream's records", deleted.error());
             budget -= *deleted;
             if (budget <= 0) {
                 done = false;
@@ -114,9 +124,12 @@ bool run(EngineCore &core, SqliteDb &db)
         }
         if (!done)
             break;
-        if (!records.deleteDataKeys(db, id) || !catalog.deleteStreamRows(db, id))
-            return false;
+        if (auto r = records.deleteDataKeys(db, id); !r)
+            return stopped("purging a deleted stream's data keys", r.error());
+        if (auto r = catalog.deleteStreamRows(db, id); !r)
+            return stopped("purging a deleted stream", r.error());
         catalog.purged(id);
+        qCDebug(lcEngine) << "Purged deleted stream" << id;
     }
 
     // Retention: records older than the trim horizon are deleted from disk.
@@ -129,7 +142,10 @@ bool run(EngineCore &core, SqliteDb &db)
                 break;
             const auto deleted = records.trim(db, stream->id, shard.index, below, budget);
             if (!deleted)
-                return false;
+                return stopped("deleting expired records", deleted.error());
+            if (*deleted > 0)
+                qCDebug(lcEngine).noquote() << "Deleted" << *deleted << "expired records of"
+                                            << stream->name << "shard" << shard.index;
             budget -= *deleted;
         }
     }

@@ -343,9 +343,12 @@ std::expected<std::optional<qint64>, Error> RecordStore::lastCounter(qint64 stre
     last.bind(1, streamId);
     last.bind(2, qint64(shard));
     std::optional<qint64> counter;
-    if (last.step() == SQLITE_ROW && !last.columnIsNull(0))
+    const int rc = last.step();
+    if (rc == SQLITE_ROW && !last.columnIsNull(0))
         counter = last.columnInt64(0);
     last.reset();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(Error::internal(QStringLiteral("Reading the last record failed.")));
     return counter;
 }
 
@@ -361,11 +364,14 @@ std::expected<RecordStore::Tally, Error> RecordStore::count(qint64 streamId, qui
     stats.bind(3, from);
     stats.bind(4, before);
     Tally tally;
-    if (stats.step() == SQLITE_ROW) {
+    const int rc = stats.step();
+    if (rc == SQLITE_ROW) {
         tally.records = stats.columnInt64(0);
         tally.bytes = stats.columnInt64(1);
     }
     stats.reset();
+    if (rc != SQLITE_ROW)
+        return std::unexpected(Error::internal(QStringLiteral("Counting records failed.")));
     return tally;
 }
 

@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "enginelog.h"
 #include "kinesis/error.h"
 #include "sqlitedb.h"
 
@@ -134,6 +135,7 @@ std::expected<void, Error> migrate(SqliteDb &db)
                 .arg(kCurrentVersion)));
     }
     for (int v = *version; v < kCurrentVersion; ++v) {
+        qCInfo(lcEngine) << "Upgrading the database schema from version" << v << "to" << v + 1;
         if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
             return r;
         auto applied = db.exec(kMigrations[v]);
@@ -144,7 +146,11 @@ std::expected<void, Error> migrate(SqliteDb &db)
         if (applied)
             applied = db.exec("COMMIT");
         if (!applied) {
-            (void)db.exec("ROLLBACK");
+            qCWarning(lcEngine).noquote() << "Upgrading the database schema to version" << v + 1
+                                          << "failed:" << applied.error().message;
+            if (auto undone = db.exec("ROLLBACK"); !undone)
+                qCWarning(lcEngine).noquote()
+                    << "Rolling back the schema upgrade failed:" << undone.error().message;
             return applied;
         }
     }
