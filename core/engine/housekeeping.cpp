@@ -14,12 +14,19 @@ namespace {
 // Rows deleted per round at most, so that a round never holds the writer for long.
 constexpr qint64 kHousekeepingRowBudget = 20000;
 
+// The last failure logged by this writer thread's housekeeping, so that one that repeats every
+// round is logged once (until a round gets through).
+thread_local QString t_lastFailure;
+
 // A round that fails stops there; what it wrote commits, and the next round (about a second
 // later) starts over. Never silent: the user can see why disk space is not coming back.
 bool stopped(const char *step, const Error &error)
 {
-    qCWarning(lcEngine).noquote() << "Housekeeping stopped while" << step << "-" << error.message
-                                  << "(the next round tries again)";
+    const QString failure = QString::fromLatin1(step) % u" - " % error.message;
+    if (failure != t_lastFailure)
+        qCWarning(lcEngine).noquote()
+            << "Housekeeping stopped while" << failure << "(each round tries again)";
+    t_lastFailure = failure;
     return false;
 }
 
@@ -148,6 +155,10 @@ bool run(EngineCore &core, SqliteDb &db)
                                             << stream->name << "shard" << shard.index;
             budget -= *deleted;
         }
+    }
+    if (!t_lastFailure.isEmpty()) {
+        qCInfo(lcEngine) << "Housekeeping got through again.";
+        t_lastFailure.clear();
     }
     return budget <= 0 || !catalog.pendingPurges().isEmpty();
 }

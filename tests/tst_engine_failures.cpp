@@ -1,8 +1,9 @@
-// A write group that cannot commit is rolled back, and the engine reloads its catalog from the
-// database. These tests make commits fail for real: the process is not allowed to grow a file
-// past the write-ahead log's current size (RLIMIT_FSIZE), so SQLite's COMMIT fails with an I/O
-// error, as on a full disk. For a reload that fails, a second SQLite connection first leaves a
-// shard table the engine cannot read back.
+// What the engine does when the database fails under it. A write group that cannot commit is
+// rolled back, and the engine reloads its catalog from the database. These tests make commits
+// fail for real: the process is not allowed to grow a file past the write-ahead log's current
+// size (RLIMIT_FSIZE), so SQLite's COMMIT fails with an I/O error, as on a full disk. For a
+// reload that fails, a second SQLite connection first leaves a shard table the engine cannot
+// read back; for housekeeping that fails, it moves a table housekeeping needs.
 
 #include "engine/clock.h"
 #include "engine/engine.h"
@@ -200,15 +201,16 @@ struct Harness
 
 } // namespace
 
-class TestEngineReload : public QObject
+class TestEngineFailures : public QObject
 {
     Q_OBJECT
 private slots:
     void rolledBackGroupIsForgottenAndWritesGoOn();
     void failedReloadRefusesEveryWriteAndKeepsReads();
+    void housekeepingFailureIsLoggedOnceAndRetried();
 };
 
-void TestEngineReload::rolledBackGroupIsForgottenAndWritesGoOn()
+void TestEngineFailures::rolledBackGroupIsForgottenAndWritesGoOn()
 {
     Harness h;
     QVERIFY(h.dir.isValid());
@@ -245,7 +247,7 @@ void TestEngineReload::rolledBackGroupIsForgottenAndWritesGoOn()
     QCOMPARE(raw.number("SELECT id FROM streams WHERE name = 'b'"), idA + 2);
 }
 
-void TestEngineReload::failedReloadRefusesEveryWriteAndKeepsReads()
+void TestEngineFailures::failedReloadRefusesEveryWriteAndKeepsReads()
 {
     const LogCapture log;
     Harness h;
@@ -363,5 +365,48 @@ void TestEngineReload::failedReloadRefusesEveryWriteAndKeepsReads()
     VERIFY_OK(h.put(u"a"_s, "r5"));
 }
 
-QTEST_GUILESS_MAIN(TestEngineReload)
-#include "tst_engine_reload.moc"
+void TestEngineFailures::housekeepingFailureIsLoggedOnceAndRetried()
+{
+    const LogCapture log;
+    Harness h;
+    QVERIFY(h.dir.isValid());
+    VERIFY_OK(h.open());
+    VERIFY_OK(h.createStream(u"gone"_s, 2));
+    VERIFY_OK(h.put(u"gone"_s, "r1"));
+    DeleteStreamRequest remove;
+    remove.target = StreamTarget::byName(u"gone"_s);
+    VERIFY_OK(h.engine->deleteStream(remove));
+
+    // Purging the deleted stream needs its data keys' table, which is not there.
+    RawDatabase raw(h.path());
+    QVERIFY(raw.exec("ALTER TABLE data_keys RENAME TO data_keys_elsewhere"));
+    const auto warnings = [] {
+        QStringList found;
+        for (const QString &text : LogCapture::messages(u"shardscope.engine"_s, QtWarningMsg)) {
+            if (text.startsWith(u"Housekeeping stopped"_s))
+                found.append(text);
+        }
+        return found;
+    };
+    h.engine->runHousekeeping();
+    h.engine->runHousekeeping();
+    const QStringList logged = warnings();
+    QCOMPARE(logged.size(), 1); // a failure that repeats is logged once
+    QVERIFY2(logged.first().contains(u"purging a deleted stream's data keys"_s) &&
+                 logged.first().contains(u"no such table"_s),
+             qPrintable(logged.first()));
+    QCOMPARE(raw.number("SELECT count(*) FROM streams"), 1); // not purged yet
+
+    // Each round tries again: once the table is back, the stream goes.
+    QVERIFY(raw.exec("ALTER TABLE data_keys_elsewhere RENAME TO data_keys"));
+    h.engine->runHousekeeping();
+    QCOMPARE(raw.number("SELECT count(*) FROM streams"), 0);
+    QCOMPARE(raw.number("SELECT count(*) FROM records"), 0);
+    QCOMPARE(raw.number("SELECT count(*) FROM shards"), 0);
+    QVERIFY(LogCapture::messages(u"shardscope.engine"_s, QtInfoMsg)
+                .contains(u"Housekeeping got through again."_s));
+    QCOMPARE(warnings().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestEngineFailures)
+#include "tst_engine_failures.moc"
