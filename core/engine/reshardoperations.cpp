@@ -32,8 +32,14 @@ std::expected<void, Error> reshard(EngineCore &core, SqliteDb &db, StreamMeta &s
 {
     CatalogStore &catalog = core.catalog();
     const qint64 counterBefore = catalog.nextCounter(stream.id);
-    // Parents end at a counter no record of theirs can exceed; children start after it.
+    // Parents end at a counter no record of theirs can exceed, and after their own start (a
+    // shard split in the millisecond it was created, before any record, included); children
+    // start after it.
     qint64 counter = std::max(counterBefore, SequenceNumber::counterAt(nowMs));
+    for (const ShardMeta &shard : std::as_const(stream.shards)) {
+        if (shard.isOpen())
+            counter = std::max(counter, shard.startCounter + 1);
+    }
     change(stream, counter);
     catalog.setNextCounter(stream.id, counter);
     stream.status = StreamStatus::Updating;
