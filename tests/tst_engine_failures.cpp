@@ -34,7 +34,14 @@ constexpr qint64 kStartMs = 1'700'000'000'000;
 class LogCapture final
 {
 public:
-    LogCapture() { s_previous = qInstallMessageHandler(&LogCapture::handle); }
+    LogCapture()
+    {
+        {
+            QMutexLocker lock(&s_mutex);
+            s_entries.clear();
+        }
+        s_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
     ~LogCapture() { qInstallMessageHandler(s_previous); }
     Q_DISABLE_COPY_MOVE(LogCapture)
 
