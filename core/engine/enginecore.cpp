@@ -91,6 +91,13 @@ std::expected<void, Error> EngineCore::start()
         if (insert->step() != SQLITE_DONE)
             return std::unexpected(writeDb.lastError("store token key"));
     }
+    {
+        auto select = writeDb.prepare("SELECT value FROM meta WHERE key = 'legacy_sequence_limit'");
+        if (!select)
+            return std::unexpected(select.error());
+        if (select->step() == SQLITE_ROW)
+            m_legacySequenceLimit = select->columnInt64(0);
+    }
     m_tokens = std::make_unique<PageTokens>(key, m_options.iteratorLifetimeMs,
                                             KinesisLimits::kNextTokenLifetimeMs);
 
@@ -186,6 +193,16 @@ void EngineCore::runHousekeeping()
     do {
         m_writer->runHousekeepingNow();
     } while (m_moreHousekeeping);
+}
+
+std::optional<SequenceNumber> EngineCore::parseOwnSequenceNumber(QStringView text) const
+{
+    if (auto current = SequenceNumber::parse(text))
+        return current;
+    auto legacy = SequenceNumber::parseLegacy(text);
+    if (legacy && legacy->counter <= m_legacySequenceLimit)
+        return legacy;
+    return std::nullopt;
 }
 
 QString EngineCore::streamArn(const QString &streamName) const

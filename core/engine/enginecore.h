@@ -88,6 +88,10 @@ public:
     // The same, and ACTIVE (ResourceInUse otherwise).
     std::expected<StreamMetaPtr, Error> activeStream(const QString &name, qint64 nowMs) const;
 
+    // A sequence number of this engine's: the 56-digit layout, or the 32-digit one of earlier
+    // builds when this database had issued that counter before it was upgraded.
+    std::optional<SequenceNumber> parseOwnSequenceNumber(QStringView text) const;
+
     // --- names and messages --------------------------------------------------------------------
     QString streamArn(const QString &streamName) const;
     QString consumerArn(const QString &streamName, const ConsumerMeta &consumer) const;
@@ -114,6 +118,7 @@ private:
     SqliteDb *m_writeDb = nullptr;        // owned by m_writer; used on its thread only
     bool m_catalogChangedPending = false; // writer thread only
     bool m_moreHousekeeping = false;      // writer thread only
+    qint64 m_legacySequenceLimit = 0;     // the highest counter issued in 32 digits (or 0)
     std::atomic<bool> m_writesRefused = false;
     mutable std::mutex m_refusalMutex;
     std::optional<Error> m_writeRefusal; // guarded by m_refusalMutex

@@ -102,7 +102,7 @@ std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRec
     if (status != StreamStatus::Active && status != StreamStatus::Updating)
         return std::unexpected(core.notFound(stream.name));
     if (request.sequenceNumberForOrdering) {
-        const auto seq = SequenceNumber::parse(*request.sequenceNumberForOrdering);
+        const auto seq = core.parseOwnSequenceNumber(*request.sequenceNumberForOrdering);
         if (!seq || seq->arrivalMs() > nowMs)
             return std::unexpected(invalidArgument(
                 u"ExclusiveMinimumSequenceNumber " % *request.sequenceNumberForOrdering %
@@ -290,7 +290,7 @@ getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
     case ShardIteratorType::AtSequenceNumber:
     case ShardIteratorType::AfterSequenceNumber: {
         const QString &text = *request.startingSequenceNumber;
-        const auto seq = SequenceNumber::parse(text);
+        const auto seq = core.parseOwnSequenceNumber(text);
         if (!seq)
             return std::unexpected(invalidArgument(
                 u"StartingSequenceNumber " % text % u" used in GetShardIterator on shard " %

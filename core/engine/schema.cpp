@@ -106,6 +106,17 @@ constexpr const char *kMigrations[] = {
         PRIMARY KEY (stream_id, consumer_name, key)
     ) WITHOUT ROWID;
     )sql",
+    // 3 -> 4: sequence numbers go from 32 to 56 digits. Rows hold counters, not text, so they
+    // stay as they are; what changes is which text names them. A number issued before in the
+    // 32-digit form (a consumer's saved checkpoint, a shard's starting number) keeps working
+    // where its counter is one this database had issued by now: the highest such counter is
+    // kept here (0 when there was nothing), the most a 32-digit number may name.
+    R"sql(
+    INSERT OR REPLACE INTO meta(key, value) VALUES ('legacy_sequence_limit', max(
+        (SELECT coalesce(max(next_counter), 0) FROM streams),
+        (SELECT coalesce(max(start_counter), 0) FROM shards),
+        (SELECT coalesce(max(end_counter), 0) FROM shards)));
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kCurrentVersion);
