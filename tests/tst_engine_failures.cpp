@@ -116,7 +116,10 @@ public:
     ~RawDatabase() { sqlite3_close_v2(m_db); }
     Q_DISABLE_COPY_MOVE(RawDatabase)
 
-    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+    bool exec(const char *sql)
+    {
+        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
     // The first column of the first row, or -1.
     qint64 number(const char *sql)
     {
@@ -341,7 +344,8 @@ void TestEngineFailures::failedReloadRefusesEveryWriteAndKeepsReads()
         QCOMPARE(result.error().type, ErrorType::InternalFailure);
         QVERIFY2(result.error().message.startsWith(u"The emulator no longer accepts writes"_s),
                  qPrintable(result.error().message));
-        QVERIFY2(result.error().message.contains(u"not dense"_s), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(u"not dense"_s),
+                 qPrintable(result.error().message));
     }
     h.engine->runHousekeeping(); // writes nothing, and returns
 
@@ -365,7 +369,8 @@ void TestEngineFailures::failedReloadRefusesEveryWriteAndKeepsReads()
     // The table really cannot be read: the engine does not open on it, and opens once repaired.
     const auto reopened = h.open();
     QVERIFY(!reopened);
-    QVERIFY2(reopened.error().message.contains(u"not dense"_s), qPrintable(reopened.error().message));
+    QVERIFY2(reopened.error().message.contains(u"not dense"_s),
+             qPrintable(reopened.error().message));
     QVERIFY(raw.exec("UPDATE shards SET shard_index = 1 WHERE shard_index = 7"));
     VERIFY_OK(h.open());
     QCOMPARE(h.readAll(u"a"_s).value(), (QList<QByteArray>{"r1", "r2", "r3", "r4"}));

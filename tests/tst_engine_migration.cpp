@@ -123,7 +123,8 @@ qint64 rawNumber(const QString &path, const char *sql)
 {
     sqlite3 *db = nullptr;
     qint64 value = -1;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+        SQLITE_OK) {
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
             sqlite3_step(stmt) == SQLITE_ROW)
@@ -234,7 +235,8 @@ void TestEngineMigration::upgradesTheSchemaOnce()
     const qint64 limit =
         rawNumber(m_h->path(), "SELECT value FROM meta WHERE key = 'legacy_sequence_limit'");
     QCOMPARE(limit, rawNumber(m_h->path(), "SELECT max(next_counter) FROM streams"));
-    QVERIFY(limit > SequenceNumber::parseLegacy(QString::fromLatin1(kOldPuts[12].sequenceNumber))->counter);
+    QVERIFY(limit >
+            SequenceNumber::parseLegacy(QString::fromLatin1(kOldPuts[12].sequenceNumber))->counter);
     QCOMPARE(rawNumber(m_h->path(), "PRAGMA user_version"), 4);
 
     m_h->engine.reset();
@@ -305,10 +307,10 @@ void TestEngineMigration::shardRangesInFiftySixDigits()
         for (const OldShard &old : kOldShards) {
             if (stream != QLatin1StringView(old.stream))
                 continue;
-            const auto shard = std::find_if(listed->shards.cbegin(), listed->shards.cend(),
-                                            [&](const Shard &s) {
-                                                return s.shardId == QLatin1StringView(old.shardId);
-                                            });
+            const auto shard =
+                std::find_if(listed->shards.cbegin(), listed->shards.cend(), [&](const Shard &s) {
+                    return s.shardId == QLatin1StringView(old.shardId);
+                });
             QVERIFY(shard != listed->shards.cend());
             QCOMPARE(shard->startingSequenceNumber.toString(), upgraded(old.starting));
             QCOMPARE(shard->endingSequenceNumber.has_value(), old.ending != nullptr);
@@ -328,12 +330,12 @@ void TestEngineMigration::savedThirtyTwoDigitNumbersStillStartReads()
     // A consumer's checkpoint saved before the upgrade, and the same number in 56 digits.
     const QString checkpoint = QLatin1StringView(kOldPuts[1].sequenceNumber);
     for (const QString &number : {checkpoint, upgraded(kOldPuts[1].sequenceNumber)}) {
-        const auto after = m_h->iterator(u"orders"_s, shard1, ShardIteratorType::AfterSequenceNumber,
-                                         number);
+        const auto after =
+            m_h->iterator(u"orders"_s, shard1, ShardIteratorType::AfterSequenceNumber, number);
         VERIFY_OK(after);
         QCOMPARE(m_h->dataFrom(*after).value(), afterOrder1);
-        const auto at = m_h->iterator(u"orders"_s, shard1, ShardIteratorType::AtSequenceNumber,
-                                      number);
+        const auto at =
+            m_h->iterator(u"orders"_s, shard1, ShardIteratorType::AtSequenceNumber, number);
         VERIFY_OK(at);
         QCOMPARE(m_h->dataFrom(*at).value(), QList<QByteArray>{"order-1"} + afterOrder1);
     }
@@ -348,9 +350,9 @@ void TestEngineMigration::savedThirtyTwoDigitNumbersStillStartReads()
     QVERIFY(!last->nextShardIterator.has_value());
     QCOMPARE(last->childShards.value().size(), 2);
     // A shard's old starting number, as ListShards gave it: from the first record.
-    const auto start = m_h->iterator(u"sealed"_s, u"shardId-000000000000"_s,
-                                     ShardIteratorType::AtSequenceNumber,
-                                     QLatin1StringView(kOldShards[4].starting));
+    const auto start =
+        m_h->iterator(u"sealed"_s, u"shardId-000000000000"_s, ShardIteratorType::AtSequenceNumber,
+                      QLatin1StringView(kOldShards[4].starting));
     VERIFY_OK(start);
     QCOMPARE(m_h->dataFrom(*start).value(),
              (QList<QByteArray>{"secret-0", "secret-1", "secret-2"}));
@@ -381,9 +383,9 @@ void TestEngineMigration::thirtyTwoDigitNumbersAreOnlyThoseIssuedBefore()
     QVERIFY(!refused);
     QCOMPARE(refused.error().type, ErrorType::InvalidArgument);
     QVERIFY2(refused.error().message.endsWith(u" is invalid."_s), describe(refused).constData());
-    const auto works = m_h->iterator(u"orders"_s, u"shardId-000000000001"_s,
-                                     ShardIteratorType::AtSequenceNumber,
-                                     added->sequenceNumber.toString());
+    const auto works =
+        m_h->iterator(u"orders"_s, u"shardId-000000000001"_s, ShardIteratorType::AtSequenceNumber,
+                      added->sequenceNumber.toString());
     VERIFY_OK(works);
     QCOMPARE(m_h->dataFrom(*works).value(), QList<QByteArray>{"order-10"});
 }

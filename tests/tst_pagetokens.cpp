@@ -16,7 +16,8 @@ constexpr qint64 kNextTokenLifetimeMs = 300 * 1000;
 
 ShardIteratorToken iterator()
 {
-    return ShardIteratorToken{kIssuedMs, 7, kIssuedMs - 5000, u"orders"_s, 3, (kIssuedMs << 20) + 12};
+    return ShardIteratorToken{kIssuedMs,   7, kIssuedMs - 5000,
+                              u"orders"_s, 3, (kIssuedMs << 20) + 12};
 }
 
 ListStreamsToken listStreams()
@@ -41,8 +42,7 @@ QByteArray payloadOf(const QByteArray &key, const QString &token)
     return TokenCodec(key).open(token).value_or(QByteArray());
 }
 
-template<typename Token>
-bool opensAs(const PageTokens &tokens, const QString &text)
+template<typename Token> bool opensAs(const PageTokens &tokens, const QString &text)
 {
     return tokens.open<Token>(text, kIssuedMs).has_value();
 }
@@ -51,7 +51,8 @@ bool opensAs(const PageTokens &tokens, const QString &text)
 bool opensAsAnyKind(const PageTokens &tokens, const QString &text)
 {
     return opensAs<ShardIteratorToken>(tokens, text) || opensAs<ListStreamsToken>(tokens, text) ||
-           opensAs<ListShardsToken>(tokens, text) || opensAs<ListStreamConsumersToken>(tokens, text);
+           opensAs<ListShardsToken>(tokens, text) ||
+           opensAs<ListStreamConsumersToken>(tokens, text);
 }
 
 } // namespace
@@ -78,7 +79,8 @@ private slots:
 void TestPageTokens::roundTrip()
 {
     const PageTokens tokens(TokenCodec::randomKey(), kIteratorLifetimeMs, kNextTokenLifetimeMs);
-    QCOMPARE(tokens.open<ShardIteratorToken>(tokens.seal(iterator()), kIssuedMs).value(), iterator());
+    QCOMPARE(tokens.open<ShardIteratorToken>(tokens.seal(iterator()), kIssuedMs).value(),
+             iterator());
     QCOMPARE(tokens.open<ListStreamsToken>(tokens.seal(listStreams()), kIssuedMs).value(),
              listStreams());
     QCOMPARE(tokens.open<ListShardsToken>(tokens.seal(listShards()), kIssuedMs).value(),
@@ -96,11 +98,10 @@ void TestPageTokens::shardFilterVariantsRoundTrip_data()
 {
     QTest::addColumn<std::optional<ShardFilter>>("filter");
     QTest::newRow("none") << std::optional<ShardFilter>();
-    QTest::newRow("after shard id")
-        << std::optional<ShardFilter>(ShardFilter{ShardFilterType::AfterShardId,
-                                                  u"shardId-000000000004"_s, std::nullopt});
-    QTest::newRow("at latest")
-        << std::optional<ShardFilter>(ShardFilter{ShardFilterType::AtLatest, QString(), std::nullopt});
+    QTest::newRow("after shard id") << std::optional<ShardFilter>(
+        ShardFilter{ShardFilterType::AfterShardId, u"shardId-000000000004"_s, std::nullopt});
+    QTest::newRow("at latest") << std::optional<ShardFilter>(
+        ShardFilter{ShardFilterType::AtLatest, QString(), std::nullopt});
     QTest::newRow("from timestamp zero")
         << std::optional<ShardFilter>(ShardFilter{ShardFilterType::FromTimestamp, QString(), 0});
 }
@@ -145,7 +146,8 @@ void TestPageTokens::oneKindNeverOpensAsAnother()
                                opensAs<ListShardsToken>(tokens, sealed[i]),
                                opensAs<ListStreamConsumersToken>(tokens, sealed[i])};
         for (int j = 0; j < 4; ++j)
-            QVERIFY2(opened[j] == expected[i][j], qPrintable(u"sealed %1, opened as %2"_s.arg(i).arg(j)));
+            QVERIFY2(opened[j] == expected[i][j],
+                     qPrintable(u"sealed %1, opened as %2"_s.arg(i).arg(j)));
     }
 
     // The kind byte is what tells them apart: a ListStreamConsumers payload relabelled as a

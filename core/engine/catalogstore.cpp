@@ -44,10 +44,10 @@ std::expected<void, Error> CatalogStore::load(SqliteDb &db, qint64 nowMs)
     qint64 nextStreamId = 1;
 
     QHash<qint64, std::shared_ptr<StreamMeta>> byId;
-    auto streams = db.prepare(
-        "SELECT id, name, status, status_until_ms, mode, retention_hours, created_ms, "
-        "max_record_kib, encryption_type, key_id, next_counter, reshard_times, data_key "
-        "FROM streams ORDER BY id");
+    auto streams =
+        db.prepare("SELECT id, name, status, status_until_ms, mode, retention_hours, created_ms, "
+                   "max_record_kib, encryption_type, key_id, next_counter, reshard_times, data_key "
+                   "FROM streams ORDER BY id");
     if (!streams)
         return std::unexpected(streams.error());
     int rc;
@@ -241,11 +241,10 @@ std::expected<QList<quint32>, Error> CatalogStore::storedShards(SqliteDb &db, qi
 
 std::expected<void, Error> CatalogStore::deleteStreamRows(SqliteDb &db, qint64 streamId)
 {
-    for (const char *sql : {"DELETE FROM shards WHERE stream_id = ?1",
-                            "DELETE FROM tags WHERE stream_id = ?1",
-                            "DELETE FROM consumers WHERE stream_id = ?1",
-                            "DELETE FROM consumer_tags WHERE stream_id = ?1",
-                            "DELETE FROM streams WHERE id = ?1"}) {
+    for (const char *sql :
+         {"DELETE FROM shards WHERE stream_id = ?1", "DELETE FROM tags WHERE stream_id = ?1",
+          "DELETE FROM consumers WHERE stream_id = ?1",
+          "DELETE FROM consumer_tags WHERE stream_id = ?1", "DELETE FROM streams WHERE id = ?1"}) {
         if (auto r = execWithId(db, sql, streamId, "purge stream"); !r)
             return r;
     }

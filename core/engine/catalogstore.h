@@ -73,7 +73,8 @@ public:
     std::expected<QList<quint32>, Error> storedShards(SqliteDb &db, qint64 streamId);
 
     // Writes a stream's row and tags, and with `withShards` its shards.
-    std::expected<void, Error> persistStream(SqliteDb &db, const StreamMeta &stream, bool withShards);
+    std::expected<void, Error> persistStream(SqliteDb &db, const StreamMeta &stream,
+                                             bool withShards);
     std::expected<void, Error> persistConsumer(SqliteDb &db, qint64 streamId,
                                                const ConsumerMeta &consumer);
     std::expected<void, Error> deleteConsumerRows(SqliteDb &db, qint64 streamId,

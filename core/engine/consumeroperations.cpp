@@ -51,8 +51,7 @@ Error tooManyConsumerTags(const EngineCore &core, const QString &consumerName,
 {
     return invalidArgument(
         u"Failed to add tags to consumer " % consumerName % u" under stream " % streamName %
-        u" under account " % core.account() %
-        u" because a given consumer cannot have more than " %
+        u" under account " % core.account() % u" because a given consumer cannot have more than " %
         QString::number(KinesisLimits::kMaxTagsPerResource) % u" tags associated with it.");
 }
 
@@ -288,7 +287,8 @@ listStreamConsumers(const EngineCore &core, const ListStreamConsumersRequest &re
     checkArn(v, QStringLiteral("streamARN"), request.streamArn, false);
     checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1,
                 KinesisLimits::kMaxNextTokenLength);
-    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, KinesisLimits::kMaxListLimit);
+    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1,
+               KinesisLimits::kMaxListLimit);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
     const bool hasToken = !request.nextToken.isNull();
@@ -314,9 +314,9 @@ listStreamConsumers(const EngineCore &core, const ListStreamConsumersRequest &re
             return std::unexpected(nextTokenError(TokenFault{}));
         after = token->lastConsumerName;
     }
-    const int limit = std::min(
-        request.maxResults.value_or(KinesisLimits::kListStreamConsumersMaxResults),
-        KinesisLimits::kListStreamConsumersMaxResults);
+    const int limit =
+        std::min(request.maxResults.value_or(KinesisLimits::kListStreamConsumersMaxResults),
+                 KinesisLimits::kListStreamConsumersMaxResults);
     ListStreamConsumersResponse response;
     bool more = false;
     auto it = after.isNull() ? s.consumers.cbegin() : s.consumers.upperBound(after);

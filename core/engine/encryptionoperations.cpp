@@ -118,7 +118,8 @@ std::expected<KmsKey, Error> scheduleKeyDeletion(EngineCore &core, const QString
 
 std::expected<KmsKey, Error> cancelKeyDeletion(EngineCore &core, const QString &keyId)
 {
-    return core.write<KmsKey>([&](SqliteDb &db) { return core.kms().cancelKeyDeletion(db, keyId); });
+    return core.write<KmsKey>(
+        [&](SqliteDb &db) { return core.kms().cancelKeyDeletion(db, keyId); });
 }
 
 } // namespace EncryptionOperations

@@ -83,17 +83,20 @@ std::expected<void, Error> Engine::deleteStream(const DeleteStreamRequest &reque
     return StreamOperations::deleteStream(*m_core, request);
 }
 
-std::expected<ListStreamsResponse, Error> Engine::listStreams(const ListStreamsRequest &request) const
+std::expected<ListStreamsResponse, Error>
+Engine::listStreams(const ListStreamsRequest &request) const
 {
     return StreamOperations::listStreams(*m_core, request);
 }
 
-std::expected<StreamDescription, Error> Engine::describeStream(const DescribeStreamRequest &request) const
+std::expected<StreamDescription, Error>
+Engine::describeStream(const DescribeStreamRequest &request) const
 {
     return StreamOperations::describeStream(*m_core, request);
 }
 
-std::expected<StreamDescriptionSummary, Error> Engine::describeStreamSummary(const StreamTarget &target) const
+std::expected<StreamDescriptionSummary, Error>
+Engine::describeStreamSummary(const StreamTarget &target) const
 {
     return StreamOperations::describeStreamSummary(*m_core, target);
 }
@@ -120,7 +123,8 @@ std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequ
     return RecordOperations::putRecords(*m_core, request);
 }
 
-std::expected<GetShardIteratorResponse, Error> Engine::getShardIterator(const GetShardIteratorRequest &request) const
+std::expected<GetShardIteratorResponse, Error>
+Engine::getShardIterator(const GetShardIteratorRequest &request) const
 {
     return RecordOperations::getShardIterator(*m_core, request);
 }
@@ -147,7 +151,8 @@ std::expected<qint64, Error> Engine::storedRecordCount(const QString &streamName
     return RecordOperations::storedRecordCount(*m_core, streamName, shardId);
 }
 
-std::expected<QList<ShardStatistics>, Error> Engine::shardStatistics(const QString &streamName) const
+std::expected<QList<ShardStatistics>, Error>
+Engine::shardStatistics(const QString &streamName) const
 {
     return RecordOperations::shardStatistics(*m_core, streamName);
 }
@@ -164,19 +169,22 @@ std::expected<void, Error> Engine::mergeShards(const MergeShardsRequest &request
     return ReshardOperations::mergeShards(*m_core, request);
 }
 
-std::expected<UpdateShardCountResponse, Error> Engine::updateShardCount(const UpdateShardCountRequest &request)
+std::expected<UpdateShardCountResponse, Error>
+Engine::updateShardCount(const UpdateShardCountRequest &request)
 {
     return ReshardOperations::updateShardCount(*m_core, request);
 }
 
 // --- Stream settings -------------------------------------------------------------------------
 
-std::expected<void, Error> Engine::increaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+std::expected<void, Error>
+Engine::increaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
 {
     return SettingsOperations::changeRetention(*m_core, request, /*increase=*/true);
 }
 
-std::expected<void, Error> Engine::decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
+std::expected<void, Error>
+Engine::decreaseStreamRetentionPeriod(const RetentionPeriodRequest &request)
 {
     return SettingsOperations::changeRetention(*m_core, request, /*increase=*/false);
 }
@@ -191,7 +199,8 @@ std::expected<void, Error> Engine::updateStreamMode(const UpdateStreamModeReques
     return SettingsOperations::updateStreamMode(*m_core, request);
 }
 
-std::expected<ShardStatistics, Error> Engine::retentionImpact(const QString &streamName, int hours) const
+std::expected<ShardStatistics, Error> Engine::retentionImpact(const QString &streamName,
+                                                              int hours) const
 {
     return SettingsOperations::retentionImpact(*m_core, streamName, hours);
 }
@@ -208,7 +217,8 @@ std::expected<void, Error> Engine::removeTagsFromStream(const RemoveTagsFromStre
     return TagOperations::removeTagsFromStream(*m_core, request);
 }
 
-std::expected<ListTagsForStreamResponse, Error> Engine::listTagsForStream(const ListTagsForStreamRequest &request) const
+std::expected<ListTagsForStreamResponse, Error>
+Engine::listTagsForStream(const ListTagsForStreamRequest &request) const
 {
     return TagOperations::listTagsForStream(*m_core, request);
 }
@@ -223,14 +233,16 @@ std::expected<void, Error> Engine::untagResource(const UntagResourceRequest &req
     return TagOperations::untagResource(*m_core, request);
 }
 
-std::expected<ListTagsForResourceResponse, Error> Engine::listTagsForResource(const ListTagsForResourceRequest &request) const
+std::expected<ListTagsForResourceResponse, Error>
+Engine::listTagsForResource(const ListTagsForResourceRequest &request) const
 {
     return TagOperations::listTagsForResource(*m_core, request);
 }
 
 // --- Enhanced fan-out consumers ----------------------------------------------------------------
 
-std::expected<Consumer, Error> Engine::registerStreamConsumer(const RegisterStreamConsumerRequest &request)
+std::expected<Consumer, Error>
+Engine::registerStreamConsumer(const RegisterStreamConsumerRequest &request)
 {
     return ConsumerOperations::registerStreamConsumer(*m_core, request);
 }
@@ -240,19 +252,22 @@ std::expected<void, Error> Engine::deregisterStreamConsumer(const ConsumerTarget
     return ConsumerOperations::deregisterStreamConsumer(*m_core, target);
 }
 
-std::expected<ListStreamConsumersResponse, Error> Engine::listStreamConsumers(const ListStreamConsumersRequest &request) const
+std::expected<ListStreamConsumersResponse, Error>
+Engine::listStreamConsumers(const ListStreamConsumersRequest &request) const
 {
     return ConsumerOperations::listStreamConsumers(*m_core, request);
 }
 
-std::expected<ConsumerDescription, Error> Engine::describeStreamConsumer(const ConsumerTarget &target) const
+std::expected<ConsumerDescription, Error>
+Engine::describeStreamConsumer(const ConsumerTarget &target) const
 {
     return ConsumerOperations::describeStreamConsumer(*m_core, target);
 }
 
 // --- Encryption at rest and the local KMS --------------------------------------------------------
 
-std::expected<void, Error> Engine::startStreamEncryption(const StartStreamEncryptionRequest &request)
+std::expected<void, Error>
+Engine::startStreamEncryption(const StartStreamEncryptionRequest &request)
 {
     return EncryptionOperations::startStreamEncryption(*m_core, request);
 }

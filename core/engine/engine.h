@@ -6,15 +6,11 @@
 #include "localkms.h"
 #include "shardstatistics.h"
 
-#include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <expected>
-#include <functional>
 #include <memory>
-#include <mutex>
-#include <utility>
 
 namespace shardscope {
 

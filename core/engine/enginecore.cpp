@@ -40,7 +40,7 @@ EngineCore::~EngineCore()
 }
 
 std::expected<std::unique_ptr<EngineCore>, Error> EngineCore::open(EngineOptions options,
-                                                                    Listener listener)
+                                                                   Listener listener)
 {
     std::unique_ptr<EngineCore> core(new EngineCore(std::move(options), std::move(listener)));
     if (auto started = core->start(); !started)
@@ -56,8 +56,8 @@ std::expected<void, Error> EngineCore::start()
         const QString dir = QDir(QStringLiteral("/dev/shm")).exists()
                                 ? QStringLiteral("/dev/shm")
                                 : QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-        m_path = dir % u"/shardscope-" % QUuid::createUuid().toString(QUuid::WithoutBraces) %
-                 u".db";
+        m_path =
+            dir % u"/shardscope-" % QUuid::createUuid().toString(QUuid::WithoutBraces) % u".db";
     }
     auto db = SqliteDb::open(m_path, /*readOnly=*/false);
     if (!db)
@@ -84,7 +84,8 @@ std::expected<void, Error> EngineCore::start()
     }
     if (key.size() != 32) {
         key = TokenCodec::randomKey();
-        auto insert = writeDb.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('token_key', ?1)");
+        auto insert =
+            writeDb.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('token_key', ?1)");
         if (!insert)
             return std::unexpected(insert.error());
         insert->bind(1, key);
@@ -163,7 +164,8 @@ void EngineCore::refuseWrites(const Error &cause)
         std::lock_guard lock(m_refusalMutex);
         m_writeRefusal = Error::internal(
             u"The emulator no longer accepts writes: after a write group was rolled back, its "
-            u"catalog could not be reloaded from the database (" % cause.message %
+            u"catalog could not be reloaded from the database (" %
+            cause.message %
             u"). What was committed before can still be read; restart Shardscope to write again.");
     }
     m_writesRefused.store(true, std::memory_order_release);

@@ -8,9 +8,9 @@
 #include "clock.h"
 #include "engine.h"
 #include "localkms.h"
+#include "pagetokens.h"
 #include "recordstore.h"
 #include "sqlitedb.h"
-#include "pagetokens.h"
 #include "writerthread.h"
 
 #include "kinesis/api.h"
@@ -79,7 +79,8 @@ public:
     std::shared_ptr<const Catalog> snapshot() const { return m_catalog.snapshot(); }
     // The stream a request names by name and/or ARN (validated), if it exists and is not gone.
     std::expected<StreamMetaPtr, Error>
-    resolve(const StreamTarget &target, const QString &nameField = QStringLiteral("streamName")) const;
+    resolve(const StreamTarget &target,
+            const QString &nameField = QStringLiteral("streamName")) const;
     std::expected<StreamMetaPtr, Error> resolveArn(const QString &arn) const;
 
     // --- the working catalog (writer thread) --------------------------------------------------
@@ -133,20 +134,20 @@ std::expected<T, Error> EngineCore::write(std::function<std::expected<T, Error>(
     std::promise<void> finished;
     auto future = finished.get_future();
     bool committed = false;
-    m_writer->submit(WriterThread::Job{
-        [this, &body, result](SqliteDb &db) {
-            // A job queued before the writes were refused is refused too: the working state it
-            // would change is not the committed one.
-            if (m_writesRefused.load(std::memory_order_acquire))
-                *result = std::unexpected(*writeRefusal());
-            else
-                *result = body(db);
-            return result->value().has_value();
-        },
-        [&finished, &committed](bool ok) {
-            committed = ok;
-            finished.set_value();
-        }});
+    m_writer->submit(WriterThread::Job{[this, &body, result](SqliteDb &db) {
+                                           // A job queued before the writes were refused is refused
+                                           // too: the working state it would change is not the
+                                           // committed one.
+                                           if (m_writesRefused.load(std::memory_order_acquire))
+                                               *result = std::unexpected(*writeRefusal());
+                                           else
+                                               *result = body(db);
+                                           return result->value().has_value();
+                                       },
+                                       [&finished, &committed](bool ok) {
+                                           committed = ok;
+                                           finished.set_value();
+                                       }});
     future.wait();
     if (!committed)
         return std::unexpected(Error::internal(QStringLiteral("The database could not commit.")));
@@ -170,14 +171,14 @@ std::expected<DescribeLimitsResponse, Error> describeLimits(const EngineCore &co
 } // namespace StreamOperations
 
 namespace RecordOperations {
-std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRecordRequest &request);
+std::expected<PutRecordResponse, Error> putRecord(EngineCore &core,
+                                                  const PutRecordRequest &request);
 std::expected<PutRecordsResponse, Error> putRecords(EngineCore &core,
                                                     const PutRecordsRequest &request);
 std::expected<GetShardIteratorResponse, Error>
 getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request);
-std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
-                                                    const GetRecordsRequest &request,
-                                                    RecordSink &sink);
+std::expected<GetRecordsResponse, Error>
+getRecords(const EngineCore &core, const GetRecordsRequest &request, RecordSink &sink);
 std::expected<qint64, Error> storedRecordCount(const EngineCore &core, const QString &streamName,
                                                const QString &shardId);
 std::expected<QList<ShardStatistics>, Error> shardStatistics(const EngineCore &core,
@@ -187,8 +188,8 @@ std::expected<QList<ShardStatistics>, Error> shardStatistics(const EngineCore &c
 namespace ReshardOperations {
 std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest &request);
 std::expected<void, Error> mergeShards(EngineCore &core, const MergeShardsRequest &request);
-std::expected<UpdateShardCountResponse, Error> updateShardCount(EngineCore &core,
-                                                                const UpdateShardCountRequest &request);
+std::expected<UpdateShardCountResponse, Error>
+updateShardCount(EngineCore &core, const UpdateShardCountRequest &request);
 } // namespace ReshardOperations
 
 namespace SettingsOperations {
@@ -196,7 +197,8 @@ std::expected<void, Error> changeRetention(EngineCore &core, const RetentionPeri
                                            bool increase);
 std::expected<void, Error> updateMaxRecordSize(EngineCore &core,
                                                const UpdateMaxRecordSizeRequest &request);
-std::expected<void, Error> updateStreamMode(EngineCore &core, const UpdateStreamModeRequest &request);
+std::expected<void, Error> updateStreamMode(EngineCore &core,
+                                            const UpdateStreamModeRequest &request);
 std::expected<ShardStatistics, Error> retentionImpact(const EngineCore &core,
                                                       const QString &streamName, int hours);
 } // namespace SettingsOperations

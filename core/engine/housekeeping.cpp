@@ -53,7 +53,8 @@ bool run(EngineCore &core, SqliteDb &db)
     // Streams whose CREATING or UPDATING time is over settle as ACTIVE, so that watchers hear
     // of it through catalogChanged (readers already see the effective status).
     for (const StreamMetaPtr &stream : catalog.working().streams) {
-        if ((stream->status == StreamStatus::Creating || stream->status == StreamStatus::Updating) &&
+        if ((stream->status == StreamStatus::Creating ||
+             stream->status == StreamStatus::Updating) &&
             stream->effectiveStatus(nowMs) == StreamStatus::Active) {
             auto settled = std::make_shared<StreamMeta>(*stream);
             settled->status = StreamStatus::Active;

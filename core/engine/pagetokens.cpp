@@ -13,41 +13,39 @@ namespace {
 // Each kind's fields after its kind and issue time, in payload order: the one list both
 // seal() and open() follow. (T is the token or the const token.)
 template<typename T>
-    requires std::same_as<std::remove_const_t<T>, ShardIteratorToken>
+requires std::same_as<std::remove_const_t<T>, ShardIteratorToken>
 auto fields(T &t)
 {
     return std::tie(t.streamId, t.streamCreatedMs, t.streamName, t.shardIndex, t.position);
 }
 
 template<typename T>
-    requires std::same_as<std::remove_const_t<T>, ListStreamsToken>
+requires std::same_as<std::remove_const_t<T>, ListStreamsToken>
 auto fields(T &t)
 {
     return std::tie(t.lastStreamName);
 }
 
 template<typename T>
-    requires std::same_as<std::remove_const_t<T>, ListShardsToken>
+requires std::same_as<std::remove_const_t<T>, ListShardsToken>
 auto fields(T &t)
 {
     return std::tie(t.streamId, t.streamName, t.lastShardIndex, t.filter);
 }
 
 template<typename T>
-    requires std::same_as<std::remove_const_t<T>, ListStreamConsumersToken>
+requires std::same_as<std::remove_const_t<T>, ListStreamConsumersToken>
 auto fields(T &t)
 {
     return std::tie(t.streamId, t.lastConsumerName);
 }
 
-template<typename Value>
-void put(QDataStream &out, const Value &value)
+template<typename Value> void put(QDataStream &out, const Value &value)
 {
     out << value;
 }
 
-template<typename Value>
-void get(QDataStream &in, Value &value)
+template<typename Value> void get(QDataStream &in, Value &value)
 {
     in >> value;
 }
@@ -84,23 +82,22 @@ void get(QDataStream &in, std::optional<ShardFilter> &filter)
 Error nextTokenError(const TokenFault &fault)
 {
     if (fault.reason == TokenFault::Reason::Expired)
-        return Error{ErrorType::ExpiredNextToken, QStringLiteral("The requested token has expired.")};
+        return Error{ErrorType::ExpiredNextToken,
+                     QStringLiteral("The requested token has expired.")};
     return Error{ErrorType::InvalidArgument, QStringLiteral("Invalid NextToken.")};
 }
 
 PageTokens::PageTokens(QByteArray key, qint64 iteratorLifetimeMs, qint64 nextTokenLifetimeMs)
     : m_codec(std::move(key)), m_iteratorLifetimeMs(iteratorLifetimeMs),
       m_nextTokenLifetimeMs(nextTokenLifetimeMs)
-{
-}
+{}
 
 qint64 PageTokens::lifetimeMs(TokenKind kind) const
 {
     return kind == TokenKind::ShardIterator ? m_iteratorLifetimeMs : m_nextTokenLifetimeMs;
 }
 
-template<PageToken Token>
-QString PageTokens::seal(const Token &token) const
+template<PageToken Token> QString PageTokens::seal(const Token &token) const
 {
     QByteArray payload;
     QDataStream out(&payload, QIODevice::WriteOnly);
@@ -137,6 +134,6 @@ template std::expected<ShardIteratorToken, TokenFault> PageTokens::open(QStringV
 template std::expected<ListStreamsToken, TokenFault> PageTokens::open(QStringView, qint64) const;
 template std::expected<ListShardsToken, TokenFault> PageTokens::open(QStringView, qint64) const;
 template std::expected<ListStreamConsumersToken, TokenFault> PageTokens::open(QStringView,
-                                                                               qint64) const;
+                                                                              qint64) const;
 
 } // namespace shardscope

@@ -17,7 +17,8 @@ namespace shardscope {
 
 // Every payload starts with its kind, so that a token of one kind never opens as another. The
 // values are stored in live tokens: never renumber them.
-enum class TokenKind : quint8 {
+enum class TokenKind : quint8
+{
     ShardIterator = 1,
     ListShards = 2,
     ListStreams = 3,
@@ -70,12 +71,16 @@ struct ListStreamConsumersToken
 
 template<typename T>
 concept PageToken = std::same_as<T, ShardIteratorToken> || std::same_as<T, ListStreamsToken> ||
-                    std::same_as<T, ListShardsToken> || std::same_as<T, ListStreamConsumersToken>;
+    std::same_as<T, ListShardsToken> || std::same_as<T, ListStreamConsumersToken>;
 
 // Why a token did not open.
 struct TokenFault
 {
-    enum class Reason { Invalid, Expired };
+    enum class Reason
+    {
+        Invalid,
+        Expired
+    };
     Reason reason = Reason::Invalid;
     qint64 issuedMs = 0; // when an expired token was issued
     bool operator==(const TokenFault &) const = default;
@@ -93,8 +98,7 @@ public:
     // Iterators live `iteratorLifetimeMs`, NextTokens `nextTokenLifetimeMs` after issue.
     PageTokens(QByteArray key, qint64 iteratorLifetimeMs, qint64 nextTokenLifetimeMs);
 
-    template<PageToken Token>
-    QString seal(const Token &token) const;
+    template<PageToken Token> QString seal(const Token &token) const;
     // The token `text` holds when this codec sealed it as a `Token` no older than its lifetime
     // at `nowMs`; Invalid for anything else (tampered, another kind, truncated), Expired when
     // it is older.

@@ -29,7 +29,8 @@ QString javaDate(qint64 ms)
 }
 
 // The stored record for a put: its key as stored, and the hash key that routes it.
-std::expected<RecordStore::Input, Error> putInput(const QByteArray &data, const QString &partitionKey,
+std::expected<RecordStore::Input, Error> putInput(const QByteArray &data,
+                                                  const QString &partitionKey,
                                                   const std::optional<QString> &explicitHashKey)
 {
     RecordStore::Input input;
@@ -40,11 +41,13 @@ std::expected<RecordStore::Input, Error> putInput(const QByteArray &data, const 
         if (!key)
             return std::unexpected(invalidArgument(
                 u"Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. "
-                u"Specified value was " % *explicitHashKey));
+                u"Specified value was " %
+                *explicitHashKey));
         input.explicitHashKey = key;
         input.hashKey = *key;
     } else {
-        const QByteArray digest = QCryptographicHash::hash(input.partitionKey, QCryptographicHash::Md5);
+        const QByteArray digest =
+            QCryptographicHash::hash(input.partitionKey, QCryptographicHash::Md5);
         input.hashKey =
             HashKey::fromBigEndian(reinterpret_cast<const unsigned char *>(digest.constData()));
     }
@@ -79,13 +82,15 @@ std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRec
     if (request.partitionKey.isNull())
         v.addNull(QStringLiteral("partitionKey"));
     else
-        checkLength(v, QStringLiteral("partitionKey"), request.partitionKey, 1, kMaxPartitionKeyLength);
+        checkLength(v, QStringLiteral("partitionKey"), request.partitionKey, 1,
+                    kMaxPartitionKeyLength);
     if (request.explicitHashKey && !matchesHashKeyPattern(*request.explicitHashKey))
         v.pattern(QStringLiteral("explicitHashKey"), *request.explicitHashKey, kHashKeyPattern);
     if (request.data.isNull())
         v.addNull(QStringLiteral("data"));
     else if (request.data.size() > kMaxRecordBytes)
-        v.lengthAtMost(QStringLiteral("data"), blobDescription(request.data.size()), kMaxRecordBytes);
+        v.lengthAtMost(QStringLiteral("data"), blobDescription(request.data.size()),
+                       kMaxRecordBytes);
     if (!v.isEmpty())
         return std::unexpected(v.toError());
 
@@ -114,7 +119,8 @@ std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRec
         return std::unexpected(Error::validation(
             {u"Value '" % blobDescription(request.data.size()) %
              u"' at 'data' failed to satisfy constraint: Member must have length less than or "
-             u"equal to " % QString::number(maxBytes)}));
+             u"equal to " %
+             QString::number(maxBytes)}));
 
     auto outcome = append(core, stream.name, {*input});
     if (!outcome)
@@ -292,10 +298,10 @@ getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
         const QString &text = *request.startingSequenceNumber;
         const auto seq = core.parseOwnSequenceNumber(text);
         if (!seq)
-            return std::unexpected(invalidArgument(
-                u"StartingSequenceNumber " % text % u" used in GetShardIterator on shard " %
-                shardId % u" in stream " % stream.name % u" under account " % account %
-                u" is invalid."));
+            return std::unexpected(invalidArgument(u"StartingSequenceNumber " % text %
+                                                   u" used in GetShardIterator on shard " %
+                                                   shardId % u" in stream " % stream.name %
+                                                   u" under account " % account % u" is invalid."));
         if (seq->shardIndex != shard.index)
             return std::unexpected(invalidArgument(
                 u"Invalid StartingSequenceNumber. It encodes " % ShardId::format(seq->shardIndex) %
@@ -326,13 +332,12 @@ getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
     }
     }
 
-    return GetShardIteratorResponse{core.tokens().seal(
-        ShardIteratorToken{nowMs, stream.id, stream.createdMs, stream.name, shard.index, position})};
+    return GetShardIteratorResponse{core.tokens().seal(ShardIteratorToken{
+        nowMs, stream.id, stream.createdMs, stream.name, shard.index, position})};
 }
 
-std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
-                                                    const GetRecordsRequest &request,
-                                                    RecordSink &sink)
+std::expected<GetRecordsResponse, Error>
+getRecords(const EngineCore &core, const GetRecordsRequest &request, RecordSink &sink)
 {
     ValidationErrors v;
     checkRange(v, QStringLiteral("limit"), request.limit, 1, kGetRecordsMaxRecords);
@@ -353,8 +358,8 @@ std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
         return std::unexpected(Error{
             ErrorType::ExpiredIterator,
             u"Iterator expired. The iterator was created at time " %
-                javaDate(iterator.error().issuedMs) % u" while right now it is " %
-                javaDate(nowMs) % u" which is further in the future than the tolerated delay of " %
+                javaDate(iterator.error().issuedMs) % u" while right now it is " % javaDate(nowMs) %
+                u" which is further in the future than the tolerated delay of " %
                 QString::number(lifetimeMs) % u" milliseconds."});
     }
     const QString &name = iterator->streamName;
@@ -374,7 +379,8 @@ std::expected<GetRecordsResponse, Error> getRecords(const EngineCore &core,
     const qint64 from =
         std::max(iterator->position, SequenceNumber::counterAt(stream->trimHorizonMs(nowMs)));
 
-    const auto page = core.records().read(*stream, shardIndex, from, limit, kGetRecordsMaxBytes, sink);
+    const auto page =
+        core.records().read(*stream, shardIndex, from, limit, kGetRecordsMaxBytes, sink);
     if (!page)
         return std::unexpected(page.error());
 

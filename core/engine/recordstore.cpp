@@ -53,8 +53,7 @@ QByteArray dataKeyContext(qint64 streamId, qint64 version)
 
 RecordStore::RecordStore(const QString &databasePath, CatalogStore &catalog, LocalKms &kms)
     : m_catalog(catalog), m_kms(kms), m_readers(std::make_unique<ReaderPool>(databasePath))
-{
-}
+{}
 
 RecordStore::~RecordStore() = default;
 
@@ -69,9 +68,10 @@ std::expected<void, Error> RecordStore::prepare(SqliteDb &writeDb)
     return {};
 }
 
-std::expected<RecordStore::Appended, Error>
-RecordStore::append(SqliteDb &db, const StreamMeta &stream, const QList<Input> &inputs,
-                    qint64 nowMs)
+std::expected<RecordStore::Appended, Error> RecordStore::append(SqliteDb &db,
+                                                                const StreamMeta &stream,
+                                                                const QList<Input> &inputs,
+                                                                qint64 nowMs)
 {
     Appended outcome;
     outcome.sequenceNumbers.reserve(inputs.size());
@@ -106,7 +106,8 @@ RecordStore::append(SqliteDb &db, const StreamMeta &stream, const QList<Input> &
                                   recordContext(stream.id, shard.index, counter));
             if (!sealed) {
                 m_catalog.setNextCounter(stream.id, counterBefore);
-                return std::unexpected(Error::internal(QStringLiteral("Encrypting a record failed.")));
+                return std::unexpected(
+                    Error::internal(QStringLiteral("Encrypting a record failed.")));
             }
             insert.bind(6, *sealed);
             insert.bind(7, stream.dataKeyVersion);
@@ -155,8 +156,8 @@ std::expected<qint64, Error> RecordStore::trim(SqliteDb &db, qint64 streamId, qu
                           "seq < ?3 ORDER BY seq LIMIT 1 OFFSET ?4");
     if (!cut)
         return std::unexpected(cut.error());
-    auto remove = db.prepare(
-        "DELETE FROM records WHERE stream_id = ?1 AND shard_index = ?2 AND seq < ?3");
+    auto remove =
+        db.prepare("DELETE FROM records WHERE stream_id = ?1 AND shard_index = ?2 AND seq < ?3");
     if (!remove)
         return std::unexpected(remove.error());
     cut->bind(1, streamId);
@@ -189,7 +190,7 @@ std::expected<void, Error> RecordStore::deleteDataKeys(SqliteDb &db, qint64 stre
 }
 
 std::expected<qint64, Error> RecordStore::createDataKey(SqliteDb &db, qint64 streamId,
-                                                       const QString &kmsKeyId, qint64 nowMs)
+                                                        const QString &kmsKeyId, qint64 nowMs)
 {
     const QByteArray plain = AesGcm::randomBytes(AesGcm::kKeyBytes);
     const QByteArray idBytes = AesGcm::randomBytes(8);
@@ -199,8 +200,8 @@ std::expected<qint64, Error> RecordStore::createDataKey(SqliteDb &db, qint64 str
     for (char c : idBytes)
         raw = (raw << 8) | quint8(c);
     const qint64 version = qint64(raw >> 2) | 1; // positive and never 0
-    auto wrapped = m_kms.wrap(kmsKeyId, plain, dataKeyContext(streamId, version),
-                              LocalKms::View::Working);
+    auto wrapped =
+        m_kms.wrap(kmsKeyId, plain, dataKeyContext(streamId, version), LocalKms::View::Working);
     if (!wrapped)
         return std::unexpected(wrapped.error());
     auto insert = db.prepare("INSERT INTO data_keys(id, stream_id, kms_key_id, wrapped, "
@@ -239,7 +240,8 @@ RecordStore::dataKey(qint64 version, SqliteDb &db, LocalKms::View view) const
             Error::internal(QStringLiteral("Data key version %1 is missing.").arg(version)));
     const qint64 streamId = select->columnInt64(0);
     const QString kmsKeyId = select->columnText(1);
-    auto key = m_kms.unwrap(kmsKeyId, select->columnBlob(2), dataKeyContext(streamId, version), view);
+    auto key =
+        m_kms.unwrap(kmsKeyId, select->columnBlob(2), dataKeyContext(streamId, version), view);
     if (!key)
         return std::unexpected(key.error());
     auto entry = std::make_shared<const DataKey>(DataKey{version, streamId, kmsKeyId, *key});
@@ -249,8 +251,8 @@ RecordStore::dataKey(qint64 version, SqliteDb &db, LocalKms::View view) const
 }
 
 std::expected<RecordStore::Page, Error> RecordStore::read(const StreamMeta &stream, quint32 shard,
-                                                         qint64 from, int limit, qint64 maxBytes,
-                                                         RecordSink &sink) const
+                                                          qint64 from, int limit, qint64 maxBytes,
+                                                          RecordSink &sink) const
 {
     auto reader = m_readers->acquire();
     if (!reader)
@@ -258,7 +260,8 @@ std::expected<RecordStore::Page, Error> RecordStore::read(const StreamMeta &stre
     std::shared_ptr<const DataKey> dataKey; // the last one used: pages rarely mix versions
     // An encrypted stream cannot be read while its key is unusable, even when nothing is new.
     if (stream.encryptionType == EncryptionType::Kms) {
-        auto found = this->dataKey(stream.dataKeyVersion, *(*reader)->db, LocalKms::View::Published);
+        auto found =
+            this->dataKey(stream.dataKeyVersion, *(*reader)->db, LocalKms::View::Published);
         if (!found)
             return std::unexpected(found.error());
         if (auto usable = m_kms.checkUsable((*found)->kmsKeyId); !usable)
@@ -318,8 +321,8 @@ std::expected<RecordStore::Page, Error> RecordStore::read(const StreamMeta &stre
             record.encryptionType = EncryptionType::None;
         }
         if (const QByteArrayView hashKey = query.columnBlobView(3); hashKey.size() == 16)
-            record.explicitHashKey = HashKey::fromBigEndian(
-                reinterpret_cast<const unsigned char *>(hashKey.data()));
+            record.explicitHashKey =
+                HashKey::fromBigEndian(reinterpret_cast<const unsigned char *>(hashKey.data()));
         bytes += size;
         page.next = seq + 1;
         ++count;
@@ -334,7 +337,7 @@ std::expected<RecordStore::Page, Error> RecordStore::read(const StreamMeta &stre
 }
 
 std::expected<std::optional<qint64>, Error> RecordStore::lastCounter(qint64 streamId,
-                                                                    quint32 shard) const
+                                                                     quint32 shard) const
 {
     auto reader = m_readers->acquire();
     if (!reader)
@@ -353,7 +356,7 @@ std::expected<std::optional<qint64>, Error> RecordStore::lastCounter(qint64 stre
 }
 
 std::expected<RecordStore::Tally, Error> RecordStore::count(qint64 streamId, quint32 shard,
-                                                           qint64 from, qint64 before) const
+                                                            qint64 from, qint64 before) const
 {
     auto reader = m_readers->acquire();
     if (!reader)

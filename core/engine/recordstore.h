@@ -48,7 +48,7 @@ public:
     // What one read left behind.
     struct Page
     {
-        qint64 next = 0; // the counter after the last record read
+        qint64 next = 0;                            // the counter after the last record read
         std::optional<qint64> firstUnreadArrivalMs; // set when the page stopped before the end
     };
     struct Tally
@@ -89,8 +89,8 @@ public:
     // --- any thread -------------------------------------------------------------------------
     // Hands the records of a shard from counter `from` on to `sink`, in order: at most `limit`
     // records and, after the first, no more than `maxBytes` of payload.
-    std::expected<Page, Error> read(const StreamMeta &stream, quint32 shard, qint64 from,
-                                    int limit, qint64 maxBytes, RecordSink &sink) const;
+    std::expected<Page, Error> read(const StreamMeta &stream, quint32 shard, qint64 from, int limit,
+                                    qint64 maxBytes, RecordSink &sink) const;
     // The counter of a shard's last stored record, if any.
     std::expected<std::optional<qint64>, Error> lastCounter(qint64 streamId, quint32 shard) const;
     // The records of a shard with from <= counter < before.
@@ -106,7 +106,7 @@ private:
     CatalogStore &m_catalog;
     LocalKms &m_kms;
     std::unique_ptr<ReaderPool> m_readers;
-    SqliteStatement m_insert; // writer thread only
+    SqliteStatement m_insert;                                    // writer thread only
     QHash<QPair<qint64, quint32>, Announcement> m_announcements; // writer thread only
     mutable std::mutex m_dataKeyMutex;
     mutable QHash<qint64, std::shared_ptr<const DataKey>> m_dataKeys; // by key version

@@ -26,8 +26,8 @@ bool matchesStreamNamePattern(const QString &name)
         return false;
     for (QChar c : name) {
         const ushort u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                        u == '_' || u == '.' || u == '-';
+        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+                        (u >= '0' && u <= '9') || u == '_' || u == '.' || u == '-';
         if (!ok)
             return false;
     }
@@ -76,8 +76,8 @@ void checkArn(ValidationErrors &v, const QString &field, const QString &value, b
     if (value.isNull())
         return;
     // A resource is a stream or a consumer.
-    const bool ok = StreamArn::parse(value).has_value() ||
-                    (resource && ConsumerArn::parse(value).has_value());
+    const bool ok =
+        StreamArn::parse(value).has_value() || (resource && ConsumerArn::parse(value).has_value());
     if (!ok)
         v.pattern(field, value, resource ? kResourceArnPattern : kStreamArnPattern);
     checkLength(v, field, value, 1, KinesisLimits::kMaxArnLength);
@@ -169,17 +169,19 @@ std::expected<void, Error> checkRetention(const ValidationErrors &v, int hours)
     if (!v.isEmpty())
         return std::unexpected(v.toError());
     if (hours < KinesisLimits::kMinRetentionHours)
-        return std::unexpected(Error{ErrorType::InvalidArgument,
-                                     QStringLiteral("Minimum allowed retention period is %1 hours. "
-                                                    "Requested retention period (%2 hours) is too short.")
-                                         .arg(KinesisLimits::kMinRetentionHours)
-                                         .arg(hours)});
+        return std::unexpected(
+            Error{ErrorType::InvalidArgument,
+                  QStringLiteral("Minimum allowed retention period is %1 hours. "
+                                 "Requested retention period (%2 hours) is too short.")
+                      .arg(KinesisLimits::kMinRetentionHours)
+                      .arg(hours)});
     if (hours > KinesisLimits::kMaxRetentionHours)
-        return std::unexpected(Error{ErrorType::InvalidArgument,
-                                     QStringLiteral("Maximum allowed retention period is %1 hours. "
-                                                    "Requested retention period (%2 hours) is too long.")
-                                         .arg(KinesisLimits::kMaxRetentionHours)
-                                         .arg(hours)});
+        return std::unexpected(
+            Error{ErrorType::InvalidArgument,
+                  QStringLiteral("Maximum allowed retention period is %1 hours. "
+                                 "Requested retention period (%2 hours) is too long.")
+                      .arg(KinesisLimits::kMaxRetentionHours)
+                      .arg(hours)});
     return {};
 }
 

@@ -26,8 +26,7 @@ int openShardsInAccount(const Catalog &catalog, qint64 nowMs)
 
 // Applies `change` to `stream` (a copy of the working one), moves the stream's counter past
 // the shards it closed and opened, marks it UPDATING and stores it with its shards.
-std::expected<void, Error> reshard(EngineCore &core, SqliteDb &db, StreamMeta &stream,
-                                   qint64 nowMs,
+std::expected<void, Error> reshard(EngineCore &core, SqliteDb &db, StreamMeta &stream, qint64 nowMs,
                                    const std::function<void(StreamMeta &, qint64 &)> &change)
 {
     CatalogStore &catalog = core.catalog();
@@ -82,7 +81,8 @@ std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest 
         v.addNull(QStringLiteral("newStartingHashKey"));
     else if (!HashKey::fromDecimal(request.newStartingHashKey) &&
              !matchesHashKeyPattern(request.newStartingHashKey))
-        v.pattern(QStringLiteral("newStartingHashKey"), request.newStartingHashKey, kHashKeyPattern);
+        v.pattern(QStringLiteral("newStartingHashKey"), request.newStartingHashKey,
+                  kHashKeyPattern);
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
     checkName(v, QStringLiteral("shardToSplit"), request.shardToSplit, true);
     if (!v.isEmpty())
@@ -115,17 +115,18 @@ std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest 
             return std::unexpected(onDemandRefused(core, name));
         const int open = openShardsInAccount(core.catalog().working(), nowMs);
         if (open + 1 > options.shardLimit)
-            return std::unexpected(Error{
-                ErrorType::LimitExceeded,
-                QStringLiteral("This request would exceed the shard limit for the account %1 in %2. "
-                               "Current shard count for the account: %3. Limit: %4. Number of "
-                               "additional shards that would have resulted from this request: 1. "
-                               "Refer to the AWS Service Limits page "
-                               "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
-                               "for current limits and how to request higher limits.")
-                    .arg(core.account(), options.region)
-                    .arg(open)
-                    .arg(options.shardLimit)});
+            return std::unexpected(
+                Error{ErrorType::LimitExceeded,
+                      QStringLiteral(
+                          "This request would exceed the shard limit for the account %1 in %2. "
+                          "Current shard count for the account: %3. Limit: %4. Number of "
+                          "additional shards that would have resulted from this request: 1. "
+                          "Refer to the AWS Service Limits page "
+                          "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
+                          "for current limits and how to request higher limits.")
+                          .arg(core.account(), options.region)
+                          .arg(open)
+                          .arg(options.shardLimit)});
         // The new start must be above start + 1 and below end: both children non-empty.
         if (!newStart || newStart->value <= shard.range.start.value + 1 ||
             newStart->value >= shard.range.end.value)
@@ -203,8 +204,8 @@ std::expected<void, Error> mergeShards(EngineCore &core, const MergeShardsReques
     });
 }
 
-std::expected<UpdateShardCountResponse, Error> updateShardCount(EngineCore &core,
-                                                                const UpdateShardCountRequest &request)
+std::expected<UpdateShardCountResponse, Error>
+updateShardCount(EngineCore &core, const UpdateShardCountRequest &request)
 {
     ValidationErrors v;
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
@@ -218,57 +219,60 @@ std::expected<UpdateShardCountResponse, Error> updateShardCount(EngineCore &core
     const QString name = (*resolved)->name;
     const int target = request.targetShardCount;
 
-    return core.write<UpdateShardCountResponse>(
-        [&](SqliteDb &db) -> std::expected<UpdateShardCountResponse, Error> {
-            const int shardLimit = core.options().shardLimit;
-            const qint64 nowMs = core.now();
-            const auto active = core.activeStream(name, nowMs);
-            if (!active)
-                return std::unexpected(active.error());
-            const StreamMeta &current = **active;
-            if (current.mode == StreamMode::OnDemand)
-                return std::unexpected(onDemandRefused(core, name));
-            const int open = current.openShardCount();
-            const QString counts = QStringLiteral("Current open shard count: %1, Target shard count: %2")
-                                       .arg(open)
-                                       .arg(target);
-            const int accountOpen = openShardsInAccount(core.catalog().working(), nowMs);
-            if (target > shardLimit || accountOpen - open + target > shardLimit)
-                return std::unexpected(Error{
-                    ErrorType::LimitExceeded,
-                    QStringLiteral("Target shard count or number of open shards cannot be greater "
-                                   "than %1. ")
-                            .arg(shardLimit) % counts});
-            if (target > 2 * open)
-                return std::unexpected(Error{
-                    ErrorType::LimitExceeded,
-                    u"UpdateShardCount cannot scale up over double your current open shard count. " %
-                        counts});
-            if (target * 2 < open)
-                return std::unexpected(Error{
-                    ErrorType::LimitExceeded,
-                    u"UpdateShardCount cannot scale down below half your current open shard count. " %
-                        counts});
-            auto meta = std::make_shared<StreamMeta>(current);
-            // At most ten scaling operations in a rolling 24 hours.
-            const qint64 dayAgo = nowMs - 24LL * 3600 * 1000;
-            meta->reshardTimesMs.removeIf([dayAgo](qint64 t) { return t <= dayAgo; });
-            if (meta->reshardTimesMs.size() >= KinesisLimits::kUpdateShardCountPerDay)
-                return std::unexpected(Error{
-                    ErrorType::LimitExceeded,
-                    u"Exceeded the limit of " %
-                        QString::number(KinesisLimits::kUpdateShardCountPerDay) %
-                        u" UpdateShardCount operations in a rolling 24-hour period for stream " %
-                        name % u" under account " % core.account() % u'.'});
-            meta->reshardTimesMs.append(nowMs);
-            auto r = reshard(core, db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
-                Resharding::scaleUniformly(s, target, nowMs, counter);
-            });
-            if (!r)
-                return std::unexpected(r.error());
-            core.catalog().put(meta);
-            return UpdateShardCountResponse{name, open, target, core.streamArn(name)};
+    return core.write<UpdateShardCountResponse>([&](SqliteDb &db)
+                                                    -> std::expected<UpdateShardCountResponse,
+                                                                     Error> {
+        const int shardLimit = core.options().shardLimit;
+        const qint64 nowMs = core.now();
+        const auto active = core.activeStream(name, nowMs);
+        if (!active)
+            return std::unexpected(active.error());
+        const StreamMeta &current = **active;
+        if (current.mode == StreamMode::OnDemand)
+            return std::unexpected(onDemandRefused(core, name));
+        const int open = current.openShardCount();
+        const QString counts =
+            QStringLiteral("Current open shard count: %1, Target shard count: %2")
+                .arg(open)
+                .arg(target);
+        const int accountOpen = openShardsInAccount(core.catalog().working(), nowMs);
+        if (target > shardLimit || accountOpen - open + target > shardLimit)
+            return std::unexpected(Error{
+                ErrorType::LimitExceeded,
+                QStringLiteral("Target shard count or number of open shards cannot be greater "
+                               "than %1. ")
+                        .arg(shardLimit) %
+                    counts});
+        if (target > 2 * open)
+            return std::unexpected(Error{
+                ErrorType::LimitExceeded,
+                u"UpdateShardCount cannot scale up over double your current open shard count. " %
+                    counts});
+        if (target * 2 < open)
+            return std::unexpected(Error{
+                ErrorType::LimitExceeded,
+                u"UpdateShardCount cannot scale down below half your current open shard count. " %
+                    counts});
+        auto meta = std::make_shared<StreamMeta>(current);
+        // At most ten scaling operations in a rolling 24 hours.
+        const qint64 dayAgo = nowMs - 24LL * 3600 * 1000;
+        meta->reshardTimesMs.removeIf([dayAgo](qint64 t) { return t <= dayAgo; });
+        if (meta->reshardTimesMs.size() >= KinesisLimits::kUpdateShardCountPerDay)
+            return std::unexpected(
+                Error{ErrorType::LimitExceeded,
+                      u"Exceeded the limit of " %
+                          QString::number(KinesisLimits::kUpdateShardCountPerDay) %
+                          u" UpdateShardCount operations in a rolling 24-hour period for stream " %
+                          name % u" under account " % core.account() % u'.'});
+        meta->reshardTimesMs.append(nowMs);
+        auto r = reshard(core, db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
+            Resharding::scaleUniformly(s, target, nowMs, counter);
         });
+        if (!r)
+            return std::unexpected(r.error());
+        core.catalog().put(meta);
+        return UpdateShardCountResponse{name, open, target, core.streamArn(name)};
+    });
 }
 
 } // namespace ReshardOperations

@@ -52,7 +52,8 @@ std::expected<void, Error> changeRetention(EngineCore &core, const RetentionPeri
     const QString name = (*resolved)->name;
     const int hours = request.retentionPeriodHours;
     return changeActiveStream(core, name, [&](StreamMeta &stream) -> std::expected<void, Error> {
-        const bool wrongWay = increase ? hours < stream.retentionHours : hours > stream.retentionHours;
+        const bool wrongWay =
+            increase ? hours < stream.retentionHours : hours > stream.retentionHours;
         if (wrongWay)
             return std::unexpected(invalidArgument(
                 QStringLiteral("Requested retention period (%1 hours) for stream %2 can not be %3 "
@@ -88,7 +89,8 @@ std::expected<void, Error> updateMaxRecordSize(EngineCore &core,
     });
 }
 
-std::expected<void, Error> updateStreamMode(EngineCore &core, const UpdateStreamModeRequest &request)
+std::expected<void, Error> updateStreamMode(EngineCore &core,
+                                            const UpdateStreamModeRequest &request)
 {
     ValidationErrors v;
     if (request.streamArn.isNull())
@@ -109,9 +111,9 @@ std::expected<void, Error> updateStreamMode(EngineCore &core, const UpdateStream
         if (!current)
             return std::unexpected(current.error());
         if ((*current)->mode == mode)
-            return std::unexpected(invalidArgument(
-                u"Stream " % name % u" under account " % core.account() %
-                u" is already in " % toWire(mode) % u" mode."));
+            return std::unexpected(invalidArgument(u"Stream " % name % u" under account " %
+                                                   core.account() % u" is already in " %
+                                                   toWire(mode) % u" mode."));
         if (mode == StreamMode::OnDemand) {
             int onDemand = 0;
             for (const StreamMetaPtr &s : catalog.working().streams)

@@ -87,7 +87,8 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
             else
                 openShards += s->openShardCount();
         }
-        const int shardCount = onDemand ? KinesisLimits::kOnDemandInitialShards : *request.shardCount;
+        const int shardCount =
+            onDemand ? KinesisLimits::kOnDemandInitialShards : *request.shardCount;
         if (onDemand && onDemandStreams + 1 > options.onDemandStreamCountLimit)
             return std::unexpected(Error{
                 ErrorType::LimitExceeded,
@@ -97,18 +98,19 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
                     .arg(onDemandStreams)
                     .arg(options.onDemandStreamCountLimit)});
         if (!onDemand && openShards + shardCount > options.shardLimit)
-            return std::unexpected(Error{
-                ErrorType::LimitExceeded,
-                QStringLiteral("This request would exceed the shard limit for the account %1 in %2. "
-                               "Current shard count for the account: %3. Limit: %4. Number of "
-                               "additional shards that would have resulted from this request: %5. "
-                               "Refer to the AWS Service Limits page "
-                               "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
-                               "for current limits and how to request higher limits.")
-                    .arg(account, options.region)
-                    .arg(openShards)
-                    .arg(options.shardLimit)
-                    .arg(shardCount)});
+            return std::unexpected(
+                Error{ErrorType::LimitExceeded,
+                      QStringLiteral(
+                          "This request would exceed the shard limit for the account %1 in %2. "
+                          "Current shard count for the account: %3. Limit: %4. Number of "
+                          "additional shards that would have resulted from this request: %5. "
+                          "Refer to the AWS Service Limits page "
+                          "(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) "
+                          "for current limits and how to request higher limits.")
+                          .arg(account, options.region)
+                          .arg(openShards)
+                          .arg(options.shardLimit)
+                          .arg(shardCount)});
 
         auto meta = std::make_shared<StreamMeta>();
         meta->id = catalog.nextStreamId();
@@ -117,7 +119,8 @@ std::expected<void, Error> createStream(EngineCore &core, const CreateStreamRequ
         meta->statusUntilMs = nowMs + options.createDelayMs;
         meta->mode = onDemand ? StreamMode::OnDemand : StreamMode::Provisioned;
         meta->createdMs = nowMs;
-        meta->maxRecordSizeKiB = request.maxRecordSizeInKiB.value_or(KinesisLimits::kDefaultMaxRecordSizeKiB);
+        meta->maxRecordSizeKiB =
+            request.maxRecordSizeInKiB.value_or(KinesisLimits::kDefaultMaxRecordSizeKiB);
         meta->tags = request.tags;
         const qint64 firstCounter = SequenceNumber::counterAt(nowMs);
         const QList<HashKeyRange> ranges = HashKeyRange::evenSplit(shardCount);
@@ -193,7 +196,8 @@ std::expected<ListStreamsResponse, Error> listStreams(const EngineCore &core,
 {
     ValidationErrors v;
     checkRange(v, QStringLiteral("limit"), request.limit, 1, KinesisLimits::kMaxListLimit);
-    checkName(v, QStringLiteral("exclusiveStartStreamName"), request.exclusiveStartStreamName, false);
+    checkName(v, QStringLiteral("exclusiveStartStreamName"), request.exclusiveStartStreamName,
+              false);
     checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1,
                 KinesisLimits::kMaxNextTokenLength);
     if (!v.isEmpty())
@@ -218,12 +222,12 @@ std::expected<ListStreamsResponse, Error> listStreams(const EngineCore &core,
             break;
         }
         response.streamNames.append(s.name);
-        response.streamSummaries.append(StreamSummary{s.name, core.streamArn(s.name),
-                                                      s.effectiveStatus(nowMs), s.mode,
-                                                      s.createdMs});
+        response.streamSummaries.append(StreamSummary{
+            s.name, core.streamArn(s.name), s.effectiveStatus(nowMs), s.mode, s.createdMs});
     }
     if (response.hasMoreStreams)
-        response.nextToken = core.tokens().seal(ListStreamsToken{nowMs, response.streamNames.last()});
+        response.nextToken =
+            core.tokens().seal(ListStreamsToken{nowMs, response.streamNames.last()});
     return response;
 }
 
@@ -297,7 +301,8 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
                                                     const ListShardsRequest &request)
 {
     ValidationErrors v;
-    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1, KinesisLimits::kMaxListLimit);
+    checkRange(v, QStringLiteral("maxResults"), request.maxResults, 1,
+               KinesisLimits::kMaxListLimit);
     checkName(v, QStringLiteral("exclusiveStartShardId"), request.exclusiveStartShardId, false);
     checkName(v, QStringLiteral("streamName"), request.target.streamName, false);
     checkLength(v, QStringLiteral("nextToken"), request.nextToken, 1,
@@ -314,8 +319,8 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
             return std::unexpected(invalidArgument(
                 QStringLiteral("NextToken and StreamName cannot be provided together.")));
         if (!request.exclusiveStartShardId.isNull())
-            return std::unexpected(invalidArgument(
-                QStringLiteral("NextToken and ExclusiveStartShardId cannot be provided together.")));
+            return std::unexpected(invalidArgument(QStringLiteral(
+                "NextToken and ExclusiveStartShardId cannot be provided together.")));
         if (request.shardFilter)
             return std::unexpected(invalidArgument(
                 QStringLiteral("NextToken and ShardFilter cannot be provided together.")));
@@ -351,7 +356,8 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
     if (!resolved)
         return std::unexpected(resolved.error());
     const StreamMeta &s = **resolved;
-    if (request.streamCreationTimestamp && *request.streamCreationTimestamp / 1000 != s.createdMs / 1000)
+    if (request.streamCreationTimestamp &&
+        *request.streamCreationTimestamp / 1000 != s.createdMs / 1000)
         return std::unexpected(core.notFound(s.name));
 
     // Which shards the filter keeps.
@@ -399,7 +405,9 @@ std::expected<ListShardsResponse, Error> listShards(const EngineCore &core,
             if (filter->type == ShardFilterType::AtTimestamp)
                 keep = [openAt, t](const ShardMeta &shard) { return openAt(shard, t); };
             else
-                keep = [t](const ShardMeta &shard) { return !shard.closedMs || *shard.closedMs >= t; };
+                keep = [t](const ShardMeta &shard) {
+                    return !shard.closedMs || *shard.closedMs >= t;
+                };
             break;
         }
         }

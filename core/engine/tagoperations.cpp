@@ -23,10 +23,11 @@ std::expected<void, Error> changeTags(EngineCore &core, const StreamTarget &targ
         return std::unexpected(resolved.error());
     const QString name = (*resolved)->name;
     auto illegalPercent = [&](const QString &verb, const QString &preposition) {
-        return invalidArgument(u"Failed to " % verb % u" tags " % preposition % u" stream " % name %
-                               u" under account " % core.account() %
-                               u" because some tags contained illegal characters. The allowed "
-                               u"characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.");
+        return invalidArgument(
+            u"Failed to " % verb % u" tags " % preposition % u" stream " % name %
+            u" under account " % core.account() %
+            u" because some tags contained illegal characters. The allowed "
+            u"characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.");
     };
     for (auto it = add.cbegin(); it != add.cend(); ++it) {
         if (!tagTextIsValid(it.key()) || !tagTextIsValid(it.value()))
@@ -45,7 +46,8 @@ std::expected<void, Error> changeTags(EngineCore &core, const StreamTarget &targ
     }
     for (const QString &key : remove) {
         if (key.contains(u'%'))
-            return std::unexpected(illegalPercent(QStringLiteral("remove"), QStringLiteral("from")));
+            return std::unexpected(
+                illegalPercent(QStringLiteral("remove"), QStringLiteral("from")));
     }
     return core.write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
         const auto current = core.liveStream(name, core.now());
@@ -57,10 +59,11 @@ std::expected<void, Error> changeTags(EngineCore &core, const StreamTarget &targ
         for (const QString &key : remove)
             meta->tags.remove(key);
         if (meta->tags.size() > KinesisLimits::kMaxTagsPerResource)
-            return std::unexpected(invalidArgument(
-                u"Failed to add tags to stream " % name % u" under account " % core.account() %
-                u" because a given stream cannot have more than " %
-                QString::number(KinesisLimits::kMaxTagsPerResource) % u" tags associated with it."));
+            return std::unexpected(
+                invalidArgument(u"Failed to add tags to stream " % name % u" under account " %
+                                core.account() % u" because a given stream cannot have more than " %
+                                QString::number(KinesisLimits::kMaxTagsPerResource) %
+                                u" tags associated with it."));
         if (auto r = core.catalog().persistStream(db, *meta, false); !r)
             return r;
         core.catalog().put(meta);

@@ -36,8 +36,8 @@ bool isDigits(QStringView text)
 
 QString ConsumerArn::toString() const
 {
-    return u"arn:" % partition % u":kinesis:" % region % u':' % account % u":stream/" %
-           streamName % u"/consumer/" % consumerName % u':' % QString::number(creationSeconds);
+    return u"arn:" % partition % u":kinesis:" % region % u':' % account % u":stream/" % streamName %
+           u"/consumer/" % consumerName % u':' % QString::number(creationSeconds);
 }
 
 std::optional<ConsumerArn> ConsumerArn::parse(QStringView arn)

@@ -117,8 +117,9 @@ std::strong_ordering operator<=>(const SequenceNumber &a, const SequenceNumber &
     if (const auto c = left.size() <=> right.size(); c != 0)
         return c;
     const int digits = QStringView(left).compare(right);
-    return digits < 0 ? std::strong_ordering::less
-                      : digits > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+    return digits < 0   ? std::strong_ordering::less
+           : digits > 0 ? std::strong_ordering::greater
+                        : std::strong_ordering::equal;
 }
 
 bool SequenceNumber::matchesWirePattern(QStringView text)
