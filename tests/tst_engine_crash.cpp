@@ -122,7 +122,7 @@ void TestEngineCrash::acknowledgedRecordsSurviveSigkill()
         const QList<QByteArray> parts = line.split(' ');
         if (parts.size() != 3)
             continue; // "ready", or a line cut by the kill
-        if (parts[2].size() != 32)
+        if (parts[2].size() != SequenceNumber::kTextLength)
             continue;
         acknowledged.insert(QString::fromLatin1(parts[0]),
                             Ack{QString::fromLatin1(parts[1]), QString::fromLatin1(parts[2])});

@@ -614,7 +614,8 @@ void TestEngineRecords::sequenceNumbersWithFrozenClock()
     SequenceNumber previous;
     for (const PutRecordResponse &put : std::as_const(puts)) {
         const QString text = put.sequenceNumber.toString();
-        QCOMPARE(text.size(), qsizetype(32));
+        QCOMPARE(text.size(), qsizetype(56)); // as long as AWS's
+        QVERIFY(text.startsWith(u"49"_s));
         const auto parsed = SequenceNumber::parse(text);
         QVERIFY(parsed.has_value());
         QVERIFY(*parsed == put.sequenceNumber);
@@ -1248,9 +1249,16 @@ void TestEngineRecords::iteratorSequenceNumberInvalid()
                u" used in GetShardIterator on shard shardId-000000000000 in stream S under account "
                "000000000000 is invalid."_s;
     };
-    // Numbers that match the wire pattern but are not sequence numbers.
-    for (const QString &sequence : {u"12345"_s, u"4900000000000000000000000000000000000000"_s,
-                                    u"59000000000000000000000000000000"_s}) {
+    // Numbers that match the wire pattern but are not sequence numbers of ours: AWS's, and the
+    // 32-digit form of one of S's, which this database (new since 56 digits) never issued.
+    const auto current = h.put(u"S"_s, u"k"_s, "z");
+    VERIFY_OK(current);
+    const QString legacy = u"49"_s + current->sequenceNumber.toString().right(30);
+    QVERIFY(SequenceNumber::parseLegacy(legacy).has_value());
+    for (const QString &sequence :
+         {u"12345"_s, u"4900000000000000000000000000000000000000"_s,
+          u"59000000000000000000000000000000"_s,
+          u"49590338271490256608559692538361571095921575989136588898"_s, legacy}) {
         COMPARE_ERROR(h.iterator(u"S"_s, shardIdAt(0), ShardIteratorType::AtSequenceNumber, sequence),
                       ErrorType::InvalidArgument, invalid(sequence));
     }

@@ -4,6 +4,7 @@
 
 #include "engine/clock.h"
 #include "engine/engine.h"
+#include "kinesis/shardid.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -392,6 +393,7 @@ private slots:
     void splitShardHashKeyBounds_data();
     void splitShardHashKeyBounds();
     void splitClosedShard();
+    void splitInTheMillisecondOfCreation();
     void splitWhileUpdating();
     void splitUnknownShard_data();
     void splitUnknownShard();
@@ -517,6 +519,32 @@ void TestEngineResharding::splitShard()
         QCOMPARE(int(records->records.size()), afterPerShard.value(shardIdAt(child)));
         for (const Record &record : records->records)
             QVERIFY(record.data.startsWith("after-"));
+    }
+}
+
+// With no record and no time gone by, the parent still ends after it started, and the children
+// start after that (as they do in Kinesis).
+void TestEngineResharding::splitInTheMillisecondOfCreation()
+{
+    Harness h;
+    QVERIFY(h.dir.isValid());
+    VERIFY_OK(h.open());
+    VERIFY_OK(h.createStream(u"S"_s, 2));
+    VERIFY_OK(h.split(u"shard-0"_s, u"1000"_s));
+    VERIFY_OK(h.merge(u"shard-2"_s, u"shard-3"_s)); // the children, as soon as they exist
+    const auto shards = h.shards();
+    VERIFY_OK(shards);
+    QCOMPARE(shards->size(), qsizetype(5));
+    for (const Shard &shard : *shards) {
+        if (shard.endingSequenceNumber)
+            QVERIFY2(shard.startingSequenceNumber < *shard.endingSequenceNumber,
+                     qPrintable(shard.shardId));
+        for (const std::optional<QString> &parentId : {shard.parentShardId, shard.adjacentParentShardId}) {
+            if (!parentId)
+                continue;
+            const Shard &parent = shards->at(ShardId::parse(*parentId).value());
+            QVERIFY(*parent.endingSequenceNumber < shard.startingSequenceNumber);
+        }
     }
 }
 

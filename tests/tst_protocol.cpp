@@ -676,7 +676,7 @@ void TestProtocol::exactJson_data()
                R"({"StreamDescription":{"StreamName":"s","StreamARN":"arn:aws:kinesis:us-east-1:000000000000:stream/s",)"
                R"("StreamStatus":"ACTIVE","StreamModeDetails":{"StreamMode":"PROVISIONED"},"Shards":[{"ShardId":"shardId-000000000000",)"
                R"("HashKeyRange":{"StartingHashKey":"0","EndingHashKey":"340282366920938463463374607431768211455"},)"
-               R"("SequenceNumberRange":{"StartingSequenceNumber":"49000000000000000000010000000000"}}],"HasMoreShards":false,)"
+               R"("SequenceNumberRange":{"StartingSequenceNumber":"49000000000000000000000001000000000000000000010000000000"}}],"HasMoreShards":false,)"
                R"("RetentionPeriodHours":24,"StreamCreationTimestamp":1700000000,"EnhancedMonitoring":[{"ShardLevelMetrics":[]}],)"
                R"("EncryptionType":"NONE"}})");
 
@@ -693,8 +693,8 @@ void TestProtocol::exactJson_data()
                R"("StreamStatus":"UPDATING","StreamModeDetails":{"StreamMode":"PROVISIONED"},"Shards":[{"ShardId":"shardId-000000000000",)"
                R"("ParentShardId":"shardId-000000000007",)"
                R"("HashKeyRange":{"StartingHashKey":"0","EndingHashKey":"340282366920938463463374607431768211455"},)"
-               R"("SequenceNumberRange":{"StartingSequenceNumber":"49000000000000000000010000000000",)"
-               R"("EndingSequenceNumber":"49000000000000000000020000000000"}}],"HasMoreShards":false,)"
+               R"("SequenceNumberRange":{"StartingSequenceNumber":"49000000000000000000000001000000000000000000010000000000",)"
+               R"("EndingSequenceNumber":"49000000000000000000000001000000000000000000020000000000"}}],"HasMoreShards":false,)"
                R"("RetentionPeriodHours":24,"StreamCreationTimestamp":1700000000,"EnhancedMonitoring":[{"ShardLevelMetrics":[]}],)"
                R"("EncryptionType":"KMS","KeyId":"alias/k"}})");
 
@@ -709,7 +709,7 @@ void TestProtocol::exactJson_data()
     QTest::newRow("GetRecords")
         << json.encode(records)
         << QByteArray(
-               R"({"Records":[{"SequenceNumber":"49000000000000000000050000000001",)"
+               R"({"Records":[{"SequenceNumber":"49000000000000000000000001000000000000000000050000000001",)"
                R"("ApproximateArrivalTimestamp":1700000000.123,"Data":"aGkA","PartitionKey":"pk"}],)"
                R"("NextShardIterator":"iter","MillisBehindLatest":0})");
 
@@ -737,7 +737,7 @@ void TestProtocol::exactJson_data()
     QTest::newRow("PutRecords with a failed entry")
         << json.encode(put)
         << QByteArray(
-               R"({"FailedRecordCount":1,"Records":[{"SequenceNumber":"49000000000000000000070000000000",)"
+               R"({"FailedRecordCount":1,"Records":[{"SequenceNumber":"49000000000000000000000001000000000000000000070000000000",)"
                R"("ShardId":"shardId-000000000000"},{"ErrorCode":"ProvisionedThroughputExceededException",)"
                R"("ErrorMessage":"Rate exceeded for shard shardId-000000000000 in stream s under account 000000000000."}],)"
                R"("EncryptionType":"NONE"})");

@@ -15,8 +15,12 @@ private slots:
     void roundTrip();
     void textOrderIsNumericOrder();
     void embedsArrivalTime();
+    void layoutIsAwsLength();
     void rejectsForeignNumbers_data();
     void rejectsForeignNumbers();
+    void awsNumbersAreNeverOurs();
+    void legacyLayout_data();
+    void legacyLayout();
     void writeTextOfForeignNumbers();
     void wirePattern_data();
     void wirePattern();
@@ -43,6 +47,7 @@ void TestSequenceNumber::roundTrip()
     const SequenceNumber seq{counter, shard};
     const QString text = seq.toString();
     QCOMPARE(text.size(), SequenceNumber::kTextLength);
+    QCOMPARE(text.size(), 56);
     QVERIFY(text.startsWith(QStringLiteral("49")));
     QVERIFY(SequenceNumber::matchesWirePattern(text));
     const auto parsed = SequenceNumber::parse(text);
@@ -82,23 +87,100 @@ void TestSequenceNumber::embedsArrivalTime()
     QCOMPARE(seq.arrivalMs(), ms);
 }
 
+// "49", the marker, the counter and the shard index, as the layout says.
+void TestSequenceNumber::layoutIsAwsLength()
+{
+    const SequenceNumber seq{SequenceNumber::counterAt(1'700'000'000'000) + 5, 12};
+    QCOMPARE(seq.toString(), QStringLiteral("49") + QLatin1StringView(SequenceNumber::kMarker) +
+                                 QStringLiteral("01782579200000000005") +
+                                 QStringLiteral("0000000012"));
+    QCOMPARE(QLatin1StringView(SequenceNumber::kMarker).size(), 24);
+}
+
 void TestSequenceNumber::rejectsForeignNumbers_data()
 {
+    const QString marker = QLatin1StringView(SequenceNumber::kMarker);
     QTest::addColumn<QString>("text");
     QTest::newRow("zero") << QStringLiteral("0");
     QTest::newRow("short") << QStringLiteral("49123");
-    QTest::newRow("aws style 56 digits")
+    QTest::newRow("aws 56 digits")
         << QStringLiteral("49590338271490256608559692538361571095921575989136588898");
-    QTest::newRow("wrong prefix") << QStringLiteral("50000000000000000000000000000000");
-    QTest::newRow("letters") << QStringLiteral("4900000000000000000000000000000a");
-    QTest::newRow("counter overflow") << QStringLiteral("49999999999999999999990000000000");
-    QTest::newRow("shard overflow") << QStringLiteral("49000000000000000000019999999999");
+    QTest::newRow("wrong prefix") << (u"50" % marker % u"017825792000000000050000000012");
+    QTest::newRow("marker differs") << (u"49" % QString(marker).replace(23, 1, u'2') %
+                                        u"017825792000000000050000000012");
+    QTest::newRow("letters") << (u"49" % marker % u"01782579200000000005000000001a");
+    QTest::newRow("counter overflow") << (u"49" % marker % u"999999999999999999990000000000");
+    QTest::newRow("shard overflow") << (u"49" % marker % u"000000000000000000019999999999");
+    QTest::newRow("57 digits") << (u"49" % marker % u"0178257920000000000500000000120");
+    QTest::newRow("32-digit layout") << QStringLiteral("49017825792000000000050000000012");
 }
 
 void TestSequenceNumber::rejectsForeignNumbers()
 {
     QFETCH(QString, text);
     QVERIFY(!SequenceNumber::parse(text).has_value());
+    // Still a number on the wire: kept as its text, exactly.
+    if (SequenceNumber::matchesWirePattern(text)) {
+        const auto wire = SequenceNumber::fromWire(text);
+        QVERIFY(wire.has_value());
+        QVERIFY(wire->isForeign());
+        QCOMPARE(wire->toString(), text);
+    }
+}
+
+// AWS's numbers (as kinesalite decodes their layout) lie in (2^185, 2^185 + 2^184); the largest
+// number of ours is below the smallest of them, so no marker collision is even possible.
+void TestSequenceNumber::awsNumbersAreNeverOurs()
+{
+    const QString twoTo185 = QStringLiteral("49039857307708443467467104868809893875799651909875269632");
+    const SequenceNumber largest{std::numeric_limits<qint64>::max(),
+                                 std::numeric_limits<quint32>::max()};
+    QCOMPARE(largest.toString().size(), twoTo185.size());
+    QVERIFY(largest.toString() < twoTo185);
+    QVERIFY(largest < *SequenceNumber::fromWire(twoTo185));
+    // Real ones, from AWS and from kinesalite, are read as foreign text.
+    for (const QString &aws : {QStringLiteral("49590338271490256608559692538361571095921575989136588898"),
+                               QStringLiteral("49545115243490985018280067714973144582180062593244200962"),
+                               QStringLiteral("49039857307708443467467104868809893875799651909875269634")}) {
+        QVERIFY(!SequenceNumber::parse(aws).has_value());
+        QVERIFY(SequenceNumber::fromWire(aws)->isForeign());
+    }
+}
+
+void TestSequenceNumber::legacyLayout_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qint64>("counter");
+    QTest::addColumn<quint32>("shard");
+    QTest::newRow("issued before 56 digits") << QStringLiteral("49017825792000000000050000000012")
+                                             << true << SequenceNumber::counterAt(1'700'000'000'000) + 5
+                                             << quint32(12);
+    QTest::newRow("56-digit layout") << SequenceNumber{5, 1}.toString() << false << qint64(0)
+                                     << quint32(0);
+    QTest::newRow("wrong prefix") << QStringLiteral("59017825792000000000050000000012") << false
+                                  << qint64(0) << quint32(0);
+    QTest::newRow("counter overflow") << QStringLiteral("49999999999999999999990000000000")
+                                      << false << qint64(0) << quint32(0);
+    QTest::newRow("shard overflow") << QStringLiteral("49000000000000000000019999999999") << false
+                                    << qint64(0) << quint32(0);
+}
+
+void TestSequenceNumber::legacyLayout()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QFETCH(qint64, counter);
+    QFETCH(quint32, shard);
+    const auto parsed = SequenceNumber::parseLegacy(text);
+    QCOMPARE(parsed.has_value(), valid);
+    if (valid) {
+        QCOMPARE(parsed->counter, counter);
+        QCOMPARE(parsed->shardIndex, shard);
+        // The same number in today's layout: what the engine gives out for that record now.
+        QCOMPARE(parsed->toString().right(30), text.right(30));
+    }
+    QVERIFY(!SequenceNumber::fromWire(text)->isForeign() == (text.size() == 56));
 }
 
 void TestSequenceNumber::wirePattern_data()

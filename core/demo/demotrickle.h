@@ -2,6 +2,7 @@
 
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/limits.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -40,7 +41,7 @@ public:
     static constexpr int kDefaultTickMs = 500;
     static constexpr quint32 kDefaultSeed = 20240601;
     static constexpr int kMaxFailedBatches = 5;
-    static constexpr int kMaxBatchSize = 500; // PutRecords takes up to 500 records
+    static constexpr int kMaxBatchSize = KinesisLimits::kPutRecordsMaxRecords;
     static QString defaultStreamName();       // "demo"
     static QString sourceLabel();             // "shardscope-demo", the "source" of every event
     // The request that creates the demo stream: kDefaultShardCount shards, tagged as the demo's.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kinesis/api.h"
+#include "kinesis/limits.h"
 
 #include <QList>
 #include <QMap>
@@ -51,9 +52,9 @@ struct StreamMeta
     StreamStatus status = StreamStatus::Active; // stored status; see effectiveStatus()
     qint64 statusUntilMs = 0; // when CREATING/UPDATING becomes ACTIVE, DELETING becomes gone
     StreamMode mode = StreamMode::Provisioned;
-    int retentionHours = 24;
+    int retentionHours = KinesisLimits::kDefaultRetentionHours;
     qint64 createdMs = 0;
-    int maxRecordSizeKiB = 1024;
+    int maxRecordSizeKiB = KinesisLimits::kDefaultMaxRecordSizeKiB;
     EncryptionType encryptionType = EncryptionType::None;
     QString keyId;
     qint64 dataKeyVersion = 0; // the data key new records are sealed with; 0 when not encrypted

@@ -3,28 +3,19 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/shardstatistics.h"
+#include "kinesis/limits.h"
 #include "localkms.h"
 
-#include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <expected>
-#include <functional>
 #include <memory>
-#include <mutex>
-#include <utility>
 
 namespace shardscope {
 
 class Clock;
-struct Catalog;
-struct StreamMeta;
-struct ConsumerMeta;
-class TokenCodec;
-class ReaderPool;
-class WriterThread;
-class SqliteDb;
+class EngineCore;
 class RecordSink;
 
 struct EngineOptions
@@ -38,9 +29,9 @@ struct EngineOptions
     qint64 createDelayMs = 500;
     qint64 deleteDelayMs = 500;
     qint64 updateDelayMs = 500;
-    int shardLimit = 500;
-    int onDemandStreamCountLimit = 50;
-    qint64 iteratorLifetimeMs = 5 * 60 * 1000;
+    int shardLimit = KinesisLimits::kDefaultShardLimit;
+    int onDemandStreamCountLimit = KinesisLimits::kDefaultOnDemandStreamCountLimit;
+    qint64 iteratorLifetimeMs = KinesisLimits::kShardIteratorLifetimeMs;
     // fsync every commit (synchronous=FULL). Off: a commit survives a process crash (WAL) but
     // the last commits may be lost on power failure.
     bool durableCommits = false;
@@ -63,9 +54,9 @@ public:
     static std::expected<std::unique_ptr<Engine>, Error> open(EngineOptions options);
     ~Engine() override;
 
-    const EngineOptions &options() const { return m_options; }
-    QString databasePath() const { return m_path; }
-    bool isInMemory() const { return m_inMemory; }
+    const EngineOptions &options() const;
+    QString databasePath() const;
+    bool isInMemory() const;
 
     std::expected<void, Error> createStream(const CreateStreamRequest &request);
     std::expected<void, Error> deleteStream(const DeleteStreamRequest &request);
@@ -138,79 +129,11 @@ signals:
     void catalogChanged();
 
 private:
-    struct WriterState;
-    struct PutInput;
-    struct PutOutcome;
-    struct DataKey;
-    explicit Engine(EngineOptions options);
+    Engine() = default;
 
-    std::expected<void, Error> start();
-    std::shared_ptr<const Catalog> snapshot() const;
-    qint64 now() const;
-    std::expected<std::shared_ptr<const StreamMeta>, Error> resolve(const StreamTarget &target,
-                                                                    const QString &nameField = QStringLiteral("streamName")) const;
-    std::expected<std::shared_ptr<const StreamMeta>, Error> resolveArn(const QString &arn, const QString &field) const;
-    Error notFound(const QString &name) const;
-    Error notActive(const StreamMeta &stream, qint64 nowMs) const;
-
-    // Runs `body` on the writer thread inside the group transaction and waits for the commit.
-    template<typename T>
-    std::expected<T, Error> write(std::function<std::expected<T, Error>(SqliteDb &)> body);
-
-    std::expected<PutOutcome, Error> appendRecords(SqliteDb &db, const StreamMeta &stream,
-                                                   const QList<PutInput> &inputs);
-    std::expected<void, Error> persistStream(SqliteDb &db, const StreamMeta &stream, bool withShards);
-    std::expected<void, Error> reshard(SqliteDb &db, StreamMeta &stream, qint64 nowMs,
-                                       const std::function<std::expected<void, Error>(StreamMeta &, qint64 &)> &change);
-    // Runs `change` on a copy of an ACTIVE stream's metadata inside a write job and saves it.
-    std::expected<void, Error> changeActiveStream(
-        const QString &name, const std::function<std::expected<void, Error>(StreamMeta &)> &change);
-    std::expected<void, Error> changeRetention(const RetentionPeriodRequest &request, bool increase);
-    void publish();
-    // The plaintext data key of a key version, from the cache or unwrapped from `db`.
-    std::expected<std::shared_ptr<const DataKey>, Error> dataKey(qint64 version, SqliteDb &db, LocalKms::View view) const;
-    std::expected<void, Error> changeEncryption(const StreamTarget &target,
-                                                const QString &encryptionType, const QString &keyId,
-                                                bool start);
-    void afterGroup();
-    void housekeeping(SqliteDb &db);
-    std::expected<void, Error> loadCatalog(SqliteDb &db);
-    std::expected<void, Error> changeTags(const StreamTarget &target, const TagMap &add,
-                                          const QStringList &remove, bool resourceApi);
-    // The stream and the name of the consumer a request names (validated; not gone).
-    std::expected<std::pair<std::shared_ptr<const StreamMeta>, QString>, Error>
-    resolveConsumer(const ConsumerTarget &target) const;
-    QString consumerArn(const QString &streamName, const ConsumerMeta &consumer) const;
-    // In the writer's working catalog: the stream holding consumer `consumerName` when it is still
-    // the consumer a call resolved before it was queued (same stream id and creation time) and
-    // is not gone; else ResourceNotFound. Writer thread only.
-    std::expected<std::shared_ptr<const StreamMeta>, Error>
-    liveConsumerStream(const QString &streamName, qint64 streamId, const QString &consumerName,
-                       qint64 createdMs, qint64 nowMs) const;
-    Error consumerNotFound(const QString &consumerName, const QString &streamName) const;
-    // Writes consumer `consumerName` of `meta` and makes `meta` the working catalog's copy of its
-    // stream. Writer thread only.
-    std::expected<void, Error> storeConsumerChange(SqliteDb &db, std::shared_ptr<StreamMeta> meta,
-                                                   const QString &consumerName);
-    std::expected<void, Error> persistConsumer(SqliteDb &db, qint64 streamId, const ConsumerMeta &consumer);
-    std::expected<void, Error> deleteConsumerRows(SqliteDb &db, qint64 streamId, const QString &name);
-    std::expected<void, Error> changeConsumerTags(const QString &consumerArn, const TagMap &add,
-                                                  const QStringList &remove);
-
-    EngineOptions m_options;
-    QString m_path;
-    bool m_inMemory = false;
-    std::unique_ptr<TokenCodec> m_tokens;
-    std::unique_ptr<LocalKms> m_kms;
-    mutable std::mutex m_dataKeyMutex;
-    mutable QHash<qint64, std::shared_ptr<const DataKey>> m_dataKeys; // by key version
-    std::unique_ptr<ReaderPool> m_readers;
-    std::unique_ptr<WriterState> m_writerState; // touched only on the writer thread
-    std::unique_ptr<WriterThread> m_writer;
-    SqliteDb *m_writerDbForRecovery = nullptr; // owned by m_writer; used on its thread only
-    bool m_catalogChangedPending = false;      // writer thread only
-    mutable std::mutex m_catalogMutex;
-    std::shared_ptr<const Catalog> m_published;
+    // The parts behind this front (catalog store, record store, tokens, KMS, writer thread)
+    // and the operation families over them: see enginecore.h.
+    std::unique_ptr<EngineCore> m_core;
 };
 
 } // namespace shardscope

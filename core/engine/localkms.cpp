@@ -1,6 +1,7 @@
 #include "localkms.h"
 
 #include "aesgcm.h"
+#include "enginelog.h"
 #include "sqlitedb.h"
 
 #include <QRegularExpression>
@@ -49,7 +50,8 @@ std::expected<void, Error> LocalKms::load(SqliteDb &db)
                            "material FROM kms_keys");
     if (!keys)
         return std::unexpected(keys.error());
-    while (keys->step() == SQLITE_ROW) {
+    int rc;
+    while ((rc = keys->step()) == SQLITE_ROW) {
         Entry entry;
         entry.key.keyId = keys->columnText(0);
         entry.key.arn = keyArn(entry.key.keyId);
@@ -62,11 +64,15 @@ std::expected<void, Error> LocalKms::load(SqliteDb &db)
         entry.material = keys->columnBlob(6);
         loaded.keys.insert(entry.key.keyId, entry);
     }
+    if (rc != SQLITE_DONE)
+        return std::unexpected(db.lastError("read KMS keys"));
     auto aliases = db.prepare("SELECT name, key_id FROM kms_aliases");
     if (!aliases)
         return std::unexpected(aliases.error());
-    while (aliases->step() == SQLITE_ROW)
+    while ((rc = aliases->step()) == SQLITE_ROW)
         loaded.aliases.insert(aliases->columnText(0), aliases->columnText(1));
+    if (rc != SQLITE_DONE)
+        return std::unexpected(db.lastError("read KMS aliases"));
     m_working = std::move(loaded);
     publish();
     return {};
@@ -124,8 +130,13 @@ std::expected<void, Error> LocalKms::ensureDefaultKey(SqliteDb &db, qint64 nowMs
     if (result)
         result = db.exec("COMMIT");
     if (!result) {
-        (void)db.exec("ROLLBACK");
-        (void)load(db);
+        // The caller (opening the engine) fails with `result`; these only say what else failed.
+        if (auto undone = db.exec("ROLLBACK"); !undone)
+            qCWarning(lcEngine).noquote()
+                << "Rolling back the default KMS key failed:" << undone.error().message;
+        if (auto reloaded = load(db); !reloaded)
+            qCWarning(lcEngine).noquote()
+                << "Reloading the KMS keys failed:" << reloaded.error().message;
         return result;
     }
     publish();

@@ -1,5 +1,6 @@
 #include "readerpool.h"
 
+#include "enginelog.h"
 #include "kinesis/error.h"
 
 namespace shardscope {
@@ -25,7 +26,11 @@ std::expected<ReaderPool::Lease, Error> ReaderPool::acquire()
         return std::unexpected(db.error());
     auto connection = std::make_unique<Connection>();
     connection->db = std::move(*db);
-    (void)connection->db->exec("PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768;");
+    // Only speed depends on these: a reader without them still reads correctly.
+    if (auto tuned = connection->db->exec("PRAGMA mmap_size=268435456; PRAGMA cache_size=-32768;");
+        !tuned)
+        qCWarning(lcEngine).noquote()
+            << "A reader connection runs without its memory map:" << tuned.error().message;
     auto read = connection->db->prepare(
         "SELECT seq, partition_key, data, explicit_hash_key, key_version FROM records "
         "WHERE stream_id = ?1 AND shard_index = ?2 AND seq >= ?3 ORDER BY seq LIMIT ?4");

@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include "enginelog.h"
 #include "kinesis/error.h"
 #include "sqlitedb.h"
 
@@ -105,6 +106,17 @@ constexpr const char *kMigrations[] = {
         PRIMARY KEY (stream_id, consumer_name, key)
     ) WITHOUT ROWID;
     )sql",
+    // 3 -> 4: sequence numbers go from 32 to 56 digits. Rows hold counters, not text, so they
+    // stay as they are; what changes is which text names them. A number issued before in the
+    // 32-digit form (a consumer's saved checkpoint, a shard's starting number) keeps working
+    // where its counter is one this database had issued by now: the highest such counter is
+    // kept here (0 when there was nothing), the most a 32-digit number may name.
+    R"sql(
+    INSERT OR REPLACE INTO meta(key, value) VALUES ('legacy_sequence_limit', max(
+        (SELECT coalesce(max(next_counter), 0) FROM streams),
+        (SELECT coalesce(max(start_counter), 0) FROM shards),
+        (SELECT coalesce(max(end_counter), 0) FROM shards)));
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kCurrentVersion);
@@ -134,6 +146,7 @@ std::expected<void, Error> migrate(SqliteDb &db)
                 .arg(kCurrentVersion)));
     }
     for (int v = *version; v < kCurrentVersion; ++v) {
+        qCInfo(lcEngine) << "Upgrading the database schema from version" << v << "to" << v + 1;
         if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
             return r;
         auto applied = db.exec(kMigrations[v]);
@@ -144,7 +157,11 @@ std::expected<void, Error> migrate(SqliteDb &db)
         if (applied)
             applied = db.exec("COMMIT");
         if (!applied) {
-            (void)db.exec("ROLLBACK");
+            qCWarning(lcEngine).noquote() << "Upgrading the database schema to version" << v + 1
+                                          << "failed:" << applied.error().message;
+            if (auto undone = db.exec("ROLLBACK"); !undone)
+                qCWarning(lcEngine).noquote()
+                    << "Rolling back the schema upgrade failed:" << undone.error().message;
             return applied;
         }
     }

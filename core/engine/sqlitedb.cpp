@@ -164,4 +164,9 @@ qint64 SqliteDb::changes() const
     return sqlite3_changes64(m_db);
 }
 
+bool SqliteDb::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
 } // namespace shardscope

@@ -70,6 +70,8 @@ public:
     std::expected<SqliteStatement, Error> prepare(const char *sql);
     Error lastError(const char *context) const;
     qint64 changes() const;
+    // Whether a transaction is open (SQLite ends one by itself after some errors).
+    bool inTransaction() const;
     sqlite3 *handle() const { return m_db; }
 
 private:

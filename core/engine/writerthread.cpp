@@ -1,5 +1,6 @@
 #include "writerthread.h"
 
+#include "enginelog.h"
 #include "sqlitedb.h"
 
 #include <future>
@@ -95,17 +96,37 @@ void WriterThread::runGroup(std::deque<Job> &group)
                 break;
             }
             const bool ok = job.run(*m_db);
-            if (!ok)
-                (void)m_db->exec("ROLLBACK TO job");
-            if (!m_db->exec("RELEASE job").has_value()) {
+            // A job whose writes cannot be undone alone takes the whole group with it.
+            if (!ok) {
+                if (auto undone = m_db->exec("ROLLBACK TO job"); !undone) {
+                    qCWarning(lcEngine).noquote()
+                        << "Undoing a failed write job failed:" << undone.error().message;
+                    committed = false;
+                    break;
+                }
+            }
+            if (auto released = m_db->exec("RELEASE job"); !released) {
+                qCWarning(lcEngine).noquote()
+                    << "Releasing a write job's savepoint failed:" << released.error().message;
                 committed = false;
                 break;
             }
         }
-        if (committed)
-            committed = m_db->exec("COMMIT").has_value();
-        if (!committed)
-            (void)m_db->exec("ROLLBACK");
+        if (committed) {
+            if (auto commit = m_db->exec("COMMIT"); !commit) {
+                qCWarning(lcEngine).noquote()
+                    << "Committing a write group failed:" << commit.error().message;
+                committed = false;
+            }
+        }
+        // A failed COMMIT may have rolled the transaction back already.
+        if (!committed && m_db->inTransaction()) {
+            if (auto rollback = m_db->exec("ROLLBACK"); !rollback)
+                qCWarning(lcEngine).noquote()
+                    << "Rolling back a write group failed:" << rollback.error().message;
+        }
+    } else {
+        qCWarning(lcEngine) << "A write group could not begin its transaction.";
     }
     if (m_hooks.afterCommit)
         m_hooks.afterCommit(committed);

@@ -6,6 +6,7 @@
 // Timestamps are epoch milliseconds.
 
 #include "hashkey.h"
+#include "limits.h"
 #include "sequencenumber.h"
 
 #include <QByteArray>
@@ -101,7 +102,7 @@ struct StreamDescription
     StreamMode streamMode = StreamMode::Provisioned;
     QList<Shard> shards;
     bool hasMoreShards = false;
-    int retentionPeriodHours = 24;
+    int retentionPeriodHours = KinesisLimits::kDefaultRetentionHours;
     qint64 streamCreationTimestamp = 0;
     EncryptionType encryptionType = EncryptionType::None;
     QString keyId;
@@ -114,13 +115,13 @@ struct StreamDescriptionSummary
     QString streamId;
     StreamStatus streamStatus = StreamStatus::Active;
     StreamMode streamMode = StreamMode::Provisioned;
-    int retentionPeriodHours = 24;
+    int retentionPeriodHours = KinesisLimits::kDefaultRetentionHours;
     qint64 streamCreationTimestamp = 0;
     EncryptionType encryptionType = EncryptionType::None;
     QString keyId;
     int openShardCount = 0;
     int consumerCount = 0;
-    int maxRecordSizeInKiB = 1024;
+    int maxRecordSizeInKiB = KinesisLimits::kDefaultMaxRecordSizeKiB;
 };
 
 struct CreateStreamRequest
@@ -165,6 +166,7 @@ struct ShardFilter
     ShardFilterType type = ShardFilterType::AtLatest;
     QString shardId;
     std::optional<qint64> timestamp;
+    bool operator==(const ShardFilter &) const = default;
 };
 
 struct ListShardsRequest

@@ -1,8 +1,55 @@
 #include "sequencenumber.h"
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 
 namespace shardscope {
+
+namespace {
+
+constexpr qsizetype kMarkerLength = sizeof(SequenceNumber::kMarker) - 1;
+constexpr qsizetype kCounterDigits = 20;
+constexpr qsizetype kShardDigits = 10;
+static_assert(2 + kMarkerLength + kCounterDigits + kShardDigits == SequenceNumber::kTextLength);
+static_assert(2 + kCounterDigits + kShardDigits == SequenceNumber::kLegacyTextLength);
+
+// Writes `value` as exactly `digits` decimal digits, zero-padded.
+void writeDigits(char *out, quint64 value, qsizetype digits)
+{
+    for (qsizetype i = digits - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// "49", then (from `at`) a counter of 20 digits that fits qint64 and a shard index of 10 digits
+// that fits quint32; every other character must have been checked by the caller.
+std::optional<SequenceNumber> readFields(QStringView text, qsizetype at)
+{
+    if (text[0] != u'4' || text[1] != u'9')
+        return std::nullopt;
+    quint64 counter = 0;
+    quint64 shard = 0;
+    for (qsizetype i = at; i < at + kCounterDigits + kShardDigits; ++i) {
+        const QChar c = text[i];
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        const unsigned digit = c.unicode() - u'0';
+        if (i < at + kCounterDigits) {
+            if (counter > (quint64(std::numeric_limits<qint64>::max()) - digit) / 10)
+                return std::nullopt;
+            counter = counter * 10 + digit;
+        } else {
+            shard = shard * 10 + digit;
+        }
+    }
+    if (shard > std::numeric_limits<quint32>::max())
+        return std::nullopt;
+    return SequenceNumber{static_cast<qint64>(counter), static_cast<quint32>(shard)};
+}
+
+} // namespace
 
 QString SequenceNumber::toString() const
 {
@@ -22,41 +69,28 @@ qsizetype SequenceNumber::writeText(char *buffer) const
     }
     buffer[0] = '4';
     buffer[1] = '9';
-    auto c = static_cast<quint64>(counter);
-    for (int i = 21; i >= 2; --i) {
-        buffer[i] = static_cast<char>('0' + c % 10);
-        c /= 10;
-    }
-    quint32 s = shardIndex;
-    for (int i = 31; i >= 22; --i) {
-        buffer[i] = static_cast<char>('0' + s % 10);
-        s /= 10;
-    }
+    std::memcpy(buffer + 2, kMarker, kMarkerLength);
+    writeDigits(buffer + 2 + kMarkerLength, static_cast<quint64>(counter), kCounterDigits);
+    writeDigits(buffer + 2 + kMarkerLength + kCounterDigits, shardIndex, kShardDigits);
     return kTextLength;
 }
 
 std::optional<SequenceNumber> SequenceNumber::parse(QStringView text)
 {
-    if (text.size() != kTextLength || text[0] != u'4' || text[1] != u'9')
+    if (text.size() != kTextLength)
         return std::nullopt;
-    quint64 counter = 0;
-    quint64 shard = 0;
-    for (qsizetype i = 2; i < kTextLength; ++i) {
-        const QChar c = text[i];
-        if (c < u'0' || c > u'9')
+    for (qsizetype i = 0; i < kMarkerLength; ++i) {
+        if (text[2 + i] != QLatin1Char(kMarker[i]))
             return std::nullopt;
-        const unsigned digit = c.unicode() - u'0';
-        if (i < 22) {
-            if (counter > (quint64(std::numeric_limits<qint64>::max()) - digit) / 10)
-                return std::nullopt;
-            counter = counter * 10 + digit;
-        } else {
-            shard = shard * 10 + digit;
-        }
     }
-    if (shard > std::numeric_limits<quint32>::max())
+    return readFields(text, 2 + kMarkerLength);
+}
+
+std::optional<SequenceNumber> SequenceNumber::parseLegacy(QStringView text)
+{
+    if (text.size() != kLegacyTextLength)
         return std::nullopt;
-    return SequenceNumber{static_cast<qint64>(counter), static_cast<quint32>(shard)};
+    return readFields(text, 2);
 }
 
 std::optional<SequenceNumber> SequenceNumber::fromWire(QStringView text)
@@ -83,8 +117,9 @@ std::strong_ordering operator<=>(const SequenceNumber &a, const SequenceNumber &
     if (const auto c = left.size() <=> right.size(); c != 0)
         return c;
     const int digits = QStringView(left).compare(right);
-    return digits < 0 ? std::strong_ordering::less
-                      : digits > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+    return digits < 0   ? std::strong_ordering::less
+           : digits > 0 ? std::strong_ordering::greater
+                        : std::strong_ordering::equal;
 }
 
 bool SequenceNumber::matchesWirePattern(QStringView text)

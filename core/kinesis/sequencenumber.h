@@ -11,12 +11,19 @@ namespace shardscope {
 // A Kinesis sequence number. Like the real ones it embeds the arrival time and the shard:
 // `counter` is unique and increasing within a stream and is (arrival ms << kTimeShift) plus a
 // tie-breaker, so sequence numbers sort by arrival and AT_TIMESTAMP is a seek, not a scan.
-// On the wire it is a 32-digit decimal string: "49", the counter (20 digits), the shard index
-// (10 digits). Fixed width keeps numeric and textual order the same.
 //
-// A number in any other layout (AWS issues 56-digit ones; kinesalite and LocalStack their own)
-// is held as its decimal text in `foreignText`, with counter and shardIndex 0, so a remote
-// backend can hand it on unchanged. The engine only ever issues and parses its own layout.
+// On the wire it is a 56-digit decimal string, as long as AWS's: "49", the marker kMarker
+// (24 digits), the counter (20 digits), the shard index (10 digits). Fixed width keeps numeric
+// and textual order the same. The marker is what tells ours from AWS's, which are 56 digits
+// starting with 49 too: parse() takes a text as ours only when it is exactly what writeText()
+// writes for some counter and shard, marker included. (AWS's numbers, as kinesalite decodes
+// their layout, are all above 2^185 = 4.9039857e55; ours, with the marker's leading zeros, are
+// all below 4.90000000000000000000000002e55: no AWS number can be read as ours.)
+//
+// A number in any other layout (AWS's; kinesalite's and LocalStack's) is held as its decimal
+// text in `foreignText`, with counter and shardIndex 0, so a remote backend can hand it on
+// unchanged. The engine issues and parses its own layout, and reads the 32-digit layout it
+// issued before (parseLegacy) for checkpoints saved then.
 struct SequenceNumber
 {
     SequenceNumber() = default;
@@ -27,7 +34,11 @@ struct SequenceNumber
     QString foreignText; // empty for a number in our layout
 
     static constexpr int kTimeShift = 20;
-    static constexpr qsizetype kTextLength = 32;
+    static constexpr qsizetype kTextLength = 56;
+    // Digits 2 to 25 of every number of ours.
+    static constexpr char kMarker[] = "000000000000000000000001";
+    // The layout before 56 digits: "49", the counter (20 digits), the shard index (10 digits).
+    static constexpr qsizetype kLegacyTextLength = 32;
 
     static constexpr qint64 counterAt(qint64 epochMs) { return epochMs << kTimeShift; }
     qint64 arrivalMs() const { return counter >> kTimeShift; }
@@ -38,9 +49,12 @@ struct SequenceNumber
     // kMaxTextLength bytes; returns its length. For encoders that build a body in place.
     qsizetype writeText(char *out) const;
     static constexpr qsizetype kMaxTextLength = 129; // the wire pattern's longest
-    // Parses our own format; any other number (valid on the wire but not issued by this
-    // emulator) yields nullopt so callers can report InvalidArgumentException.
+    // Parses our own layout; any other number (valid on the wire but not issued in this layout)
+    // yields nullopt so callers can report InvalidArgumentException.
     static std::optional<SequenceNumber> parse(QStringView text);
+    // Parses the 32-digit layout of earlier builds (exactly; nullopt for anything else). Only
+    // the engine's checks can tell whether such a number was issued before the upgrade.
+    static std::optional<SequenceNumber> parseLegacy(QStringView text);
     // Any number matching the wire pattern: ours in the fast layout, others as their text
     // (toString() gives back exactly `text`). nullopt for anything else.
     static std::optional<SequenceNumber> fromWire(QStringView text);

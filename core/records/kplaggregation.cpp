@@ -1,6 +1,7 @@
 #include "records/kplaggregation.h"
 
 #include "kinesis/hashkey.h"
+#include "kinesis/limits.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -14,7 +15,7 @@ namespace {
 using namespace Qt::StringLiterals;
 
 constexpr char kMagicBytes[] = {'\xF3', '\x89', '\x9A', '\xC2'};
-constexpr qsizetype kMaxPartitionKeyLength = 256;
+constexpr qsizetype kMaxPartitionKeyLength = KinesisLimits::kMaxPartitionKeyLength;
 
 // Protobuf wire types (developers.google.com/protocol-buffers/docs/encoding).
 enum WireType : quint8

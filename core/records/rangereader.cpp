@@ -2,6 +2,7 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "kinesis/limits.h"
 
 #include <QTimer>
 
@@ -13,8 +14,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kPageLimit = 10000;      // GetRecords' maximum
-constexpr int kAwsReadIntervalMs = 200; // 5 GetRecords per second per shard
+constexpr int kPageLimit = KinesisLimits::kGetRecordsMaxRecords;
+constexpr int kAwsReadIntervalMs = 1000 / KinesisLimits::kShardGetRecordsPerSecond;
 constexpr int kThrottleWaitMs = 1000;
 constexpr int kMaxThrottledReads = 20;
 

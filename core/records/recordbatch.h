@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kinesis/api.h"
+#include "kinesis/limits.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -58,9 +59,9 @@ class RecordBatch final
 public:
     RecordBatch() = delete;
 
-    static constexpr qsizetype kMaxRecordsPerRequest = 500;
-    static constexpr qint64 kMaxBytesPerRequest = qint64(5) << 20;
-    static constexpr qsizetype kMaxPartitionKeyLength = 256;
+    static constexpr qsizetype kMaxRecordsPerRequest = KinesisLimits::kPutRecordsMaxRecords;
+    static constexpr qint64 kMaxBytesPerRequest = KinesisLimits::kPutRecordsMaxBytes;
+    static constexpr qsizetype kMaxPartitionKeyLength = KinesisLimits::kMaxPartitionKeyLength;
 
     enum class Format
     {

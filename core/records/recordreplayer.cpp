@@ -59,7 +59,7 @@ void RecordReplayer::start(const QList<RecordEntry> &records, StreamBackend *tar
     m_records = records;
     m_retry.clear();
     m_next = 0;
-    m_maxRecordBytes = 1024 * 1024;
+    m_maxRecordBytes = KinesisLimits::kDefaultMaxRecordBytes;
     m_sent = m_succeeded = m_retried = 0;
     m_failures.clear();
     m_error.reset();
@@ -116,7 +116,9 @@ void RecordReplayer::checkTarget()
                      finish();
                      return;
                  }
-                 m_maxRecordBytes = qint64(std::max(result->maxRecordSizeInKiB, 1024)) * 1024;
+                 m_maxRecordBytes = std::max(result->maxRecordSizeInKiB,
+                                             KinesisLimits::kDefaultMaxRecordSizeKiB) *
+                                    KinesisLimits::kKiB;
                  step();
              });
 }

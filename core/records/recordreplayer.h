@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kinesis/error.h"
+#include "kinesis/limits.h"
 #include "records/recordentry.h"
 
 #include <QElapsedTimer>
@@ -73,8 +74,8 @@ class RecordReplayer final : public QObject
     Q_DISABLE_COPY_MOVE(RecordReplayer)
 
 public:
-    static constexpr int kMaxBatchRecords = 500;
-    static constexpr qint64 kMaxBatchBytes = 5 * 1024 * 1024;
+    static constexpr int kMaxBatchRecords = KinesisLimits::kPutRecordsMaxRecords;
+    static constexpr qint64 kMaxBatchBytes = KinesisLimits::kPutRecordsMaxBytes;
 
     explicit RecordReplayer(QObject *parent = nullptr);
     ~RecordReplayer() override;
@@ -131,7 +132,7 @@ private:
     QList<RecordEntry> m_records;
     QList<Pending> m_retry; // refused records waiting, in list order
     qsizetype m_next = 0;   // first record never sent
-    qint64 m_maxRecordBytes = 1024 * 1024;
+    qint64 m_maxRecordBytes = KinesisLimits::kDefaultMaxRecordBytes;
 
     qint64 m_sent = 0;
     qint64 m_succeeded = 0;

@@ -206,7 +206,9 @@ double TailReader::effectiveGetRecordsPerSecond() const
 {
     if (m_options.getRecordsPerSecond > 0)
         return m_options.getRecordsPerSecond;
-    return m_backend && m_backend->kind() == BackendKind::Aws ? 5.0 : 0.0;
+    return m_backend && m_backend->kind() == BackendKind::Aws
+               ? double(KinesisLimits::kShardGetRecordsPerSecond)
+               : 0.0;
 }
 
 void TailReader::setState(State state)
@@ -417,7 +419,7 @@ void TailReader::fetch(const std::shared_ptr<Shard> &s)
 {
     GetRecordsRequest request;
     request.shardIterator = s->iterator;
-    request.limit = std::clamp(m_options.limit, 1, 10000);
+    request.limit = std::clamp(m_options.limit, 1, KinesisLimits::kGetRecordsMaxRecords);
     s->inFlight = true;
     s->wakePending = false;
     s->lastCallAt = now();
@@ -489,7 +491,7 @@ void TailReader::handleRecords(const std::shared_ptr<Shard> &s, const GetRecords
         emit shardsChanged();
     } else {
         s->iterator = *response.nextShardIterator;
-        const bool pageFull = response.records.size() >= std::clamp(m_options.limit, 1, 10000);
+        const bool pageFull = response.records.size() >= std::clamp(m_options.limit, 1, KinesisLimits::kGetRecordsMaxRecords);
         s->caughtUp = response.millisBehindLatest == 0 && !pageFull;
         const int idle = m_options.idlePollMs >= 0
                              ? m_options.idlePollMs

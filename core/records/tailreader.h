@@ -3,6 +3,7 @@
 #include "backend/streambackend.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/limits.h"
 #include "records/recordentry.h"
 
 #include <QElapsedTimer>
@@ -34,7 +35,7 @@ struct TailOptions
     // AWS (the Kinesis read quota), unlimited against the local emulator. The bucket holds one
     // token, so any one-second window sees at most this many calls.
     double getRecordsPerSecond = 0;
-    int limit = 10000; // records per GetRecords
+    int limit = KinesisLimits::kGetRecordsMaxRecords; // records per GetRecords
     // How long a shard that has caught up waits before asking again. The local emulator also
     // wakes it at once through recordsAppended, so there this is only a fallback.
     int idlePollMs = -1; // -1: 500 ms against AWS, 1000 ms against the emulator

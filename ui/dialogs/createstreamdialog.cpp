@@ -5,6 +5,7 @@
 #include "dialogcalls.h"
 #include "dialogtext.h"
 #include "inlineerrorlabel.h"
+#include "kinesis/limits.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -25,9 +26,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kMaxNameLength = 128;
-constexpr int kMinRecordSizeKiB = 1024;
-constexpr int kMaxRecordSizeKiB = 10240;
-constexpr int kMaxShardsPerRequest = 100000; // what CreateStream accepts at most
+constexpr int kMinRecordSizeKiB = KinesisLimits::kMinMaxRecordSizeKiB;
+constexpr int kMaxRecordSizeKiB = KinesisLimits::kMaxMaxRecordSizeKiB;
+constexpr int kMaxShardsPerRequest = KinesisLimits::kMaxShardCountPerRequest;
 
 bool isNameCharacter(char32_t c)
 {

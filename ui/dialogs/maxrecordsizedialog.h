@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kinesis/limits.h"
+
 #include <QDialog>
 #include <QPointer>
 
@@ -23,8 +25,8 @@ class MaxRecordSizeDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(MaxRecordSizeDialog)
 
 public:
-    static constexpr int kMinKiB = 1024;
-    static constexpr int kMaxKiB = 10240;
+    static constexpr int kMinKiB = KinesisLimits::kMinMaxRecordSizeKiB;
+    static constexpr int kMaxKiB = KinesisLimits::kMaxMaxRecordSizeKiB;
 
     MaxRecordSizeDialog(StreamBackend *backend, const QString &streamName,
                         QWidget *parent = nullptr);

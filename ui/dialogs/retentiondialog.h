@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kinesis/limits.h"
+
 #include <QDialog>
 #include <QPointer>
 #include <QTimer>
@@ -42,8 +44,8 @@ public:
     void setHours(int hours);
     void setUnit(Unit unit);
 
-    static constexpr int kMinHours = 24;
-    static constexpr int kMaxHours = 8760;
+    static constexpr int kMinHours = KinesisLimits::kMinRetentionHours;
+    static constexpr int kMaxHours = KinesisLimits::kMaxRetentionHours;
     static constexpr int kImpactDelayMs = 250;
 
 signals:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kinesis/limits.h"
+
 #include <QDialog>
 #include <QPointer>
 
@@ -29,9 +31,9 @@ class TagsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(TagsDialog)
 
 public:
-    static constexpr int kMaxTags = 50;
-    static constexpr int kMaxKeyLength = 128;
-    static constexpr int kMaxValueLength = 256;
+    static constexpr int kMaxTags = KinesisLimits::kMaxTagsPerResource;
+    static constexpr int kMaxKeyLength = KinesisLimits::kMaxTagKeyLength;
+    static constexpr int kMaxValueLength = KinesisLimits::kMaxTagValueLength;
 
     TagsDialog(StreamBackend *backend, const QString &streamName, QWidget *parent = nullptr);
     ~TagsDialog() override;

@@ -162,7 +162,7 @@ private:
     QList<Shard> m_openShards;
     bool m_shardsKnown = false;
     QString m_shardsError;
-    int m_maxRecordKiB = 1024;
+    int m_maxRecordKiB = KinesisLimits::kDefaultMaxRecordSizeKiB;
     QString m_dataFilePath;
     QByteArray m_dataFileBytes;
     QString m_dataFileError;

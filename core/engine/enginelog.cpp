@@ -1,0 +1,7 @@
+#include "enginelog.h"
+
+namespace shardscope {
+
+Q_LOGGING_CATEGORY(lcEngine, "shardscope.engine", QtInfoMsg)
+
+} // namespace shardscope
