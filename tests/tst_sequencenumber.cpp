@@ -144,7 +144,10 @@ void TestSequenceNumber::awsNumbersAreNeverOurs()
                                QStringLiteral("49039857307708443467467104868809893875799651909875269634")}) {
         QVERIFY(!SequenceNumber::parse(aws).has_value());
         QVERIFY(SequenceNumber::fromWire(aws)->isForeign());
+        QVERIFY(!SequenceNumber::shardIndexOf(aws).has_value()); // names no shard we can see
     }
+    QCOMPARE(SequenceNumber::shardIndexOf(largest.toString()),
+             std::optional<quint32>(std::numeric_limits<quint32>::max()));
 }
 
 void TestSequenceNumber::legacyLayout_data()
@@ -174,6 +177,12 @@ void TestSequenceNumber::legacyLayout()
     QFETCH(quint32, shard);
     const auto parsed = SequenceNumber::parseLegacy(text);
     QCOMPARE(parsed.has_value(), valid);
+    // A number typed or saved before the upgrade still names its shard (as today's numbers do).
+    const auto current = SequenceNumber::parse(text);
+    QCOMPARE(SequenceNumber::shardIndexOf(text),
+             valid     ? std::optional<quint32>(shard)
+             : current ? std::optional<quint32>(current->shardIndex)
+                       : std::optional<quint32>());
     if (valid) {
         QCOMPARE(parsed->counter, counter);
         QCOMPARE(parsed->shardIndex, shard);

@@ -93,6 +93,16 @@ std::optional<SequenceNumber> SequenceNumber::parseLegacy(QStringView text)
     return readFields(text, 2);
 }
 
+std::optional<quint32> SequenceNumber::shardIndexOf(QStringView text)
+{
+    auto ours = parse(text);
+    if (!ours)
+        ours = parseLegacy(text);
+    if (!ours)
+        return std::nullopt;
+    return ours->shardIndex;
+}
+
 std::optional<SequenceNumber> SequenceNumber::fromWire(QStringView text)
 {
     if (auto ours = parse(text))

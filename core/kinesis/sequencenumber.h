@@ -55,6 +55,9 @@ struct SequenceNumber
     // Parses the 32-digit layout of earlier builds (exactly; nullopt for anything else). Only
     // the engine's checks can tell whether such a number was issued before the upgrade.
     static std::optional<SequenceNumber> parseLegacy(QStringView text);
+    // The shard a number of ours names, in the current layout or the 32-digit one (a number
+    // typed or saved before the upgrade); nullopt for others, which name no shard we can see.
+    static std::optional<quint32> shardIndexOf(QStringView text);
     // Any number matching the wire pattern: ours in the fast layout, others as their text
     // (toString() gives back exactly `text`). nullopt for anything else.
     static std::optional<SequenceNumber> fromWire(QStringView text);

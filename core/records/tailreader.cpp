@@ -88,11 +88,11 @@ std::expected<void, QString> TailReader::start(StreamBackend *backend, const QSt
         if (position.shardId.isEmpty()) {
             // Our own numbers name their shard; others are only valid in one shard we cannot
             // guess.
-            const auto own = SequenceNumber::parse(start.sequenceNumber);
-            if (!own)
+            const auto shard = SequenceNumber::shardIndexOf(start.sequenceNumber);
+            if (!shard)
                 return std::unexpected(
                     tr("Choose the shard this sequence number belongs to."));
-            position.shardId = ShardId::format(own->shardIndex);
+            position.shardId = ShardId::format(*shard);
         }
     }
 

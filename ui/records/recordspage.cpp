@@ -670,8 +670,8 @@ bool RecordsPage::start()
             return showError(tr("Enter a sequence number."));
         }
         if (position.shardId.isEmpty()) {
-            if (const auto own = SequenceNumber::parse(position.sequenceNumber))
-                setStartShard(ShardId::format(own->shardIndex));
+            if (const auto shard = SequenceNumber::shardIndexOf(position.sequenceNumber))
+                setStartShard(ShardId::format(*shard));
         }
         break;
     }
