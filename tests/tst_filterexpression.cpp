@@ -3,6 +3,7 @@
 // hand-rolled JSON reader checked against QJsonDocument.
 
 #include "records/filterexpression.h"
+#include "kinesis/sequencenumber.h"
 #include "records/recordentry.h"
 
 #include <QDateTime>
@@ -32,6 +33,7 @@ private slots:
     void fieldsAndDescriptions();
     void emptyFilterMatchesEverything();
     void needsData();
+    void legacySequenceNumbersMeanTodaysRecords();
     void shardNumberHelper();
     void jsonAgreesWithQJsonDocument();
     void jsonValidityAgreesWithQJsonDocument_data();
@@ -551,6 +553,27 @@ void TestFilterExpression::needsData()
     QVERIFY(FilterExpression::parse(u"pk == \"a\" || data.x").value().needsData());
     QVERIFY(FilterExpression::parse(u"data contains \"x\"").value().needsData());
     QVERIFY(FilterExpression::parse(u"size > 1").value().needsData());
+}
+
+// A filter saved when the emulator's numbers had 32 digits finds the same records now that the
+// emulator gives them out with 56.
+void TestFilterExpression::legacySequenceNumbersMeanTodaysRecords()
+{
+    const SequenceNumber issued{SequenceNumber::counterAt(1'764'000'000'000) + 5, 2};
+    const QString legacy = u"49"_s + QString::number(issued.counter).rightJustified(20, u'0') +
+                           QString::number(issued.shardIndex).rightJustified(10, u'0');
+    QCOMPARE(SequenceNumber::parseLegacy(legacy)->counter, issued.counter);
+    RecordEntry record{ShardId::format(2), issued.toString(), issued.arrivalMs(), u"k"_s, {}, "x"};
+    const SequenceNumber later{issued.counter + 1, 2};
+    RecordEntry next{ShardId::format(2), later.toString(), later.arrivalMs(), u"k"_s, {}, "y"};
+    const auto equal = FilterExpression::parse(QString(u"seq == " % legacy)).value();
+    QVERIFY(equal.matches(record));
+    QVERIFY(!equal.matches(next));
+    const auto after = FilterExpression::parse(QString(u"seq > \"" % legacy % u"\"")).value();
+    QVERIFY(!after.matches(record));
+    QVERIFY(after.matches(next));
+    // Other 32-digit numbers are numbers like any other.
+    QVERIFY(!FilterExpression::parse(u"seq == 59000000000000000000000000000001"_s).value().matches(record));
 }
 
 void TestFilterExpression::shardNumberHelper()

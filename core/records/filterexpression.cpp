@@ -1,5 +1,7 @@
 #include "filterexpression.h"
 
+#include "kinesis/sequencenumber.h"
+
 #include "recordentry.h"
 
 #include <QByteArrayMatcher>
@@ -1717,6 +1719,12 @@ private:
                                                      "170141183460469231731687303715884105728"));
             value.kind = Value::Kind::String;
             value.text = emptyKey ? QString() : stripLeadingZeros(v.text).toString();
+            // A number in the emulator's 32-digit layout (a filter saved before its numbers
+            // became 56 digits) means the same record today: compare with its current text.
+            if (node.field == Field::Seq) {
+                if (const auto legacy = SequenceNumber::parseLegacy(value.text))
+                    value.text = legacy->toString();
+            }
             break;
         }
         case Field::Shard: {
