@@ -27,6 +27,20 @@ Shard toApi(const ShardMeta &meta)
     return shard;
 }
 
+// The members DescribeStream and DescribeStreamSummary share, from the stream's metadata.
+template<typename Description>
+void describeCommon(Description &d, const EngineCore &core, const StreamMeta &s, qint64 nowMs)
+{
+    d.streamName = s.name;
+    d.streamArn = core.streamArn(s.name);
+    d.streamStatus = s.effectiveStatus(nowMs);
+    d.streamMode = s.mode;
+    d.retentionPeriodHours = s.retentionHours;
+    d.streamCreationTimestamp = s.createdMs;
+    d.encryptionType = s.encryptionType;
+    d.keyId = s.keyId;
+}
+
 } // namespace
 
 namespace StreamOperations {
@@ -245,14 +259,7 @@ std::expected<StreamDescription, Error> describeStream(const EngineCore &core,
     const StreamMeta &s = **resolved;
     const qint64 nowMs = core.now();
     StreamDescription d;
-    d.streamName = s.name;
-    d.streamArn = core.streamArn(s.name);
-    d.streamStatus = s.effectiveStatus(nowMs);
-    d.streamMode = s.mode;
-    d.retentionPeriodHours = s.retentionHours;
-    d.streamCreationTimestamp = s.createdMs;
-    d.encryptionType = s.encryptionType;
-    d.keyId = s.keyId;
+    describeCommon(d, core, s, nowMs);
     const int limit = request.limit.value_or(100);
     qint64 after = -1;
     if (!request.exclusiveStartShardId.isNull()) {
@@ -283,14 +290,7 @@ std::expected<StreamDescriptionSummary, Error> describeStreamSummary(const Engin
     const StreamMeta &s = **resolved;
     const qint64 nowMs = core.now();
     StreamDescriptionSummary d;
-    d.streamName = s.name;
-    d.streamArn = core.streamArn(s.name);
-    d.streamStatus = s.effectiveStatus(nowMs);
-    d.streamMode = s.mode;
-    d.retentionPeriodHours = s.retentionHours;
-    d.streamCreationTimestamp = s.createdMs;
-    d.encryptionType = s.encryptionType;
-    d.keyId = s.keyId;
+    describeCommon(d, core, s, nowMs);
     d.openShardCount = s.openShardCount();
     d.consumerCount = s.consumerCount(nowMs);
     d.maxRecordSizeInKiB = s.maxRecordSizeKiB;
