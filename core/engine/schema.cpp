@@ -145,8 +145,13 @@ std::expected<void, Error> migrate(SqliteDb &db)
                 .arg(*version)
                 .arg(kCurrentVersion)));
     }
+    // A new database is made by the same steps; only a real upgrade is worth telling the user.
+    const bool fresh = *version == 0;
+    if (fresh)
+        qCDebug(lcEngine) << "Creating the database schema, version" << kCurrentVersion;
     for (int v = *version; v < kCurrentVersion; ++v) {
-        qCInfo(lcEngine) << "Upgrading the database schema from version" << v << "to" << v + 1;
+        if (!fresh)
+            qCInfo(lcEngine) << "Upgrading the database schema from version" << v << "to" << v + 1;
         if (auto r = db.exec("BEGIN IMMEDIATE"); !r)
             return r;
         auto applied = db.exec(kMigrations[v]);
