@@ -191,16 +191,30 @@ QByteArray LoadGenerator::makePayload(qint64 counter)
             data.truncate(m_options.maxRecordBytes);
         return data;
     }
+    // {"id":N, then the fields that fit, then "pad" letters (or spaces) to the exact size; a
+    // size too small even for {"id":N} cuts it.
     static const char *const kStatuses[] = {"ok", "ok", "ok", "retry", "error"};
-    data = R"({"id":)" + QByteArray::number(counter) + R"(,"user":"u-)"
-           + QByteArray::number(m_random.bounded(100000)) + R"(","value":)"
-           + QByteArray::number(m_random.bounded(100000) / 100.0, 'f', 2) + R"(,"status":")"
-           + kStatuses[m_random.bounded(5)] + R"(","pad":")";
-    // Pad with letters to the size (the closing "} counts), or cut a record too small for it.
-    const qsizetype room = size - data.size() - 2;
-    for (qsizetype i = 0; i < room; ++i)
-        data.append(char('a' + m_random.bounded(26)));
-    data.append("\"}");
+    data = R"({"id":)" + QByteArray::number(counter);
+    const QByteArray fields[] = {
+        R"(,"user":"u-)" + QByteArray::number(m_random.bounded(100000)) + '"',
+        R"(,"value":)" + QByteArray::number(m_random.bounded(100000) / 100.0, 'f', 2),
+        R"(,"status":")" + QByteArray(kStatuses[m_random.bounded(5)]) + '"',
+    };
+    for (const QByteArray &field : fields) {
+        if (data.size() + field.size() + 1 <= size)
+            data.append(field);
+    }
+    const qsizetype room = size - data.size() - 1;
+    static constexpr qsizetype kPadField = 9; // ,"pad":""
+    if (room >= kPadField) {
+        data.append(R"(,"pad":")");
+        for (qsizetype i = 0; i < room - kPadField; ++i)
+            data.append(char('a' + m_random.bounded(26)));
+        data.append('"');
+    } else if (room > 0) {
+        data.append(QByteArray(room, ' '));
+    }
+    data.append('}');
     if (data.size() > size)
         data.truncate(size);
     return data;

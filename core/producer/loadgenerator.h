@@ -86,6 +86,9 @@ public:
     void pause();
     void resume();
     void stop();
+    // Generates what is due now; the timer calls it, and tests on a manual clock call it after
+    // moving the clock.
+    void poll() { tick(); }
 
     State state() const { return m_state; }
     const QString &error() const { return m_error; }

@@ -162,6 +162,7 @@ ProducerMetrics Producer::metrics() const
     metrics.latencyP99Ms = m_latency.percentile(99);
     metrics.latencyMaxMs = m_latency.max();
     metrics.outstandingRecords = m_outstanding;
+    metrics.requestsInFlight = m_inFlight;
     metrics.knownShards = int(m_map.size());
     return metrics;
 }
@@ -227,6 +228,9 @@ Producer::ShardQueue &Producer::queueFor(const QString &shardId)
             std::max(bytes, double(KinesisLimits::kDefaultMaxRecordBytes
                                    + KinesisLimits::kMaxPartitionKeyLength * 4 + 64)),
             now);
+        // Empty at first, so a new producer (or a new child shard) does not start with a burst.
+        queue.recordTokens.drain(now);
+        queue.byteTokens.drain(now);
         it = m_queues.insert(shardId, std::move(queue));
         m_shardOrder.append(shardId);
     }

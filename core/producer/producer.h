@@ -38,7 +38,8 @@ struct PutRecordsResponse;
 //   stream was resharded). Records wait while no map is known.
 // - Each shard has a client-side token bucket for records and one for bytes at
 //   rateLimitPercent of the Kinesis write limit, so the producer keeps each shard under what it
-//   accepts instead of being throttled. A throttled shard's buckets are emptied.
+//   accepts instead of being throttled. The buckets start empty (no burst at the start), hold
+//   rateBurstMs of the rate, and a throttled shard's buckets are emptied.
 // - Records are collected into PutRecords requests of at most maxBatchRecords and
 //   maxBatchBytes, sent when full or when the oldest waiting record has lingered lingerMs.
 //   With aggregation on, the records of a shard are packed into KPL aggregated records
@@ -78,6 +79,9 @@ public:
     std::expected<quint64, Error> put(const ProducerRecord &record);
     // Sends what is queued now, without waiting for the linger time (rate limits still hold).
     void flush();
+    // Does what is due now (closes seconds, expires, sends); the timer calls it, and tests on a
+    // manual clock call it after moving the clock.
+    void poll() { tick(); }
     // Loads the shard map again (also done on its own, see above).
     void refreshShardMap();
 

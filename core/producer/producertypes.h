@@ -106,6 +106,7 @@ struct ProducerMetrics
     qint64 latencyP99Ms = 0;
     qint64 latencyMaxMs = 0;
     qint64 outstandingRecords = 0; // queued or in flight
+    int requestsInFlight = 0;
     int knownShards = 0;           // open shards in the producer's shard map
 };
 
