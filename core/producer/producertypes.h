@@ -37,8 +37,9 @@ struct ProducerOptions
     // Requests in flight at once.
     int maxConcurrentRequests = 8;
     // The client-side limit per shard, as a share of the Kinesis write limit (1,000 records/s
-    // and 1 MiB/s): 100 keeps each shard just under what it accepts; 0 turns the limiter off.
-    double rateLimitPercent = 100;
+    // and 1 MiB/s). 98 leaves a margin for the delay between sending and arriving, which can
+    // move a few records into the server's next second; 0 turns the limiter off.
+    double rateLimitPercent = 98;
     // Burst allowance of each shard's token bucket, in milliseconds of its rate.
     int rateBurstMs = 200;
     // Retry backoff for throttled and failed records: base * 2^(attempt-1), capped, with full
