@@ -1,4 +1,4 @@
-#include "producer/keydistribution.h"
+#include "keydistribution.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "producer/latencywindow.h"
+#include "latencywindow.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "producer/loadgenerator.h"
+#include "loadgenerator.h"
 
 #include "backend/streambackend.h"
 #include "producer/producer.h"

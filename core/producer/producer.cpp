@@ -1,4 +1,4 @@
-#include "producer/producer.h"
+#include "producer.h"
 
 #include "backend/backendlog.h"
 #include "backend/futureutils.h"

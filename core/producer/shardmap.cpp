@@ -1,4 +1,4 @@
-#include "producer/shardmap.h"
+#include "shardmap.h"
 
 #include <algorithm>
 

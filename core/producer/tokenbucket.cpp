@@ -1,4 +1,4 @@
-#include "producer/tokenbucket.h"
+#include "tokenbucket.h"
 
 #include <algorithm>
 
