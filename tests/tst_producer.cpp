@@ -16,7 +16,14 @@
 #include "throttlingbackend.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -28,6 +35,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 kStartMs = 1'700'000'000'000;
+const QString kClientsDir = QStringLiteral(SHARDSCOPE_SOURCE_DIR "/tests/clients");
 
 // A user record as read back from the stream: where it is and what it carries.
 struct ReadBack
@@ -226,6 +234,7 @@ private slots:
     void batchesKeepTo500RecordsAnd5MiB();
     void lingerWaitsForMore();
     void aggregationIsReadByTheDeaggregator();
+    void aggregatesAreReadByAwsKinesisAgg();
     void keepsEachShardUnderItsLimit();
     void retriesThrottledRecordsWithoutLossOrDuplicates();
     void expiresAfterTimeToLiveAndFailsOtherErrors();
@@ -402,6 +411,87 @@ void TestProducer::aggregationIsReadByTheDeaggregator()
     for (const ReadBack &r : stream)
         aggregates[r.sequenceNumber] += 1;
     QVERIFY(aggregates.size() < 100);
+}
+
+void TestProducer::aggregatesAreReadByAwsKinesisAgg()
+{
+    // What the producer put, read back from the engine, de-aggregated by the npm package
+    // aws-kinesis-agg (tests/clients/make_kpl_fixtures.mjs --deaggregate; a missing node or
+    // package is a failure, as in tst_kplaggregation).
+    const QString node = QStandardPaths::findExecutable(u"node"_s);
+    QVERIFY2(!node.isEmpty(), "node is not installed (scripts/deps installs it)");
+    QVERIFY2(QFile::exists(kClientsDir + u"/node_modules/aws-kinesis-agg/package.json"_s),
+             "the npm package aws-kinesis-agg is not installed: run scripts/deps");
+    Harness h;
+    QVERIFY(h.open(u"orders"_s, 2));
+    ProducerOptions options;
+    options.aggregate = true;
+    options.maxAggregateBytes = 4096;
+    auto producer = h.makeProducer(u"orders"_s, options);
+    QVERIFY(producer);
+    for (int i = 0; i < 300; ++i) {
+        ProducerRecord record{u"user-%1"_s.arg(i % 31), std::nullopt, payload(i, 20 + i % 90)};
+        if (i % 7 == 0)
+            record.explicitHashKey = HashKey{uint128(i) << 110}.toDecimal();
+        QVERIFY(producer->put(record).has_value());
+    }
+    QVERIFY(Harness::driveUntilIdle(*h.clock, *producer, 5000));
+
+    QTemporaryDir dir;
+    int checked = 0;
+    int userRecords = 0;
+    ListShardsRequest list;
+    list.target = StreamTarget::byName(u"orders"_s);
+    const auto shards = h.engine->listShards(list);
+    QVERIFY(shards.has_value());
+    for (const Shard &shard : shards->shards) {
+        GetShardIteratorRequest it;
+        it.target = list.target;
+        it.shardId = shard.shardId;
+        const auto iterator = h.engine->getShardIterator(it);
+        QVERIFY(iterator.has_value());
+        GetRecordsRequest get;
+        get.shardIterator = iterator->shardIterator;
+        const auto page = h.engine->getRecords(get);
+        QVERIFY(page.has_value());
+        for (const Record &r : page->records) {
+            if (!KplAggregation::hasMagic(r.data)) // a record alone
+                continue;
+            const auto ours = KplAggregation::deaggregate(r.data);
+            QVERIFY(ours.has_value());
+            const QString file = dir.filePath(u"%1.kpl"_s.arg(checked++));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(r.data), r.data.size());
+            out.close();
+            QProcess script;
+            script.setWorkingDirectory(kClientsDir);
+            script.start(node, {kClientsDir + u"/make_kpl_fixtures.mjs"_s, u"--deaggregate"_s, file});
+            QVERIFY(script.waitForFinished(60000));
+            QVERIFY2(script.exitCode() == 0, script.readAllStandardError().constData());
+            const QJsonObject answer = QJsonDocument::fromJson(script.readAllStandardOutput()).object();
+            QVERIFY2(answer.value(u"error").isNull(), qPrintable(answer.value(u"error").toString()));
+            const QJsonArray theirs = answer.value(u"records").toArray();
+            QCOMPARE(theirs.size(), ours->records.size());
+            for (qsizetype i = 0; i < theirs.size(); ++i) {
+                const QJsonObject record = theirs.at(i).toObject();
+                QCOMPARE(record.value(u"partitionKey").toString(), ours->records.at(i).partitionKey);
+                QCOMPARE(QByteArray::fromBase64(record.value(u"data").toString().toLatin1()),
+                         ours->records.at(i).data);
+                if (ours->records.at(i).explicitHashKey) {
+                    QCOMPARE(record.value(u"explicitHashKey").toString(),
+                             *ours->records.at(i).explicitHashKey);
+                }
+            }
+            userRecords += int(theirs.size());
+            if (checked >= 12)
+                break;
+        }
+        if (checked >= 12)
+            break;
+    }
+    QVERIFY(checked >= 4);
+    QVERIFY(userRecords > checked * 10);
 }
 
 void TestProducer::keepsEachShardUnderItsLimit()
