@@ -11,6 +11,8 @@
 //     and the last), over 4 x 1,000, in %.
 //   producer_lost_records: user records the producer accepted but neither acknowledged nor
 //     reported failed, plus acknowledged ones not found in the stream where their result says.
+//   producer_user_records_rate: user records acknowledged per second over the same seconds (more
+//     than the Kinesis records with --aggregate, where the share counts aggregated records).
 //   producer_duplicate_records: records found in the stream more than once (by their "id").
 //   producer_max_shard_records_per_second: the most records any shard took in one second of
 //     arrival time (the limit is 1,000).
@@ -205,6 +207,7 @@ int main(int argc, char *argv[])
     // The steady rate: the seconds of the producer's clock while the generator ran, without the
     // first (the buckets start empty) and the last (partly after the end).
     qint64 steadyAcknowledged = 0;
+    qint64 steadyUserAcknowledged = 0;
     int steadySeconds = 0;
     {
         const QList<LoadGeneratorSecond> &history = generator.history();
@@ -218,6 +221,7 @@ int main(int argc, char *argv[])
         }
         for (qsizetype i = first + 1; first >= 0 && i < last; ++i) {
             steadyAcknowledged += history.at(i).producer.kinesisRecordsAcknowledged;
+            steadyUserAcknowledged += history.at(i).producer.userRecordsAcknowledged;
             ++steadySeconds;
         }
     }
@@ -227,6 +231,8 @@ int main(int argc, char *argv[])
     std::printf("producer_offered_rate: %.0f records/s\n", rate);
     std::printf("producer_aggregation: %s\n", aggregate ? "on" : "off");
     std::printf("producer_acknowledged_rate: %.0f records/s\n", steadyRate);
+    std::printf("producer_user_records_rate: %.0f records/s\n",
+                steadySeconds > 0 ? double(steadyUserAcknowledged) / steadySeconds : 0.0);
     std::printf("producer_limit_share: %.1f %%\n", steadyRate / (kShards * 1000.0) * 100.0);
     std::printf("producer_lost_records: %lld\n", static_cast<long long>(lost));
     std::printf("producer_duplicate_records: %lld\n", static_cast<long long>(duplicates));

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +86,7 @@ void Producer::setClock(ProducerClock clock)
     m_current = {};
     m_current.second = m_clock() / 1000 * 1000;
     m_lastExpiryMs = 0;
+    m_nextDeadlineMs = 0;
     // Buckets keep their own last refill time; start them again on the new clock.
     const qint64 now = m_clock();
     for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
@@ -239,6 +241,7 @@ Producer::ShardQueue &Producer::queueFor(const QString &shardId)
 
 void Producer::enqueue(Pending pending, bool front)
 {
+    m_nextDeadlineMs = std::min(m_nextDeadlineMs, pending.deadlineMs);
     if (m_map.isEmpty()) {
         if (front)
             m_unassigned.push_front(std::move(pending));
@@ -302,7 +305,7 @@ void Producer::tick()
     closeSeconds(now);
     if (m_mapStale && !m_mapLoading && now >= m_mapRetryAtMs)
         loadShardMap();
-    if (now - m_lastExpiryMs >= kExpiryScanMs || m_flushing) {
+    if (now >= m_nextDeadlineMs && (now - m_lastExpiryMs >= kExpiryScanMs || m_flushing)) {
         m_lastExpiryMs = now;
         expire(now);
     }
@@ -353,11 +356,13 @@ void Producer::expire(qint64 now)
                 expired.append(std::move(*it));
                 it = records.erase(it);
             } else {
+                m_nextDeadlineMs = std::min(m_nextDeadlineMs, it->deadlineMs);
                 ++it;
             }
         }
         failPending(expired, u"Expired"_s, message, now, failed);
     };
+    m_nextDeadlineMs = std::numeric_limits<qint64>::max();
     sweep(m_unassigned, nullptr);
     for (auto it = m_queues.begin(); it != m_queues.end(); ++it)
         sweep(it->records, &it->bytes);
@@ -482,13 +487,20 @@ bool Producer::takeAggregate(const QString &shardId, ShardQueue &queue, qint64 n
             return false;
         ++records;
         bytes += carried.bytes;
-        // Move the picked records out, back to front so positions stay valid.
-        QList<Pending> taken(picked.size());
-        for (qsizetype j = picked.size() - 1; j >= 0; --j) {
-            const auto it = queue.records.begin() + picked.at(j);
-            queue.bytes -= it->bytes;
-            taken[j] = std::move(*it);
-            queue.records.erase(it);
+        // Move the picked records out: usually the front of the queue, removed in one go;
+        // otherwise (records backing off in between) back to front so positions stay valid.
+        QList<Pending> taken;
+        taken.reserve(picked.size());
+        for (qsizetype i : std::as_const(picked)) {
+            Pending &pending = queue.records[size_t(i)];
+            queue.bytes -= pending.bytes;
+            taken.append(std::move(pending));
+        }
+        if (picked.last() == picked.size() - 1) {
+            queue.records.erase(queue.records.begin(), queue.records.begin() + picked.size());
+        } else {
+            for (qsizetype j = picked.size() - 1; j >= 0; --j)
+                queue.records.erase(queue.records.begin() + picked.at(j));
         }
         carried.records = std::move(taken);
         out.append(std::move(carried));

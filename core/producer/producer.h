@@ -175,6 +175,7 @@ private:
     bool m_mapStale = false;
     bool m_flushing = false;
     qint64 m_lastExpiryMs = 0;
+    qint64 m_nextDeadlineMs = 0; // no queued record expires before this
     int m_mapFailures = 0;
     qint64 m_mapRetryAtMs = 0;
     QHash<QString, ShardQueue> m_queues;
