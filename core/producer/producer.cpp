@@ -593,10 +593,10 @@ void Producer::handleResponse(quint64 mapGeneration, qint64 sentMs, QList<Carrie
     const qint64 now = m_clock();
     closeSeconds(now);
     if (response.records.size() != carried.size()) {
-        handleRequestError(sentMs, std::move(carried),
-                           Error::internal(tr("PutRecords answered %L1 results for %L2 records.")
-                                               .arg(response.records.size())
-                                               .arg(carried.size())));
+        const Error error = Error::internal(tr("PutRecords answered %L1 results for %L2 records.")
+                                                .arg(response.records.size())
+                                                .arg(carried.size()));
+        handleRequestError(sentMs, std::move(carried), error);
         return;
     }
     recordLatency(now - sentMs);
