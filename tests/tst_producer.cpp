@@ -239,6 +239,8 @@ private slots:
     void retriesThrottledRecordsWithoutLossOrDuplicates();
     void expiresAfterTimeToLiveAndFailsOtherErrors();
     void refusesPastTheOutstandingCap();
+    void requestErrorsAreRetriedOrFail();
+    void unknownStreamFailsItsRecords();
     void noLossAcrossSplitUnderLoad();
     void perSecondCounters();
 };
@@ -636,6 +638,103 @@ void TestProducer::refusesPastTheOutstandingCap()
     const auto denied = refusing.put({u"k"_s, std::nullopt, "x"});
     QVERIFY(!denied.has_value());
     QCOMPARE(denied.error().type, ErrorType::AccessDenied);
+}
+
+namespace {
+
+// Answers the first `failures` PutRecords calls with a request-level error of `type`.
+class FailingBackend final : public testing::ForwardingBackend
+{
+public:
+    FailingBackend(StreamBackend &inner, ErrorType type, int failures)
+        : ForwardingBackend(inner), m_type(type), m_failures(failures)
+    {
+    }
+    int calls = 0;
+
+    BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override
+    {
+        if (calls++ < m_failures) {
+            return QtFuture::makeReadyFuture<BackendResult<PutRecordsResponse>>(
+                std::unexpected(Error{m_type, u"Injected."_s}));
+        }
+        return m_inner.putRecords(request);
+    }
+
+private:
+    ErrorType m_type;
+    int m_failures;
+};
+
+} // namespace
+
+void TestProducer::requestErrorsAreRetriedOrFail()
+{
+    Harness h;
+    QVERIFY(h.open(u"orders"_s, 1));
+    {
+        // An internal failure of the whole call is retried with backoff.
+        FailingBackend failing(*h.backend, ErrorType::InternalFailure, 3);
+        Producer producer(&failing, u"orders"_s);
+        producer.setClock(h.producerClock());
+        QSignalSpy loaded(&producer, &Producer::shardMapLoaded);
+        QVERIFY(loaded.wait(5000));
+        Results results;
+        results.attach(producer);
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(producer.put({u"k%1"_s.arg(i), std::nullopt, payload(i)}).has_value());
+        QVERIFY(Harness::driveUntilIdle(*h.clock, producer, 10'000));
+        QCOMPARE(results.succeeded(), 20);
+        QVERIFY(failing.calls > 3);
+        // Each failed call's records are tried again (each after its own jittered backoff).
+        qint64 retries = 0;
+        for (const ProducerResult &r : std::as_const(results.byId))
+            retries += r.attempts - 1;
+        QVERIFY(retries >= 3);
+        QCOMPARE(producer.metrics().total.retriedRecords, retries);
+        QCOMPARE(producer.metrics().total.failedRecords, 0);
+    }
+    {
+        // Access denied is not retried: every record of the call fails with it.
+        FailingBackend failing(*h.backend, ErrorType::AccessDenied, 1);
+        Producer producer(&failing, u"orders"_s);
+        producer.setClock(h.producerClock());
+        QSignalSpy loaded(&producer, &Producer::shardMapLoaded);
+        QVERIFY(loaded.wait(5000));
+        Results results;
+        results.attach(producer);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(producer.put({u"k%1"_s.arg(i), std::nullopt, payload(i)}).has_value());
+        QVERIFY(Harness::driveUntilIdle(*h.clock, producer, 1000));
+        QCOMPARE(results.byId.size(), 5);
+        for (const ProducerResult &r : std::as_const(results.byId)) {
+            QVERIFY(!r.ok);
+            QCOMPARE(r.errorCode, u"AccessDeniedException"_s);
+            QCOMPARE(r.attempts, 1);
+        }
+    }
+}
+
+void TestProducer::unknownStreamFailsItsRecords()
+{
+    Harness h;
+    QVERIFY(h.open(u"orders"_s, 1));
+    ProducerOptions options;
+    options.recordTtlMs = 1000;
+    Producer producer(h.backend.get(), u"missing"_s, options);
+    producer.setClock(h.producerClock());
+    QSignalSpy failed(&producer, &Producer::shardMapFailed);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().first().value<Error>().type, ErrorType::ResourceNotFound);
+    Results results;
+    results.attach(producer);
+    QVERIFY(producer.put({u"k"_s, std::nullopt, "x"}).has_value());
+    // No shard map, so nothing is sent; the record expires with its time to live.
+    QVERIFY(Harness::driveUntilIdle(*h.clock, producer, 2000));
+    QCOMPARE(results.byId.size(), 1);
+    QCOMPARE(results.byId.cbegin().value().errorCode, u"Expired"_s);
+    QCOMPARE(results.byId.cbegin().value().attempts, 0);
+    QVERIFY(failed.size() >= 2); // the map is tried again after a backoff
 }
 
 void TestProducer::noLossAcrossSplitUnderLoad()
