@@ -1070,6 +1070,45 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ChartExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be made.</source>
+        <translation>%1 kann nicht geschrieben werden: Das Bild konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>Diagrammdaten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::CommandPalette</name>
     <message>
         <source>Type a command…</source>
@@ -4097,6 +4136,57 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardBarChart</name>
+    <message>
+        <source>Within the limit</source>
+        <translation>Innerhalb des Limits</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Über dem Limit</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Limit: %L1 records/s per shard</source>
+        <translation>Limit: %L1 Datensätze/s pro Shard</translation>
+    </message>
+    <message>
+        <source>Limit: 1 MiB/s per shard</source>
+        <translation>Limit: 1 MiB/s pro Shard</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>%1
+%2 records/s (%3 % of the limit)
+%4 bytes/s (%5 % of the limit)</source>
+        <translation>%1
+%2 Datensätze/s (%3 % des Limits)
+%4 Bytes/s (%5 % des Limits)</translation>
     </message>
 </context>
 <context>

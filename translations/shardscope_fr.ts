@@ -1070,6 +1070,45 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ChartExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be made.</source>
+        <translation>Impossible d’écrire %1 : l’image n’a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Exporter le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>Exporter les données du graphique en CSV</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::CommandPalette</name>
     <message>
         <source>Type a command…</source>
@@ -4097,6 +4136,57 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardBarChart</name>
+    <message>
+        <source>Within the limit</source>
+        <translation>Sous la limite</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Au-dessus de la limite</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Enregistrements/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Octets/s</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>Limit: %L1 records/s per shard</source>
+        <translation>Limite : %L1 enregistrements/s par shard</translation>
+    </message>
+    <message>
+        <source>Limit: 1 MiB/s per shard</source>
+        <translation>Limite : 1 Mio/s par shard</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>Kio/s</translation>
+    </message>
+    <message>
+        <source>%1
+%2 records/s (%3 % of the limit)
+%4 bytes/s (%5 % of the limit)</source>
+        <translation>%1
+%2 enregistrements/s (%3 % de la limite)
+%4 octets/s (%5 % de la limite)</translation>
     </message>
 </context>
 <context>
