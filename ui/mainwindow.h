@@ -34,6 +34,7 @@ class StreamBackend;
 class RecordInspector;
 class StreamPage;
 class StreamTreeModel;
+class ProducersPage;
 
 struct MainWindowOptions
 {
@@ -118,6 +119,8 @@ private:
     void exportRecords();
     void importRecords();
     QList<StreamBackend *> allBackends() const;
+    // The Producers page (load generators and their dashboard) in the centre.
+    void showProducers();
     // Opens a dialog constructed with (backend, stream name, parent) for the selected stream.
     template<typename Dialog>
     void openStreamDialog();
@@ -147,6 +150,8 @@ private:
     QTreeView *m_treeView = nullptr;
     QLineEdit *m_filter = nullptr;
     QStackedWidget *m_center = nullptr;
+    ProducersPage *m_producersPage = nullptr;
+    QAction *m_producers = nullptr;
     StreamPage *m_page = nullptr;
     RecordInspector *m_inspector = nullptr;
     QTableView *m_activityView = nullptr;

@@ -97,7 +97,9 @@ ShardBarChart::ShardBarChart(QWidget *parent)
                               [this] { return csv(); });
     });
 
-    auto *top = new QHBoxLayout;
+    m_measureRow = new QWidget(this);
+    auto *top = new QHBoxLayout(m_measureRow);
+    top->setContentsMargins(0, 0, 0, 0);
     auto *showLabel = new QLabel(tr("&Show:"), this);
     showLabel->setBuddy(m_measureBox);
     top->addStretch();
@@ -105,7 +107,7 @@ ShardBarChart::ShardBarChart(QWidget *parent)
     top->addWidget(m_measureBox);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
+    layout->addWidget(m_measureRow);
     layout->addWidget(m_view);
     applyPalette();
     redraw();
@@ -124,6 +126,14 @@ void ShardBarChart::setRates(const QList<ShardRate> &rates)
     m_dirty = true;
     if (isVisible())
         redraw();
+}
+
+void ShardBarChart::setBytesKnown(bool known)
+{
+    m_bytesKnown = known;
+    m_measureRow->setVisible(known);
+    if (!known)
+        setMeasure(Measure::Records);
 }
 
 void ShardBarChart::setMeasure(Measure measure)
@@ -212,6 +222,10 @@ QString ShardBarChart::hoverText(int shard) const
         100.0 * rate.recordsPerSecond / KinesisLimits::kShardWriteRecordsPerSecond;
     const double bytesShare =
         100.0 * rate.bytesPerSecond / static_cast<double>(KinesisLimits::kShardWriteBytesPerSecond);
+    if (!m_bytesKnown)
+        return tr("%1\n%2 records/s (%3 % of the limit)")
+            .arg(rate.shardId, locale.toString(rate.recordsPerSecond, 'f', 0),
+                 locale.toString(recordsShare, 'f', 0));
     return tr("%1\n%2 records/s (%3 % of the limit)\n%4 bytes/s (%5 % of the limit)")
         .arg(rate.shardId, locale.toString(rate.recordsPerSecond, 'f', 0),
              locale.toString(recordsShare, 'f', 0), locale.toString(rate.bytesPerSecond, 'f', 0),

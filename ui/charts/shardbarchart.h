@@ -46,6 +46,8 @@ public:
     QList<ShardRate> rates() const { return m_rates; }
     void setMeasure(Measure measure);
     Measure measure() const { return m_measure; }
+    // Where only records are counted per shard: no records/bytes switch, no bytes on hover.
+    void setBytesKnown(bool known);
 
     // The limit in the drawn unit (records/s, or KiB/s for bytes).
     double limit() const;
@@ -70,6 +72,7 @@ private:
     void applyPalette();
 
     QComboBox *m_measureBox = nullptr;
+    QWidget *m_measureRow = nullptr;
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;
     QStackedBarSeries *m_bars = nullptr;
@@ -81,6 +84,7 @@ private:
     QValueAxis *m_valueAxis = nullptr;
     QList<ShardRate> m_rates;
     Measure m_measure = Measure::Records;
+    bool m_bytesKnown = true;
     bool m_dirty = true;
 };
 
