@@ -337,8 +337,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&bars));
         QCOMPARE(bars.categories(), (QStringList{u"0"_s, u"1"_s, u"2"_s, u"3"_s}));
         QCOMPARE(bars.limit(), 1000.0);
-        QCOMPARE(bars.withinLimitValues(), (QList<double>{100, 200, 0, 1000}));
-        QCOMPARE(bars.overLimitValues(), (QList<double>{0, 0, 1500, 0}));
+        // At 95 % of the limit or more a shard is hot (shard 3 is exactly at it).
+        QCOMPARE(bars.withinLimitValues(), (QList<double>{100, 200, 0, 0}));
+        QCOMPARE(bars.overLimitValues(), (QList<double>{0, 0, 1500, 1000}));
         QCOMPARE(bars.limitLine(), (QList<QPointF>{{-0.5, 1000}, {3.5, 1000}}));
         QCOMPARE(bars.hoverText(2), u"shardId-000000000002\n1,500 records/s (150 % of the "
                                     u"limit)\n150,000 bytes/s (14 % of the limit)"_s);
@@ -350,10 +351,17 @@ private Q_SLOTS:
         Q_EMIT box->activated(1);
         QCOMPARE(bars.measure(), ShardBarChart::Measure::Bytes);
         QCOMPARE(bars.limit(), 1024.0);
-        QCOMPARE(bars.withinLimitValues(), (QList<double>{100, 0, 146.484375, 1024}));
-        QCOMPARE(bars.overLimitValues(), (QList<double>{0, 2048, 0, 0}));
+        QCOMPARE(bars.withinLimitValues(), (QList<double>{100, 0, 146.484375, 0}));
+        QCOMPARE(bars.overLimitValues(), (QList<double>{0, 2048, 0, 1024}));
         QCOMPARE(bars.limitLine(), (QList<QPointF>{{-0.5, 1024}, {3.5, 1024}}));
+        bars.setRates({{u"shardId-000000000000"_s, 949, 972.0 * 1024}}); // 94.9 % and 94.9 %
+        QCOMPARE(bars.withinLimitValues(), (QList<double>{972}));
+        bars.setMeasure(ShardBarChart::Measure::Records);
+        QCOMPARE(bars.withinLimitValues(), (QList<double>{949}));
+        bars.setRates({{u"shardId-000000000000"_s, 950, 0}});
+        QCOMPARE(bars.overLimitValues(), (QList<double>{950}));
 
+        bars.setRates(rates);
         QCOMPARE(bars.csv(), QByteArray("shard,records_per_second,bytes_per_second\r\n"
                                         "shardId-000000000000,100,102400\r\n"
                                         "shardId-000000000001,200,2097152\r\n"

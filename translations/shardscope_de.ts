@@ -568,6 +568,10 @@
         <source>Open the window at this size in pixels, e.g. 1440x1000.</source>
         <translation>Das Fenster in dieser Größe in Pixeln öffnen, z. B. 1440x1000.</translation>
     </message>
+    <message>
+        <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
+        <translation>Einen Lastgenerator auf einem Stream des lokalen Emulators starten und die Producer-Seite zeigen: STREAM:RATE[:uniform|hot|zipf] (hot: ein Schlüssel erhält die Hälfte der Datensätze).</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ActivityModel</name>
@@ -4504,14 +4508,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
 <context>
     <name>shardscope::ShardBarChart</name>
     <message>
-        <source>Within the limit</source>
-        <translation>Innerhalb des Limits</translation>
-    </message>
-    <message>
-        <source>Over the limit</source>
-        <translation>Über dem Limit</translation>
-    </message>
-    <message>
         <source>Records/s</source>
         <translation>Datensätze/s</translation>
     </message>
@@ -4526,14 +4522,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>&amp;Show:</source>
         <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
-        <source>Limit: %L1 records/s per shard</source>
-        <translation>Limit: %L1 Datensätze/s pro Shard</translation>
-    </message>
-    <message>
-        <source>Limit: 1 MiB/s per shard</source>
-        <translation>Limit: 1 MiB/s pro Shard</translation>
     </message>
     <message>
         <source>records/s</source>
@@ -4556,6 +4544,22 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
 %2 records/s (%3 % of the limit)</source>
         <translation>%1
 %2 Datensätze/s (%3 % des Limits)</translation>
+    </message>
+    <message>
+        <source>Under 95 %</source>
+        <translation>Unter 95 %</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Heiß</translation>
+    </message>
+    <message>
+        <source>Limit: %L1/s</source>
+        <translation>Limit: %L1/s</translation>
+    </message>
+    <message>
+        <source>Limit: 1 MiB/s</source>
+        <translation>Limit: 1 MiB/s</translation>
     </message>
 </context>
 <context>

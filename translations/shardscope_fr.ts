@@ -568,6 +568,10 @@
         <source>Open the window at this size in pixels, e.g. 1440x1000.</source>
         <translation>Ouvrir la fenêtre à cette taille en pixels, par exemple 1440x1000.</translation>
     </message>
+    <message>
+        <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
+        <translation>Démarrer un générateur de charge sur un flux de l’émulateur local et afficher la page Producteurs : STREAM:RATE[:uniform|hot|zipf] (hot : une clé reçoit la moitié des enregistrements).</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ActivityModel</name>
@@ -1875,7 +1879,7 @@
     </message>
     <message>
         <source>Pa&amp;yload:</source>
-        <translation>Conte&amp;nu :</translation>
+        <translation>Conte&amp;nu&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4504,14 +4508,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
 <context>
     <name>shardscope::ShardBarChart</name>
     <message>
-        <source>Within the limit</source>
-        <translation>Sous la limite</translation>
-    </message>
-    <message>
-        <source>Over the limit</source>
-        <translation>Au-dessus de la limite</translation>
-    </message>
-    <message>
         <source>Records/s</source>
         <translation>Enregistrements/s</translation>
     </message>
@@ -4526,14 +4522,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>&amp;Show:</source>
         <translation>&amp;Afficher :</translation>
-    </message>
-    <message>
-        <source>Limit: %L1 records/s per shard</source>
-        <translation>Limite : %L1 enregistrements/s par shard</translation>
-    </message>
-    <message>
-        <source>Limit: 1 MiB/s per shard</source>
-        <translation>Limite : 1 Mio/s par shard</translation>
     </message>
     <message>
         <source>records/s</source>
@@ -4556,6 +4544,22 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
 %2 records/s (%3 % of the limit)</source>
         <translation>%1
 %2 enregistrements/s (%3 % de la limite)</translation>
+    </message>
+    <message>
+        <source>Under 95 %</source>
+        <translation>Sous 95 %</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Chaud</translation>
+    </message>
+    <message>
+        <source>Limit: %L1/s</source>
+        <translation>Limite : %L1/s</translation>
+    </message>
+    <message>
+        <source>Limit: 1 MiB/s</source>
+        <translation>Limite : 1 Mio/s</translation>
     </message>
 </context>
 <context>

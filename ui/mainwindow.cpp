@@ -863,6 +863,9 @@ QList<StreamBackend *> MainWindow::allBackends() const
 
 void MainWindow::showProducers()
 {
+    // A stream remembered from the last session must not take the page away once it is listed.
+    m_pendingSelection.clear();
+    m_pendingTab = -1;
     m_producersPage->setConnections(allBackends());
     m_center->setCurrentWidget(m_producersPage);
 }

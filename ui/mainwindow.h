@@ -93,6 +93,9 @@ public:
     // Saved AWS connections (restored at start, beside the local emulator) and their backends.
     ConnectionStore *connectionStore() const { return m_connections; }
     StreamBackend *savedConnectionBackend(const QString &id) const;
+    // The Producers page (load generators and their dashboard), shown in the centre.
+    ProducersPage *producersPage() const { return m_producersPage; }
+    void showProducers();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -119,8 +122,6 @@ private:
     void exportRecords();
     void importRecords();
     QList<StreamBackend *> allBackends() const;
-    // The Producers page (load generators and their dashboard) in the centre.
-    void showProducers();
     // Opens a dialog constructed with (backend, stream name, parent) for the selected stream.
     template<typename Dialog>
     void openStreamDialog();

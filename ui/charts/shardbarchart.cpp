@@ -34,6 +34,9 @@ namespace {
 const QColor kWithinColor(0x3b, 0x82, 0xc4);
 const QColor kOverColor(0xd9, 0x3f, 0x3f);
 constexpr double kKiB = 1024;
+// A shard this close to its limit is hot: a producer that keeps under the limit (as the KPL
+// does) holds it just below, and it throttles as soon as anything more comes.
+constexpr double kHotShare = 0.95;
 
 // "shardId-000000000007" -> "7"; other ids as they are.
 QString shortShardName(const QString &shardId)
@@ -51,8 +54,8 @@ QString shortShardName(const QString &shardId)
 ShardBarChart::ShardBarChart(QWidget *parent)
     : QWidget(parent), m_measureBox(new QComboBox(this)), m_chart(new QChart),
       m_view(new QChartView(m_chart, this)), m_bars(new QStackedBarSeries(this)),
-      m_within(new QBarSet(tr("Within the limit"), this)),
-      m_over(new QBarSet(tr("Over the limit"), this)), m_limitLine(new QLineSeries(this)),
+      m_within(new QBarSet(tr("Under 95 %"), this)),
+      m_over(new QBarSet(tr("Hot"), this)), m_limitLine(new QLineSeries(this)),
       m_shardAxis(new QBarCategoryAxis(this)), m_lineAxis(new QValueAxis(this)),
       m_valueAxis(new QValueAxis(this))
 {
@@ -164,8 +167,9 @@ void ShardBarChart::redraw()
     for (const ShardRate &rate : std::as_const(m_rates)) {
         const double value = m_measure == Measure::Records ? rate.recordsPerSecond
                                                            : rate.bytesPerSecond / kKiB;
-        within.append(value > cap ? 0 : value);
-        over.append(value > cap ? value : 0);
+        const bool hot = value >= cap * kHotShare;
+        within.append(hot ? 0 : value);
+        over.append(hot ? value : 0);
         names.append(shortShardName(rate.shardId));
         highest = std::max(highest, value);
     }
@@ -179,9 +183,9 @@ void ShardBarChart::redraw()
     m_lineAxis->setRange(-0.5, count - 0.5);
     m_limitLine->replace({QPointF(-0.5, cap), QPointF(count - 0.5, cap)});
     m_limitLine->setName(m_measure == Measure::Records
-                             ? tr("Limit: %L1 records/s per shard")
+                             ? tr("Limit: %L1/s")
                                    .arg(KinesisLimits::kShardWriteRecordsPerSecond)
-                             : tr("Limit: 1 MiB/s per shard"));
+                             : tr("Limit: 1 MiB/s"));
     m_valueAxis->setTitleText(m_measure == Measure::Records ? tr("records/s") : tr("KiB/s"));
     m_valueAxis->setRange(0, std::ceil(highest * 1.15 / 100) * 100);
 }

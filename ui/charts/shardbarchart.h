@@ -24,8 +24,8 @@ struct ShardRate
 };
 
 // Incoming records/s or bytes/s per shard (switchable) as bars against the per-shard write limit
-// (1,000 records/s, 1 MiB/s, from core/kinesis/limits.h) drawn as a dashed line. A bar over the
-// limit is drawn in the "over the limit" colour, so a hot shard stands out. Bytes are drawn in
+// (1,000 records/s, 1 MiB/s, from core/kinesis/limits.h) drawn as a dashed line. A bar at 95 %
+// of the limit or more is drawn in the "at or over the limit" colour, so a hot shard stands out. Bytes are drawn in
 // KiB/s. Hovering a bar shows the shard's exact figures; the context menu exports PNG and CSV.
 // Rates set while hidden are drawn when shown.
 //
@@ -51,7 +51,8 @@ public:
 
     // The limit in the drawn unit (records/s, or KiB/s for bytes).
     double limit() const;
-    // The drawn bar heights per shard: within the limit, and over it (0 where the other holds it).
+    // The drawn bar heights per shard: under 95 % of the limit, and at or over it (0 where the
+    // other holds it).
     QList<double> withinLimitValues() const;
     QList<double> overLimitValues() const;
     QList<QPointF> limitLine() const;

@@ -33,12 +33,14 @@ namespace {
 constexpr double kHoverRadiusPx = 24;
 constexpr int kMaxPlottedPoints = 16000;
 constexpr int kMinColumns = 100;
+constexpr qint64 kMinSpanMs = 10000;
+constexpr int kPixelsPerTimeLabel = 90;
 
 // The smallest of 1, 2, 5 × 10^k that is at least `value` (value > 0).
 double niceCeiling(double value)
 {
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (const double step : {1.0, 2.0, 5.0, 10.0}) {
+    for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
         if (step * magnitude >= value * (1 - 1e-12))
             return step * magnitude;
     }
@@ -319,8 +321,18 @@ void TimeSeriesChart::replot()
 void TimeSeriesChart::updateAxes()
 {
     const qint64 newest = m_hasPoints ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
-    if (m_axesDirty) {
-        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(newest - m_window.count()),
+    // Until the window is full the axis spans the data (at least kMinSpanMs), not an empty
+    // stretch before the first point.
+    qint64 oldest = newest;
+    for (const Series &series : std::as_const(m_series)) {
+        if (!series.points.isEmpty())
+            oldest = std::min(oldest, static_cast<qint64>(series.points.constFirst().x()));
+    }
+    const qint64 window = m_window.count();
+    const qint64 timeFrom =
+        std::max(newest - window, std::min(oldest, newest - std::min(kMinSpanMs, window)));
+    if (m_axesDirty || m_timeAxis->min().toMSecsSinceEpoch() != timeFrom) {
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(timeFrom),
                              QDateTime::fromMSecsSinceEpoch(newest));
         m_axesDirty = false;
     }
@@ -334,10 +346,16 @@ void TimeSeriesChart::updateAxes()
     }
     const double top = high > 0 ? niceCeiling(high) : 1;
     const double bottom = low < 0 ? -niceCeiling(-low) : 0;
-    if (m_valueAxis->min() != bottom || m_valueAxis->max() != top)
+    if (m_valueAxis->min() != bottom || m_valueAxis->max() != top) {
         m_valueAxis->setRange(bottom, top);
+        // Ticks on round numbers: 0, 0.5, 1, 1.5, 2 for 2; 0, 0.5, …, 2.5 for 2.5; fifths else.
+        const double leading = top / std::pow(10.0, std::floor(std::log10(top)));
+        m_valueAxis->setTickCount(std::abs(leading - 2) < 1e-9 ? 5 : 6);
+        m_valueAxis->setLabelFormat(
+            u"%.%1f"_s.arg(top < 5 ? std::max(m_decimals, 1) : m_decimals));
+    }
     // x: the time range in ms; y: from bottom (QRectF's top) to top (its bottom).
-    m_range = QRectF(QPointF(static_cast<double>(newest - m_window.count()), bottom),
+    m_range = QRectF(QPointF(static_cast<double>(timeFrom), bottom),
                      QPointF(static_cast<double>(newest), top));
 }
 
@@ -418,6 +436,13 @@ void TimeSeriesChart::showEvent(QShowEvent *event)
         });
     if (behind)
         replot(); // caught up at once, not 40 ms after the page appears
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // As many time labels as fit without being cut.
+    m_timeAxis->setTickCount(std::clamp(width() / kPixelsPerTimeLabel, 2, 7));
 }
 
 void TimeSeriesChart::hideEvent(QHideEvent *event)

@@ -86,7 +86,7 @@ ProducerDashboard::ProducerDashboard(LoadGenerator *generator, QWidget *parent)
     grid->addWidget(m_bytes, 1, 0);
     grid->addWidget(m_latency, 1, 1);
     grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 2);
+    grid->setColumnStretch(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);

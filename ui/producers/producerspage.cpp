@@ -109,7 +109,7 @@ ProducersPage::ProducersPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
-    connect(m_form, &GeneratorForm::startRequested, this, &ProducersPage::startGenerator);
+    connect(m_form, &GeneratorForm::startRequested, this, [this] { startGenerator(); });
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] {
         const int at = m_list->currentIndex().row();
         m_dashboards->setCurrentWidget(at >= 0 && at < m_entries.size()
@@ -142,11 +142,17 @@ void ProducersPage::setConnections(const QList<StreamBackend *> &connections)
 
 LoadGenerator *ProducersPage::startGenerator()
 {
-    m_startError->hide();
     StreamBackend *backend = m_form->connection();
     if (const auto wrong = m_form->problem(); wrong || !backend)
         return nullptr;
-    auto *generator = new LoadGenerator(backend, m_form->streamName(), m_form->options(), this);
+    return startGenerator(backend, m_form->streamName(), m_form->options());
+}
+
+LoadGenerator *ProducersPage::startGenerator(StreamBackend *backend, const QString &streamName,
+                                             const LoadGeneratorOptions &options)
+{
+    m_startError->hide();
+    auto *generator = new LoadGenerator(backend, streamName, options, this);
     if (!generator->start()) {
         m_startError->setText(generator->error());
         m_startError->show();

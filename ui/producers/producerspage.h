@@ -14,6 +14,7 @@ class GeneratorForm;
 class LoadGenerator;
 class ProducerDashboard;
 class StreamBackend;
+struct LoadGeneratorOptions;
 
 // The Producers page: any number of load generators, each putting records into a stream of any
 // connection through its own KPL-style Producer, with Start (the form), Pause/Resume, Stop and
@@ -37,6 +38,10 @@ public:
     // Starts a generator with the form's settings; nullptr (and the reason in the form's message)
     // when it is refused.
     LoadGenerator *startGenerator();
+    // Starts a generator with these settings (for the command line and tests); nullptr, with
+    // the reason shown under the form, when it is refused.
+    LoadGenerator *startGenerator(StreamBackend *backend, const QString &streamName,
+                                  const LoadGeneratorOptions &options);
     QList<LoadGenerator *> generators() const;
     LoadGenerator *currentGenerator() const;
     ProducerDashboard *dashboard(LoadGenerator *generator) const;
