@@ -5,6 +5,9 @@
 #include "engine/engine.h"
 #include "mainwindow.h"
 #include "models/recordsmodel.h"
+#include "producer/loadgenerator.h"
+#include "producers/generatorform.h"
+#include "producers/producerspage.h"
 #include "records/recordspage.h"
 #include "settingsdialog.h"
 #include "streampage.h"
@@ -270,6 +273,13 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Open the window at this size in pixels, e.g. 1440x1000."),
         QStringLiteral("WxH"));
     parser.addOption(sizeOption);
+    const QCommandLineOption generateOption(
+        QStringLiteral("generate"),
+        QCoreApplication::translate("main", "Start a load generator on a stream of the local emulator and show the "
+                                            "Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes "
+                                            "half of the records)."),
+        QStringLiteral("spec"));
+    parser.addOption(generateOption);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "shardscope: %s\n", qPrintable(parser.errorText()));
         std::fprintf(stderr, "%s", qPrintable(parser.helpText()));
@@ -396,6 +406,35 @@ int main(int argc, char *argv[])
                                  });
                 waitForRows->start(100);
             }
+        }
+    }
+    if (parser.isSet(generateOption)) {
+        const QStringList spec = parser.value(generateOption).split(QLatin1Char(':'));
+        bool rateOk = false;
+        const double rate = spec.value(1).toDouble(&rateOk);
+        const QString keys = spec.value(2, QStringLiteral("uniform"));
+        if (spec.size() < 2 || spec.size() > 3 || spec[0].isEmpty() || !rateOk ||
+            !QStringList{QStringLiteral("uniform"), QStringLiteral("hot"), QStringLiteral("zipf")}.contains(keys)) {
+            std::fprintf(stderr, "shardscope: --generate expects STREAM:RATE[:uniform|hot|zipf], not %s\n",
+                         qPrintable(parser.value(generateOption)));
+            return 2;
+        }
+        LoadGeneratorOptions load;
+        load.recordsPerSecond = rate;
+        load.minRecordBytes = 150;
+        load.maxRecordBytes = 400;
+        if (keys == QStringLiteral("hot")) {
+            load.keys.kind = KeyDistributionKind::HotKeys;
+            load.keys.hotKeyCount = 1;
+            load.keys.hotShare = 0.5;
+        } else if (keys == QStringLiteral("zipf")) {
+            load.keys.kind = KeyDistributionKind::Zipf;
+        }
+        window.showProducers();
+        window.producersPage()->form()->selectTarget(backend, spec[0]);
+        if (!window.producersPage()->startGenerator(backend, spec[0], load)) {
+            std::fprintf(stderr, "shardscope: cannot start the load generator on %s\n", qPrintable(spec[0]));
+            return 2;
         }
     }
     if (parser.isSet(screenshotOption)) {

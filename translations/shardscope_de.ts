@@ -304,6 +304,49 @@
     </message>
 </context>
 <context>
+    <name>LoadGenerator</name>
+    <message>
+        <source>The rate must be more than 0 and at most %L1 records per second.</source>
+        <translation>Die Rate muss größer als 0 und höchstens %L1 Datensätze pro Sekunde sein.</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation>Die Dauer darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
+        <translation>Datensatzgrößen müssen zwischen 1 und %L1 Bytes liegen, die kleinere zuerst.</translation>
+    </message>
+    <message>
+        <source>There must be at least one partition key.</source>
+        <translation>Es muss mindestens einen Partitionsschlüssel geben.</translation>
+    </message>
+    <message>
+        <source>The partition key prefix is too long.</source>
+        <translation>Das Präfix der Partitionsschlüssel ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
+        <translation>Heiße Schlüssel müssen zwischen 1 und der Anzahl der Schlüssel liegen, ihr Anteil zwischen 0 und 100 %.</translation>
+    </message>
+    <message>
+        <source>The Zipf exponent must be more than 0.</source>
+        <translation>Der Zipf-Exponent muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <source>The template is wrong at character %1: %2</source>
+        <translation>Die Vorlage ist bei Zeichen %1 fehlerhaft: %2</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>Die Verbindung besteht nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>PayloadDecoder</name>
     <message>
         <source>The decompressor could not start.</source>
@@ -400,6 +443,29 @@
     <message>
         <source>%1 bytes after the end of the %2 stream were ignored.</source>
         <translation>%1 Bytes nach dem Ende des %2-Datenstroms wurden ignoriert.</translation>
+    </message>
+</context>
+<context>
+    <name>Producer</name>
+    <message>
+        <source>The producer&apos;s connection is gone.</source>
+        <translation>Die Verbindung des Producers besteht nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
+        <translation>Der Producer hat bereits %L1 ausstehende Datensätze, sein Limit; warten Sie auf deren Ergebnisse, bevor Sie weitere schreiben.</translation>
+    </message>
+    <message>
+        <source>The record was not put within its time to live (%L1 ms).</source>
+        <translation>Der Datensatz wurde nicht innerhalb seiner Lebensdauer (%L1 ms) geschrieben.</translation>
+    </message>
+    <message>
+        <source>PutRecords answered %L1 results for %L2 records.</source>
+        <translation>PutRecords lieferte %L1 Ergebnisse für %L2 Datensätze.</translation>
     </message>
 </context>
 <context>
@@ -501,6 +567,10 @@
     <message>
         <source>Open the window at this size in pixels, e.g. 1440x1000.</source>
         <translation>Das Fenster in dieser Größe in Pixeln öffnen, z. B. 1440x1000.</translation>
+    </message>
+    <message>
+        <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
+        <translation>Einen Lastgenerator auf einem Stream des lokalen Emulators starten und die Producer-Seite zeigen: STREAM:RATE[:uniform|hot|zipf] (hot: ein Schlüssel erhält die Hälfte der Datensätze).</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1137,45 @@
     <message>
         <source>expected &quot;name = value&quot;</source>
         <translation>&quot;name = value&quot; erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ChartExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be made.</source>
+        <translation>%1 kann nicht geschrieben werden: Das Bild konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>Diagrammdaten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1753,133 @@
     <message>
         <source>Wrote %1, %2 KiB to %3</source>
         <translation>%1, %2 KiB nach %3 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::GeneratorForm</name>
+    <message>
+        <source> records/s</source>
+        <translation> Datensätze/s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Until stopped</source>
+        <translation>Bis zum Stoppen</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> Bytes</translation>
+    </message>
+    <message>
+        <source>Records are this size, or between the two sizes when they differ</source>
+        <translation>Datensätze haben diese Größe, oder eine zwischen beiden Größen, wenn sie sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Gleichverteilt</translation>
+    </message>
+    <message>
+        <source>A few hot keys</source>
+        <translation>Wenige heiße Schlüssel</translation>
+    </message>
+    <message>
+        <source>Zipf</source>
+        <translation>Zipf</translation>
+    </message>
+    <message>
+        <source> keys</source>
+        <translation> Schlüssel</translation>
+    </message>
+    <message>
+        <source> hot</source>
+        <translation> heiß</translation>
+    </message>
+    <message>
+        <source> % of the records</source>
+        <translation> % der Datensätze</translation>
+    </message>
+    <message>
+        <source>exponent </source>
+        <translation>Exponent </translation>
+    </message>
+    <message>
+        <source>Random JSON</source>
+        <translation>Zufälliges JSON</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>The put dialog&apos;s templates: {{counter}}, {{uuid}}, {{timestamp}}, {{random:int:1:100}}, {{choice:a|b}}</source>
+        <translation>Die Vorlagen des Schreibdialogs: {{counter}}, {{uuid}}, {{timestamp}}, {{random:int:1:100}}, {{choice:a|b}}</translation>
+    </message>
+    <message>
+        <source>KPL &amp;aggregation</source>
+        <translation>KPL-&amp;Aggregation</translation>
+    </message>
+    <message>
+        <source>Pack the records of a shard into KPL aggregated records, as the KPL does</source>
+        <translation>Die Datensätze eines Shards wie die KPL in aggregierte KPL-Datensätze packen</translation>
+    </message>
+    <message>
+        <source>&amp;Start Generator</source>
+        <translation>Generator &amp;starten</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>St&amp;ream:</source>
+        <translation>St&amp;ream:</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>R&amp;ate:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Record si&amp;ze:</source>
+        <translation>Datensatz&amp;größe:</translation>
+    </message>
+    <message>
+        <source>Partition &amp;keys:</source>
+        <translation>Partitions&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>There is no connection to put records into.</source>
+        <translation>Es gibt keine Verbindung, in die Datensätze geschrieben werden können.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: records cannot be put into it.</source>
+        <translation>%1 ist schreibgeschützt: Es können keine Datensätze hineingeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This connection has no streams.</source>
+        <translation>Diese Verbindung hat keine Streams.</translation>
+    </message>
+    <message>
+        <source>Listing streams…</source>
+        <translation>Streams werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yload:</source>
+        <translation>&amp;Nutzdaten:</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2683,18 @@
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
+    <message>
+        <source>P&amp;roducers</source>
+        <translation>P&amp;roducer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Generate load into any stream and watch what is sent, acknowledged and throttled, per second and per shard</source>
+        <translation>Last in einen beliebigen Stream erzeugen und sehen, was gesendet, bestätigt und gedrosselt wird, pro Sekunde und pro Shard</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -2602,6 +2850,164 @@
     <message>
         <source>The record is no longer kept.</source>
         <translation>Der Datensatz wird nicht mehr vorgehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ProducerDashboard</name>
+    <message>
+        <source>Records per second</source>
+        <translation>Datensätze pro Sekunde</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <source>Bytes per second</source>
+        <translation>Bytes pro Sekunde</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Put latency</source>
+        <translation>Schreiblatenz</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Acknowledged per shard, last second</source>
+        <translation>Bestätigt pro Shard, letzte Sekunde</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>Letzte Minute</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Generated %1 · acknowledged %2 · failed %3 · refused %4 · outstanding %5 · p99 %6 ms</source>
+        <translation>Erzeugt %1 · bestätigt %2 · fehlgeschlagen %3 · abgelehnt %4 · ausstehend %5 · p99 %6 ms</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ProducersPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Wird gestoppt</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>St&amp;oppen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Pause or resume the selected generator</source>
+        <translation>Den ausgewählten Generator pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stop generating; the records already generated are still put or fail</source>
+        <translation>Das Erzeugen beenden; bereits erzeugte Datensätze werden noch geschrieben oder schlagen fehl</translation>
+    </message>
+    <message>
+        <source>Remove the selected finished generator and its charts</source>
+        <translation>Den ausgewählten beendeten Generator und seine Diagramme entfernen</translation>
+    </message>
+    <message>
+        <source>Start a generator to see what it sends, what Kinesis acknowledges and throttles, and how the records spread over the shards.</source>
+        <translation>Starten Sie einen Generator, um zu sehen, was er sendet, was Kinesis bestätigt und drosselt und wie sich die Datensätze auf die Shards verteilen.</translation>
+    </message>
+    <message>
+        <source>New generator</source>
+        <translation>Neuer Generator</translation>
+    </message>
+    <message>
+        <source>Generators</source>
+        <translation>Generatoren</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -4163,6 +4569,63 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardBarChart</name>
+    <message>
+        <source>Records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>%1
+%2 records/s (%3 % of the limit)
+%4 bytes/s (%5 % of the limit)</source>
+        <translation>%1
+%2 Datensätze/s (%3 % des Limits)
+%4 Bytes/s (%5 % des Limits)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 records/s (%3 % of the limit)</source>
+        <translation>%1
+%2 Datensätze/s (%3 % des Limits)</translation>
+    </message>
+    <message>
+        <source>Under 95 %</source>
+        <translation>Unter 95 %</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Heiß</translation>
+    </message>
+    <message>
+        <source>Limit: %L1/s</source>
+        <translation>Limit: %L1/s</translation>
+    </message>
+    <message>
+        <source>Limit: 1 MiB/s</source>
+        <translation>Limit: 1 MiB/s</translation>
     </message>
 </context>
 <context>

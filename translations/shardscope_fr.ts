@@ -304,6 +304,49 @@
     </message>
 </context>
 <context>
+    <name>LoadGenerator</name>
+    <message>
+        <source>The rate must be more than 0 and at most %L1 records per second.</source>
+        <translation>Le débit doit être supérieur à 0 et d’au plus %L1 enregistrements par seconde.</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation>La durée ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
+        <translation>Les tailles d’enregistrement doivent aller de 1 à %L1 octets, la plus petite en premier.</translation>
+    </message>
+    <message>
+        <source>There must be at least one partition key.</source>
+        <translation>Il faut au moins une clé de partition.</translation>
+    </message>
+    <message>
+        <source>The partition key prefix is too long.</source>
+        <translation>Le préfixe des clés de partition est trop long.</translation>
+    </message>
+    <message>
+        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
+        <translation>Les clés chaudes doivent aller de 1 au nombre de clés, leur part de 0 à 100 %.</translation>
+    </message>
+    <message>
+        <source>The Zipf exponent must be more than 0.</source>
+        <translation>L’exposant de Zipf doit être supérieur à 0.</translation>
+    </message>
+    <message>
+        <source>The template is wrong at character %1: %2</source>
+        <translation>Le modèle est incorrect au caractère %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>La connexion %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>La connexion n’existe plus.</translation>
+    </message>
+</context>
+<context>
     <name>PayloadDecoder</name>
     <message>
         <source>The decompressor could not start.</source>
@@ -400,6 +443,29 @@
     <message>
         <source>%1 bytes after the end of the %2 stream were ignored.</source>
         <translation>%1 octets après la fin des données %2 ont été ignorés.</translation>
+    </message>
+</context>
+<context>
+    <name>Producer</name>
+    <message>
+        <source>The producer&apos;s connection is gone.</source>
+        <translation>La connexion du producteur n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>La connexion %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
+        <translation>Le producteur a déjà %L1 enregistrements en attente, sa limite&#xa0;; attendez leurs résultats avant d’en écrire d’autres.</translation>
+    </message>
+    <message>
+        <source>The record was not put within its time to live (%L1 ms).</source>
+        <translation>L’enregistrement n’a pas été écrit dans sa durée de vie (%L1 ms).</translation>
+    </message>
+    <message>
+        <source>PutRecords answered %L1 results for %L2 records.</source>
+        <translation>PutRecords a renvoyé %L1 résultats pour %L2 enregistrements.</translation>
     </message>
 </context>
 <context>
@@ -501,6 +567,10 @@
     <message>
         <source>Open the window at this size in pixels, e.g. 1440x1000.</source>
         <translation>Ouvrir la fenêtre à cette taille en pixels, par exemple 1440x1000.</translation>
+    </message>
+    <message>
+        <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
+        <translation>Démarrer un générateur de charge sur un flux de l’émulateur local et afficher la page Producteurs : STREAM:RATE[:uniform|hot|zipf] (hot : une clé reçoit la moitié des enregistrements).</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1137,45 @@
     <message>
         <source>expected &quot;name = value&quot;</source>
         <translation>&quot;nom = valeur&quot; attendu</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ChartExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be made.</source>
+        <translation>Impossible d’écrire %1 : l’image n’a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>Exporter le graphique en PNG</translation>
+    </message>
+    <message>
+        <source>Export Chart Data as CSV</source>
+        <translation>Exporter les données du graphique en CSV</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Échec de l’export</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1753,133 @@
     <message>
         <source>Wrote %1, %2 KiB to %3</source>
         <translation>%1, %2 Kio écrits dans %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::GeneratorForm</name>
+    <message>
+        <source> records/s</source>
+        <translation> enregistrements/s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Until stopped</source>
+        <translation>Jusqu’à l’arrêt</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> octets</translation>
+    </message>
+    <message>
+        <source>Records are this size, or between the two sizes when they differ</source>
+        <translation>Les enregistrements ont cette taille, ou une taille entre les deux quand elles diffèrent</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Uniforme</translation>
+    </message>
+    <message>
+        <source>A few hot keys</source>
+        <translation>Quelques clés chaudes</translation>
+    </message>
+    <message>
+        <source>Zipf</source>
+        <translation>Zipf</translation>
+    </message>
+    <message>
+        <source> keys</source>
+        <translation> clés</translation>
+    </message>
+    <message>
+        <source> hot</source>
+        <translation> chaudes</translation>
+    </message>
+    <message>
+        <source> % of the records</source>
+        <translation> % des enregistrements</translation>
+    </message>
+    <message>
+        <source>exponent </source>
+        <translation>exposant </translation>
+    </message>
+    <message>
+        <source>Random JSON</source>
+        <translation>JSON aléatoire</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>The put dialog&apos;s templates: {{counter}}, {{uuid}}, {{timestamp}}, {{random:int:1:100}}, {{choice:a|b}}</source>
+        <translation>Les modèles de la fenêtre d’écriture&#xa0;: {{counter}}, {{uuid}}, {{timestamp}}, {{random:int:1:100}}, {{choice:a|b}}</translation>
+    </message>
+    <message>
+        <source>KPL &amp;aggregation</source>
+        <translation>&amp;Agrégation KPL</translation>
+    </message>
+    <message>
+        <source>Pack the records of a shard into KPL aggregated records, as the KPL does</source>
+        <translation>Regrouper les enregistrements d’un shard en enregistrements agrégés KPL, comme le fait la KPL</translation>
+    </message>
+    <message>
+        <source>&amp;Start Generator</source>
+        <translation>&amp;Démarrer le générateur</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>C&amp;onnexion :</translation>
+    </message>
+    <message>
+        <source>St&amp;ream:</source>
+        <translation>&amp;Flux :</translation>
+    </message>
+    <message>
+        <source>R&amp;ate:</source>
+        <translation>Déb&amp;it :</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Record si&amp;ze:</source>
+        <translation>&amp;Taille des enregistrements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Partition &amp;keys:</source>
+        <translation>&amp;Clés de partition&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>There is no connection to put records into.</source>
+        <translation>Aucune connexion où écrire des enregistrements.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: records cannot be put into it.</source>
+        <translation>%1 est en lecture seule : impossible d’y écrire des enregistrements.</translation>
+    </message>
+    <message>
+        <source>This connection has no streams.</source>
+        <translation>Cette connexion n’a aucun flux.</translation>
+    </message>
+    <message>
+        <source>Listing streams…</source>
+        <translation>Liste des flux…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yload:</source>
+        <translation>Conte&amp;nu&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2683,18 @@
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
+    <message>
+        <source>P&amp;roducers</source>
+        <translation>P&amp;roducteurs</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Generate load into any stream and watch what is sent, acknowledged and throttled, per second and per shard</source>
+        <translation>Générer de la charge dans n’importe quel flux et voir ce qui est envoyé, acquitté et limité, par seconde et par shard</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -2602,6 +2850,164 @@
     <message>
         <source>The record is no longer kept.</source>
         <translation>L&apos;enregistrement n&apos;est plus conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ProducerDashboard</name>
+    <message>
+        <source>Records per second</source>
+        <translation>Enregistrements par seconde</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittés</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Limités</translation>
+    </message>
+    <message>
+        <source>Retried</source>
+        <translation>Réessayés</translation>
+    </message>
+    <message>
+        <source>Bytes per second</source>
+        <translation>Octets par seconde</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>octets/s</translation>
+    </message>
+    <message>
+        <source>Put latency</source>
+        <translation>Latence d’écriture</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Acknowledged per shard, last second</source>
+        <translation>Acquittés par shard, dernière seconde</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>Dernière minute</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Generated %1 · acknowledged %2 · failed %3 · refused %4 · outstanding %5 · p99 %6 ms</source>
+        <translation>Générés %1 · acquittés %2 · en échec %3 · refusés %4 · en attente %5 · p99 %6 ms</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ProducersPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Arrêt en cours</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittés</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Pause or resume the selected generator</source>
+        <translation>Mettre en pause ou reprendre le générateur sélectionné</translation>
+    </message>
+    <message>
+        <source>Stop generating; the records already generated are still put or fail</source>
+        <translation>Arrêter la génération&#xa0;; les enregistrements déjà générés sont encore écrits ou échouent</translation>
+    </message>
+    <message>
+        <source>Remove the selected finished generator and its charts</source>
+        <translation>Supprimer le générateur terminé sélectionné et ses graphiques</translation>
+    </message>
+    <message>
+        <source>Start a generator to see what it sends, what Kinesis acknowledges and throttles, and how the records spread over the shards.</source>
+        <translation>Démarrez un générateur pour voir ce qu’il envoie, ce que Kinesis acquitte et limite, et comment les enregistrements se répartissent sur les shards.</translation>
+    </message>
+    <message>
+        <source>New generator</source>
+        <translation>Nouveau générateur</translation>
+    </message>
+    <message>
+        <source>Generators</source>
+        <translation>Générateurs</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
     </message>
 </context>
 <context>
@@ -4163,6 +4569,63 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardBarChart</name>
+    <message>
+        <source>Records/s</source>
+        <translation>Enregistrements/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Octets/s</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>Kio/s</translation>
+    </message>
+    <message>
+        <source>%1
+%2 records/s (%3 % of the limit)
+%4 bytes/s (%5 % of the limit)</source>
+        <translation>%1
+%2 enregistrements/s (%3 % de la limite)
+%4 octets/s (%5 % de la limite)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 records/s (%3 % of the limit)</source>
+        <translation>%1
+%2 enregistrements/s (%3 % de la limite)</translation>
+    </message>
+    <message>
+        <source>Under 95 %</source>
+        <translation>Sous 95 %</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Chaud</translation>
+    </message>
+    <message>
+        <source>Limit: %L1/s</source>
+        <translation>Limite : %L1/s</translation>
+    </message>
+    <message>
+        <source>Limit: 1 MiB/s</source>
+        <translation>Limite : 1 Mio/s</translation>
     </message>
 </context>
 <context>

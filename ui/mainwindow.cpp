@@ -20,6 +20,7 @@
 #include "records/replaydialog.h"
 #include "streampage.h"
 #include "uilog.h"
+#include "producers/producerspage.h"
 
 #include "dialogs/addconnectiondialog.h"
 #include "dialogs/createstreamdialog.h"
@@ -228,6 +229,9 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     pageLayout->addWidget(m_liveBanner);
     pageLayout->addWidget(m_page, 1);
     m_center->addWidget(pageFrame);
+    // The Producers page: its generators keep running while a stream's page is shown.
+    m_producersPage = new ProducersPage(this);
+    m_center->addWidget(m_producersPage);
     setCentralWidget(m_center);
     connect(m_page, &StreamPage::selectedShardChanged, this, &MainWindow::updateActions);
     connect(m_page->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateActions);
@@ -412,6 +416,10 @@ void MainWindow::createActions()
                            tr("Empty the activity list"));
     m_settingsAction = make(u"actionSettings"_s, tr("Se&ttings…"), QKeySequence(tr("Ctrl+,")),
                             tr("Language and demo events"));
+    m_producers = make(u"actionProducers"_s, tr("P&roducers"), QKeySequence(tr("Ctrl+Shift+O")),
+                       tr("Generate load into any stream and watch what is sent, acknowledged and "
+                          "throttled, per second and per shard"));
+    connect(m_producers, &QAction::triggered, this, &MainWindow::showProducers);
     m_quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence(tr("Ctrl+Q")), tr("Close Shardscope"));
     m_about = make(u"actionAbout"_s, tr("&About Shardscope"), QKeySequence(tr("F1")),
                    tr("Version and licence"));
@@ -511,6 +519,11 @@ void MainWindow::createDocks()
     });
     connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentChanged);
+    // From the Producers page, a click on the stream already selected goes back to its page.
+    connect(m_treeView, &QTreeView::clicked, this, [this] {
+        if (m_center->currentWidget() == m_producersPage)
+            onCurrentChanged();
+    });
     connect(m_treeProxy, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent) {
         if (!parent.isValid())
             m_treeView->expand(m_treeProxy->index(0, 0));
@@ -607,6 +620,7 @@ void MainWindow::createMenus()
     view->addAction(m_refresh);
     view->addSeparator();
     view->addActions({m_overviewTab, m_shardsTab, m_recordsTab});
+    view->addAction(m_producers);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         QAction *toggle = dock->toggleViewAction();
@@ -633,6 +647,7 @@ void MainWindow::createMenus()
     toolbar->addAction(m_serve);
     toolbar->addAction(m_demoEvents);
     toolbar->addSeparator();
+    toolbar->addAction(m_producers);
     toolbar->addAction(m_palettAction);
 }
 
@@ -844,6 +859,15 @@ QList<StreamBackend *> MainWindow::allBackends() const
             backends.append(backend);
     }
     return backends;
+}
+
+void MainWindow::showProducers()
+{
+    // A stream remembered from the last session must not take the page away once it is listed.
+    m_pendingSelection.clear();
+    m_pendingTab = -1;
+    m_producersPage->setConnections(allBackends());
+    m_center->setCurrentWidget(m_producersPage);
 }
 
 void MainWindow::replayRecords()

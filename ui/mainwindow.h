@@ -34,6 +34,7 @@ class StreamBackend;
 class RecordInspector;
 class StreamPage;
 class StreamTreeModel;
+class ProducersPage;
 
 struct MainWindowOptions
 {
@@ -92,6 +93,9 @@ public:
     // Saved AWS connections (restored at start, beside the local emulator) and their backends.
     ConnectionStore *connectionStore() const { return m_connections; }
     StreamBackend *savedConnectionBackend(const QString &id) const;
+    // The Producers page (load generators and their dashboard), shown in the centre.
+    ProducersPage *producersPage() const { return m_producersPage; }
+    void showProducers();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -147,6 +151,8 @@ private:
     QTreeView *m_treeView = nullptr;
     QLineEdit *m_filter = nullptr;
     QStackedWidget *m_center = nullptr;
+    ProducersPage *m_producersPage = nullptr;
+    QAction *m_producers = nullptr;
     StreamPage *m_page = nullptr;
     RecordInspector *m_inspector = nullptr;
     QTableView *m_activityView = nullptr;

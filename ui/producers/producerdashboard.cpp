@@ -1,0 +1,168 @@
+#include "producerdashboard.h"
+
+#include "backend/streambackend.h"
+#include "charts/shardbarchart.h"
+#include "charts/timeserieschart.h"
+#include "producer/loadgenerator.h"
+#include "producer/producer.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace shardscope {
+
+namespace {
+
+const QColor kSentColor(0x3b, 0x82, 0xc4);
+const QColor kAcknowledgedColor(0x2e, 0x9e, 0x5b);
+const QColor kThrottledColor(0xd9, 0x3f, 0x3f);
+const QColor kRetriedColor(0xe0, 0x8a, 0x1e);
+
+} // namespace
+
+ProducerDashboard::ProducerDashboard(LoadGenerator *generator, QWidget *parent)
+    : QWidget(parent), m_generator(generator), m_windowCombo(new QComboBox(this)),
+      m_summary(new QLabel(this)), m_records(new TimeSeriesChart(this)),
+      m_bytes(new TimeSeriesChart(this)), m_latency(new TimeSeriesChart(this)),
+      m_shards(new ShardBarChart(this))
+{
+    m_windowCombo->setObjectName(u"dashboardWindowCombo"_s);
+    m_summary->setObjectName(u"dashboardSummary"_s);
+    m_records->setObjectName(u"recordsChart"_s);
+    m_bytes->setObjectName(u"bytesChart"_s);
+    m_latency->setObjectName(u"latencyChart"_s);
+    m_shards->setObjectName(u"shardChart"_s);
+
+    m_records->setTitle(tr("Records per second"));
+    m_records->setUnit(tr("records/s"));
+    m_records->setExportName(u"producer-records"_s);
+    m_records->addSeries(tr("Sent"), kSentColor);
+    m_records->addSeries(tr("Acknowledged"), kAcknowledgedColor);
+    m_records->addSeries(tr("Throttled"), kThrottledColor);
+    m_records->addSeries(tr("Retried"), kRetriedColor);
+    m_bytes->setTitle(tr("Bytes per second"));
+    m_bytes->setUnit(tr("bytes/s"));
+    m_bytes->setExportName(u"producer-bytes"_s);
+    m_bytes->addSeries(tr("Sent"), kSentColor);
+    m_bytes->addSeries(tr("Acknowledged"), kAcknowledgedColor);
+    m_latency->setTitle(tr("Put latency"));
+    m_latency->setUnit(tr("ms"));
+    m_latency->setExportName(u"producer-latency"_s);
+    m_latency->addSeries(tr("p50"), kSentColor);
+    m_latency->addSeries(tr("p99"), kRetriedColor);
+    m_shards->setTitle(tr("Acknowledged per shard, last second"));
+    m_shards->setBytesKnown(false); // the producer's results carry no byte counts
+
+    m_windowCombo->addItem(tr("Last minute"), 60);
+    m_windowCombo->addItem(tr("Last 15 minutes"), 15 * 60);
+    m_windowCombo->setCurrentIndex(1);
+    connect(m_windowCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const std::chrono::seconds window(m_windowCombo->currentData().toInt());
+        for (TimeSeriesChart *chart : {m_records, m_bytes, m_latency})
+            chart->setWindow(window);
+    });
+    for (TimeSeriesChart *chart : {m_records, m_bytes, m_latency})
+        chart->setWindow(15min);
+
+    auto *top = new QHBoxLayout;
+    auto *windowLabel = new QLabel(tr("&Window:"), this);
+    windowLabel->setBuddy(m_windowCombo);
+    top->addWidget(m_summary, 1);
+    top->addWidget(windowLabel);
+    top->addWidget(m_windowCombo);
+    auto *grid = new QGridLayout;
+    grid->addWidget(m_records, 0, 0);
+    grid->addWidget(m_shards, 0, 1);
+    grid->addWidget(m_bytes, 1, 0);
+    grid->addWidget(m_latency, 1, 1);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addLayout(grid, 1);
+    for (QWidget *chart : std::initializer_list<QWidget *>{m_records, m_bytes, m_latency, m_shards})
+        chart->setMinimumSize(320, 220);
+
+    if (generator) {
+        m_clockOffsetMs = QDateTime::currentMSecsSinceEpoch() - generator->producer()->nowMs();
+        for (const LoadGeneratorSecond &second : generator->history())
+            addSecond(second);
+        connect(generator, &LoadGenerator::secondClosed, this, &ProducerDashboard::addSecond);
+        connect(generator->producer(), &Producer::recordsCompleted, this,
+                &ProducerDashboard::countResults);
+        connect(generator, &LoadGenerator::stateChanged, this, &ProducerDashboard::updateSummary);
+    }
+    updateSummary();
+}
+
+ProducerDashboard::~ProducerDashboard() = default;
+
+void ProducerDashboard::addSecond(const LoadGeneratorSecond &second)
+{
+    const ProducerCounters &c = second.producer;
+    const qint64 at = second.second + m_clockOffsetMs;
+    m_records->append(Sent, at, static_cast<double>(c.userRecordsSent));
+    m_records->append(Acknowledged, at, static_cast<double>(c.userRecordsAcknowledged));
+    m_records->append(Throttled, at, static_cast<double>(c.throttledRecords));
+    m_records->append(Retried, at, static_cast<double>(c.retriedRecords));
+    m_bytes->append(BytesSent, at, static_cast<double>(c.bytesSent));
+    m_bytes->append(BytesAcknowledged, at, static_cast<double>(c.bytesAcknowledged));
+    if (c.requests > 0) { // a second without answers has no latency, not a latency of 0
+        m_latency->append(LatencyP50, at, static_cast<double>(c.latencyP50Ms));
+        m_latency->append(LatencyP99, at, static_cast<double>(c.latencyP99Ms));
+    }
+    if (m_generator) {
+        // Every shard the producer knows, the idle ones at 0, in shard order.
+        QList<ShardRate> rates;
+        QStringList ids = m_shardRecords.keys();
+        for (const ShardRate &previous : m_shards->rates()) {
+            if (!ids.contains(previous.shardId))
+                ids.append(previous.shardId);
+        }
+        ids.sort();
+        for (const QString &id : std::as_const(ids))
+            rates.append({id, static_cast<double>(m_shardRecords.value(id)), 0});
+        m_shards->setRates(rates);
+    }
+    m_shardRecords.clear();
+    updateSummary();
+}
+
+void ProducerDashboard::countResults(const QList<ProducerResult> &results)
+{
+    for (const ProducerResult &result : results) {
+        if (result.ok)
+            ++m_shardRecords[result.shardId];
+    }
+}
+
+void ProducerDashboard::updateSummary()
+{
+    if (!m_generator) {
+        m_summary->clear();
+        return;
+    }
+    const ProducerMetrics metrics = m_generator->producer()->metrics();
+    const QLocale locale;
+    m_summary->setText(tr("Generated %1 · acknowledged %2 · failed %3 · refused %4 · "
+                          "outstanding %5 · p99 %6 ms")
+                           .arg(locale.toString(m_generator->generatedRecords()),
+                                locale.toString(metrics.total.userRecordsAcknowledged),
+                                locale.toString(metrics.total.failedRecords),
+                                locale.toString(m_generator->refusedRecords()),
+                                locale.toString(metrics.outstandingRecords),
+                                locale.toString(metrics.latencyP99Ms)));
+}
+
+} // namespace shardscope
