@@ -304,49 +304,6 @@
     </message>
 </context>
 <context>
-    <name>LoadGenerator</name>
-    <message>
-        <source>The rate must be more than 0 and at most %L1 records per second.</source>
-        <translation>Die Rate muss größer als 0 und höchstens %L1 Datensätze pro Sekunde sein.</translation>
-    </message>
-    <message>
-        <source>The duration cannot be negative.</source>
-        <translation>Die Dauer darf nicht negativ sein.</translation>
-    </message>
-    <message>
-        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
-        <translation>Datensatzgrößen müssen zwischen 1 und %L1 Bytes liegen, die kleinere zuerst.</translation>
-    </message>
-    <message>
-        <source>There must be at least one partition key.</source>
-        <translation>Es muss mindestens einen Partitionsschlüssel geben.</translation>
-    </message>
-    <message>
-        <source>The partition key prefix is too long.</source>
-        <translation>Das Präfix der Partitionsschlüssel ist zu lang.</translation>
-    </message>
-    <message>
-        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
-        <translation>Heiße Schlüssel müssen zwischen 1 und der Anzahl der Schlüssel liegen, ihr Anteil zwischen 0 und 100 %.</translation>
-    </message>
-    <message>
-        <source>The Zipf exponent must be more than 0.</source>
-        <translation>Der Zipf-Exponent muss größer als 0 sein.</translation>
-    </message>
-    <message>
-        <source>The template is wrong at character %1: %2</source>
-        <translation>Die Vorlage ist bei Zeichen %1 fehlerhaft: %2</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
-    </message>
-    <message>
-        <source>The connection is gone.</source>
-        <translation>Die Verbindung besteht nicht mehr.</translation>
-    </message>
-</context>
-<context>
     <name>PayloadDecoder</name>
     <message>
         <source>The decompressor could not start.</source>
@@ -443,29 +400,6 @@
     <message>
         <source>%1 bytes after the end of the %2 stream were ignored.</source>
         <translation>%1 Bytes nach dem Ende des %2-Datenstroms wurden ignoriert.</translation>
-    </message>
-</context>
-<context>
-    <name>Producer</name>
-    <message>
-        <source>The producer&apos;s connection is gone.</source>
-        <translation>Die Verbindung des Producers besteht nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
-    </message>
-    <message>
-        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
-        <translation>Der Producer hat bereits %L1 ausstehende Datensätze, sein Limit; warten Sie auf deren Ergebnisse, bevor Sie weitere schreiben.</translation>
-    </message>
-    <message>
-        <source>The record was not put within its time to live (%L1 ms).</source>
-        <translation>Der Datensatz wurde nicht innerhalb seiner Lebensdauer (%L1 ms) geschrieben.</translation>
-    </message>
-    <message>
-        <source>PutRecords answered %L1 results for %L2 records.</source>
-        <translation>PutRecords lieferte %L1 Ergebnisse für %L2 Datensätze.</translation>
     </message>
 </context>
 <context>

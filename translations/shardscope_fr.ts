@@ -304,49 +304,6 @@
     </message>
 </context>
 <context>
-    <name>LoadGenerator</name>
-    <message>
-        <source>The rate must be more than 0 and at most %L1 records per second.</source>
-        <translation>Le débit doit être supérieur à 0 et d’au plus %L1 enregistrements par seconde.</translation>
-    </message>
-    <message>
-        <source>The duration cannot be negative.</source>
-        <translation>La durée ne peut pas être négative.</translation>
-    </message>
-    <message>
-        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
-        <translation>Les tailles d’enregistrement doivent aller de 1 à %L1 octets, la plus petite en premier.</translation>
-    </message>
-    <message>
-        <source>There must be at least one partition key.</source>
-        <translation>Il faut au moins une clé de partition.</translation>
-    </message>
-    <message>
-        <source>The partition key prefix is too long.</source>
-        <translation>Le préfixe des clés de partition est trop long.</translation>
-    </message>
-    <message>
-        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
-        <translation>Les clés chaudes doivent aller de 1 au nombre de clés, leur part de 0 à 100 %.</translation>
-    </message>
-    <message>
-        <source>The Zipf exponent must be more than 0.</source>
-        <translation>L’exposant de Zipf doit être supérieur à 0.</translation>
-    </message>
-    <message>
-        <source>The template is wrong at character %1: %2</source>
-        <translation>Le modèle est incorrect au caractère %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>La connexion %1 est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>The connection is gone.</source>
-        <translation>La connexion n’existe plus.</translation>
-    </message>
-</context>
-<context>
     <name>PayloadDecoder</name>
     <message>
         <source>The decompressor could not start.</source>
@@ -443,29 +400,6 @@
     <message>
         <source>%1 bytes after the end of the %2 stream were ignored.</source>
         <translation>%1 octets après la fin des données %2 ont été ignorés.</translation>
-    </message>
-</context>
-<context>
-    <name>Producer</name>
-    <message>
-        <source>The producer&apos;s connection is gone.</source>
-        <translation>La connexion du producteur n’existe plus.</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>La connexion %1 est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
-        <translation>Le producteur a déjà %L1 enregistrements en attente, sa limite&#xa0;; attendez leurs résultats avant d’en écrire d’autres.</translation>
-    </message>
-    <message>
-        <source>The record was not put within its time to live (%L1 ms).</source>
-        <translation>L’enregistrement n’a pas été écrit dans sa durée de vie (%L1 ms).</translation>
-    </message>
-    <message>
-        <source>PutRecords answered %L1 results for %L2 records.</source>
-        <translation>PutRecords a renvoyé %L1 résultats pour %L2 enregistrements.</translation>
     </message>
 </context>
 <context>
