@@ -56,6 +56,15 @@ public:
     BackendFuture<void> untagResource(const UntagResourceRequest &request) override { return m_inner.untagResource(request); }
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override { return m_inner.listTagsForResource(request); }
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return m_inner.listAllStreamConsumers(streamArn); }
+    // The control plane.
+    BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return m_inner.enableEnhancedMonitoring(request); }
+    BackendFuture<EnhancedMonitoringResponse> disableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return m_inner.disableEnhancedMonitoring(request); }
+    BackendFuture<UpdateStreamWarmThroughputResponse> updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request) override { return m_inner.updateStreamWarmThroughput(request); }
+    BackendFuture<AccountSettings> describeAccountSettings() override { return m_inner.describeAccountSettings(); }
+    BackendFuture<AccountSettings> updateAccountSettings(const UpdateAccountSettingsRequest &request) override { return m_inner.updateAccountSettings(request); }
+    BackendFuture<void> putResourcePolicy(const PutResourcePolicyRequest &request) override { return m_inner.putResourcePolicy(request); }
+    BackendFuture<GetResourcePolicyResponse> getResourcePolicy(const ResourcePolicyTarget &request) override { return m_inner.getResourcePolicy(request); }
+    BackendFuture<void> deleteResourcePolicy(const ResourcePolicyTarget &request) override { return m_inner.deleteResourcePolicy(request); }
     BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override { return m_inner.putRecord(request); }
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override { return m_inner.putRecords(request); }
     BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override { return m_inner.getShardIterator(request); }

@@ -82,6 +82,7 @@ private slots:
     void deleteStream();
     void describeLimits();
     void kmsKeys();
+    void controlPlane();
 
 private:
     Target target() const;
@@ -877,6 +878,63 @@ void TestBackendConformance::kmsKeys()
     VERIFY_ERROR(await(backend().createKmsKey(u"Again"_s, alias)), ErrorType::ResourceInUse);
     VERIFY_ERROR(await(backend().createKmsKey(u"Reserved"_s, u"alias/aws/mine"_s)),
                  ErrorType::InvalidArgument);
+}
+
+
+// The control plane through each backend: enhanced monitoring as DescribeStreamSummary then
+// reports it, resource policies stored verbatim, the account settings, and the read-only guard.
+void TestBackendConformance::controlPlane()
+{
+    const QString name = uniqueName(u"control"_s);
+    QVERIFY(createActive(name, 1));
+    const QString arn = u"arn:aws:kinesis:"_s + kRegion + u':' + kAccount + u":stream/"_s + name;
+    const QString policy =
+        uR"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*",)"
+        uR"("Action":"kinesis:DescribeStreamSummary","Resource":"*"}]})"_s;
+    if (target() == Target::Kinesalite) {
+        // Difference: kinesalite 3.3.3 implements none of the resource policy or account
+        // settings operations.
+        VERIFY_ERROR(await(backend().getResourcePolicy(ResourcePolicyTarget{arn})),
+                     ErrorType::UnknownOperation);
+        VERIFY_ERROR(await(backend().describeAccountSettings()), ErrorType::UnknownOperation);
+        return;
+    }
+    const auto enabled = await(backend().enableEnhancedMonitoring(
+        EnhancedMonitoringRequest{StreamTarget::byName(name), {u"ALL"_s}}));
+    VERIFY_OK(enabled);
+    QCOMPARE(enabled->desiredShardLevelMetrics, allShardLevelMetrics());
+    QVERIFY(waitActive(name));
+    const auto summary = await(backend().describeStreamSummary(StreamTarget::byName(name)));
+    VERIFY_OK(summary);
+    QCOMPARE(summary->shardLevelMetrics, allShardLevelMetrics());
+    const auto disabled = await(backend().disableEnhancedMonitoring(
+        EnhancedMonitoringRequest{StreamTarget::byArn(arn), {u"ALL"_s}}));
+    VERIFY_OK(disabled);
+    QCOMPARE(disabled->desiredShardLevelMetrics, QStringList());
+    QVERIFY(waitActive(name));
+
+    VERIFY_OK(await(backend().putResourcePolicy(PutResourcePolicyRequest{arn, policy})));
+    const auto got = await(backend().getResourcePolicy(ResourcePolicyTarget{arn}));
+    VERIFY_OK(got);
+    QCOMPARE(got->policy, policy);
+    COMPARE_ERROR(await(backend().putResourcePolicy(PutResourcePolicyRequest{arn, u"[]"_s})),
+                  ErrorType::InvalidArgument,
+                  u"Invalid policy document: The policy must be a JSON object."_s);
+    VERIFY_OK(await(backend().deleteResourcePolicy(ResourcePolicyTarget{arn})));
+    QCOMPARE(await(backend().getResourcePolicy(ResourcePolicyTarget{arn}))->policy, u"{}"_s);
+
+    const auto settings = await(backend().describeAccountSettings());
+    VERIFY_OK(settings);
+    QVERIFY(settings->minimumThroughputBillingCommitment.has_value());
+
+    StreamBackend &guarded = readOnlyBackend();
+    COMPARE_ERROR(await(guarded.putResourcePolicy(PutResourcePolicyRequest{arn, policy})),
+                  ErrorType::AccessDenied,
+                  u"The connection "_s + guarded.displayName() + u" is read-only."_s);
+    COMPARE_ERROR(await(guarded.updateAccountSettings(
+                      UpdateAccountSettingsRequest{BillingCommitmentStatus::Enabled})),
+                  ErrorType::AccessDenied,
+                  u"The connection "_s + guarded.displayName() + u" is read-only."_s);
 }
 
 QTEST_GUILESS_MAIN(TestBackendConformance)

@@ -67,7 +67,7 @@ void TestClients::client_data()
         bool signs; // signs with the key pair it is given (the CBOR script sends no signature)
     };
     const Client clients[] = {
-        {"aws-cli-v2", QStringLiteral("bash"), QStringLiteral("awscli_conformance.sh"), 40,
+        {"aws-cli-v2", QStringLiteral("bash"), QStringLiteral("awscli_conformance.sh"), 43,
          QStringLiteral("10000"), true},
         {"boto3", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_conformance.py"), 86,
          QStringLiteral("300"), true},
@@ -77,6 +77,8 @@ void TestClients::client_data()
          QStringLiteral("100"), true},
         {"cbor", QStringLiteral("node"), QStringLiteral("cbor_roundtrip.mjs"), 9, QStringLiteral("100"),
          false},
+        {"js-sdk-v3 control plane", QStringLiteral("node"), QStringLiteral("js_sdk_controlplane.mjs"), 22,
+         QStringLiteral("100"), true},
     };
     for (const Client &c : clients) {
         QTest::newRow(c.name) << c.program << QStringList{dir + c.script} << c.checks << c.delayMs

@@ -229,7 +229,8 @@ void TestEngineMigration::upgradesTheSchemaOnce()
         const EngineLog log;
         VERIFY_OK(m_h->open());
         QCOMPARE(EngineLog::infos(),
-                 QStringList{u"Upgrading the database schema from version 3 to 4"_s});
+                 (QStringList{u"Upgrading the database schema from version 3 to 4"_s,
+                              u"Upgrading the database schema from version 4 to 5"_s}));
     }
     // The highest counter the old build had issued or handed out: the sealed stream's next.
     const qint64 limit =
@@ -237,7 +238,12 @@ void TestEngineMigration::upgradesTheSchemaOnce()
     QCOMPARE(limit, rawNumber(m_h->path(), "SELECT max(next_counter) FROM streams"));
     QVERIFY(limit >
             SequenceNumber::parseLegacy(QString::fromLatin1(kOldPuts[12].sequenceNumber))->counter);
-    QCOMPARE(rawNumber(m_h->path(), "PRAGMA user_version"), 4);
+    QCOMPARE(rawNumber(m_h->path(), "PRAGMA user_version"), 5);
+    // Version 5: the control plane starts empty for the old streams.
+    QCOMPARE(rawNumber(m_h->path(), "SELECT count(*) FROM streams WHERE shard_level_metrics != '' "
+                                    "OR warm_target_mibps != 0 OR resource_policy IS NOT NULL"),
+             0);
+    QCOMPARE(rawNumber(m_h->path(), "SELECT count(*) FROM billing_commitment"), 0);
 
     m_h->engine.reset();
     const EngineLog log;

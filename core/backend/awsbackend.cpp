@@ -1510,4 +1510,46 @@ BackendFuture<GetRecordsResponse> AwsBackend::getRecords(const GetRecordsRequest
     return invoke<GetRecordsResponse>(u"GetRecords"_s, request.streamArn, request, Access::Read);
 }
 
+// --- The control plane ------------------------------------------------------------------------
+
+BackendFuture<EnhancedMonitoringResponse> AwsBackend::enableEnhancedMonitoring(const EnhancedMonitoringRequest &request)
+{
+    return invoke<EnhancedMonitoringResponse>(u"EnableEnhancedMonitoring"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<EnhancedMonitoringResponse> AwsBackend::disableEnhancedMonitoring(const EnhancedMonitoringRequest &request)
+{
+    return invoke<EnhancedMonitoringResponse>(u"DisableEnhancedMonitoring"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<UpdateStreamWarmThroughputResponse> AwsBackend::updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request)
+{
+    return invoke<UpdateStreamWarmThroughputResponse>(u"UpdateStreamWarmThroughput"_s, nameOf(request.target), request, Access::Catalog);
+}
+
+BackendFuture<AccountSettings> AwsBackend::describeAccountSettings()
+{
+    return invoke<AccountSettings>(u"DescribeAccountSettings"_s, {}, EmptyMessage{}, Access::Read);
+}
+
+BackendFuture<AccountSettings> AwsBackend::updateAccountSettings(const UpdateAccountSettingsRequest &request)
+{
+    return invoke<AccountSettings>(u"UpdateAccountSettings"_s, {}, request, Access::Catalog);
+}
+
+BackendFuture<void> AwsBackend::putResourcePolicy(const PutResourcePolicyRequest &request)
+{
+    return invoke<void>(u"PutResourcePolicy"_s, request.resourceArn, request, Access::Catalog);
+}
+
+BackendFuture<GetResourcePolicyResponse> AwsBackend::getResourcePolicy(const ResourcePolicyTarget &request)
+{
+    return invoke<GetResourcePolicyResponse>(u"GetResourcePolicy"_s, request.resourceArn, request, Access::Read);
+}
+
+BackendFuture<void> AwsBackend::deleteResourcePolicy(const ResourcePolicyTarget &request)
+{
+    return invoke<void>(u"DeleteResourcePolicy"_s, request.resourceArn, request, Access::Catalog);
+}
+
 } // namespace shardscope

@@ -146,6 +146,16 @@ public:
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override;
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override;
 
+    // The control plane.
+    BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override;
+    BackendFuture<EnhancedMonitoringResponse> disableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override;
+    BackendFuture<UpdateStreamWarmThroughputResponse> updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request) override;
+    BackendFuture<AccountSettings> describeAccountSettings() override;
+    BackendFuture<AccountSettings> updateAccountSettings(const UpdateAccountSettingsRequest &request) override;
+    BackendFuture<void> putResourcePolicy(const PutResourcePolicyRequest &request) override;
+    BackendFuture<GetResourcePolicyResponse> getResourcePolicy(const ResourcePolicyTarget &request) override;
+    BackendFuture<void> deleteResourcePolicy(const ResourcePolicyTarget &request) override;
+
     BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) override;
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override;
     BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override;

@@ -397,4 +397,54 @@ BackendFuture<GetRecordsResponse> EmulatorBackend::getRecords(const GetRecordsRe
                                    [request](Engine &e) { return e.getRecords(request); });
 }
 
+// --- The control plane ------------------------------------------------------------------------
+
+BackendFuture<EnhancedMonitoringResponse> EmulatorBackend::enableEnhancedMonitoring(const EnhancedMonitoringRequest &request)
+{
+    return run<EnhancedMonitoringResponse>(u"EnableEnhancedMonitoring"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.enableEnhancedMonitoring(request); });
+}
+
+BackendFuture<EnhancedMonitoringResponse> EmulatorBackend::disableEnhancedMonitoring(const EnhancedMonitoringRequest &request)
+{
+    return run<EnhancedMonitoringResponse>(u"DisableEnhancedMonitoring"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.disableEnhancedMonitoring(request); });
+}
+
+BackendFuture<UpdateStreamWarmThroughputResponse> EmulatorBackend::updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request)
+{
+    return run<UpdateStreamWarmThroughputResponse>(u"UpdateStreamWarmThroughput"_s, nameOf(request.target), Access::Write,
+                     [request](Engine &e) { return e.updateStreamWarmThroughput(request); });
+}
+
+BackendFuture<AccountSettings> EmulatorBackend::describeAccountSettings()
+{
+    return run<AccountSettings>(u"DescribeAccountSettings"_s, {}, Access::Read,
+                     [](Engine &e) { return e.describeAccountSettings(); });
+}
+
+BackendFuture<AccountSettings> EmulatorBackend::updateAccountSettings(const UpdateAccountSettingsRequest &request)
+{
+    return run<AccountSettings>(u"UpdateAccountSettings"_s, {}, Access::Write,
+                     [request](Engine &e) { return e.updateAccountSettings(request); });
+}
+
+BackendFuture<void> EmulatorBackend::putResourcePolicy(const PutResourcePolicyRequest &request)
+{
+    return run<void>(u"PutResourcePolicy"_s, request.resourceArn, Access::Write,
+                     [request](Engine &e) { return e.putResourcePolicy(request); });
+}
+
+BackendFuture<GetResourcePolicyResponse> EmulatorBackend::getResourcePolicy(const ResourcePolicyTarget &request)
+{
+    return run<GetResourcePolicyResponse>(u"GetResourcePolicy"_s, request.resourceArn, Access::Read,
+                     [request](Engine &e) { return e.getResourcePolicy(request); });
+}
+
+BackendFuture<void> EmulatorBackend::deleteResourcePolicy(const ResourcePolicyTarget &request)
+{
+    return run<void>(u"DeleteResourcePolicy"_s, request.resourceArn, Access::Write,
+                     [request](Engine &e) { return e.deleteResourcePolicy(request); });
+}
+
 } // namespace shardscope

@@ -98,6 +98,16 @@ public:
     virtual BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) = 0;
     virtual BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) = 0;
 
+    // The control plane: enhanced monitoring, warm throughput, account settings, resource policies.
+    virtual BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) = 0;
+    virtual BackendFuture<EnhancedMonitoringResponse> disableEnhancedMonitoring(const EnhancedMonitoringRequest &request) = 0;
+    virtual BackendFuture<UpdateStreamWarmThroughputResponse> updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request) = 0;
+    virtual BackendFuture<AccountSettings> describeAccountSettings() = 0;
+    virtual BackendFuture<AccountSettings> updateAccountSettings(const UpdateAccountSettingsRequest &request) = 0;
+    virtual BackendFuture<void> putResourcePolicy(const PutResourcePolicyRequest &request) = 0;
+    virtual BackendFuture<GetResourcePolicyResponse> getResourcePolicy(const ResourcePolicyTarget &request) = 0;
+    virtual BackendFuture<void> deleteResourcePolicy(const ResourcePolicyTarget &request) = 0;
+
     virtual BackendFuture<PutRecordResponse> putRecord(const PutRecordRequest &request) = 0;
     virtual BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) = 0;
     virtual BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) = 0;

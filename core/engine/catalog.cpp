@@ -70,4 +70,21 @@ void StreamMeta::rebuildDerived()
     });
 }
 
+MinimumThroughputBillingCommitment BillingCommitmentMeta::effective(qint64 nowMs) const
+{
+    MinimumThroughputBillingCommitment out;
+    if (!startedMs)
+        return out;
+    out.startedAt = startedMs;
+    if (endedMs && *endedMs <= nowMs) {
+        out.status = BillingCommitmentStatus::Disabled;
+        out.endedAt = endedMs;
+        return out;
+    }
+    out.status = endedMs ? BillingCommitmentStatus::EnabledUntilEarliestAllowedEnd
+                         : BillingCommitmentStatus::Enabled;
+    out.earliestAllowedEndAt = earliestEndMs;
+    return out;
+}
+
 } // namespace shardscope

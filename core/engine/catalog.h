@@ -36,6 +36,7 @@ struct ConsumerMeta
     qint64 statusUntilMs = 0; // when CREATING becomes ACTIVE, DELETING becomes gone
     qint64 createdMs = 0;
     TagMap tags;
+    std::optional<QString> resourcePolicy; // PutResourcePolicy's document, verbatim
 
     ConsumerStatus effectiveStatus(qint64 nowMs) const;
     bool isGone(qint64 nowMs) const
@@ -63,6 +64,13 @@ struct StreamMeta
     QList<qint64> reshardTimesMs; // UpdateShardCount calls in the last 24 hours
     QMap<QString, ConsumerMeta> consumers; // by name; deregistered ones until they are gone
     QList<quint32> openShardsByStart; // derived: indexes of open shards sorted by range start
+    // Control plane: enhanced monitoring (metric names in allShardLevelMetrics() order), warm
+    // throughput (0: none asked for; the previous value is what the stream handles while
+    // UPDATING towards the target) and the resource policy.
+    QStringList shardLevelMetrics;
+    int warmTargetMiBps = 0;
+    int warmPreviousMiBps = 0;
+    std::optional<QString> resourcePolicy;
 
     StreamStatus effectiveStatus(qint64 nowMs) const;
     bool isGone(qint64 nowMs) const { return status == StreamStatus::Deleting && nowMs >= statusUntilMs; }
@@ -82,10 +90,28 @@ struct StreamMeta
 
 using StreamMetaPtr = std::shared_ptr<const StreamMeta>;
 
-// Every stream, by name. Published by the writer after each commit; readers take a snapshot.
+// The account's minimum throughput billing commitment as stored: started (and its earliest
+// end) when enabled; an end time once disabled, in the future while it runs on to the earliest
+// allowed end.
+struct BillingCommitmentMeta
+{
+    std::optional<qint64> startedMs;
+    std::optional<qint64> earliestEndMs;
+    std::optional<qint64> endedMs;
+
+    MinimumThroughputBillingCommitment effective(qint64 nowMs) const;
+    bool isActive(qint64 nowMs) const
+    {
+        return effective(nowMs).status != BillingCommitmentStatus::Disabled;
+    }
+};
+
+// Every stream, by name, and the account settings. Published by the writer after each commit;
+// readers take a snapshot.
 struct Catalog
 {
     QMap<QString, StreamMetaPtr> streams;
+    BillingCommitmentMeta billingCommitment;
 };
 
 } // namespace shardscope

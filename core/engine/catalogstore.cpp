@@ -46,7 +46,8 @@ std::expected<void, Error> CatalogStore::load(SqliteDb &db, qint64 nowMs)
     QHash<qint64, std::shared_ptr<StreamMeta>> byId;
     auto streams =
         db.prepare("SELECT id, name, status, status_until_ms, mode, retention_hours, created_ms, "
-                   "max_record_kib, encryption_type, key_id, next_counter, reshard_times, data_key "
+                   "max_record_kib, encryption_type, key_id, next_counter, reshard_times, data_key, "
+                   "shard_level_metrics, warm_target_mibps, warm_previous_mibps, resource_policy "
                    "FROM streams ORDER BY id");
     if (!streams)
         return std::unexpected(streams.error());
@@ -67,6 +68,11 @@ std::expected<void, Error> CatalogStore::load(SqliteDb &db, qint64 nowMs)
         for (const QString &t : streams->columnText(11).split(u',', Qt::SkipEmptyParts))
             meta->reshardTimesMs.append(t.toLongLong());
         meta->dataKeyVersion = streams->columnInt64(12);
+        meta->shardLevelMetrics = streams->columnText(13).split(u',', Qt::SkipEmptyParts);
+        meta->warmTargetMiBps = int(streams->columnInt64(14));
+        meta->warmPreviousMiBps = int(streams->columnInt64(15));
+        if (!streams->columnIsNull(16))
+            meta->resourcePolicy = streams->columnText(16);
         nextStreamId = std::max(nextStreamId, meta->id + 1);
         byId.insert(meta->id, meta);
     }
@@ -113,7 +119,8 @@ std::expected<void, Error> CatalogStore::load(SqliteDb &db, qint64 nowMs)
     if (rc != SQLITE_DONE)
         return std::unexpected(db.lastError("read tags"));
     auto consumers =
-        db.prepare("SELECT stream_id, name, status, status_until_ms, created_ms FROM consumers");
+        db.prepare("SELECT stream_id, name, status, status_until_ms, created_ms, resource_policy "
+                   "FROM consumers");
     if (!consumers)
         return std::unexpected(consumers.error());
     while ((rc = consumers->step()) == SQLITE_ROW) {
@@ -123,6 +130,8 @@ std::expected<void, Error> CatalogStore::load(SqliteDb &db, qint64 nowMs)
             consumer.status = static_cast<ConsumerStatus>(consumers->columnInt64(2));
             consumer.statusUntilMs = consumers->columnInt64(3);
             consumer.createdMs = consumers->columnInt64(4);
+            if (!consumers->columnIsNull(5))
+                consumer.resourcePolicy = consumers->columnText(5);
             // CREATING time that ran out while the database was closed; gone ones stay until
             // housekeeping removes their rows.
             consumer.status = consumer.effectiveStatus(nowMs);
@@ -145,6 +154,18 @@ std::expected<void, Error> CatalogStore::load(SqliteDb &db, qint64 nowMs)
     }
     if (rc != SQLITE_DONE)
         return std::unexpected(db.lastError("read consumer tags"));
+    auto commitment =
+        db.prepare("SELECT started_ms, earliest_end_ms, ended_ms FROM billing_commitment");
+    if (!commitment)
+        return std::unexpected(commitment.error());
+    if ((rc = commitment->step()) == SQLITE_ROW) {
+        working.billingCommitment.startedMs = commitment->columnInt64(0);
+        working.billingCommitment.earliestEndMs = commitment->columnInt64(1);
+        if (!commitment->columnIsNull(2))
+            working.billingCommitment.endedMs = commitment->columnInt64(2);
+    } else if (rc != SQLITE_DONE) {
+        return std::unexpected(db.lastError("read billing commitment"));
+    }
     for (const auto &meta : std::as_const(byId)) {
         meta->rebuildDerived();
         // A state change that finished while the database was closed is simply the state now.
@@ -263,7 +284,8 @@ std::expected<void, Error> CatalogStore::persistStream(SqliteDb &db, const Strea
     auto upsert = db.prepare(
         "INSERT OR REPLACE INTO streams(id, name, status, status_until_ms, mode, retention_hours, "
         "created_ms, max_record_kib, encryption_type, key_id, next_counter, reshard_times, "
-        "data_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        "data_key, shard_level_metrics, warm_target_mibps, warm_previous_mibps, resource_policy) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     if (!upsert)
         return std::unexpected(upsert.error());
     QStringList reshardTimes;
@@ -282,6 +304,11 @@ std::expected<void, Error> CatalogStore::persistStream(SqliteDb &db, const Strea
     upsert->bind(11, m_nextCounter.value(stream.id));
     upsert->bind(12, reshardTimes.join(u','));
     upsert->bind(13, stream.dataKeyVersion);
+    upsert->bind(14, stream.shardLevelMetrics.join(u','));
+    upsert->bind(15, qint64(stream.warmTargetMiBps));
+    upsert->bind(16, qint64(stream.warmPreviousMiBps));
+    if (stream.resourcePolicy) // left unbound: NULL
+        upsert->bind(17, stream.resourcePolicy->isNull() ? QStringLiteral("") : *stream.resourcePolicy);
     if (upsert->step() != SQLITE_DONE)
         return std::unexpected(db.lastError("save stream"));
 
@@ -336,8 +363,8 @@ std::expected<void, Error> CatalogStore::persistConsumer(SqliteDb &db, qint64 st
                                                          const ConsumerMeta &consumer)
 {
     auto upsert = db.prepare(
-        "INSERT OR REPLACE INTO consumers(stream_id, name, status, status_until_ms, created_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT OR REPLACE INTO consumers(stream_id, name, status, status_until_ms, created_ms, "
+        "resource_policy) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!upsert)
         return std::unexpected(upsert.error());
     upsert->bind(1, streamId);
@@ -345,6 +372,9 @@ std::expected<void, Error> CatalogStore::persistConsumer(SqliteDb &db, qint64 st
     upsert->bind(3, qint64(consumer.status));
     upsert->bind(4, consumer.statusUntilMs);
     upsert->bind(5, consumer.createdMs);
+    if (consumer.resourcePolicy) // left unbound: NULL
+        upsert->bind(6, consumer.resourcePolicy->isNull() ? QStringLiteral("")
+                                                          : *consumer.resourcePolicy);
     if (upsert->step() != SQLITE_DONE)
         return std::unexpected(db.lastError("save consumer"));
     auto clearTags =
@@ -383,6 +413,31 @@ std::expected<void, Error> CatalogStore::deleteConsumerRows(SqliteDb &db, qint64
         if (stmt->step() != SQLITE_DONE)
             return std::unexpected(db.lastError("delete consumer"));
     }
+    return {};
+}
+
+void CatalogStore::setBillingCommitment(const BillingCommitmentMeta &commitment)
+{
+    m_working.billingCommitment = commitment;
+    m_changed = true;
+}
+
+std::expected<void, Error> CatalogStore::persistBillingCommitment(SqliteDb &db,
+                                                                  const BillingCommitmentMeta &c)
+{
+    if (!c.startedMs || !c.earliestEndMs)
+        return execWithId(db, "DELETE FROM billing_commitment WHERE id = ?1", 1,
+                          "clear billing commitment");
+    auto upsert = db.prepare("INSERT OR REPLACE INTO billing_commitment(id, started_ms, "
+                             "earliest_end_ms, ended_ms) VALUES (1, ?1, ?2, ?3)");
+    if (!upsert)
+        return std::unexpected(upsert.error());
+    upsert->bind(1, *c.startedMs);
+    upsert->bind(2, *c.earliestEndMs);
+    if (c.endedMs)
+        upsert->bind(3, *c.endedMs);
+    if (upsert->step() != SQLITE_DONE)
+        return std::unexpected(db.lastError("save billing commitment"));
     return {};
 }
 

@@ -79,6 +79,10 @@ public:
                                                const ConsumerMeta &consumer);
     std::expected<void, Error> deleteConsumerRows(SqliteDb &db, qint64 streamId,
                                                   const QString &name);
+    // The account's minimum throughput billing commitment (working copy, and its row).
+    void setBillingCommitment(const BillingCommitmentMeta &commitment);
+    std::expected<void, Error> persistBillingCommitment(SqliteDb &db,
+                                                        const BillingCommitmentMeta &commitment);
 
 private:
     Catalog m_working;

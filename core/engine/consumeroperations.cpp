@@ -160,6 +160,27 @@ std::expected<void, Error> changeTags(EngineCore &core, const QString &consumerA
     });
 }
 
+std::expected<void, Error> setResourcePolicy(EngineCore &core, const QString &consumerArn,
+                                             const std::optional<QString> &policy)
+{
+    auto resolved = resolve(core, ConsumerTarget::byArn(consumerArn));
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    const qint64 streamId = resolved->first->id;
+    const QString streamName = resolved->first->name;
+    const QString consumerName = resolved->second;
+    const qint64 createdMs = resolved->first->consumers.value(consumerName).createdMs;
+    return core.write<void>([&](SqliteDb &db) -> std::expected<void, Error> {
+        const auto current =
+            liveConsumerStream(core, streamName, streamId, consumerName, createdMs, core.now());
+        if (!current)
+            return std::unexpected(current.error());
+        auto meta = std::make_shared<StreamMeta>(**current);
+        meta->consumers[consumerName].resourcePolicy = policy;
+        return storeConsumerChange(core, db, std::move(meta), consumerName);
+    });
+}
+
 std::expected<Consumer, Error> registerStreamConsumer(EngineCore &core,
                                                       const RegisterStreamConsumerRequest &request)
 {

@@ -324,4 +324,56 @@ void Engine::runHousekeeping()
     m_core->runHousekeeping();
 }
 
+// --- Control plane ---------------------------------------------------------------------------
+
+std::expected<EnhancedMonitoringResponse, Error>
+Engine::enableEnhancedMonitoring(const EnhancedMonitoringRequest &request)
+{
+    return ControlPlaneOperations::changeEnhancedMonitoring(*m_core, request, true);
+}
+
+std::expected<EnhancedMonitoringResponse, Error>
+Engine::disableEnhancedMonitoring(const EnhancedMonitoringRequest &request)
+{
+    return ControlPlaneOperations::changeEnhancedMonitoring(*m_core, request, false);
+}
+
+std::expected<UpdateStreamWarmThroughputResponse, Error>
+Engine::updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request)
+{
+    return ControlPlaneOperations::updateStreamWarmThroughput(*m_core, request);
+}
+
+std::expected<AccountSettings, Error> Engine::describeAccountSettings() const
+{
+    return ControlPlaneOperations::describeAccountSettings(*m_core);
+}
+
+std::expected<AccountSettings, Error>
+Engine::updateAccountSettings(const UpdateAccountSettingsRequest &request)
+{
+    return ControlPlaneOperations::updateAccountSettings(*m_core, request);
+}
+
+std::expected<void, Error> Engine::putResourcePolicy(const PutResourcePolicyRequest &request)
+{
+    return ControlPlaneOperations::putResourcePolicy(*m_core, request);
+}
+
+std::expected<GetResourcePolicyResponse, Error>
+Engine::getResourcePolicy(const ResourcePolicyTarget &request) const
+{
+    return ControlPlaneOperations::getResourcePolicy(*m_core, request);
+}
+
+std::expected<void, Error> Engine::deleteResourcePolicy(const ResourcePolicyTarget &request)
+{
+    return ControlPlaneOperations::deleteResourcePolicy(*m_core, request);
+}
+
+QStringList Engine::shardLevelMetrics(const QString &streamName) const
+{
+    return ControlPlaneOperations::shardLevelMetrics(*m_core, streamName);
+}
+
 } // namespace shardscope

@@ -95,6 +95,20 @@ public:
     std::expected<ListStreamConsumersResponse, Error> listStreamConsumers(const ListStreamConsumersRequest &request) const;
     std::expected<ConsumerDescription, Error> describeStreamConsumer(const ConsumerTarget &target) const;
 
+    // The control plane (controlplaneoperations.cpp). Enhanced monitoring and warm throughput
+    // put the stream in UPDATING for updateDelayMs; the billing commitment is the account's.
+    std::expected<EnhancedMonitoringResponse, Error> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request);
+    std::expected<EnhancedMonitoringResponse, Error> disableEnhancedMonitoring(const EnhancedMonitoringRequest &request);
+    std::expected<UpdateStreamWarmThroughputResponse, Error> updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request);
+    std::expected<AccountSettings, Error> describeAccountSettings() const;
+    std::expected<AccountSettings, Error> updateAccountSettings(const UpdateAccountSettingsRequest &request);
+    std::expected<void, Error> putResourcePolicy(const PutResourcePolicyRequest &request);
+    std::expected<GetResourcePolicyResponse, Error> getResourcePolicy(const ResourcePolicyTarget &request) const;
+    std::expected<void, Error> deleteResourcePolicy(const ResourcePolicyTarget &request);
+    // The shard-level metrics enhanced monitoring has on for a stream (empty when none, or no
+    // such stream). Cheap: one lookup in the published catalog; any thread.
+    QStringList shardLevelMetrics(const QString &streamName) const;
+
     // The local KMS (not Kinesis wire operations; for the GUI). Key ids may be given as key id,
     // key ARN, alias name or alias ARN.
     std::expected<KmsKey, Error> createKey(const QString &description = QString());

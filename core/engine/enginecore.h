@@ -229,7 +229,30 @@ std::expected<std::pair<StreamMetaPtr, QString>, Error> resolve(const EngineCore
 // TagResource / UntagResource on a consumer ARN.
 std::expected<void, Error> changeTags(EngineCore &core, const QString &consumerArn,
                                       const TagMap &add, const QStringList &remove);
+// PutResourcePolicy / DeleteResourcePolicy (nullopt) on a consumer ARN.
+std::expected<void, Error> setResourcePolicy(EngineCore &core, const QString &consumerArn,
+                                             const std::optional<QString> &policy);
 } // namespace ConsumerOperations
+
+namespace ControlPlaneOperations {
+std::expected<EnhancedMonitoringResponse, Error>
+changeEnhancedMonitoring(EngineCore &core, const EnhancedMonitoringRequest &request, bool enable);
+std::expected<UpdateStreamWarmThroughputResponse, Error>
+updateStreamWarmThroughput(EngineCore &core, const UpdateStreamWarmThroughputRequest &request);
+std::expected<AccountSettings, Error> describeAccountSettings(const EngineCore &core);
+std::expected<AccountSettings, Error> updateAccountSettings(EngineCore &core,
+                                                            const UpdateAccountSettingsRequest &request);
+std::expected<void, Error> putResourcePolicy(EngineCore &core,
+                                             const PutResourcePolicyRequest &request);
+std::expected<GetResourcePolicyResponse, Error>
+getResourcePolicy(const EngineCore &core, const ResourcePolicyTarget &request);
+std::expected<void, Error> deleteResourcePolicy(EngineCore &core,
+                                                const ResourcePolicyTarget &request);
+// An on-demand stream's warm throughput as DescribeStreamSummary reports it (nullopt for a
+// provisioned stream).
+std::optional<WarmThroughput> warmThroughput(const StreamMeta &stream, qint64 nowMs);
+QStringList shardLevelMetrics(const EngineCore &core, const QString &streamName);
+} // namespace ControlPlaneOperations
 
 namespace EncryptionOperations {
 std::expected<void, Error> startStreamEncryption(EngineCore &core,

@@ -117,6 +117,23 @@ constexpr const char *kMigrations[] = {
         (SELECT coalesce(max(start_counter), 0) FROM shards),
         (SELECT coalesce(max(end_counter), 0) FROM shards)));
     )sql",
+    // 4 -> 5: the control plane. A stream's enhanced monitoring (shard-level metric names,
+    // comma-separated), its warm throughput (target and the value before the last change, in
+    // MiB/s; 0 when none), resource policies of streams and consumers (NULL when none), and the
+    // account's minimum throughput billing commitment (one row once it was first enabled).
+    R"sql(
+    ALTER TABLE streams ADD COLUMN shard_level_metrics TEXT NOT NULL DEFAULT '';
+    ALTER TABLE streams ADD COLUMN warm_target_mibps INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE streams ADD COLUMN warm_previous_mibps INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE streams ADD COLUMN resource_policy TEXT;
+    ALTER TABLE consumers ADD COLUMN resource_policy TEXT;
+    CREATE TABLE billing_commitment (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        started_ms INTEGER NOT NULL,
+        earliest_end_ms INTEGER NOT NULL,
+        ended_ms INTEGER
+    );
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kCurrentVersion);

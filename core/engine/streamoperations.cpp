@@ -39,6 +39,7 @@ void describeCommon(Description &d, const EngineCore &core, const StreamMeta &s,
     d.streamCreationTimestamp = s.createdMs;
     d.encryptionType = s.encryptionType;
     d.keyId = s.keyId;
+    d.shardLevelMetrics = s.shardLevelMetrics;
 }
 
 } // namespace
@@ -294,6 +295,7 @@ std::expected<StreamDescriptionSummary, Error> describeStreamSummary(const Engin
     d.openShardCount = s.openShardCount();
     d.consumerCount = s.consumerCount(nowMs);
     d.maxRecordSizeInKiB = s.maxRecordSizeKiB;
+    d.warmThroughput = ControlPlaneOperations::warmThroughput(s, nowMs);
     return d;
 }
 

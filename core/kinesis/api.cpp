@@ -99,4 +99,38 @@ std::optional<ConsumerStatus> consumerStatusFromWire(QStringView text)
     return std::nullopt;
 }
 
+// --- Control plane -----------------------------------------------------------------------------
+
+QStringList allShardLevelMetrics()
+{
+    return {QStringLiteral("IncomingBytes"),
+            QStringLiteral("IncomingRecords"),
+            QStringLiteral("OutgoingBytes"),
+            QStringLiteral("OutgoingRecords"),
+            QStringLiteral("WriteProvisionedThroughputExceeded"),
+            QStringLiteral("ReadProvisionedThroughputExceeded"),
+            QStringLiteral("IteratorAgeMilliseconds")};
+}
+
+QString toWire(BillingCommitmentStatus status)
+{
+    switch (status) {
+    case BillingCommitmentStatus::Enabled: return QStringLiteral("ENABLED");
+    case BillingCommitmentStatus::Disabled: return QStringLiteral("DISABLED");
+    case BillingCommitmentStatus::EnabledUntilEarliestAllowedEnd:
+        return QStringLiteral("ENABLED_UNTIL_EARLIEST_ALLOWED_END");
+    }
+    return {};
+}
+
+std::optional<BillingCommitmentStatus> billingCommitmentStatusFromWire(QStringView text)
+{
+    for (auto s : {BillingCommitmentStatus::Enabled, BillingCommitmentStatus::Disabled,
+                   BillingCommitmentStatus::EnabledUntilEarliestAllowedEnd}) {
+        if (text == toWire(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
 } // namespace shardscope

@@ -106,6 +106,15 @@ struct StreamDescription
     qint64 streamCreationTimestamp = 0;
     EncryptionType encryptionType = EncryptionType::None;
     QString keyId;
+    QStringList shardLevelMetrics; // EnhancedMonitoring[0].ShardLevelMetrics
+};
+
+// An on-demand stream's warm throughput: what it is scaling to and what it handles now.
+struct WarmThroughput
+{
+    std::optional<int> targetMiBps;
+    std::optional<int> currentMiBps;
+    bool operator==(const WarmThroughput &) const = default;
 };
 
 struct StreamDescriptionSummary
@@ -122,6 +131,8 @@ struct StreamDescriptionSummary
     int openShardCount = 0;
     int consumerCount = 0;
     int maxRecordSizeInKiB = KinesisLimits::kDefaultMaxRecordSizeKiB;
+    QStringList shardLevelMetrics; // EnhancedMonitoring[0].ShardLevelMetrics
+    std::optional<WarmThroughput> warmThroughput; // on-demand streams only
 };
 
 struct CreateStreamRequest
@@ -430,6 +441,85 @@ struct ListStreamConsumersResponse
 {
     QList<Consumer> consumers;
     QString nextToken;
+};
+
+// --- Control plane: enhanced monitoring, warm throughput, account settings, resource policies
+
+// The shard-level metric names EnableEnhancedMonitoring accepts besides "ALL", in the order of
+// the API model (the order the engine reports them in).
+QStringList allShardLevelMetrics();
+inline constexpr QStringView kAllShardLevelMetrics = u"ALL";
+
+// Enable/DisableEnhancedMonitoring (metric names kept as text; the codec checks the value set).
+struct EnhancedMonitoringRequest
+{
+    StreamTarget target;
+    QStringList shardLevelMetrics;
+};
+
+struct EnhancedMonitoringResponse
+{
+    QString streamName;
+    QStringList currentShardLevelMetrics; // before the call
+    QStringList desiredShardLevelMetrics; // after it
+    QString streamArn;
+};
+
+struct UpdateStreamWarmThroughputRequest
+{
+    StreamTarget target;
+    int warmThroughputMiBps = 0;
+};
+
+struct UpdateStreamWarmThroughputResponse
+{
+    QString streamArn;
+    QString streamName;
+    WarmThroughput warmThroughput;
+};
+
+enum class BillingCommitmentStatus { Enabled, Disabled, EnabledUntilEarliestAllowedEnd };
+QString toWire(BillingCommitmentStatus status);
+std::optional<BillingCommitmentStatus> billingCommitmentStatusFromWire(QStringView text);
+
+struct MinimumThroughputBillingCommitment
+{
+    BillingCommitmentStatus status = BillingCommitmentStatus::Disabled;
+    std::optional<qint64> startedAt;
+    std::optional<qint64> endedAt;
+    std::optional<qint64> earliestAllowedEndAt;
+    bool operator==(const MinimumThroughputBillingCommitment &) const = default;
+};
+
+// The output of DescribeAccountSettings and UpdateAccountSettings.
+struct AccountSettings
+{
+    std::optional<MinimumThroughputBillingCommitment> minimumThroughputBillingCommitment;
+};
+
+// Only ENABLED and DISABLED may be asked for.
+struct UpdateAccountSettingsRequest
+{
+    BillingCommitmentStatus minimumThroughputBillingCommitmentStatus =
+        BillingCommitmentStatus::Disabled;
+};
+
+// PutResourcePolicy: a stream or consumer ARN and a JSON policy document, stored verbatim.
+struct PutResourcePolicyRequest
+{
+    QString resourceArn;
+    QString policy;
+};
+
+// GetResourcePolicy and DeleteResourcePolicy name only the resource.
+struct ResourcePolicyTarget
+{
+    QString resourceArn;
+};
+
+struct GetResourcePolicyResponse
+{
+    QString policy;
 };
 
 } // namespace shardscope

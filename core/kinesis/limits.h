@@ -100,4 +100,12 @@ inline constexpr qint64 kEnhancedFanOutBytesPerSecond = 2 * kMiB;
 inline constexpr qint64 kOnDemandInitialWriteBytesPerSecond = 4 * kMiB;
 inline constexpr qint64 kOnDemandInitialReadBytesPerSecond = 8 * kMiB;
 
+// Control plane (UpdateStreamWarmThroughput and UpdateAccountSettings API references):
+// warm throughput of an on-demand stream up to 10 GiB/s; a minimum throughput billing
+// commitment lasts at least 24 hours before it can end.
+inline constexpr int kMaxWarmThroughputMiBps = 10240;
+inline constexpr qint64 kMinimumThroughputCommitmentMs = 24LL * 3600 * 1000;
+// A resource policy document: at most 20 KiB (Controlling access with resource-based policies).
+inline constexpr qsizetype kMaxResourcePolicyBytes = 20 * 1024;
+
 } // namespace shardscope::KinesisLimits

@@ -823,6 +823,11 @@ public:
 
     // A required request member the structs cannot hold as null (ints, lists, maps).
     void requireNull(const QString &path) { m_validation.addNull(path); }
+    // A request member outside its constraint (list members outside their enum value set).
+    void invalid(const QString &path, const QString &valueText, const QString &constraint)
+    {
+        m_validation.add(path, valueText, constraint);
+    }
 
     // An enum member of a response: an unknown value means the body is not what we expect.
     template<typename E>
@@ -1056,11 +1061,43 @@ QCborMap streamModeDetails(StreamMode mode)
     return m;
 }
 
-QCborArray enhancedMonitoring()
+QCborArray enhancedMonitoring(const QStringList &shardLevelMetrics)
 {
     QCborMap metrics;
-    metrics.insert("ShardLevelMetrics"_L1, QCborArray());
+    metrics.insert("ShardLevelMetrics"_L1, QCborArray::fromStringList(shardLevelMetrics));
     return QCborArray{metrics};
+}
+
+// EnhancedMonitoring: [{"ShardLevelMetrics": [...]}]; the metrics of every entry, in order.
+QStringList readEnhancedMonitoring(Reader &r, const QCborMap &d)
+{
+    QStringList metrics;
+    const auto list = r.list(d, "EnhancedMonitoring"_L1);
+    if (!list)
+        return metrics;
+    for (const QCborValue &entry : *list) {
+        const auto m = r.toStructure(untag(entry));
+        if (!m)
+            continue;
+        for (const QString &name : r.stringList(*m, "ShardLevelMetrics"_L1).value_or(QStringList())) {
+            if (!metrics.contains(name))
+                metrics.append(name);
+        }
+    }
+    return metrics;
+}
+
+QCborMap warmThroughputMap(const WarmThroughput &warm)
+{
+    QCborMap m;
+    putNumber(m, "TargetMiBps"_L1, warm.targetMiBps);
+    putNumber(m, "CurrentMiBps"_L1, warm.currentMiBps);
+    return m;
+}
+
+WarmThroughput readWarmThroughput(Reader &r, const QCborMap &m)
+{
+    return WarmThroughput{r.integer(m, "TargetMiBps"_L1), r.integer(m, "CurrentMiBps"_L1)};
 }
 
 QCborMap hashKeyRange(const HashKeyRange &range)
@@ -1334,7 +1371,7 @@ void readMessage(Reader &r, const QCborMap &m, StreamDescription &out)
     out.hasMoreShards = r.boolean(d, "HasMoreShards"_L1).value_or(false);
     out.retentionPeriodHours = r.integer(d, "RetentionPeriodHours"_L1).value_or(24);
     out.streamCreationTimestamp = r.timestamp(d, "StreamCreationTimestamp"_L1).value_or(0);
-    r.list(d, "EnhancedMonitoring"_L1);
+    out.shardLevelMetrics = readEnhancedMonitoring(r, d);
     out.encryptionType = r.responseEnum(d, "EncryptionType"_L1, &encryptionTypeFromWire)
                              .value_or(EncryptionType::None);
     out.keyId = r.string(d, "KeyId"_L1);
@@ -1350,7 +1387,7 @@ QCborMap writeMessage(const Writer &w, const StreamDescription &in)
     d.insert("HasMoreShards"_L1, in.hasMoreShards);
     d.insert("RetentionPeriodHours"_L1, in.retentionPeriodHours);
     d.insert("StreamCreationTimestamp"_L1, w.timestamp(in.streamCreationTimestamp));
-    d.insert("EnhancedMonitoring"_L1, enhancedMonitoring());
+    d.insert("EnhancedMonitoring"_L1, enhancedMonitoring(in.shardLevelMetrics));
     d.insert("EncryptionType"_L1, toWire(in.encryptionType));
     if (!in.keyId.isEmpty())
         d.insert("KeyId"_L1, in.keyId);
@@ -1371,13 +1408,14 @@ void readMessage(Reader &r, const QCborMap &m, StreamDescriptionSummary &out)
     out.streamMode = readStreamModeDetails(r, d);
     out.retentionPeriodHours = r.integer(d, "RetentionPeriodHours"_L1).value_or(24);
     out.streamCreationTimestamp = r.timestamp(d, "StreamCreationTimestamp"_L1).value_or(0);
-    r.list(d, "EnhancedMonitoring"_L1);
+    out.shardLevelMetrics = readEnhancedMonitoring(r, d);
     out.encryptionType = r.responseEnum(d, "EncryptionType"_L1, &encryptionTypeFromWire)
                              .value_or(EncryptionType::None);
     out.keyId = r.string(d, "KeyId"_L1);
     out.openShardCount = r.integer(d, "OpenShardCount"_L1).value_or(0);
     out.consumerCount = r.integer(d, "ConsumerCount"_L1).value_or(0);
-    r.structure(d, "WarmThroughput"_L1);
+    if (const auto warm = r.structure(d, "WarmThroughput"_L1))
+        out.warmThroughput = readWarmThroughput(r, *warm);
     out.maxRecordSizeInKiB = r.integer(d, "MaxRecordSizeInKiB"_L1).value_or(1024);
 }
 QCborMap writeMessage(const Writer &w, const StreamDescriptionSummary &in)
@@ -1391,12 +1429,14 @@ QCborMap writeMessage(const Writer &w, const StreamDescriptionSummary &in)
     d.insert("StreamModeDetails"_L1, streamModeDetails(in.streamMode));
     d.insert("RetentionPeriodHours"_L1, in.retentionPeriodHours);
     d.insert("StreamCreationTimestamp"_L1, w.timestamp(in.streamCreationTimestamp));
-    d.insert("EnhancedMonitoring"_L1, enhancedMonitoring());
+    d.insert("EnhancedMonitoring"_L1, enhancedMonitoring(in.shardLevelMetrics));
     d.insert("EncryptionType"_L1, toWire(in.encryptionType));
     if (!in.keyId.isEmpty())
         d.insert("KeyId"_L1, in.keyId);
     d.insert("OpenShardCount"_L1, in.openShardCount);
     d.insert("ConsumerCount"_L1, in.consumerCount);
+    if (in.warmThroughput)
+        d.insert("WarmThroughput"_L1, warmThroughputMap(*in.warmThroughput));
     d.insert("MaxRecordSizeInKiB"_L1, in.maxRecordSizeInKiB);
     QCborMap m;
     m.insert("StreamDescriptionSummary"_L1, d);
@@ -2136,6 +2176,196 @@ std::optional<ErrorType> errorTypeFromName(QStringView name)
     return std::nullopt;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The control plane: enhanced monitoring, warm throughput, account settings, resource policies
+
+// The MetricsName value set in the order of the API model.
+QString metricsValueSet()
+{
+    return allShardLevelMetrics().join(u", "_s) % u", "_s % kAllShardLevelMetrics;
+}
+
+void readMessage(Reader &r, const QCborMap &m, EnhancedMonitoringRequest &out)
+{
+    out.target.streamName = r.string(m, "StreamName"_L1);
+    const auto metrics = r.stringList(m, "ShardLevelMetrics"_L1);
+    out.target.streamArn = r.string(m, "StreamARN"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+    if (r.failed())
+        return;
+    if (!metrics) {
+        r.requireNull(u"shardLevelMetrics"_s);
+        return;
+    }
+    const QStringList known = allShardLevelMetrics();
+    for (const QString &name : *metrics) {
+        if (!known.contains(name) && name != kAllShardLevelMetrics) {
+            r.invalid(u"shardLevelMetrics"_s, u'[' % metrics->join(u", "_s) % u']',
+                      u"Member must satisfy constraint: [Member must satisfy enum value set: [" %
+                          metricsValueSet() % u"]]");
+            break;
+        }
+    }
+    out.shardLevelMetrics = *metrics;
+}
+QCborMap writeMessage(const Writer &, const EnhancedMonitoringRequest &in)
+{
+    QCborMap m;
+    putString(m, "StreamName"_L1, in.target.streamName);
+    m.insert("ShardLevelMetrics"_L1, QCborArray::fromStringList(in.shardLevelMetrics));
+    putString(m, "StreamARN"_L1, in.target.streamArn);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, EnhancedMonitoringResponse &out)
+{
+    out.streamName = r.string(m, "StreamName"_L1);
+    out.currentShardLevelMetrics =
+        r.stringList(m, "CurrentShardLevelMetrics"_L1).value_or(QStringList());
+    out.desiredShardLevelMetrics =
+        r.stringList(m, "DesiredShardLevelMetrics"_L1).value_or(QStringList());
+    out.streamArn = r.string(m, "StreamARN"_L1);
+}
+QCborMap writeMessage(const Writer &, const EnhancedMonitoringResponse &in)
+{
+    QCborMap m;
+    putString(m, "StreamName"_L1, in.streamName);
+    m.insert("CurrentShardLevelMetrics"_L1, QCborArray::fromStringList(in.currentShardLevelMetrics));
+    m.insert("DesiredShardLevelMetrics"_L1, QCborArray::fromStringList(in.desiredShardLevelMetrics));
+    putString(m, "StreamARN"_L1, in.streamArn);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, UpdateStreamWarmThroughputRequest &out)
+{
+    out.target.streamArn = r.string(m, "StreamARN"_L1);
+    out.target.streamName = r.string(m, "StreamName"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+    const auto warm = r.integer(m, "WarmThroughputMiBps"_L1);
+    if (!warm && !r.failed())
+        r.requireNull(u"warmThroughputMiBps"_s);
+    out.warmThroughputMiBps = warm.value_or(0);
+}
+QCborMap writeMessage(const Writer &, const UpdateStreamWarmThroughputRequest &in)
+{
+    QCborMap m;
+    putString(m, "StreamARN"_L1, in.target.streamArn);
+    putString(m, "StreamName"_L1, in.target.streamName);
+    m.insert("WarmThroughputMiBps"_L1, in.warmThroughputMiBps);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, UpdateStreamWarmThroughputResponse &out)
+{
+    out.streamArn = r.string(m, "StreamARN"_L1);
+    out.streamName = r.string(m, "StreamName"_L1);
+    if (const auto warm = r.structure(m, "WarmThroughput"_L1))
+        out.warmThroughput = readWarmThroughput(r, *warm);
+}
+QCborMap writeMessage(const Writer &, const UpdateStreamWarmThroughputResponse &in)
+{
+    QCborMap m;
+    putString(m, "StreamARN"_L1, in.streamArn);
+    putString(m, "StreamName"_L1, in.streamName);
+    m.insert("WarmThroughput"_L1, warmThroughputMap(in.warmThroughput));
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, AccountSettings &out)
+{
+    const auto c = r.structure(m, "MinimumThroughputBillingCommitment"_L1);
+    if (!c)
+        return;
+    MinimumThroughputBillingCommitment commitment;
+    commitment.status = r.responseEnum(*c, "Status"_L1, &billingCommitmentStatusFromWire)
+                            .value_or(BillingCommitmentStatus::Disabled);
+    commitment.startedAt = r.timestamp(*c, "StartedAt"_L1);
+    commitment.endedAt = r.timestamp(*c, "EndedAt"_L1);
+    commitment.earliestAllowedEndAt = r.timestamp(*c, "EarliestAllowedEndAt"_L1);
+    out.minimumThroughputBillingCommitment = commitment;
+}
+QCborMap writeMessage(const Writer &w, const AccountSettings &in)
+{
+    QCborMap m;
+    if (const auto &c = in.minimumThroughputBillingCommitment) {
+        QCborMap cm;
+        cm.insert("Status"_L1, toWire(c->status));
+        if (c->startedAt)
+            cm.insert("StartedAt"_L1, w.timestamp(*c->startedAt));
+        if (c->endedAt)
+            cm.insert("EndedAt"_L1, w.timestamp(*c->endedAt));
+        if (c->earliestAllowedEndAt)
+            cm.insert("EarliestAllowedEndAt"_L1, w.timestamp(*c->earliestAllowedEndAt));
+        m.insert("MinimumThroughputBillingCommitment"_L1, cm);
+    }
+    return m;
+}
+
+std::optional<BillingCommitmentStatus> commitmentInputStatusFromWire(QStringView text)
+{
+    const auto status = billingCommitmentStatusFromWire(text);
+    if (status == BillingCommitmentStatus::EnabledUntilEarliestAllowedEnd)
+        return std::nullopt;
+    return status;
+}
+
+void readMessage(Reader &r, const QCborMap &m, UpdateAccountSettingsRequest &out)
+{
+    if (const auto c = r.structure(m, "MinimumThroughputBillingCommitment"_L1)) {
+        out.minimumThroughputBillingCommitmentStatus =
+            r.requestEnum(*c, "Status"_L1, u"minimumThroughputBillingCommitment.status"_s,
+                          &commitmentInputStatusFromWire, u"ENABLED, DISABLED", true)
+                .value_or(BillingCommitmentStatus::Disabled);
+    } else if (!r.failed()) {
+        r.requireNull(u"minimumThroughputBillingCommitment"_s);
+    }
+}
+QCborMap writeMessage(const Writer &, const UpdateAccountSettingsRequest &in)
+{
+    QCborMap c;
+    c.insert("Status"_L1, toWire(in.minimumThroughputBillingCommitmentStatus));
+    QCborMap m;
+    m.insert("MinimumThroughputBillingCommitment"_L1, c);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, PutResourcePolicyRequest &out)
+{
+    out.resourceArn = r.string(m, "ResourceARN"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+    out.policy = r.string(m, "Policy"_L1);
+}
+QCborMap writeMessage(const Writer &, const PutResourcePolicyRequest &in)
+{
+    QCborMap m;
+    putString(m, "ResourceARN"_L1, in.resourceArn);
+    putString(m, "Policy"_L1, in.policy);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, ResourcePolicyTarget &out)
+{
+    out.resourceArn = r.string(m, "ResourceARN"_L1);
+    r.ignoreString(m, "StreamId"_L1);
+}
+QCborMap writeMessage(const Writer &, const ResourcePolicyTarget &in)
+{
+    QCborMap m;
+    putString(m, "ResourceARN"_L1, in.resourceArn);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, GetResourcePolicyResponse &out)
+{
+    out.policy = r.string(m, "Policy"_L1);
+}
+QCborMap writeMessage(const Writer &, const GetResourcePolicyResponse &in)
+{
+    QCborMap m;
+    putString(m, "Policy"_L1, in.policy);
+    return m;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -2289,6 +2519,15 @@ SHARDSCOPE_WIRE_MESSAGE(ConsumerTarget)
 SHARDSCOPE_WIRE_MESSAGE(ConsumerDescription)
 SHARDSCOPE_WIRE_MESSAGE(ListStreamConsumersRequest)
 SHARDSCOPE_WIRE_MESSAGE(ListStreamConsumersResponse)
+SHARDSCOPE_WIRE_MESSAGE(EnhancedMonitoringRequest)
+SHARDSCOPE_WIRE_MESSAGE(EnhancedMonitoringResponse)
+SHARDSCOPE_WIRE_MESSAGE(UpdateStreamWarmThroughputRequest)
+SHARDSCOPE_WIRE_MESSAGE(UpdateStreamWarmThroughputResponse)
+SHARDSCOPE_WIRE_MESSAGE(AccountSettings)
+SHARDSCOPE_WIRE_MESSAGE(UpdateAccountSettingsRequest)
+SHARDSCOPE_WIRE_MESSAGE(PutResourcePolicyRequest)
+SHARDSCOPE_WIRE_MESSAGE(ResourcePolicyTarget)
+SHARDSCOPE_WIRE_MESSAGE(GetResourcePolicyResponse)
 
 #undef SHARDSCOPE_WIRE_MESSAGE
 

@@ -56,7 +56,13 @@ concept WireMessage = std::same_as<T, EmptyMessage> || std::same_as<T, StreamTar
     std::same_as<T, StopStreamEncryptionRequest> || std::same_as<T, RegisterStreamConsumerRequest> ||
     std::same_as<T, Consumer> || std::same_as<T, ConsumerTarget> ||
     std::same_as<T, ConsumerDescription> || std::same_as<T, ListStreamConsumersRequest> ||
-    std::same_as<T, ListStreamConsumersResponse>;
+    std::same_as<T, ListStreamConsumersResponse> ||
+    // The control plane (DescribeAccountSettings takes an EmptyMessage).
+    std::same_as<T, EnhancedMonitoringRequest> || std::same_as<T, EnhancedMonitoringResponse> ||
+    std::same_as<T, UpdateStreamWarmThroughputRequest> ||
+    std::same_as<T, UpdateStreamWarmThroughputResponse> || std::same_as<T, AccountSettings> ||
+    std::same_as<T, UpdateAccountSettingsRequest> || std::same_as<T, PutResourcePolicyRequest> ||
+    std::same_as<T, ResourcePolicyTarget> || std::same_as<T, GetResourcePolicyResponse>;
 
 // Maps between the Kinesis wire (JSON 1.1 or CBOR 1.1) and the api.h structs, both ways, for
 // requests and responses alike: the server decodes requests and encodes responses, the AWS

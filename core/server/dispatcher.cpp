@@ -93,7 +93,7 @@ struct Operation
         }                                                                                          \
     }
 
-const std::array<Operation, 30> kOperations = {
+const std::array<Operation, 38> kOperations = {
     SHARDSCOPE_OPERATION(AddTagsToStream, AddTagsToStreamRequest, addTagsToStream(request)),
     SHARDSCOPE_OPERATION(CreateStream, CreateStreamRequest, createStream(request)),
     SHARDSCOPE_OPERATION(DecreaseStreamRetentionPeriod, RetentionPeriodRequest,
@@ -134,6 +134,19 @@ const std::array<Operation, 30> kOperations = {
                          updateMaxRecordSize(request)),
     SHARDSCOPE_OPERATION(UpdateShardCount, UpdateShardCountRequest, updateShardCount(request)),
     SHARDSCOPE_OPERATION(UpdateStreamMode, UpdateStreamModeRequest, updateStreamMode(request)),
+    // The control plane.
+    SHARDSCOPE_OPERATION(DeleteResourcePolicy, ResourcePolicyTarget, deleteResourcePolicy(request)),
+    SHARDSCOPE_OPERATION(DescribeAccountSettings, EmptyMessage, describeAccountSettings()),
+    SHARDSCOPE_OPERATION(DisableEnhancedMonitoring, EnhancedMonitoringRequest,
+                         disableEnhancedMonitoring(request)),
+    SHARDSCOPE_OPERATION(EnableEnhancedMonitoring, EnhancedMonitoringRequest,
+                         enableEnhancedMonitoring(request)),
+    SHARDSCOPE_OPERATION(GetResourcePolicy, ResourcePolicyTarget, getResourcePolicy(request)),
+    SHARDSCOPE_OPERATION(PutResourcePolicy, PutResourcePolicyRequest, putResourcePolicy(request)),
+    SHARDSCOPE_OPERATION(UpdateAccountSettings, UpdateAccountSettingsRequest,
+                         updateAccountSettings(request)),
+    SHARDSCOPE_OPERATION(UpdateStreamWarmThroughput, UpdateStreamWarmThroughputRequest,
+                         updateStreamWarmThroughput(request)),
 };
 
 #undef SHARDSCOPE_OPERATION

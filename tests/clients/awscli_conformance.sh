@@ -152,6 +152,18 @@ expect_error "bad iterator" InvalidArgumentException "Invalid ShardIterator." \
 expect_error "bad iterator type" ValidationException "Member must satisfy enum value set" \
     kinesis get-shard-iterator --stream-name cli --shard-id shardId-000000000000 --shard-iterator-type NOPE
 
+# Enhanced monitoring (the only control-plane subcommands of the CLI v2 Debian ships).
+metrics=$(kinesis enable-enhanced-monitoring --stream-name cli-time --shard-level-metrics ALL \
+    --query 'join(`,`, [StreamName, join(`+`, CurrentShardLevelMetrics), join(`+`, DesiredShardLevelMetrics)])' --output text 2>&1)
+check "enable-enhanced-monitoring" $([[ "$metrics" == "cli-time,,IncomingBytes+IncomingRecords+OutgoingBytes+OutgoingRecords+WriteProvisionedThroughputExceeded+ReadProvisionedThroughputExceeded+IteratorAgeMilliseconds" ]]; echo $?) "$metrics"
+wait_active cli-time
+metrics=$(kinesis disable-enhanced-monitoring --stream-name cli-time --shard-level-metrics IncomingBytes IteratorAgeMilliseconds \
+    --query 'join(`+`, DesiredShardLevelMetrics)' --output text 2>&1)
+check "disable-enhanced-monitoring" $([[ "$metrics" == "IncomingRecords+OutgoingBytes+OutgoingRecords+WriteProvisionedThroughputExceeded+ReadProvisionedThroughputExceeded" ]]; echo $?) "$metrics"
+metrics=$(kinesis describe-stream-summary --stream-name cli-time \
+    --query 'join(`+`, StreamDescriptionSummary.EnhancedMonitoring[0].ShardLevelMetrics)' --output text 2>&1)
+check "describe-stream-summary EnhancedMonitoring" $([[ "$metrics" == "IncomingRecords+OutgoingBytes+OutgoingRecords+WriteProvisionedThroughputExceeded+ReadProvisionedThroughputExceeded" ]]; echo $?) "$metrics"
+
 expect_ok "delete-stream" kinesis delete-stream --stream-name cli-od
 status=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamStatus' --output text 2>&1)
 check "delete-stream result" $([[ "$status" == DELETING ]]; echo $?) "$status"
