@@ -397,4 +397,14 @@ BackendFuture<GetRecordsResponse> EmulatorBackend::getRecords(const GetRecordsRe
                                    [request](Engine &e) { return e.getRecords(request); });
 }
 
+// --- Metrics ---------------------------------------------------------------------------------
+
+BackendFuture<MetricDataResponse> EmulatorBackend::getMetricData(const MetricDataRequest &request)
+{
+    const QString target = request.queries.isEmpty() ? QString()
+                                                     : request.queries.constFirst().key.streamName;
+    return run<MetricDataResponse>(u"GetMetricData"_s, target, Access::Read,
+                                   [request](Engine &e) { return e.getMetricData(request); });
+}
+
 } // namespace shardscope

@@ -77,6 +77,17 @@ MetricsRegistry &Engine::metrics() const
     return *m_metrics;
 }
 
+std::expected<MetricDataResponse, Error>
+Engine::getMetricData(const MetricDataRequest &request) const
+{
+    return m_engineMetrics->getMetricData(request);
+}
+
+QList<MetricKey> Engine::listMetrics() const
+{
+    return m_metrics->metrics();
+}
+
 // The stream a put names, for its metrics: empty when it names none of this engine's.
 QString Engine::metricsStreamName(const StreamTarget &target) const
 {

@@ -4,6 +4,7 @@
 #include "kinesis/error.h"
 #include "kinesis/shardstatistics.h"
 #include "kinesis/limits.h"
+#include "kinesis/metricdata.h"
 #include "localkms.h"
 
 #include <QObject>
@@ -127,6 +128,9 @@ public:
     // one-second points for the last 15 minutes, one-minute points for 24 hours, kept in
     // `<database>-metrics.sqlite` beside a file database (in memory for an in-memory engine).
     MetricsRegistry &metrics() const;
+    // GetMetricData and ListMetrics over them (namespace AWS/Kinesis).
+    std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
+    QList<MetricKey> listMetrics() const;
 
 signals:
     // Emitted once per shard per group commit that appended records to it, never per record.

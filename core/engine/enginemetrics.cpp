@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <vector>
 
@@ -53,6 +54,45 @@ QString shardInMessage(const QString &message)
 }
 
 } // namespace
+
+std::expected<MetricDataResponse, Error>
+EngineMetrics::getMetricData(const MetricDataRequest &request) const
+{
+    const auto invalid = [](const QString &message) {
+        return std::unexpected(Error{ErrorType::Validation, message});
+    };
+    if (request.queries.isEmpty())
+        return invalid(QStringLiteral("The parameter MetricDataQueries must not be empty."));
+    if (request.queries.size() > kGetMetricDataMaxQueries)
+        return invalid(QStringLiteral("The collection MetricDataQueries must not have a size "
+                                      "greater than %1.")
+                           .arg(kGetMetricDataMaxQueries));
+    if (request.startMs >= request.endMs)
+        return invalid(
+            QStringLiteral("The parameter StartTime must be less than the parameter EndTime."));
+    static const QRegularExpression idPattern(QStringLiteral("^[a-z][A-Za-z0-9_]*$"));
+    QSet<QString> ids;
+    MetricDataResponse response;
+    for (qsizetype i = 0; i < request.queries.size(); ++i) {
+        const MetricDataQuery &query = request.queries[i];
+        const QString member = QStringLiteral("MetricDataQueries.member.%1").arg(i + 1);
+        if (!idPattern.match(query.id).hasMatch())
+            return invalid(QStringLiteral("The value %1 for parameter %2.Id is not valid: it must "
+                                          "start with a lowercase letter and contain only "
+                                          "letters, digits and underscores.")
+                               .arg(query.id, member));
+        if (ids.contains(query.id))
+            return invalid(QStringLiteral("The value %1 for parameter %2.Id is not unique.")
+                               .arg(query.id, member));
+        ids.insert(query.id);
+        auto series = m_registry.query(MetricQuery{query.key, request.startMs, request.endMs,
+                                                   query.periodSeconds, query.statistic});
+        if (!series)
+            return invalid(QStringLiteral("%1 (%2.MetricStat)").arg(series.error(), member));
+        response.results.append(MetricDataResult{query.id, query.key.metricName, *series});
+    }
+    return response;
+}
 
 void EngineMetrics::CountingSink::record(const RecordView &record)
 {

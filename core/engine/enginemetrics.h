@@ -2,6 +2,7 @@
 
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "kinesis/metricdata.h"
 #include "kinesis/recordsink.h"
 
 #include <QString>
@@ -44,6 +45,10 @@ public:
     void getRecords(const QString &streamName, const QString &shardId,
                     const std::expected<GetRecordsResponse, Error> &result,
                     const CountingSink &counted, double latencyMs, qint64 nowMs);
+
+    // GetMetricData over the registry: the request checked as CloudWatch checks it (Validation
+    // errors, whose messages name the parameter), then one series per query.
+    std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
 
     // THE GATE for shard-level metrics: AWS publishes them only for streams with enhanced
     // monitoring enabled (EnableEnhancedMonitoring). The emulator records them for every stream

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "metrickey.h"
 #include "metricstatistics.h"
 
 #include <QHash>

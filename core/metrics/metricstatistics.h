@@ -1,18 +1,8 @@
 #pragma once
 
-#include <QList>
-#include <QString>
-#include <QStringView>
-
-#include <optional>
+#include "kinesis/metricdata.h"
 
 namespace shardscope {
-
-// CloudWatch's statistics over a metric's samples.
-enum class Statistic { SampleCount, Sum, Average, Minimum, Maximum };
-
-QString statisticName(Statistic statistic);
-std::optional<Statistic> parseStatistic(QStringView name); // "Sum", "Average", …
 
 // What CloudWatch keeps of a data point: a statistic set. Merging two sets gives the set of
 // the union of their samples, so seconds roll up into minutes and minutes into periods.
@@ -28,14 +18,6 @@ struct StatisticSet
     void merge(const StatisticSet &other);
     double value(Statistic statistic) const;
     bool operator==(const StatisticSet &) const = default;
-};
-
-// One metric's series as GetMetricData answers it: oldest first, one point per period that has
-// samples (periods without samples are left out, as CloudWatch does).
-struct MetricSeries
-{
-    QList<qint64> timestampsMs; // the start of each period, ms since the epoch
-    QList<double> values;
 };
 
 } // namespace shardscope
