@@ -1604,7 +1604,8 @@ void AwsBackend::fetchMetricDataPage(const std::shared_ptr<MetricDataFetch> &fet
             if (!page)
                 return finish(std::unexpected(
                     Error{ErrorType::InternalFailure,
-                          tr("The answer to GetMetricData could not be read: %1").arg(page.error())}));
+                          tr("The answer to %1 could not be read: %2")
+                              .arg(u"GetMetricData"_s, page.error())}));
             for (const MetricDataResult &part : page->results) {
                 for (MetricDataResult &result : fetch->response.results) {
                     if (result.id != part.id)
