@@ -1465,6 +1465,13 @@
     </message>
 </context>
 <context>
+    <name>shardscope::StreamBackend</name>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 bietet keine Metriken an.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::EmulatorBackend</name>
     <message>
         <source>in memory</source>

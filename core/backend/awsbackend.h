@@ -161,6 +161,15 @@ public:
     BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override;
     BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override;
 
+    // Metrics: CloudWatch GetMetricData (JSON 1.0, X-Amz-Target
+    // GraniteServiceVersion20100801.GetMetricData, signed for service `monitoring`) at
+    // https://monitoring.<region>.amazonaws.com or, for a custom endpoint, that same URL (our
+    // --serve answers it). Pages (NextToken) are followed and merged.
+    static QUrl defaultCloudWatchEndpoint(const QString &region);
+    QUrl cloudWatchEndpoint() const { return m_cloudWatch.url; }
+    bool hasMetrics() const override { return true; }
+    BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request) override;
+
 private:
     // Read: no side effects. Catalog: changes streams (catalogChanged after success).
     // Append: writes records (recordsAppended after success). Keys: creates KMS keys or
@@ -174,6 +183,7 @@ private:
         QString activityPrefix;  // BackendCall::operation is this + operation: "kms:ListKeys"
         QUrl url;
         QByteArray hostHeader;
+        QByteArray contentType;  // empty: the codec's (JSON 1.1)
     };
     struct Exchange;
     using ExchangePtr = std::shared_ptr<Exchange>;
@@ -206,6 +216,12 @@ private:
     struct KeyCreation;
     void createKeyAndAlias(const std::shared_ptr<KeyCreation> &creation);
 
+    // A call to `service` with a ready body; the answer's body. (Metrics.)
+    BackendFuture<QByteArray> invokeRaw(const Service &service, const QString &operation,
+                                        const QString &target, const QByteArray &body);
+    struct MetricDataFetch;
+    void fetchMetricDataPage(const std::shared_ptr<MetricDataFetch> &fetch, const QString &token);
+
     void startAttempt(const ExchangePtr &exchange);
     void send(const ExchangePtr &exchange, const AwsCredentials &credentials);
     void handleReply(const ExchangePtr &exchange, QNetworkReply *reply);
@@ -220,6 +236,7 @@ private:
     AwsBackendOptions m_options;
     Service m_kinesis;
     Service m_kms;
+    Service m_cloudWatch;
     WireCodec m_codec{WireFormat::Json};
     QNetworkAccessManager *m_network;
     QPointer<CredentialsProvider> m_provider;

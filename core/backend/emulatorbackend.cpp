@@ -447,4 +447,14 @@ BackendFuture<void> EmulatorBackend::deleteResourcePolicy(const ResourcePolicyTa
                      [request](Engine &e) { return e.deleteResourcePolicy(request); });
 }
 
+// --- Metrics ---------------------------------------------------------------------------------
+
+BackendFuture<MetricDataResponse> EmulatorBackend::getMetricData(const MetricDataRequest &request)
+{
+    const QString target = request.queries.isEmpty() ? QString()
+                                                     : request.queries.constFirst().key.streamName;
+    return run<MetricDataResponse>(u"GetMetricData"_s, target, Access::Read,
+                                   [request](Engine &e) { return e.getMetricData(request); });
+}
+
 } // namespace shardscope

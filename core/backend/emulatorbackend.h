@@ -86,6 +86,10 @@ public:
     BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override;
     BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override;
 
+    // Metrics: the engine's own (core/metrics/).
+    bool hasMetrics() const override { return true; }
+    BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request) override;
+
 private:
     enum class Access { Read, Write };
 

@@ -4,11 +4,13 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/kms.h"
+#include "kinesis/metricdata.h"
 #include "kinesis/shardstatistics.h"
 
 #include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QPromise>
 #include <QString>
 
 #include <expected>
@@ -112,6 +114,23 @@ public:
     virtual BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) = 0;
     virtual BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) = 0;
     virtual BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) = 0;
+
+    // --- Metrics (issue 12, section 2) -------------------------------------------------------
+    // Whether getMetricData() answers: the emulator from its own metrics, AWS from CloudWatch.
+    virtual bool hasMetrics() const { return false; }
+    // GetMetricData for Kinesis's metrics (namespace AWS/Kinesis): one series per query, in the
+    // order of the queries, oldest point first. Says in the response when shard-level metrics
+    // need enhanced monitoring there. Without hasMetrics(), an error.
+    virtual BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request)
+    {
+        Q_UNUSED(request);
+        QPromise<BackendResult<MetricDataResponse>> promise;
+        promise.start();
+        promise.addResult(std::unexpected(
+            Error{ErrorType::UnknownOperation, tr("%1 offers no metrics.").arg(displayName())}));
+        promise.finish();
+        return promise.future();
+    }
 
 signals:
     // Streams were created, deleted, resharded, retagged or reconfigured. A remote backend that

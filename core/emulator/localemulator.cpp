@@ -3,6 +3,7 @@
 #include "backend/emulatorbackend.h"
 #include "demo/demotrickle.h"
 #include "engine/engine.h"
+#include "server/cloudwatchdispatcher.h"
 #include "server/kinesisendpoint.h"
 #include "server/kinesisserver.h"
 #include "server/selfsignedcertificate.h"
@@ -73,15 +74,19 @@ std::expected<QUrl, QString> LocalEmulator::serve(const EmulatorServeOptions &op
     if (options.requireAuth) {
         if (options.accessKeys.isEmpty())
             return std::unexpected(tr("Checking signatures needs at least one access key."));
-        auto verifier = std::make_shared<SigV4Verifier>(
-            [keys = options.accessKeys](const QString &id) -> std::optional<AwsCredentials> {
-                if (const auto it = keys.constFind(id); it != keys.cend())
-                    return *it;
-                return std::nullopt;
-            },
-            QStringLiteral("kinesis"), m_region);
-        serverOptions.verifier = [verifier](const HttpRequest &request) {
-            return verifier->verify(signableRequest(request));
+        const auto lookup = [keys = options.accessKeys](const QString &id)
+            -> std::optional<AwsCredentials> {
+            if (const auto it = keys.constFind(id); it != keys.cend())
+                return *it;
+            return std::nullopt;
+        };
+        auto verifier = std::make_shared<SigV4Verifier>(lookup, QStringLiteral("kinesis"), m_region);
+        // CloudWatch requests (metrics) are signed for service `monitoring`.
+        auto cloudWatchVerifier =
+            std::make_shared<SigV4Verifier>(lookup, QStringLiteral("monitoring"), m_region);
+        serverOptions.verifier = [verifier, cloudWatchVerifier](const HttpRequest &request) {
+            const bool cloudWatch = CloudWatchDispatcher::handles(request.header("x-amz-target"));
+            return (cloudWatch ? cloudWatchVerifier : verifier)->verify(signableRequest(request));
         };
     }
     if (options.tls) {

@@ -1,9 +1,15 @@
 #include "engine.h"
 
 #include "enginecore.h"
+#include "enginelog.h"
+#include "enginemetrics.h"
+
+#include "metrics/metricsregistry.h"
 
 #include "kinesis/recordsink.h"
 #include "kinesis/shardid.h"
+
+#include <QElapsedTimer>
 
 namespace shardscope {
 
@@ -46,10 +52,48 @@ std::expected<std::unique_ptr<Engine>, Error> Engine::open(EngineOptions options
     if (!core)
         return std::unexpected(core.error());
     engine->m_core = std::move(*core);
+
+    // The metrics file sits beside the database; an engine whose metrics file cannot be opened
+    // keeps its metrics in memory rather than refusing to start.
+    auto clock = engine->m_core->options().clock;
+    auto nowMs = [clock] { return clock->nowMs(); };
+    const QString metricsPath = engine->isInMemory()
+                                    ? QString()
+                                    : engine->databasePath() + QStringLiteral("-metrics.sqlite");
+    auto metrics = MetricsRegistry::open(metricsPath, nowMs);
+    if (!metrics) {
+        qCWarning(lcEngine).noquote() << metrics.error() << "- metrics are kept in memory only.";
+        metrics = MetricsRegistry::open(QString(), nowMs);
+    }
+    engine->m_metrics = std::move(*metrics);
+    engine->m_engineMetrics = std::make_unique<EngineMetrics>(*engine->m_metrics);
     return engine;
 }
 
 Engine::~Engine() = default;
+
+MetricsRegistry &Engine::metrics() const
+{
+    return *m_metrics;
+}
+
+std::expected<MetricDataResponse, Error>
+Engine::getMetricData(const MetricDataRequest &request) const
+{
+    return m_engineMetrics->getMetricData(request);
+}
+
+QList<MetricKey> Engine::listMetrics() const
+{
+    return m_metrics->metrics();
+}
+
+// The stream a put names, for its metrics: empty when it names none of this engine's.
+QString Engine::metricsStreamName(const StreamTarget &target) const
+{
+    const auto stream = m_core->resolve(target);
+    return stream ? (*stream)->name : QString();
+}
 
 const EngineOptions &Engine::options() const
 {
@@ -115,12 +159,22 @@ std::expected<DescribeLimitsResponse, Error> Engine::describeLimits() const
 
 std::expected<PutRecordResponse, Error> Engine::putRecord(const PutRecordRequest &request)
 {
-    return RecordOperations::putRecord(*m_core, request);
+    QElapsedTimer timer;
+    timer.start();
+    auto response = RecordOperations::putRecord(*m_core, request);
+    const double latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    m_engineMetrics->putRecord(metricsStreamName(request.target), request, response, latencyMs);
+    return response;
 }
 
 std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequest &request)
 {
-    return RecordOperations::putRecords(*m_core, request);
+    QElapsedTimer timer;
+    timer.start();
+    auto response = RecordOperations::putRecords(*m_core, request);
+    const double latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    m_engineMetrics->putRecords(metricsStreamName(request.target), request, response, latencyMs);
+    return response;
 }
 
 std::expected<GetShardIteratorResponse, Error>
@@ -133,7 +187,7 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
 {
     QList<Record> records;
     CollectingSink sink(records);
-    auto response = RecordOperations::getRecords(*m_core, request, sink);
+    auto response = measuredGetRecords(request, sink);
     if (response)
         response->records = std::move(records);
     return response;
@@ -142,7 +196,24 @@ std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequ
 std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequest &request,
                                                             RecordSink &sink) const
 {
-    return RecordOperations::getRecords(*m_core, request, sink);
+    return measuredGetRecords(request, sink);
+}
+
+std::expected<GetRecordsResponse, Error>
+Engine::measuredGetRecords(const GetRecordsRequest &request, RecordSink &sink) const
+{
+    const qint64 startMs = m_core->now();
+    EngineMetrics::CountingSink counted(sink);
+    QElapsedTimer timer;
+    timer.start();
+    auto response = RecordOperations::getRecords(*m_core, request, counted);
+    const double latencyMs = double(timer.nsecsElapsed()) / 1e6;
+    // The iterator names the stream and shard; one the read refused names none.
+    const auto iterator = m_core->tokens().open<ShardIteratorToken>(request.shardIterator, startMs);
+    if (iterator)
+        m_engineMetrics->getRecords(iterator->streamName, ShardId::format(iterator->shardIndex),
+                                    response, counted, latencyMs, m_core->now());
+    return response;
 }
 
 std::expected<qint64, Error> Engine::storedRecordCount(const QString &streamName,

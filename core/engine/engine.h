@@ -4,6 +4,7 @@
 #include "kinesis/error.h"
 #include "kinesis/shardstatistics.h"
 #include "kinesis/limits.h"
+#include "kinesis/metricdata.h"
 #include "localkms.h"
 
 #include <QObject>
@@ -17,6 +18,8 @@ namespace shardscope {
 class Clock;
 class EngineCore;
 class RecordSink;
+class MetricsRegistry;
+class EngineMetrics;
 
 struct EngineOptions
 {
@@ -135,6 +138,14 @@ public:
 
     QString streamArn(const QString &streamName) const;
 
+    // CloudWatch's Kinesis metrics of PutRecord, PutRecords and GetRecords (core/metrics/):
+    // one-second points for the last 15 minutes, one-minute points for 24 hours, kept in
+    // `<database>-metrics.sqlite` beside a file database (in memory for an in-memory engine).
+    MetricsRegistry &metrics() const;
+    // GetMetricData and ListMetrics over them (namespace AWS/Kinesis).
+    std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
+    QList<MetricKey> listMetrics() const;
+
 signals:
     // Emitted once per shard per group commit that appended records to it, never per record.
     void recordsAppended(const QString &streamName, const QString &shardId,
@@ -148,6 +159,13 @@ private:
     // The parts behind this front (catalog store, record store, tokens, KMS, writer thread)
     // and the operation families over them: see enginecore.h.
     std::unique_ptr<EngineCore> m_core;
+
+    // Metrics (recorded at the front of the data-plane calls).
+    std::expected<GetRecordsResponse, Error> measuredGetRecords(const GetRecordsRequest &request,
+                                                                RecordSink &sink) const;
+    QString metricsStreamName(const StreamTarget &target) const;
+    std::unique_ptr<MetricsRegistry> m_metrics;
+    std::unique_ptr<EngineMetrics> m_engineMetrics;
 };
 
 } // namespace shardscope

@@ -1,6 +1,7 @@
 #include "kinesisendpoint.h"
 
 #include "protocol/wirecodec.h"
+#include "server/cloudwatchdispatcher.h"
 #include "server/dispatcher.h"
 #include "serverlog.h"
 
@@ -37,6 +38,7 @@ SignableRequest signableRequest(const HttpRequest &request)
 
 KinesisEndpoint::KinesisEndpoint(Engine &engine, Verifier verifier, Observer observer)
     : m_dispatcher(std::make_unique<Dispatcher>(engine)),
+      m_cloudWatch(std::make_unique<CloudWatchDispatcher>(engine)),
       m_verifier(std::move(verifier)),
       m_observer(std::move(observer))
 {
@@ -106,8 +108,10 @@ HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
     // Only POST names an operation; anything else is answered as a request without one.
     const bool post = request.method == "POST";
     const Dispatcher::Response answer =
-        post ? m_dispatcher->handle(QString::fromLatin1(target), contentType, request.body, authorize)
-             : m_dispatcher->handle(QString(), QByteArrayView(), QByteArray(), authorize);
+        post && CloudWatchDispatcher::handles(target)
+            ? m_cloudWatch->handle(QString::fromLatin1(target), contentType, request.body, authorize)
+        : post ? m_dispatcher->handle(QString::fromLatin1(target), contentType, request.body, authorize)
+               : m_dispatcher->handle(QString(), QByteArrayView(), QByteArray(), authorize);
     HttpResponse response;
     response.status = answer.status;
     response.contentType = answer.contentType;

@@ -12,6 +12,7 @@
 
 namespace shardscope {
 
+class CloudWatchDispatcher;
 class Dispatcher;
 class Engine;
 
@@ -39,6 +40,7 @@ public:
 
 private:
     std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<CloudWatchDispatcher> m_cloudWatch; // GraniteServiceVersion20100801.*
     Verifier m_verifier;
     Observer m_observer;
 };

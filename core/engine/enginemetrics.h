@@ -1,0 +1,62 @@
+#pragma once
+
+#include "kinesis/api.h"
+#include "kinesis/error.h"
+#include "kinesis/metricdata.h"
+#include "kinesis/recordsink.h"
+
+#include <QString>
+
+#include <expected>
+
+namespace shardscope {
+
+class MetricsRegistry;
+
+// Turns the engine's data-plane calls into CloudWatch's Kinesis metrics (AWS/Kinesis, stream
+// and shard level) in a MetricsRegistry: one batch of samples per call, recorded by the
+// engine's front after the call returns. Thread-safe (the registry is).
+class EngineMetrics final
+{
+public:
+    explicit EngineMetrics(MetricsRegistry &registry) : m_registry(registry) {}
+
+    // Counts the records a GetRecords hands on, for the metrics of that call.
+    class CountingSink final : public RecordSink
+    {
+    public:
+        explicit CountingSink(RecordSink &next) : m_next(next) {}
+        void record(const RecordView &record) override;
+
+        qint64 records = 0;
+        qint64 bytes = 0;
+        qint64 lastArrivalMs = 0;
+
+    private:
+        RecordSink &m_next;
+    };
+
+    // `streamName` empty: the call named no stream of the engine's (nothing is recorded).
+    void putRecord(const QString &streamName, const PutRecordRequest &request,
+                   const std::expected<PutRecordResponse, Error> &result, double latencyMs);
+    void putRecords(const QString &streamName, const PutRecordsRequest &request,
+                    const std::expected<PutRecordsResponse, Error> &result, double latencyMs);
+    // `streamName`/`shardId` from the request's iterator (empty when it could not be opened).
+    void getRecords(const QString &streamName, const QString &shardId,
+                    const std::expected<GetRecordsResponse, Error> &result,
+                    const CountingSink &counted, double latencyMs, qint64 nowMs);
+
+    // GetMetricData over the registry: the request checked as CloudWatch checks it (Validation
+    // errors, whose messages name the parameter), then one series per query.
+    std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
+
+    // THE GATE for shard-level metrics: AWS publishes them only for streams with enhanced
+    // monitoring enabled (EnableEnhancedMonitoring). The emulator records them for every stream
+    // until the engine keeps that setting; then this asks it.
+    static bool shardLevelEnabled(const QString &streamName);
+
+private:
+    MetricsRegistry &m_registry;
+};
+
+} // namespace shardscope
