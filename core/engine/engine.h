@@ -36,6 +36,9 @@ struct EngineOptions
     // the last commits may be lost on power failure.
     bool durableCommits = false;
     std::shared_ptr<Clock> clock; // defaults to the system clock
+    // Kinesis's per-shard throughput limits (writes 1 MiB/s and 1,000 records/s, reads 5 calls/s
+    // and 2 MiB/s), enforced as AWS does; Engine::setThroughputLimitsEnabled changes it later.
+    bool throughputLimits = true;
 };
 
 // The embedded Kinesis Data Streams emulator: every stream operation with Kinesis's semantics,
@@ -120,6 +123,11 @@ public:
     std::expected<ShardStatistics, Error> retentionImpact(const QString &streamName, int hours) const;
 
     QString streamArn(const QString &streamName) const;
+
+    // --- Throughput limits (not Kinesis wire operations) ---------------------------------------
+    bool throughputLimitsEnabled() const;
+    // Thread-safe; turning them on starts every shard with a full second's allowance.
+    void setThroughputLimitsEnabled(bool enabled);
 
 signals:
     // Emitted once per shard per group commit that appended records to it, never per record.
