@@ -160,6 +160,16 @@ private slots:
         QVERIFY(limiter.admitRead(kStream, 1, clock.nowMs() - 5000));
     }
 
+    void scaledLimits()
+    {
+        ManualClock clock(kStartMs);
+        ThroughputLimiter limiter(ThroughputLimiter::Limits{}.scaled(3));
+        QCOMPARE(limiter.limits().writeRecordsPerSecond, 3000);
+        QCOMPARE(limiter.limits().readBytesPerSecond, 6 * kMiB);
+        QCOMPARE(limiter.limits().largeReadPenaltyMs, 5000);
+        QCOMPARE(offerWrites(limiter, clock, 1, 5000, 1), 3000);
+    }
+
     void disabledAdmitsEverything()
     {
         ManualClock clock(kStartMs);

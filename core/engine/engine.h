@@ -39,6 +39,8 @@ struct EngineOptions
     // Kinesis's per-shard throughput limits (writes 1 MiB/s and 1,000 records/s, reads 5 calls/s
     // and 2 MiB/s), enforced as AWS does; Engine::setThroughputLimitsEnabled changes it later.
     bool throughputLimits = true;
+    // Multiplies every throughput limit (benchmarks measure the limiter at an unreachable limit).
+    int throughputLimitFactor = 1;
 };
 
 // The embedded Kinesis Data Streams emulator: every stream operation with Kinesis's semantics,

@@ -4,6 +4,17 @@
 
 namespace shardscope {
 
+ThroughputLimiter::Limits ThroughputLimiter::Limits::scaled(int factor) const
+{
+    Limits limits = *this;
+    limits.writeBytesPerSecond *= factor;
+    limits.writeRecordsPerSecond *= factor;
+    limits.readBytesPerSecond *= factor;
+    limits.readCallsPerSecond *= factor;
+    limits.largeReadBytes *= factor;
+    return limits;
+}
+
 ThroughputLimiter::ThroughputLimiter() : ThroughputLimiter(Limits{}) {}
 
 ThroughputLimiter::ThroughputLimiter(Limits limits, bool enabled)

@@ -36,6 +36,9 @@ public:
         qint64 readCallsPerSecond = KinesisLimits::kShardGetRecordsPerSecond;
         qint64 largeReadBytes = KinesisLimits::kGetRecordsMaxBytes;
         qint64 largeReadPenaltyMs = KinesisLimits::kLargeReadPenaltyMs;
+
+        // Every rate (and the large-read size) times `factor`.
+        Limits scaled(int factor) const;
     };
     // One shard's use over the last second (the second ending now), and its limits.
     struct Usage
