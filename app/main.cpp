@@ -210,6 +210,10 @@ int main(int argc, char *argv[])
         QStringLiteral("delay-ms"),
         QCoreApplication::translate("main", "How long streams stay CREATING, UPDATING and DELETING (default 500)."),
         QStringLiteral("ms"), QStringLiteral("500"));
+    const QCommandLineOption noThroughputLimitsOption(
+        QStringLiteral("no-throughput-limits"),
+        QCoreApplication::translate("main", "Do not enforce Kinesis's per-shard throughput limits in the emulator "
+                                            "(1 MiB/s and 1,000 records/s written, 5 reads/s and 2 MiB/s read)."));
     const QCommandLineOption requireAuthOption(
         QStringLiteral("require-auth"),
         QCoreApplication::translate("main", "With --serve: verify every request's SigV4 signature against the configured keys "
@@ -251,6 +255,7 @@ int main(int argc, char *argv[])
     parser.addOption(bindOption);
     parser.addOption(createStreamOption);
     parser.addOption(delayOption);
+    parser.addOption(noThroughputLimitsOption);
     parser.addOption(demoOption);
     parser.addOption(streamOption);
     parser.addOption(tabOption);
@@ -311,6 +316,7 @@ int main(int argc, char *argv[])
     engineOptions.databasePath = options.databasePath;
     engineOptions.createDelayMs = engineOptions.deleteDelayMs = engineOptions.updateDelayMs = delayMs;
     engineOptions.region = parser.value(regionOption);
+    engineOptions.throughputLimits = !parser.isSet(noThroughputLimitsOption);
 
     if (parser.isSet(serveOption))
         return serve(argc, argv, parser, engineOptions,

@@ -5,6 +5,10 @@
 //   floor: the same rows inserted by a prepared statement, 500 per transaction, same schema and
 //          pragmas, rows prepared in advance (the best SQLite itself can do on this disk);
 //   get:   GetRecords with Limit 10,000 from TRIM_HORIZON over everything that was put.
+//   limits: the put figure again (one producer, 4 shards) with the per-shard throughput limits
+//          on and off, a fresh process each, alternated, best of three: with the limits on they
+//          are raised 10,000 times (EngineOptions::throughputLimitFactor), so no record is
+//          throttled and the ratio is the cost of the limiter itself, engine_put_limits_on_vs_off.
 //
 // The floor and the engine run in two child processes of this program (itself, started again
 // with --phase floor|engine), one after the other, so each peak resident memory is that phase's
@@ -31,6 +35,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <thread>
@@ -205,6 +210,9 @@ int enginePhase(int batches)
     EngineOptions options;
     options.databasePath = dir.filePath(QStringLiteral("engine.db"));
     options.createDelayMs = 0;
+    // Far more records per shard than Kinesis allows: this measures the engine's path, and the
+    // limits phases measure what the limiter costs.
+    options.throughputLimits = false;
     auto engine = Engine::open(options);
     if (!engine) {
         std::fprintf(stderr, "%s\n", qPrintable(engine.error().message));
@@ -225,6 +233,32 @@ int enginePhase(int batches)
     const long peakKiB = statusKiB("VmHWM:");
     mebibytes("engine_peak_rss_over_baseline", peakKiB - baselineKiB);
     mebibytes("engine_process_peak_rss", peakKiB);
+    return 0;
+}
+
+// One producer's put rate into a 4-shard stream, limits on (at 10,000 times Kinesis's) or off.
+// enginePut fails the run if any record is throttled.
+int limitsPhase(int batches, bool limits)
+{
+    QTemporaryDir dir;
+    EngineOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("engine.db"));
+    options.createDelayMs = 0;
+    options.throughputLimits = limits;
+    options.throughputLimitFactor = 10000;
+    auto engine = Engine::open(options);
+    if (!engine) {
+        std::fprintf(stderr, "%s\n", qPrintable(engine.error().message));
+        return 1;
+    }
+    CreateStreamRequest create;
+    create.streamName = QStringLiteral("limits");
+    create.shardCount = 4;
+    if (auto created = (*engine)->createStream(create); !created) {
+        std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+        return 1;
+    }
+    figure("engine_put_limits", enginePut(**engine, QStringLiteral("limits"), batches, 1), "records/s");
     return 0;
 }
 
@@ -259,6 +293,8 @@ int main(int argc, char *argv[])
             return floorPhase(batches);
         if (std::strcmp(argv[2], "engine") == 0)
             return enginePhase(batches);
+        if (std::strcmp(argv[2], "limits-on") == 0 || std::strcmp(argv[2], "limits-off") == 0)
+            return limitsPhase(batches, std::strcmp(argv[2], "limits-on") == 0);
         std::fprintf(stderr, "unknown phase %s\n", argv[2]);
         return 2;
     }
@@ -287,5 +323,19 @@ int main(int argc, char *argv[])
     print("engine_peak_rss_over_baseline");
     print("engine_process_peak_rss");
     print("sqlite_floor_process_peak_rss");
+
+    // Limits on against off, alternated so that a slower moment of the machine hits both.
+    const auto rate = [](const QHash<QString, QString> &phase) {
+        return phase.value(QStringLiteral("engine_put_limits")).section(u' ', 0, 0).toDouble();
+    };
+    double on = 0;
+    double off = 0;
+    for (int round = 0; round < 3; ++round) {
+        off = std::max(off, rate(runPhase("limits-off", batches)));
+        on = std::max(on, rate(runPhase("limits-on", batches)));
+    }
+    std::printf("engine_put_limits_off: %.0f records/s\n", off);
+    std::printf("engine_put_limits_on: %.0f records/s\n", on);
+    std::printf("engine_put_limits_on_vs_off: %.1f %%\n", 100.0 * on / off);
     return 0;
 }

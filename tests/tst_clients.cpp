@@ -69,7 +69,7 @@ void TestClients::client_data()
     const Client clients[] = {
         {"aws-cli-v2", QStringLiteral("bash"), QStringLiteral("awscli_conformance.sh"), 43,
          QStringLiteral("10000"), true},
-        {"boto3", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_conformance.py"), 86,
+        {"boto3", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_conformance.py"), 89,
          QStringLiteral("300"), true},
         {"js-sdk-v3 roundtrip", QStringLiteral("node"), QStringLiteral("js_sdk_roundtrip.mjs"), 8,
          QStringLiteral("100"), true},

@@ -457,6 +457,10 @@
         <translation>Region der ARNs und Signaturen des Emulators (Standard: us-east-1).</translation>
     </message>
     <message>
+        <source>Do not enforce Kinesis&apos;s per-shard throughput limits in the emulator (1 MiB/s and 1,000 records/s written, 5 reads/s and 2 MiB/s read).</source>
+        <translation>Die Durchsatzgrenzen von Kinesis je Shard im Emulator nicht durchsetzen (1 MiB/s und 1.000 Datensätze/s schreibend, 5 Lesevorgänge/s und 2 MiB/s lesend).</translation>
+    </message>
+    <message>
         <source>Do not trickle sample events into the demo stream in this session.</source>
         <translation>In dieser Sitzung keine Beispielereignisse in den Demo-Stream einspeisen.</translation>
     </message>

@@ -457,6 +457,10 @@
         <translation>Région des ARN et des signatures de l&apos;émulateur (par défaut us-east-1).</translation>
     </message>
     <message>
+        <source>Do not enforce Kinesis&apos;s per-shard throughput limits in the emulator (1 MiB/s and 1,000 records/s written, 5 reads/s and 2 MiB/s read).</source>
+        <translation>Ne pas appliquer les limites de débit par shard de Kinesis dans l&apos;émulateur (1 Mio/s et 1 000 enregistrements/s en écriture, 5 lectures/s et 2 Mio/s en lecture).</translation>
+    </message>
+    <message>
         <source>Do not trickle sample events into the demo stream in this session.</source>
         <translation>Ne pas injecter d&apos;événements d&apos;exemple dans le flux de démo pendant cette session.</translation>
     </message>

@@ -115,6 +115,16 @@ QString Engine::streamArn(const QString &streamName) const
     return m_core->streamArn(streamName);
 }
 
+bool Engine::throughputLimitsEnabled() const
+{
+    return m_core->limiter().isEnabled();
+}
+
+void Engine::setThroughputLimitsEnabled(bool enabled)
+{
+    m_core->limiter().setEnabled(enabled);
+}
+
 // --- Streams ---------------------------------------------------------------------------------
 
 std::expected<void, Error> Engine::createStream(const CreateStreamRequest &request)

@@ -39,6 +39,11 @@ struct EngineOptions
     // the last commits may be lost on power failure.
     bool durableCommits = false;
     std::shared_ptr<Clock> clock; // defaults to the system clock
+    // Kinesis's per-shard throughput limits (writes 1 MiB/s and 1,000 records/s, reads 5 calls/s
+    // and 2 MiB/s), enforced as AWS does; Engine::setThroughputLimitsEnabled changes it later.
+    bool throughputLimits = true;
+    // Multiplies every throughput limit (benchmarks measure the limiter at an unreachable limit).
+    int throughputLimitFactor = 1;
 };
 
 // The embedded Kinesis Data Streams emulator: every stream operation with Kinesis's semantics,
@@ -145,6 +150,10 @@ public:
     // GetMetricData and ListMetrics over them (namespace AWS/Kinesis).
     std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
     QList<MetricKey> listMetrics() const;
+    // --- Throughput limits (not Kinesis wire operations) ---------------------------------------
+    bool throughputLimitsEnabled() const;
+    // Thread-safe; turning them on starts every shard with a full second's allowance.
+    void setThroughputLimitsEnabled(bool enabled);
 
 signals:
     // Emitted once per shard per group commit that appended records to it, never per record.

@@ -22,7 +22,9 @@ using RequestValidation::checkName;
 using RequestValidation::invalidArgument;
 
 EngineCore::EngineCore(EngineOptions options, Listener listener)
-    : m_options(std::move(options)), m_listener(std::move(listener))
+    : m_options(std::move(options)), m_listener(std::move(listener)),
+      m_limiter(ThroughputLimiter::Limits{}.scaled(m_options.throughputLimitFactor),
+                m_options.throughputLimits)
 {
     if (!m_options.clock)
         m_options.clock = std::make_shared<SystemClock>();
@@ -140,8 +142,11 @@ void EngineCore::afterCommit(bool committed)
     if (committed) {
         if (m_kms->isDirty())
             m_kms->publish();
-        if (m_catalog.hasUnpublishedChanges())
-            m_catalogChangedPending = m_catalog.publish() || m_catalogChangedPending;
+        if (m_catalog.hasUnpublishedChanges() && m_catalog.publish()) {
+            m_catalogChangedPending = true;
+            // Streams or shards changed: closed shards and gone streams keep no buckets.
+            m_limiter.retainOpenShards(*m_catalog.snapshot(), now());
+        }
         return;
     }
     // The group was rolled back: forget its in-memory changes by reading what is committed.

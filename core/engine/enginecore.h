@@ -11,6 +11,7 @@
 #include "pagetokens.h"
 #include "recordstore.h"
 #include "sqlitedb.h"
+#include "throughputlimiter.h"
 #include "writerthread.h"
 
 #include "kinesis/api.h"
@@ -66,6 +67,8 @@ public:
     LocalKms &kms() { return *m_kms; }
     const LocalKms &kms() const { return *m_kms; }
     const PageTokens &tokens() const { return *m_tokens; }
+    // The per-shard throughput limits (thread-safe, so usable from const operations too).
+    ThroughputLimiter &limiter() const { return m_limiter; }
 
     // Runs `body` on the writer thread inside the group transaction and waits for the commit.
     template<typename T>
@@ -116,6 +119,7 @@ private:
     CatalogStore m_catalog;
     std::unique_ptr<RecordStore> m_records;
     std::unique_ptr<WriterThread> m_writer;
+    mutable ThroughputLimiter m_limiter;
     SqliteDb *m_writeDb = nullptr;        // owned by m_writer; used on its thread only
     bool m_catalogChangedPending = false; // writer thread only
     bool m_moreHousekeeping = false;      // writer thread only

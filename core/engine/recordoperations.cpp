@@ -54,19 +54,90 @@ std::expected<RecordStore::Input, Error> putInput(const QByteArray &data,
     return input;
 }
 
-// Appends to stream `name` as the writer's working catalog has it now.
-std::expected<RecordStore::Appended, Error> append(EngineCore &core, const QString &name,
-                                                   const QList<RecordStore::Input> &inputs)
+// What a put stored: per input its sequence number, or nothing when its shard's throughput
+// limit refused it (throttledShard says which shard).
+struct PutOutcome
 {
-    return core.write<RecordStore::Appended>(
-        [&](SqliteDb &db) -> std::expected<RecordStore::Appended, Error> {
-            const qint64 nowMs = core.now();
-            const auto current = core.liveStream(name, nowMs);
-            if (!current)
-                return std::unexpected(current.error());
-            return core.records().append(db, **current, inputs, nowMs);
-        });
+    QList<std::optional<SequenceNumber>> sequenceNumbers;
+    QList<quint32> throttledShard;
+    EncryptionType encryptionType = EncryptionType::None;
+};
+
+// PutRecord's and PutRecords's ProvisionedThroughputExceededException message.
+QString writeRateExceeded(const EngineCore &core, const QString &streamName, quint32 shard)
+{
+    return u"Rate exceeded for shard " % ShardId::format(shard) % u" in stream " % streamName %
+           u" under account " % core.account() % u'.';
 }
+
+// Appends to stream `name` as the writer's working catalog has it now: each input goes to the
+// open shard its hash key routes to, if that shard's write limit admits it.
+std::expected<PutOutcome, Error> append(EngineCore &core, const QString &name,
+                                        const QList<RecordStore::Input> &inputs)
+{
+    return core.write<PutOutcome>([&](SqliteDb &db) -> std::expected<PutOutcome, Error> {
+        const qint64 nowMs = core.now();
+        const auto current = core.liveStream(name, nowMs);
+        if (!current)
+            return std::unexpected(current.error());
+        const StreamMeta &stream = **current;
+        PutOutcome outcome;
+        outcome.encryptionType = stream.encryptionType;
+        outcome.sequenceNumbers.resize(inputs.size());
+        ThroughputLimiter &limiter = core.limiter();
+        if (!limiter.isEnabled()) {
+            auto appended = core.records().append(db, stream, inputs, nowMs);
+            if (!appended)
+                return std::unexpected(appended.error());
+            for (qsizetype i = 0; i < inputs.size(); ++i)
+                outcome.sequenceNumbers[i] = appended->sequenceNumbers[i];
+            outcome.encryptionType = appended->encryptionType;
+            return outcome;
+        }
+        outcome.throttledShard.resize(inputs.size());
+        QList<RecordStore::Input> admitted;
+        QList<qsizetype> admittedAt;
+        admitted.reserve(inputs.size());
+        admittedAt.reserve(inputs.size());
+        for (qsizetype i = 0; i < inputs.size(); ++i) {
+            const RecordStore::Input &input = inputs[i];
+            const quint32 shard = stream.routeTo(input.hashKey).index;
+            if (!limiter.admitWrite(stream.id, shard,
+                                    input.data.size() + input.partitionKey.size(), nowMs)) {
+                outcome.throttledShard[i] = shard;
+                continue;
+            }
+            admitted.append(input);
+            admittedAt.append(i);
+        }
+        if (admitted.isEmpty())
+            return outcome;
+        auto appended = core.records().append(db, stream, admitted, nowMs);
+        if (!appended)
+            return std::unexpected(appended.error());
+        for (qsizetype j = 0; j < admittedAt.size(); ++j)
+            outcome.sequenceNumbers[admittedAt[j]] = appended->sequenceNumbers[j];
+        outcome.encryptionType = appended->encryptionType;
+        return outcome;
+    });
+}
+
+// Hands records on to another sink, counting their payload bytes (what reads are charged).
+class CountingSink final : public RecordSink
+{
+public:
+    explicit CountingSink(RecordSink &inner) : m_inner(inner) {}
+    void record(const RecordView &view) override
+    {
+        m_bytes += view.data.size();
+        m_inner.record(view);
+    }
+    qint64 bytes() const { return m_bytes; }
+
+private:
+    RecordSink &m_inner;
+    qint64 m_bytes = 0;
+};
 
 } // namespace
 
@@ -125,7 +196,11 @@ std::expected<PutRecordResponse, Error> putRecord(EngineCore &core, const PutRec
     auto outcome = append(core, stream.name, {*input});
     if (!outcome)
         return std::unexpected(outcome.error());
-    const SequenceNumber seq = outcome->sequenceNumbers.front();
+    if (!outcome->sequenceNumbers.front())
+        return std::unexpected(
+            Error{ErrorType::ProvisionedThroughputExceeded,
+                  writeRateExceeded(core, stream.name, outcome->throttledShard.front())});
+    const SequenceNumber seq = *outcome->sequenceNumbers.front();
     return PutRecordResponse{ShardId::format(seq.shardIndex), seq, outcome->encryptionType};
 }
 
@@ -213,10 +288,17 @@ std::expected<PutRecordsResponse, Error> putRecords(EngineCore &core,
         return std::unexpected(outcome.error());
     response.encryptionType = outcome->encryptionType;
     for (qsizetype j = 0; j < acceptedAt.size(); ++j) {
-        const SequenceNumber seq = outcome->sequenceNumbers[j];
         PutRecordsResultEntry &entry = response.records[acceptedAt[j]];
-        entry.sequenceNumber = seq;
-        entry.shardId = ShardId::format(seq.shardIndex);
+        const std::optional<SequenceNumber> &seq = outcome->sequenceNumbers[j];
+        if (!seq) {
+            // Throttled: only this entry fails, as Kinesis reports it.
+            entry.errorCode = QStringLiteral("ProvisionedThroughputExceededException");
+            entry.errorMessage = writeRateExceeded(core, stream.name, outcome->throttledShard[j]);
+            response.failedRecordCount++;
+            continue;
+        }
+        entry.sequenceNumber = *seq;
+        entry.shardId = ShardId::format(seq->shardIndex);
     }
     return response;
 }
@@ -379,10 +461,18 @@ getRecords(const EngineCore &core, const GetRecordsRequest &request, RecordSink 
     const qint64 from =
         std::max(iterator->position, SequenceNumber::counterAt(stream->trimHorizonMs(nowMs)));
 
+    // A throttled call reads nothing and leaves the iterator usable.
+    ThroughputLimiter &limiter = core.limiter();
+    if (!limiter.admitRead(stream->id, shardIndex, nowMs))
+        return std::unexpected(Error{ErrorType::ProvisionedThroughputExceeded,
+                                     u"Rate exceeded for Shard - " % core.account() % u'/' %
+                                         name % u'/' % shardId});
+    CountingSink counting(sink);
     const auto page =
-        core.records().read(*stream, shardIndex, from, limit, kGetRecordsMaxBytes, sink);
+        core.records().read(*stream, shardIndex, from, limit, kGetRecordsMaxBytes, counting);
     if (!page)
         return std::unexpected(page.error());
+    limiter.chargeRead(stream->id, shardIndex, counting.bytes(), nowMs);
 
     GetRecordsResponse response;
     response.millisBehindLatest =

@@ -167,5 +167,41 @@ check "describe-stream-summary EnhancedMonitoring" $([[ "$metrics" == "IncomingR
 expect_ok "delete-stream" kinesis delete-stream --stream-name cli-od
 status=$(kinesis describe-stream-summary --stream-name cli-od --query 'StreamDescriptionSummary.StreamStatus' --output text 2>&1)
 check "delete-stream result" $([[ "$status" == DELETING ]]; echo $?) "$status"
+
+# Per-shard throughput limits on the 1-shard stream cli-limits. PutRecords: 500 records of 4 KiB
+# (2 MiB) in one call against 1 MiB/s: only the throttled entries fail, with Kinesis's code and text.
+expect_ok "create-stream for the throughput limits" kinesis create-stream --stream-name cli-limits --shard-count 1
+wait_active cli-limits
+limit_dir=$(mktemp -d)
+trap 'rm -rf "$limit_dir"' EXIT
+python3 -c '
+import base64, json, sys
+data = base64.b64encode(b"L" * 4096).decode()
+json.dump([{"Data": data, "PartitionKey": "k"} for _ in range(500)], sys.stdout)' > "$limit_dir/records.json"
+rate_message="Rate exceeded for shard shardId-000000000000 in stream cli-limits under account 000000000000."
+out=$(kinesis put-records --stream-name cli-limits --records "file://$limit_dir/records.json" \
+    --query '[FailedRecordCount, length(Records[?ErrorCode]), length(Records[?SequenceNumber]), join(`|`, Records[?ErrorCode].ErrorCode), join(`|`, Records[?ErrorMessage].ErrorMessage)]' --output json 2>&1)
+verdict=$(printf '%s' "$out" | python3 -c '
+import json, sys
+failed, with_code, stored, codes, messages = json.load(sys.stdin)
+ok = (0 < failed < 500 and failed == with_code and stored == 500 - failed
+      and set(codes.split("|")) == {"ProvisionedThroughputExceededException"}
+      and set(messages.split("|")) == {sys.argv[1]})
+print("ok" if ok else "bad")' "$rate_message" 2>&1)
+check "put-records throttles only the entries over the limit" $([[ "$verdict" == ok ]]; echo $?) "$out"
+# PutRecord: eight CLI processes at once, each with a record of 1,000 KiB: the first fills the
+# shard's second, and the ones that arrive within it fail with the exception (the CLI retries
+# nothing: AWS_MAX_ATTEMPTS=1).
+sleep 1.1
+head -c 1024000 /dev/zero > "$limit_dir/big.bin"
+for i in 1 2 3 4 5 6 7 8; do
+    kinesis put-record --stream-name cli-limits --partition-key k --data "fileb://$limit_dir/big.bin" > "$limit_dir/put-$i.out" 2>&1 &
+done
+wait
+throttled=$(grep -l "(ProvisionedThroughputExceededException)" "$limit_dir"/put-*.out | wc -l)
+exact=$(grep -l -F ": $rate_message" "$limit_dir"/put-*.out | wc -l)
+stored=$(grep -l '"SequenceNumber"' "$limit_dir"/put-*.out | wc -l)
+check "put-record throttled with Kinesis's error" $([[ $throttled -ge 1 && $exact == "$throttled" && $((throttled + stored)) == 8 ]]; echo $?) \
+    "$throttled throttled, $exact exact, $stored stored: $(cat "$limit_dir"/put-*.out)"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

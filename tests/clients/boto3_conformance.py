@@ -399,5 +399,51 @@ for _ in range(200):
 expect_error("consumer gone with its stream", "ResourceNotFoundException", kinesis.describe_stream_consumer,
              ConsumerARN=reg_a["ConsumerARN"])
 
+
+# Per-shard throughput limits on a 1-shard stream, with retries off (max_attempts 1).
+RATE_MESSAGE = "Rate exceeded for shard shardId-000000000000 in stream limits under account 000000000000."
+kinesis.create_stream(StreamName="limits", ShardCount=1)
+wait_active("limits")
+throttled = None
+for _ in range(20):  # 900 KiB records: one fills most of the shard's 1 MiB/s
+    try:
+        kinesis.put_record(StreamName="limits", Data=b"t" * (900 * 1024), PartitionKey="k")
+    except ClientError as e:
+        throttled = e.response["Error"]
+        break
+check("put_record throttled", throttled is not None
+      and throttled["Code"] == "ProvisionedThroughputExceededException" and throttled["Message"] == RATE_MESSAGE,
+      throttled)
+time.sleep(1.1)
+batch = kinesis.put_records(StreamName="limits",
+                            Records=[{"Data": b"b" * 4096, "PartitionKey": "k"} for _ in range(500)])
+failures = [r for r in batch["Records"] if "ErrorCode" in r]
+stored = [r for r in batch["Records"] if "SequenceNumber" in r]
+check("put_records fails only the throttled entries",
+      0 < batch["FailedRecordCount"] == len(failures) < 500 and len(stored) == 500 - len(failures)
+      and all(r["ErrorCode"] == "ProvisionedThroughputExceededException" and r["ErrorMessage"] == RATE_MESSAGE
+              for r in failures)
+      and [int(r["SequenceNumber"]) for r in stored] == sorted(int(r["SequenceNumber"]) for r in stored),
+      {k: batch[k] for k in ("FailedRecordCount",)})
+iterator = kinesis.get_shard_iterator(StreamName="limits", ShardId="shardId-000000000000",
+                                      ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+read_error = None
+for _ in range(50):  # a record (up to 900 KiB) a call: the calls or the 2 MiB/s run out
+    try:
+        kinesis.get_records(ShardIterator=iterator, Limit=1)
+    except ClientError as e:
+        read_error = e.response["Error"]
+        break
+time.sleep(1.1)
+try:
+    after = kinesis.get_records(ShardIterator=iterator, Limit=1)["Records"]
+except ClientError as e:
+    after = []
+    read_error = {"after": e.response["Error"]}
+check("get_records throttled, iterator kept", read_error is not None
+      and read_error["Code"] == "ProvisionedThroughputExceededException"
+      and read_error["Message"] == "Rate exceeded for Shard - 000000000000/limits/shardId-000000000000"
+      and len(after) > 0, read_error)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
