@@ -67,7 +67,7 @@ void TestClients::client_data()
         bool signs; // signs with the key pair it is given (the CBOR script sends no signature)
     };
     const Client clients[] = {
-        {"aws-cli-v2", QStringLiteral("bash"), QStringLiteral("awscli_conformance.sh"), 43,
+        {"aws-cli-v2", QStringLiteral("bash"), QStringLiteral("awscli_conformance.sh"), 46,
          QStringLiteral("10000"), true},
         {"boto3", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_conformance.py"), 89,
          QStringLiteral("300"), true},

@@ -159,6 +159,11 @@ private slots:
         create.streamName = u"orders"_s;
         create.shardCount = 2;
         VERIFY_OK((*emulator)->engine().createStream(create));
+        // Shard-level metrics need enhanced monitoring, as on AWS.
+        EnhancedMonitoringRequest monitoring;
+        monitoring.target = StreamTarget::byName(u"orders"_s);
+        monitoring.shardLevelMetrics = {u"ALL"_s};
+        VERIFY_OK((*emulator)->engine().enableEnhancedMonitoring(monitoring));
 
         AwsBackend aws(optionsFor(*url));
         QVERIFY(aws.hasMetrics());

@@ -43,17 +43,25 @@ struct Harness
             options.databasePath = dir.filePath(u"e.db"_s);
         options.clock = clock;
         options.createDelayMs = 0;
+        options.updateDelayMs = 0;
         auto opened = Engine::open(options);
         QVERIFY2(opened, shardscope::testing::describe(opened).constData());
         engine = std::move(*opened);
     }
 
-    void createStream(const QString &name, int shards)
+    // Shard-level metrics are recorded only with enhanced monitoring on, as on AWS.
+    void createStream(const QString &name, int shards, bool enhancedMonitoring = true)
     {
         CreateStreamRequest request;
         request.streamName = name;
         request.shardCount = shards;
         VERIFY_OK(engine->createStream(request));
+        if (!enhancedMonitoring)
+            return;
+        EnhancedMonitoringRequest monitoring;
+        monitoring.target = StreamTarget::byName(name);
+        monitoring.shardLevelMetrics = {u"ALL"_s};
+        VERIFY_OK(engine->enableEnhancedMonitoring(monitoring));
     }
 
     std::expected<PutRecordResponse, Error> put(const QString &stream, const QByteArray &data,
@@ -149,6 +157,31 @@ private slots:
         QVERIFY(h.engine->metrics().path().isEmpty() == false);
     }
 
+    // AWS publishes shard-level metrics only for those enhanced monitoring has on.
+    void shardLevelMetricsFollowEnhancedMonitoring()
+    {
+        Harness h;
+        h.open();
+        h.createStream(u"orders"_s, 2, false);
+        VERIFY_OK(h.put(u"orders"_s, QByteArray(10, 'a'), kLowKey));
+        QCOMPARE(h.sum(MN::IncomingBytes), 10.0);
+        QVERIFY(h.values(MN::IncomingBytes, u"orders"_s, kShard0, Statistic::Sum).isEmpty());
+
+        EnhancedMonitoringRequest monitoring;
+        monitoring.target = StreamTarget::byName(u"orders"_s);
+        monitoring.shardLevelMetrics = {MN::IncomingBytes};
+        VERIFY_OK(h.engine->enableEnhancedMonitoring(monitoring));
+        VERIFY_OK(h.put(u"orders"_s, QByteArray(20, 'b'), kLowKey));
+        QCOMPARE(h.sum(MN::IncomingBytes), 30.0);
+        QCOMPARE(h.sum(MN::IncomingBytes, kShard0), 20.0);
+        QVERIFY(h.values(MN::IncomingRecords, u"orders"_s, kShard0, Statistic::Sum).isEmpty());
+
+        VERIFY_OK(h.engine->disableEnhancedMonitoring(monitoring));
+        VERIFY_OK(h.put(u"orders"_s, QByteArray(40, 'c'), kLowKey));
+        QCOMPARE(h.sum(MN::IncomingBytes), 70.0);
+        QCOMPARE(h.sum(MN::IncomingBytes, kShard0), 20.0);
+    }
+
     void putRecordsSums()
     {
         Harness h;
@@ -188,7 +221,9 @@ private slots:
         h.inMemory = true;
         h.open();
         QVERIFY(h.engine->metrics().path().isEmpty());
-        EngineMetrics metrics(h.engine->metrics());
+        EngineMetrics metrics(h.engine->metrics(), [](const QString &) {
+            return MetricNames::shardLevelMetrics();
+        });
         PutRecordsRequest request;
         request.target = StreamTarget::byName(u"orders"_s);
         for (int i = 0; i < 4; ++i)

@@ -66,7 +66,11 @@ std::expected<std::unique_ptr<Engine>, Error> Engine::open(EngineOptions options
         metrics = MetricsRegistry::open(QString(), nowMs);
     }
     engine->m_metrics = std::move(*metrics);
-    engine->m_engineMetrics = std::make_unique<EngineMetrics>(*engine->m_metrics);
+    // Shard-level metrics only for what the stream's enhanced monitoring has on, as on AWS.
+    Engine *self = engine.get();
+    engine->m_engineMetrics = std::make_unique<EngineMetrics>(
+        *engine->m_metrics,
+        [self](const QString &streamName) { return self->shardLevelMetrics(streamName); });
     return engine;
 }
 

@@ -19,8 +19,8 @@ namespace {
 class Samples
 {
 public:
-    explicit Samples(const QString &streamName)
-        : m_streamName(streamName), m_shardLevel(EngineMetrics::shardLevelEnabled(streamName))
+    Samples(const QString &streamName, QStringList shardLevel)
+        : m_streamName(streamName), m_shardLevel(std::move(shardLevel))
     {
     }
     void stream(const QString &metric, double value)
@@ -29,14 +29,14 @@ public:
     }
     void shard(const QString &metric, const QString &shardId, double value)
     {
-        if (m_shardLevel && !shardId.isEmpty())
+        if (!shardId.isEmpty() && m_shardLevel.contains(metric))
             m_samples.push_back(MetricSample{MetricKey{metric, m_streamName, shardId}, value});
     }
     void recordInto(MetricsRegistry &registry) const { registry.record(m_samples); }
 
 private:
     QString m_streamName;
-    bool m_shardLevel;
+    QStringList m_shardLevel; // the shard-level metrics enhanced monitoring has on
     std::vector<MetricSample> m_samples;
 };
 
@@ -102,19 +102,13 @@ void EngineMetrics::CountingSink::record(const RecordView &record)
     m_next.record(record);
 }
 
-bool EngineMetrics::shardLevelEnabled(const QString &streamName)
-{
-    Q_UNUSED(streamName);
-    return true;
-}
-
 void EngineMetrics::putRecord(const QString &streamName, const PutRecordRequest &request,
                               const std::expected<PutRecordResponse, Error> &result,
                               double latencyMs)
 {
     if (streamName.isEmpty())
         return;
-    Samples samples(streamName);
+    Samples samples(streamName, m_shardLevelMetrics(streamName));
     samples.stream(MN::PutRecordLatency, latencyMs);
     samples.stream(MN::PutRecordSuccess, result ? 1 : 0);
     if (result) {
@@ -140,7 +134,7 @@ void EngineMetrics::putRecords(const QString &streamName, const PutRecordsReques
 {
     if (streamName.isEmpty())
         return;
-    Samples samples(streamName);
+    Samples samples(streamName, m_shardLevelMetrics(streamName));
     samples.stream(MN::PutRecordsLatency, latencyMs);
     if (!result) {
         samples.stream(MN::PutRecordsSuccess, 0);
@@ -200,7 +194,7 @@ void EngineMetrics::getRecords(const QString &streamName, const QString &shardId
 {
     if (streamName.isEmpty())
         return;
-    Samples samples(streamName);
+    Samples samples(streamName, m_shardLevelMetrics(streamName));
     samples.stream(MN::GetRecordsLatency, latencyMs);
     samples.stream(MN::GetRecordsSuccess, result ? 1 : 0);
     if (result) {

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <expected>
+#include <functional>
 
 namespace shardscope {
 
@@ -19,7 +20,14 @@ class MetricsRegistry;
 class EngineMetrics final
 {
 public:
-    explicit EngineMetrics(MetricsRegistry &registry) : m_registry(registry) {}
+    // The shard-level metrics a stream has enabled (EnableEnhancedMonitoring); AWS publishes
+    // only those, so only those are recorded. Called once per data-plane call, from any thread.
+    using ShardLevelMetrics = std::function<QStringList(const QString &streamName)>;
+
+    EngineMetrics(MetricsRegistry &registry, ShardLevelMetrics shardLevelMetrics)
+        : m_registry(registry), m_shardLevelMetrics(std::move(shardLevelMetrics))
+    {
+    }
 
     // Counts the records a GetRecords hands on, for the metrics of that call.
     class CountingSink final : public RecordSink
@@ -50,13 +58,9 @@ public:
     // errors, whose messages name the parameter), then one series per query.
     std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
 
-    // THE GATE for shard-level metrics: AWS publishes them only for streams with enhanced
-    // monitoring enabled (EnableEnhancedMonitoring). The emulator records them for every stream
-    // until the engine keeps that setting; then this asks it.
-    static bool shardLevelEnabled(const QString &streamName);
-
 private:
     MetricsRegistry &m_registry;
+    ShardLevelMetrics m_shardLevelMetrics;
 };
 
 } // namespace shardscope

@@ -34,10 +34,10 @@ ThroughputLimiter::Shard &ThroughputLimiter::shardFor(Key key, qint64 nowMs)
     auto it = m_shards.find(key);
     if (it == m_shards.end()) {
         Shard shard;
-        shard.writeRecords = TokenBucket(m_limits.writeRecordsPerSecond, nowMs);
-        shard.writeBytes = TokenBucket(m_limits.writeBytesPerSecond, nowMs);
-        shard.readCalls = TokenBucket(m_limits.readCallsPerSecond, nowMs);
-        shard.readBytes = TokenBucket(m_limits.readBytesPerSecond, nowMs);
+        shard.writeRecords = TokenBucket(m_limits.writeRecordsPerSecond, 0, nowMs);
+        shard.writeBytes = TokenBucket(m_limits.writeBytesPerSecond, 0, nowMs);
+        shard.readCalls = TokenBucket(m_limits.readCallsPerSecond, 0, nowMs);
+        shard.readBytes = TokenBucket(m_limits.readBytesPerSecond, 0, nowMs);
         it = m_shards.insert(key, shard);
     }
     return *it;

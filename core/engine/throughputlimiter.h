@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tokenbucket.h"
+#include "kinesis/tokenbucket.h"
 
 #include "kinesis/limits.h"
 

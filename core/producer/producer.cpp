@@ -90,8 +90,8 @@ void Producer::setClock(ProducerClock clock)
     // Buckets keep their own last refill time; start them again on the new clock.
     const qint64 now = m_clock();
     for (auto it = m_queues.begin(); it != m_queues.end(); ++it) {
-        it->recordTokens = TokenBucket(recordRate(), it->recordTokens.capacity(), now);
-        it->byteTokens = TokenBucket(byteRate(), it->byteTokens.capacity(), now);
+        it->recordTokens = TokenBucket(qint64(recordRate()), it->recordTokens.capacity(), now);
+        it->byteTokens = TokenBucket(qint64(byteRate()), it->byteTokens.capacity(), now);
     }
 }
 
@@ -221,14 +221,14 @@ Producer::ShardQueue &Producer::queueFor(const QString &shardId)
     if (it == m_queues.end()) {
         const qint64 now = m_clock();
         ShardQueue queue;
-        const double records = recordRate() * m_options.rateBurstMs / 1000.0;
-        const double bytes = byteRate() * m_options.rateBurstMs / 1000.0;
+        const auto records = qint64(recordRate() * m_options.rateBurstMs / 1000.0);
+        const auto bytes = qint64(byteRate() * m_options.rateBurstMs / 1000.0);
         // Room for at least one record of the largest size, so every record can go.
-        queue.recordTokens = TokenBucket(recordRate(), std::max(1.0, records), now);
+        queue.recordTokens = TokenBucket(qint64(recordRate()), std::max<qint64>(1, records), now);
         queue.byteTokens = TokenBucket(
-            byteRate(),
-            std::max(bytes, double(KinesisLimits::kDefaultMaxRecordBytes
-                                   + KinesisLimits::kMaxPartitionKeyLength * 4 + 64)),
+            qint64(byteRate()),
+            std::max<qint64>(bytes, KinesisLimits::kDefaultMaxRecordBytes
+                                        + KinesisLimits::kMaxPartitionKeyLength * 4 + 64),
             now);
         // Empty at first, so a new producer (or a new child shard) does not start with a burst.
         queue.recordTokens.drain(now);
@@ -376,10 +376,10 @@ bool Producer::admit(ShardQueue &queue, const Carried &carried, qint64 now, int 
         return false;
     if (m_options.rateLimitPercent <= 0)
         return true;
-    if (queue.recordTokens.available(now) < 1 || queue.byteTokens.available(now) < double(carried.bytes))
+    if (!queue.recordTokens.canTake(1, now) || !queue.byteTokens.canTake(carried.bytes, now))
         return false;
-    queue.recordTokens.tryTake(1, now);
-    queue.byteTokens.tryTake(double(carried.bytes), now);
+    queue.recordTokens.take(1);
+    queue.byteTokens.take(carried.bytes);
     return true;
 }
 

@@ -6,7 +6,7 @@
 #include "producer/latencywindow.h"
 #include "producer/producertypes.h"
 #include "producer/shardmap.h"
-#include "producer/tokenbucket.h"
+#include "kinesis/tokenbucket.h"
 
 #include <QHash>
 #include <QList>
