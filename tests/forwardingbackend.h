@@ -6,6 +6,9 @@
 
 #include "backend/streambackend.h"
 
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace shardscope::testing {
 
 class ForwardingBackend : public StreamBackend
@@ -20,6 +23,43 @@ public:
     }
 
     StreamBackend &inner() const { return m_inner; }
+
+    // For stand-ins that refuse some PutRecords entries themselves: `results` holds the refused
+    // entries' errors; the entries without one go to the wrapped backend, and its per-record
+    // results are merged back in request order (on `pool`, which must outlive the future).
+    BackendFuture<PutRecordsResponse> putRecordsExceptRefused(const PutRecordsRequest &request,
+                                                              QList<PutRecordsResultEntry> results,
+                                                              QThreadPool &pool)
+    {
+        QList<int> forwarded;
+        PutRecordsRequest passing;
+        passing.target = request.target;
+        for (qsizetype i = 0; i < request.records.size(); ++i) {
+            if (results.at(i).errorCode.isEmpty()) {
+                forwarded.append(int(i));
+                passing.records.append(request.records.at(i));
+            }
+        }
+        BackendFuture<PutRecordsResponse> inner;
+        if (!passing.records.isEmpty())
+            inner = m_inner.putRecords(passing);
+        return QtConcurrent::run(&pool, [inner, results, forwarded]() mutable
+                                 -> BackendResult<PutRecordsResponse> {
+            PutRecordsResponse response;
+            if (!forwarded.isEmpty()) {
+                inner.waitForFinished();
+                const auto done = inner.result();
+                if (!done)
+                    return std::unexpected(done.error());
+                for (qsizetype j = 0; j < forwarded.size(); ++j)
+                    results[forwarded.at(j)] = done->records.at(j);
+            }
+            for (const auto &r : results)
+                response.failedRecordCount += r.errorCode.isEmpty() ? 0 : 1;
+            response.records = results;
+            return response;
+        });
+    }
 
     BackendKind kind() const override { return m_inner.kind(); }
     QString displayName() const override { return m_inner.displayName(); }

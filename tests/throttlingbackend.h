@@ -44,9 +44,6 @@ public:
             m_second = second;
             m_used = 0;
         }
-        QList<int> forwarded;
-        PutRecordsRequest passing;
-        passing.target = request.target;
         QList<PutRecordsResultEntry> results(request.records.size());
         for (qsizetype i = 0; i < request.records.size(); ++i) {
             const PutRecordsRequestEntry &entry = request.records.at(i);
@@ -63,30 +60,10 @@ public:
                                               .arg(request.target.streamName);
             } else {
                 ++m_used;
-                forwarded.append(int(i));
-                passing.records.append(entry);
             }
         }
         requestBytes.append(bytes);
-        BackendFuture<PutRecordsResponse> inner;
-        if (!passing.records.isEmpty())
-            inner = m_inner.putRecords(passing);
-        return QtConcurrent::run(&m_pool, [inner, results, forwarded]() mutable
-                                 -> BackendResult<PutRecordsResponse> {
-            PutRecordsResponse response;
-            if (!forwarded.isEmpty()) {
-                inner.waitForFinished();
-                const auto done = inner.result();
-                if (!done)
-                    return std::unexpected(done.error());
-                for (qsizetype j = 0; j < forwarded.size(); ++j)
-                    results[forwarded.at(j)] = done->records.at(j);
-            }
-            for (const auto &r : results)
-                response.failedRecordCount += r.errorCode.isEmpty() ? 0 : 1;
-            response.records = results;
-            return response;
-        });
+        return putRecordsExceptRefused(request, std::move(results), m_pool);
     }
 
 private:

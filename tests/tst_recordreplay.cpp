@@ -59,9 +59,6 @@ public:
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override
     {
         const bool throttleHalf = requests++ < throttledRequests;
-        QList<int> forwarded; // request positions that go through
-        PutRecordsRequest passing;
-        passing.target = request.target;
         QList<PutRecordsResultEntry> results(request.records.size());
         const qsizetype half = request.records.size() / 2;
         for (qsizetype i = 0; i < request.records.size(); ++i) {
@@ -72,30 +69,9 @@ public:
             } else if (entry.partitionKey == "doomed"_L1 || (throttleHalf && i >= half)) {
                 results[i].errorCode = u"ProvisionedThroughputExceededException"_s;
                 results[i].errorMessage = u"Rate exceeded for shard."_s;
-            } else {
-                forwarded.append(int(i));
-                passing.records.append(entry);
             }
         }
-        BackendFuture<PutRecordsResponse> inner;
-        if (!passing.records.isEmpty())
-            inner = m_inner.putRecords(passing);
-        return QtConcurrent::run(&m_pool, [inner, results, forwarded]() mutable
-                                 -> BackendResult<PutRecordsResponse> {
-            PutRecordsResponse response;
-            if (!forwarded.isEmpty()) {
-                inner.waitForFinished();
-                const auto done = inner.result();
-                if (!done)
-                    return std::unexpected(done.error());
-                for (qsizetype j = 0; j < forwarded.size(); ++j)
-                    results[forwarded.at(j)] = done->records.at(j);
-            }
-            for (const auto &r : results)
-                response.failedRecordCount += r.errorCode.isEmpty() ? 0 : 1;
-            response.records = results;
-            return response;
-        });
+        return putRecordsExceptRefused(request, std::move(results), m_pool);
     }
 
 private:
