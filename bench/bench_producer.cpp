@@ -29,6 +29,7 @@
 #include "records/kplaggregation.h"
 
 #include <QCoreApplication>
+#include <QThread>
 #include <QHash>
 #include <QSet>
 
@@ -153,6 +154,12 @@ int main(int argc, char *argv[])
             GetRecordsRequest get;
             get.shardIterator = *next;
             const auto page = engine.getRecords(get);
+            // Reads have their limits too (5 calls/s, 2 MiB/s per shard): a throttled read
+            // waits and tries again, as a consumer does.
+            if (!page && page.error().type == ErrorType::ProvisionedThroughputExceeded) {
+                QThread::msleep(200);
+                continue;
+            }
             if (!page || page->records.isEmpty())
                 break;
             for (const Record &r : page->records) {
