@@ -109,6 +109,7 @@ private slots:
     void firstRunShowsTheDemoStreamsRecords();
     void aSavedStreamWinsOverTheDemo();
     void servesAndTricklesThroughTheLocalEmulator();
+    void throughputLimitsSwitchThrottlesTheEmulator();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(StreamBackend *backend);
@@ -970,6 +971,44 @@ void TestMainWindow::servesAndTricklesThroughTheLocalEmulator()
         QVERIFY(!m_emulator->demoTrickle()->isRunning());
         QVERIFY(await(m_emulator->backend()->listAllStreams()).has_value());
     }
+}
+
+// The File menu's switch turns the emulator's per-shard limits off and on: 1,200 records to one
+// shard at once, over the 1,000 records/s a shard takes, are partly throttled only while on.
+void TestMainWindow::throughputLimitsSwitchThrottlesTheEmulator()
+{
+    createStreams({u"orders"_s}, 1);
+    auto window = makeWindow(m_emulator->backend());
+    QAction *limits = window->action(u"actionThroughputLimits"_s);
+    QVERIFY(limits->isEnabled());
+    QVERIFY(limits->isChecked());
+    QVERIFY(m_emulator->throughputLimitsEnabled());
+
+    const auto putBurst = [this] { // three calls of 400 records, at once
+        int failed = 0;
+        for (int call = 0; call < 3; ++call) {
+            PutRecordsRequest request;
+            request.target = StreamTarget::byName(u"orders"_s);
+            for (int i = 0; i < 400; ++i)
+                request.records.append(PutRecordsRequestEntry{QByteArray(10, 'x'), u"k%1"_s.arg(i), {}});
+            const auto response = m_engine->putRecords(request);
+            if (!response)
+                return -1;
+            failed += response->failedRecordCount;
+        }
+        return failed;
+    };
+    QVERIFY(putBurst() > 0);
+
+    limits->trigger();
+    QVERIFY(!limits->isChecked());
+    QVERIFY(!m_emulator->throughputLimitsEnabled());
+    QCOMPARE(putBurst(), 0);
+
+    limits->trigger();
+    QVERIFY(m_emulator->throughputLimitsEnabled());
+    QTest::qWait(1100); // a full second's allowance again
+    QVERIFY(putBurst() > 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2183,6 +2183,22 @@
         <translation>Nach und nach Beispielereignisse eines Webshops in den Demo-Stream schreiben</translation>
     </message>
     <message>
+        <source>Enforce &amp;Throughput Limits</source>
+        <translation>&amp;Durchsatzgrenzen durchsetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+L</source>
+        <translation>Ctrl+Alt+L</translation>
+    </message>
+    <message>
+        <source>Throttle the local emulator&apos;s shards as Kinesis does: writes of 1 MiB/s or 1,000 records/s, reads of 2 MiB/s or 5 calls/s per shard</source>
+        <translation>Die Shards des lokalen Emulators wie Kinesis drosseln: Schreiben 1 MiB/s oder 1.000 Datensätze/s, Lesen 2 MiB/s oder 5 Aufrufe/s je Shard</translation>
+    </message>
+    <message>
+        <source>There is no local emulator in this session.</source>
+        <translation>In dieser Sitzung gibt es keinen lokalen Emulator.</translation>
+    </message>
+    <message>
         <source>&amp;Command Palette…</source>
         <translation>&amp;Befehlspalette…</translation>
     </message>

@@ -2183,6 +2183,22 @@
         <translation>Injecter des événements d&apos;exemple de boutique en ligne dans le flux de démo</translation>
     </message>
     <message>
+        <source>Enforce &amp;Throughput Limits</source>
+        <translation>Appliquer les limites de &amp;débit</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+L</source>
+        <translation>Ctrl+Alt+L</translation>
+    </message>
+    <message>
+        <source>Throttle the local emulator&apos;s shards as Kinesis does: writes of 1 MiB/s or 1,000 records/s, reads of 2 MiB/s or 5 calls/s per shard</source>
+        <translation>Limiter les shards de l&apos;émulateur local comme Kinesis : écritures de 1 Mio/s ou 1 000 enregistrements/s, lectures de 2 Mio/s ou 5 appels/s par shard</translation>
+    </message>
+    <message>
+        <source>There is no local emulator in this session.</source>
+        <translation>Il n&apos;y a pas d&apos;émulateur local dans cette session.</translation>
+    </message>
+    <message>
         <source>&amp;Command Palette…</source>
         <translation>&amp;Palette de commandes…</translation>
     </message>

@@ -302,6 +302,13 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
         m_demoEvents->setEnabled(false);
         m_demoEvents->setStatusTip(tr("Demo events are off for this session."));
     }
+    if (m_options.emulator) {
+        QSignalBlocker blocker(m_throughputLimits);
+        m_throughputLimits->setChecked(m_options.emulator->throughputLimitsEnabled());
+    } else {
+        m_throughputLimits->setEnabled(false);
+        m_throughputLimits->setStatusTip(tr("There is no local emulator in this session."));
+    }
     updateDemoLabel();
     m_tree->refreshAll();
     updateActions();
@@ -387,6 +394,11 @@ void MainWindow::createActions()
     m_demoEvents = make(u"actionDemoEvents"_s, tr("&Demo Events"), QKeySequence(tr("Ctrl+Shift+D")),
                         tr("Trickle sample web-shop events into the demo stream"));
     m_demoEvents->setCheckable(true);
+    m_throughputLimits = make(u"actionThroughputLimits"_s, tr("Enforce &Throughput Limits"),
+                              QKeySequence(tr("Ctrl+Alt+L")),
+                              tr("Throttle the local emulator's shards as Kinesis does: writes of 1 MiB/s or "
+                                 "1,000 records/s, reads of 2 MiB/s or 5 calls/s per shard"));
+    m_throughputLimits->setCheckable(true);
     m_palettAction = make(u"actionCommandPalette"_s, tr("&Command Palette…"), QKeySequence(tr("Ctrl+K")),
                           tr("Find and run any command by name"));
     m_focusFilter = make(u"actionFilterStreams"_s, tr("&Filter Streams"), QKeySequence::Find,
@@ -459,6 +471,10 @@ void MainWindow::createActions()
     });
     connect(m_serve, &QAction::toggled, this, &MainWindow::setServing);
     connect(m_demoEvents, &QAction::toggled, this, &MainWindow::setDemoEvents);
+    connect(m_throughputLimits, &QAction::toggled, this, [this](bool on) {
+        if (m_options.emulator)
+            m_options.emulator->setThroughputLimitsEnabled(on);
+    });
     connect(m_palettAction, &QAction::triggered, this, [this] { m_palette->popup(); });
     connect(m_focusFilter, &QAction::triggered, this, [this] {
         if (auto *dock = qobject_cast<QDockWidget *>(m_filter->parentWidget()->parentWidget()))
@@ -595,6 +611,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_serve);
     file->addAction(m_demoEvents);
+    file->addAction(m_throughputLimits);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();

@@ -188,6 +188,7 @@ private:
     QAction *m_refresh = nullptr;
     QAction *m_serve = nullptr;
     QAction *m_demoEvents = nullptr;
+    QAction *m_throughputLimits = nullptr;
     QAction *m_palettAction = nullptr;
     QAction *m_focusFilter = nullptr;
     QAction *m_overviewTab = nullptr;

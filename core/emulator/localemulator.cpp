@@ -151,4 +151,14 @@ LocalEmulator::prepareTls(const QHostAddress &address)
     return TlsPair{certificate->certificatePem(), certificate->privateKeyPem()};
 }
 
+bool LocalEmulator::throughputLimitsEnabled() const
+{
+    return m_engine->throughputLimitsEnabled();
+}
+
+void LocalEmulator::setThroughputLimitsEnabled(bool enabled)
+{
+    m_engine->setThroughputLimitsEnabled(enabled);
+}
+
 } // namespace shardscope

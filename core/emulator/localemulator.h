@@ -65,6 +65,11 @@ public:
     // Demo events for the demo stream, over backend(); stopped until started.
     DemoTrickle *demoTrickle() const { return m_demo.get(); }
 
+    // Kinesis's per-shard throughput limits, enforced by the engine unless turned off (by
+    // --no-throughput-limits or the window's switch); takes effect for the next call.
+    bool throughputLimitsEnabled() const;
+    void setThroughputLimitsEnabled(bool enabled);
+
     // Serves the engine with the Kinesis wire protocol (again, if it was serving); the URL
     // clients connect to, or why it cannot serve.
     std::expected<QUrl, QString> serve(const EmulatorServeOptions &options);
