@@ -111,44 +111,18 @@ std::optional<QByteArray> fromCanonicalBase64(QByteArrayView text)
     return out;
 }
 
-// What one member of a record or of the request set.
+// Which members of a record or of the request were set (one bit per Member).
 struct Seen
 {
-    bool streamName = false, streamArn = false, streamId = false, records = false;
-    bool data = false, partitionKey = false, explicitHashKey = false;
+    quint32 bits = 0;
 
-    // false when `m` was seen before in the same object.
+    bool has(Member m) const { return bits & (1u << quint32(m)); }
+    // false when `m` was seen before in the same object, or is Unknown.
     bool mark(Member m)
     {
-        bool *flag = nullptr;
-        switch (m) {
-        case Member::StreamName:
-            flag = &streamName;
-            break;
-        case Member::StreamArn:
-            flag = &streamArn;
-            break;
-        case Member::StreamId:
-            flag = &streamId;
-            break;
-        case Member::Records:
-            flag = &records;
-            break;
-        case Member::Data:
-            flag = &data;
-            break;
-        case Member::PartitionKey:
-            flag = &partitionKey;
-            break;
-        case Member::ExplicitHashKey:
-            flag = &explicitHashKey;
-            break;
-        case Member::Unknown:
+        if (m == Member::Unknown || has(m))
             return false;
-        }
-        if (*flag)
-            return false;
-        *flag = true;
+        bits |= 1u << quint32(m);
         return true;
     }
 };
@@ -219,7 +193,7 @@ public:
                 return std::nullopt;
         }
         skipSpace();
-        if (m_at != m_end || !seen.records)
+        if (m_at != m_end || !seen.has(Member::Records))
             return std::nullopt;
         return request;
     }
@@ -331,7 +305,7 @@ public:
                     return std::nullopt;
             }
         }
-        if (m_at != m_end || !seen.records)
+        if (m_at != m_end || !seen.has(Member::Records))
             return std::nullopt;
         return request;
     }
