@@ -3,6 +3,7 @@
 #include "enginecore.h"
 #include "enginelog.h"
 #include "enginemetrics.h"
+#include "shardsubscriptions.h"
 
 #include "metrics/metricsregistry.h"
 
@@ -68,6 +69,7 @@ std::expected<std::unique_ptr<Engine>, Error> Engine::open(EngineOptions options
     engine->m_metrics = std::move(*metrics);
     // Shard-level metrics only for what the stream's enhanced monitoring has on, as on AWS.
     Engine *self = engine.get();
+    engine->m_subscriptions = std::make_unique<ShardSubscriptions>(*engine->m_core);
     engine->m_engineMetrics = std::make_unique<EngineMetrics>(
         *engine->m_metrics,
         [self](const QString &streamName) { return self->shardLevelMetrics(streamName); });
@@ -347,6 +349,17 @@ std::expected<ConsumerDescription, Error>
 Engine::describeStreamConsumer(const ConsumerTarget &target) const
 {
     return ConsumerOperations::describeStreamConsumer(*m_core, target);
+}
+
+std::expected<std::shared_ptr<ShardSubscription>, Error>
+Engine::subscribeToShard(const SubscribeToShardRequest &request)
+{
+    return m_subscriptions->subscribe(request);
+}
+
+QList<ShardSubscription::Status> Engine::activeSubscriptions() const
+{
+    return m_subscriptions->active();
 }
 
 // --- Encryption at rest and the local KMS --------------------------------------------------------

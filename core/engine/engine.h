@@ -6,6 +6,7 @@
 #include "kinesis/limits.h"
 #include "kinesis/metricdata.h"
 #include "localkms.h"
+#include "shardsubscriptions.h"
 
 #include <QObject>
 #include <QString>
@@ -102,6 +103,12 @@ public:
     std::expected<void, Error> deregisterStreamConsumer(const ConsumerTarget &target);
     std::expected<ListStreamConsumersResponse, Error> listStreamConsumers(const ListStreamConsumersRequest &request) const;
     std::expected<ConsumerDescription, Error> describeStreamConsumer(const ConsumerTarget &target) const;
+    // SubscribeToShard: a subscription the caller pulls events from (ShardSubscription::poll),
+    // after the checks Kinesis makes (the consumer ACTIVE, the shard, the starting position, a
+    // second call within 5 seconds refused). Ends by itself after 5 minutes.
+    std::expected<std::shared_ptr<ShardSubscription>, Error> subscribeToShard(const SubscribeToShardRequest &request);
+    // The subscriptions that have not ended, oldest first.
+    QList<ShardSubscription::Status> activeSubscriptions() const;
 
     // The control plane (controlplaneoperations.cpp). Enhanced monitoring and warm throughput
     // put the stream in UPDATING for updateDelayMs; the billing commitment is the account's.
@@ -168,6 +175,8 @@ private:
     // The parts behind this front (catalog store, record store, tokens, KMS, writer thread)
     // and the operation families over them: see enginecore.h.
     std::unique_ptr<EngineCore> m_core;
+    // Live SubscribeToShard subscriptions (before the core in destruction order).
+    std::unique_ptr<ShardSubscriptions> m_subscriptions;
 
     // Metrics (recorded at the front of the data-plane calls).
     std::expected<GetRecordsResponse, Error> measuredGetRecords(const GetRecordsRequest &request,

@@ -181,6 +181,16 @@ std::expected<PutRecordsResponse, Error> putRecords(EngineCore &core,
                                                     const PutRecordsRequest &request);
 std::expected<GetShardIteratorResponse, Error>
 getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request);
+// The shards a closed shard was split or merged into, as GetRecords and SubscribeToShard
+// announce them at its end.
+QList<ChildShard> childShards(const StreamMeta &stream, const ShardMeta &shard);
+// The counter a read from `type` (and its sequence number or time) starts at, validated as
+// GetShardIterator and SubscribeToShard do; `operation` names the call in the error texts.
+std::expected<qint64, Error> startingCounter(const EngineCore &core, const StreamMeta &stream,
+                                             const ShardMeta &shard, ShardIteratorType type,
+                                             const std::optional<QString> &startingSequenceNumber,
+                                             const std::optional<qint64> &timestamp,
+                                             const QString &operation);
 std::expected<GetRecordsResponse, Error>
 getRecords(const EngineCore &core, const GetRecordsRequest &request, RecordSink &sink);
 std::expected<qint64, Error> storedRecordCount(const EngineCore &core, const QString &streamName,

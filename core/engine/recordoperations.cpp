@@ -303,6 +303,109 @@ std::expected<PutRecordsResponse, Error> putRecords(EngineCore &core,
     return response;
 }
 
+QList<ChildShard> childShards(const StreamMeta &stream, const ShardMeta &shard)
+{
+    QList<ChildShard> children;
+    for (const ShardMeta &child : stream.shards) {
+        if (child.parent != shard.index && child.adjacentParent != shard.index)
+            continue;
+        ChildShard c;
+        c.shardId = ShardId::format(child.index);
+        if (child.parent)
+            c.parentShards.append(ShardId::format(*child.parent));
+        if (child.adjacentParent)
+            c.parentShards.append(ShardId::format(*child.adjacentParent));
+        c.hashKeyRange = child.range;
+        children.append(c);
+    }
+    return children;
+}
+
+std::expected<qint64, Error> startingCounter(const EngineCore &core, const StreamMeta &stream,
+                                             const ShardMeta &shard, ShardIteratorType type,
+                                             const std::optional<QString> &startingSequenceNumber,
+                                             const std::optional<qint64> &timestamp,
+                                             const QString &operation)
+{
+    const QString &account = core.account();
+    const QString shardId = ShardId::format(shard.index);
+    const qint64 nowMs = core.now();
+    const bool needsSequence = type == ShardIteratorType::AtSequenceNumber ||
+                               type == ShardIteratorType::AfterSequenceNumber;
+    const QString prefix = QStringLiteral(
+        "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and "
+        "StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. "
+        "Request specified ");
+    if (needsSequence && !startingSequenceNumber)
+        return std::unexpected(
+            invalidArgument(prefix % toWire(type) % u" and no StartingSequenceNumber."));
+    if ((type == ShardIteratorType::TrimHorizon || type == ShardIteratorType::Latest) &&
+        startingSequenceNumber)
+        return std::unexpected(
+            invalidArgument(prefix % toWire(type) % u" and also a StartingSequenceNumber."));
+
+    qint64 position = 0;
+    switch (type) {
+    case ShardIteratorType::TrimHorizon:
+        position = 0; // reads clamp to the trim horizon
+        break;
+    case ShardIteratorType::Latest: {
+        if (shard.endCounter) {
+            position = *shard.endCounter + 1;
+            break;
+        }
+        const auto last = core.records().lastCounter(stream.id, shard.index);
+        if (!last)
+            return std::unexpected(last.error());
+        position = *last ? **last + 1 : shard.startCounter;
+        break;
+    }
+    case ShardIteratorType::AtSequenceNumber:
+    case ShardIteratorType::AfterSequenceNumber: {
+        const QString &text = *startingSequenceNumber;
+        const auto seq = core.parseOwnSequenceNumber(text);
+        if (!seq)
+            return std::unexpected(invalidArgument(u"StartingSequenceNumber " % text %
+                                                   u" used in " % operation % u" on shard " %
+                                                   shardId % u" in stream " % stream.name %
+                                                   u" under account " % account % u" is invalid."));
+        if (seq->shardIndex != shard.index)
+            return std::unexpected(invalidArgument(
+                u"Invalid StartingSequenceNumber. It encodes " % ShardId::format(seq->shardIndex) %
+                u", while it was used in a call to a shard with " % shardId));
+        // SubscribeToShard's continuation before the first record of a shard names the counter
+        // just before the shard's start: AFTER it is the shard's start.
+        const bool justBeforeStart = type == ShardIteratorType::AfterSequenceNumber &&
+                                     seq->counter + 1 == shard.startCounter;
+        if (!justBeforeStart && (seq->arrivalMs() < stream.createdMs ||
+                                 seq->counter < shard.startCounter || seq->arrivalMs() > nowMs))
+            return std::unexpected(invalidArgument(
+                u"StartingSequenceNumber " % text % u" used in " % operation % u" on shard " %
+                shardId % u" in stream " % stream.name % u" under account " % account %
+                u" is invalid because it did not come from this stream."));
+        position = type == ShardIteratorType::AtSequenceNumber ? seq->counter : seq->counter + 1;
+        break;
+    }
+    case ShardIteratorType::AtTimestamp: {
+        if (!timestamp)
+            return std::unexpected(invalidArgument(QStringLiteral(
+                "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. "
+                "Current request has no timestamp parameter.")));
+        if (*timestamp > nowMs)
+            return std::unexpected(invalidArgument(
+                QStringLiteral("The timestampInMillis parameter cannot be greater than the "
+                               "currentTimestampInMillis. timestampInMillis: %1, "
+                               "currentTimestampInMillis: %2")
+                    .arg(*timestamp)
+                    .arg(nowMs)));
+        position = SequenceNumber::counterAt(std::max<qint64>(*timestamp, 0));
+        break;
+    }
+    }
+
+    return position;
+}
+
 std::expected<GetShardIteratorResponse, Error>
 getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
 {
@@ -344,78 +447,14 @@ getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
                                          u" under account " % account % u" does not exist"});
     const ShardMeta &shard = stream.shards[*index];
 
-    const ShardIteratorType type = request.shardIteratorType;
-    const bool needsSequence = type == ShardIteratorType::AtSequenceNumber ||
-                               type == ShardIteratorType::AfterSequenceNumber;
-    const QString prefix = QStringLiteral(
-        "Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and "
-        "StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. "
-        "Request specified ");
-    if (needsSequence && !request.startingSequenceNumber)
-        return std::unexpected(
-            invalidArgument(prefix % toWire(type) % u" and no StartingSequenceNumber."));
-    if ((type == ShardIteratorType::TrimHorizon || type == ShardIteratorType::Latest) &&
-        request.startingSequenceNumber)
-        return std::unexpected(
-            invalidArgument(prefix % toWire(type) % u" and also a StartingSequenceNumber."));
-
-    qint64 position = 0;
-    switch (type) {
-    case ShardIteratorType::TrimHorizon:
-        position = 0; // reads clamp to the trim horizon
-        break;
-    case ShardIteratorType::Latest: {
-        if (shard.endCounter) {
-            position = *shard.endCounter + 1;
-            break;
-        }
-        const auto last = core.records().lastCounter(stream.id, shard.index);
-        if (!last)
-            return std::unexpected(last.error());
-        position = *last ? **last + 1 : shard.startCounter;
-        break;
-    }
-    case ShardIteratorType::AtSequenceNumber:
-    case ShardIteratorType::AfterSequenceNumber: {
-        const QString &text = *request.startingSequenceNumber;
-        const auto seq = core.parseOwnSequenceNumber(text);
-        if (!seq)
-            return std::unexpected(invalidArgument(u"StartingSequenceNumber " % text %
-                                                   u" used in GetShardIterator on shard " %
-                                                   shardId % u" in stream " % stream.name %
-                                                   u" under account " % account % u" is invalid."));
-        if (seq->shardIndex != shard.index)
-            return std::unexpected(invalidArgument(
-                u"Invalid StartingSequenceNumber. It encodes " % ShardId::format(seq->shardIndex) %
-                u", while it was used in a call to a shard with " % shardId));
-        if (seq->arrivalMs() < stream.createdMs || seq->counter < shard.startCounter ||
-            seq->arrivalMs() > nowMs)
-            return std::unexpected(invalidArgument(
-                u"StartingSequenceNumber " % text % u" used in GetShardIterator on shard " %
-                shardId % u" in stream " % stream.name % u" under account " % account %
-                u" is invalid because it did not come from this stream."));
-        position = type == ShardIteratorType::AtSequenceNumber ? seq->counter : seq->counter + 1;
-        break;
-    }
-    case ShardIteratorType::AtTimestamp: {
-        if (!request.timestamp)
-            return std::unexpected(invalidArgument(QStringLiteral(
-                "Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. "
-                "Current request has no timestamp parameter.")));
-        if (*request.timestamp > nowMs)
-            return std::unexpected(invalidArgument(
-                QStringLiteral("The timestampInMillis parameter cannot be greater than the "
-                               "currentTimestampInMillis. timestampInMillis: %1, "
-                               "currentTimestampInMillis: %2")
-                    .arg(*request.timestamp)
-                    .arg(nowMs)));
-        position = SequenceNumber::counterAt(std::max<qint64>(*request.timestamp, 0));
-        break;
-    }
-    }
+    const auto position = startingCounter(core, stream, shard, request.shardIteratorType,
+                                          request.startingSequenceNumber, request.timestamp,
+                                          QStringLiteral("GetShardIterator"));
+    if (!position)
+        return std::unexpected(position.error());
 
     return GetShardIteratorResponse{core.tokens().seal(ShardIteratorToken{
-        nowMs, stream.id, stream.createdMs, stream.name, shard.index, position})};
+        nowMs, stream.id, stream.createdMs, stream.name, shard.index, *position})};
 }
 
 std::expected<GetRecordsResponse, Error>
@@ -479,20 +518,7 @@ getRecords(const EngineCore &core, const GetRecordsRequest &request, RecordSink 
         page->firstUnreadArrivalMs ? std::max<qint64>(0, nowMs - *page->firstUnreadArrivalMs) : 0;
     if (!shard.isOpen() && !page->firstUnreadArrivalMs) {
         // The end of a closed shard: no next iterator; the children to continue with.
-        QList<ChildShard> children;
-        for (const ShardMeta &child : stream->shards) {
-            if (child.parent != shard.index && child.adjacentParent != shard.index)
-                continue;
-            ChildShard c;
-            c.shardId = ShardId::format(child.index);
-            if (child.parent)
-                c.parentShards.append(ShardId::format(*child.parent));
-            if (child.adjacentParent)
-                c.parentShards.append(ShardId::format(*child.adjacentParent));
-            c.hashKeyRange = child.range;
-            children.append(c);
-        }
-        response.childShards = children;
+        response.childShards = childShards(*stream, shard);
         return response;
     }
     response.nextShardIterator = core.tokens().seal(ShardIteratorToken{

@@ -443,6 +443,32 @@ struct ListStreamConsumersResponse
     QString nextToken;
 };
 
+// SubscribeToShard (enhanced fan-out): where to start, as in GetShardIterator (a sequence number
+// for AT_/AFTER_SEQUENCE_NUMBER, a time for AT_TIMESTAMP).
+struct StartingPosition
+{
+    ShardIteratorType type = ShardIteratorType::Latest;
+    std::optional<QString> sequenceNumber;
+    std::optional<qint64> timestamp;
+};
+
+struct SubscribeToShardRequest
+{
+    QString consumerArn;
+    QString shardId;
+    StartingPosition startingPosition;
+};
+
+// One event of a subscription. continuationSequenceNumber is absent only in the last event of a
+// closed shard, which carries the children to continue with (childShards).
+struct SubscribeToShardEvent
+{
+    QList<Record> records;
+    std::optional<QString> continuationSequenceNumber;
+    qint64 millisBehindLatest = 0;
+    std::optional<QList<ChildShard>> childShards;
+};
+
 // --- Control plane: enhanced monitoring, warm throughput, account settings, resource policies
 
 // The shard-level metric names EnableEnhancedMonitoring accepts besides "ALL", in the order of
