@@ -79,6 +79,8 @@ void TestClients::client_data()
          false},
         {"js-sdk-v3 control plane", QStringLiteral("node"), QStringLiteral("js_sdk_controlplane.mjs"), 22,
          QStringLiteral("100"), true},
+        {"boto3 subscribe_to_shard", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_subscribe.py"), 13,
+         QStringLiteral("100"), true},
     };
     for (const Client &c : clients) {
         QTest::newRow(c.name) << c.program << QStringList{dir + c.script} << c.checks << c.delayMs

@@ -1649,7 +1649,7 @@ void TestProtocol::dispatcherEveryOperation()
     Fixture f;
     QVERIFY(f.open());
     const QStringList operations = Dispatcher::operations();
-    QCOMPARE(operations.size(), 38);
+    QCOMPARE(operations.size(), 39);
     for (const QString &operation : operations) {
         for (bool useCbor : {false, true}) {
             const auto r = useCbor ? f.cbor(operation, QCborMap()) : f.json(operation, "{}");

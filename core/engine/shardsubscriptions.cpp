@@ -108,15 +108,17 @@ ShardSubscription::Step ShardSubscription::poll()
     std::shared_lock link(m_link->mutex);
     std::lock_guard lock(m_mutex);
     if (m_ended)
-        return Step{{}, {}, true, 0};
+        return Step{{}, {}, true, 0, 0};
     if (!m_link->core)
         return end(); // the engine closed
-    return pollLocked(*m_link->core);
+    const qint64 nowMs = m_link->core->now();
+    Step step = pollLocked(*m_link->core, nowMs);
+    step.nowMs = nowMs;
+    return step;
 }
 
-ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core)
+ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core, qint64 nowMs)
 {
-    const qint64 nowMs = core.now();
     if (nowMs >= m_status.startedMs + m_options.lifetimeMs)
         return end();
 
@@ -142,7 +144,7 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core)
         // Over 2 MiB/s: wait until the bucket holds something again.
         const qint64 debt = 1 - m_bytes.available(nowMs);
         const qint64 waitMs = (debt * 1000 + m_options.bytesPerSecond - 1) / m_options.bytesPerSecond;
-        return Step{{}, {}, false, nowMs + std::max<qint64>(1, waitMs)};
+        return Step{{}, {}, false, nowMs + std::max<qint64>(1, waitMs), nowMs};
     }
 
     SubscribeToShardEvent event;
@@ -159,7 +161,7 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core)
             // it (or is full, for a record larger than a second's worth).
             const qint64 needed = std::min(sink.bytes(), m_bytes.capacity()) - m_bytes.available(nowMs);
             const qint64 waitMs = (needed * 1000 + m_options.bytesPerSecond - 1) / m_options.bytesPerSecond;
-            return Step{{}, {}, false, nowMs + std::max<qint64>(1, waitMs)};
+            return Step{{}, {}, false, nowMs + std::max<qint64>(1, waitMs), nowMs};
         }
         m_bytes.take(sink.bytes());
         m_position = page->next;
@@ -173,9 +175,11 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core)
         m_status.millisBehindLatest = event.millisBehindLatest;
         m_status.recordsDelivered += event.records.size();
         m_status.bytesDelivered += sink.bytes();
-        // More is waiting: come back at once (the bucket decides how fast).
-        const qint64 wake = page->firstUnreadArrivalMs ? nowMs : nowMs + m_options.heartbeatMs;
-        return Step{std::move(event), {}, false, wake};
+        // More is waiting, or a closed shard's end is next: come back at once (the bucket
+        // decides how fast).
+        const bool more = page->firstUnreadArrivalMs || !shard.isOpen();
+        const qint64 wake = more ? nowMs : nowMs + m_options.heartbeatMs;
+        return Step{std::move(event), {}, false, wake, nowMs};
     }
 
     if (!shard.isOpen()) {
@@ -186,11 +190,11 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core)
         m_status.millisBehindLatest = 0;
         m_ended = true;
         m_status.ended = true;
-        return Step{std::move(event), {}, true, 0};
+        return Step{std::move(event), {}, true, 0, nowMs};
     }
 
     if (m_sentFirst && nowMs - m_status.lastEventMs < m_options.heartbeatMs)
-        return Step{{}, {}, false, m_status.lastEventMs + m_options.heartbeatMs};
+        return Step{{}, {}, false, m_status.lastEventMs + m_options.heartbeatMs, nowMs};
 
     // Nothing new: an empty event whose continuation is just before the next record.
     event.continuationSequenceNumber = SequenceNumber(m_position - 1, m_shard).toString();
@@ -198,7 +202,7 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core)
     m_sentFirst = true;
     m_status.lastEventMs = nowMs;
     m_status.millisBehindLatest = 0;
-    return Step{std::move(event), {}, false, nowMs + m_options.heartbeatMs};
+    return Step{std::move(event), {}, false, nowMs + m_options.heartbeatMs, nowMs};
 }
 
 // --- ShardSubscriptions -----------------------------------------------------------------------

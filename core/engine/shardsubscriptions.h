@@ -56,6 +56,8 @@ public:
         bool ended = false;
         // Poll again at this time (engine clock) at the latest, even if no record arrives.
         qint64 wakeAtMs = 0;
+        // The engine clock's time of this poll.
+        qint64 nowMs = 0;
     };
     // What the subscription has done, for views of live subscriptions.
     struct Status
@@ -97,7 +99,7 @@ private:
                       QString streamName, qint64 streamId, quint32 shard, qint64 position,
                       qint64 nowMs);
     Step end(std::optional<Error> error = std::nullopt); // m_mutex held
-    Step pollLocked(const EngineCore &core);             // m_mutex held
+    Step pollLocked(const EngineCore &core, qint64 nowMs); // m_mutex held
     void takeOver();                                     // a newer subscription replaced this one
 
     const std::shared_ptr<Link> m_link;

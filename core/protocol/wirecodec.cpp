@@ -1652,8 +1652,10 @@ QCborMap writeMessage(const Writer &, const GetRecordsRequest &in)
     return m;
 }
 
-void readMessage(Reader &r, const QCborMap &m, GetRecordsResponse &out)
+// Records and ChildShards, as GetRecords and SubscribeToShardEvent carry them.
+QList<Record> readRecords(Reader &r, const QCborMap &m)
 {
+    QList<Record> out;
     forEachStructure(r, r.list(m, "Records"_L1), [&](const QCborMap &e) {
         Record record;
         record.sequenceNumber = r.sequenceNumber(r.string(e, "SequenceNumber"_L1));
@@ -1663,28 +1665,30 @@ void readMessage(Reader &r, const QCborMap &m, GetRecordsResponse &out)
         record.partitionKey = r.string(e, "PartitionKey"_L1);
         record.encryptionType = r.responseEnum(e, "EncryptionType"_L1, &encryptionTypeFromWire)
                                     .value_or(EncryptionType::None);
-        out.records.append(record);
+        out.append(record);
     });
-    out.nextShardIterator = r.optionalString(m, "NextShardIterator"_L1);
-    out.millisBehindLatest = r.longInteger(m, "MillisBehindLatest"_L1).value_or(0);
-    if (const auto children = r.list(m, "ChildShards"_L1)) {
-        QList<ChildShard> list;
-        forEachStructure(r, children, [&](const QCborMap &c) {
-            ChildShard child;
-            child.shardId = r.string(c, "ShardId"_L1);
-            child.parentShards = r.stringList(c, "ParentShards"_L1).value_or(QStringList());
-            if (const auto range = r.structure(c, "HashKeyRange"_L1))
-                child.hashKeyRange = readHashKeyRange(r, *range);
-            list.append(child);
-        });
-        out.childShards = list;
-    }
+    return out;
 }
-QCborMap writeMessage(const Writer &w, const GetRecordsResponse &in)
+std::optional<QList<ChildShard>> readChildShards(Reader &r, const QCborMap &m)
 {
-    QCborMap m;
+    const auto children = r.list(m, "ChildShards"_L1);
+    if (!children)
+        return std::nullopt;
+    QList<ChildShard> list;
+    forEachStructure(r, children, [&](const QCborMap &c) {
+        ChildShard child;
+        child.shardId = r.string(c, "ShardId"_L1);
+        child.parentShards = r.stringList(c, "ParentShards"_L1).value_or(QStringList());
+        if (const auto range = r.structure(c, "HashKeyRange"_L1))
+            child.hashKeyRange = readHashKeyRange(r, *range);
+        list.append(child);
+    });
+    return list;
+}
+QCborArray writeRecords(const Writer &w, const QList<Record> &in)
+{
     QCborArray records;
-    for (const Record &record : in.records) {
+    for (const Record &record : in) {
         QCborMap rm;
         rm.insert("SequenceNumber"_L1, record.sequenceNumber.toString());
         rm.insert("ApproximateArrivalTimestamp"_L1,
@@ -1696,20 +1700,84 @@ QCborMap writeMessage(const Writer &w, const GetRecordsResponse &in)
             rm.insert("EncryptionType"_L1, toWire(record.encryptionType));
         records.append(rm);
     }
-    m.insert("Records"_L1, records);
+    return records;
+}
+QCborArray writeChildShards(const QList<ChildShard> &in)
+{
+    QCborArray children;
+    for (const ChildShard &child : in) {
+        QCborMap cm;
+        cm.insert("ShardId"_L1, child.shardId);
+        cm.insert("ParentShards"_L1, QCborArray::fromStringList(child.parentShards));
+        cm.insert("HashKeyRange"_L1, hashKeyRange(child.hashKeyRange));
+        children.append(cm);
+    }
+    return children;
+}
+
+void readMessage(Reader &r, const QCborMap &m, GetRecordsResponse &out)
+{
+    out.records = readRecords(r, m);
+    out.nextShardIterator = r.optionalString(m, "NextShardIterator"_L1);
+    out.millisBehindLatest = r.longInteger(m, "MillisBehindLatest"_L1).value_or(0);
+    out.childShards = readChildShards(r, m);
+}
+QCborMap writeMessage(const Writer &w, const GetRecordsResponse &in)
+{
+    QCborMap m;
+    m.insert("Records"_L1, writeRecords(w, in.records));
     putString(m, "NextShardIterator"_L1, in.nextShardIterator);
     m.insert("MillisBehindLatest"_L1, in.millisBehindLatest);
-    if (in.childShards) {
-        QCborArray children;
-        for (const ChildShard &child : *in.childShards) {
-            QCborMap cm;
-            cm.insert("ShardId"_L1, child.shardId);
-            cm.insert("ParentShards"_L1, QCborArray::fromStringList(child.parentShards));
-            cm.insert("HashKeyRange"_L1, hashKeyRange(child.hashKeyRange));
-            children.append(cm);
-        }
-        m.insert("ChildShards"_L1, children);
+    if (in.childShards)
+        m.insert("ChildShards"_L1, writeChildShards(*in.childShards));
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, SubscribeToShardRequest &out)
+{
+    out.consumerArn = r.string(m, "ConsumerARN"_L1);
+    out.shardId = r.string(m, "ShardId"_L1);
+    const auto start = r.structure(m, "StartingPosition"_L1);
+    if (!start) {
+        r.requireNull(u"startingPosition"_s);
+        return;
     }
+    out.startingPosition.type =
+        r.requestEnum(*start, "Type"_L1, u"startingPosition.type"_s, &shardIteratorTypeFromWire,
+                      kShardIteratorTypes, true)
+            .value_or(ShardIteratorType::Latest);
+    out.startingPosition.sequenceNumber = r.optionalString(*start, "SequenceNumber"_L1);
+    out.startingPosition.timestamp = r.timestamp(*start, "Timestamp"_L1);
+}
+QCborMap writeMessage(const Writer &w, const SubscribeToShardRequest &in)
+{
+    QCborMap m;
+    putString(m, "ConsumerARN"_L1, in.consumerArn);
+    putString(m, "ShardId"_L1, in.shardId);
+    QCborMap start;
+    start.insert("Type"_L1, toWire(in.startingPosition.type));
+    putString(start, "SequenceNumber"_L1, in.startingPosition.sequenceNumber);
+    if (in.startingPosition.timestamp)
+        start.insert("Timestamp"_L1, w.timestamp(*in.startingPosition.timestamp));
+    m.insert("StartingPosition"_L1, start);
+    return m;
+}
+
+void readMessage(Reader &r, const QCborMap &m, SubscribeToShardEvent &out)
+{
+    out.records = readRecords(r, m);
+    out.continuationSequenceNumber = r.optionalString(m, "ContinuationSequenceNumber"_L1);
+    out.millisBehindLatest = r.longInteger(m, "MillisBehindLatest"_L1).value_or(0);
+    out.childShards = readChildShards(r, m);
+}
+QCborMap writeMessage(const Writer &w, const SubscribeToShardEvent &in)
+{
+    QCborMap m;
+    m.insert("Records"_L1, writeRecords(w, in.records));
+    putString(m, "ContinuationSequenceNumber"_L1, in.continuationSequenceNumber);
+    m.insert("MillisBehindLatest"_L1, in.millisBehindLatest);
+    if (in.childShards)
+        m.insert("ChildShards"_L1, writeChildShards(*in.childShards));
     return m;
 }
 
@@ -2495,6 +2563,8 @@ SHARDSCOPE_WIRE_MESSAGE(GetShardIteratorRequest)
 SHARDSCOPE_WIRE_MESSAGE(GetShardIteratorResponse)
 SHARDSCOPE_WIRE_MESSAGE(GetRecordsRequest)
 SHARDSCOPE_WIRE_MESSAGE(GetRecordsResponse)
+SHARDSCOPE_WIRE_MESSAGE(SubscribeToShardRequest)
+SHARDSCOPE_WIRE_MESSAGE(SubscribeToShardEvent)
 SHARDSCOPE_WIRE_MESSAGE(SplitShardRequest)
 SHARDSCOPE_WIRE_MESSAGE(MergeShardsRequest)
 SHARDSCOPE_WIRE_MESSAGE(UpdateShardCountRequest)

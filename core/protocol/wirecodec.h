@@ -62,7 +62,9 @@ concept WireMessage = std::same_as<T, EmptyMessage> || std::same_as<T, StreamTar
     std::same_as<T, UpdateStreamWarmThroughputRequest> ||
     std::same_as<T, UpdateStreamWarmThroughputResponse> || std::same_as<T, AccountSettings> ||
     std::same_as<T, UpdateAccountSettingsRequest> || std::same_as<T, PutResourcePolicyRequest> ||
-    std::same_as<T, ResourcePolicyTarget> || std::same_as<T, GetResourcePolicyResponse>;
+    std::same_as<T, ResourcePolicyTarget> || std::same_as<T, GetResourcePolicyResponse> ||
+    // SubscribeToShard's input, and the payload of each SubscribeToShardEvent it streams.
+    std::same_as<T, SubscribeToShardRequest> || std::same_as<T, SubscribeToShardEvent>;
 
 // Maps between the Kinesis wire (JSON 1.1 or CBOR 1.1) and the api.h structs, both ways, for
 // requests and responses alike: the server decodes requests and encodes responses, the AWS

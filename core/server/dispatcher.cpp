@@ -17,8 +17,14 @@ constexpr QStringView kService = u"Kinesis_20131202";
 
 struct Outcome
 {
+    Outcome(int statusCode, QByteArray bodyBytes,
+            std::shared_ptr<ShardSubscription> streamFrom = nullptr)
+        : status(statusCode), body(std::move(bodyBytes)), subscription(std::move(streamFrom))
+    {
+    }
     int status = 200;
     QByteArray body;
+    std::shared_ptr<ShardSubscription> subscription; // SubscribeToShard's, on success
 };
 
 Outcome errorOutcome(const WireCodec &codec, const Error &error)
@@ -76,6 +82,18 @@ Outcome putRecordsFromMap(Engine &engine, const WireCodec &codec, const QCborMap
     return putRecords(engine, codec, *request);
 }
 
+// SubscribeToShard answers with an event stream; the endpoint streams it from the subscription.
+Outcome subscribeToShard(Engine &engine, const WireCodec &codec, const QCborMap &input)
+{
+    const auto request = codec.fromMap<SubscribeToShardRequest>(input);
+    if (!request)
+        return errorOutcome(codec, request.error());
+    auto subscription = engine.subscribeToShard(*request);
+    if (!subscription)
+        return errorOutcome(codec, subscription.error());
+    return Outcome{200, {}, std::move(*subscription)};
+}
+
 struct Operation
 {
     QStringView name;
@@ -93,7 +111,7 @@ struct Operation
         }                                                                                          \
     }
 
-const std::array<Operation, 38> kOperations = {
+const std::array<Operation, 39> kOperations = {
     SHARDSCOPE_OPERATION(AddTagsToStream, AddTagsToStreamRequest, addTagsToStream(request)),
     SHARDSCOPE_OPERATION(CreateStream, CreateStreamRequest, createStream(request)),
     SHARDSCOPE_OPERATION(DecreaseStreamRetentionPeriod, RetentionPeriodRequest,
@@ -124,6 +142,7 @@ const std::array<Operation, 38> kOperations = {
     SHARDSCOPE_OPERATION(RemoveTagsFromStream, RemoveTagsFromStreamRequest,
                          removeTagsFromStream(request)),
     SHARDSCOPE_OPERATION(SplitShard, SplitShardRequest, splitShard(request)),
+    Operation{u"SubscribeToShard", &subscribeToShard},
     SHARDSCOPE_OPERATION(StartStreamEncryption, StartStreamEncryptionRequest,
                          startStreamEncryption(request)),
     SHARDSCOPE_OPERATION(StopStreamEncryption, StopStreamEncryptionRequest,
@@ -241,8 +260,11 @@ Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView conte
         }
         return badContentType(parts);
     }
-    if (body.size() > kMaxRequestBytes)
-        return Response{413, {}, {}, {}};
+    if (body.size() > kMaxRequestBytes) {
+        Response tooLarge;
+        tooLarge.status = 413;
+        return tooLarge;
+    }
 
     const WireCodec codec(*format);
     Response response;
@@ -296,6 +318,11 @@ Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView conte
     const Outcome outcome = op->handler(m_engine, codec, *input);
     response.status = outcome.status;
     response.body = outcome.body;
+    if (outcome.subscription) {
+        response.subscription = outcome.subscription;
+        response.format = *format;
+        response.contentType = QByteArrayLiteral("application/vnd.amazon.eventstream");
+    }
     return response;
 }
 

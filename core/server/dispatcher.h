@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kinesis/error.h"
+#include "protocol/wirecodec.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -9,11 +10,13 @@
 #include <QStringView>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace shardscope {
 
 class Engine;
+class ShardSubscription;
 
 // Turns one Kinesis HTTP request (X-Amz-Target, Content-Type, body) into the HTTP response:
 // decodes the body with WireCodec, calls the engine, and encodes the result or the error in
@@ -32,6 +35,10 @@ public:
         QByteArray contentType;
         QByteArray body;
         QString operation; // e.g. "PutRecord"; empty when the target named no operation we know
+        // SubscribeToShard's answer: the subscription to stream events from (the body is
+        // empty), in the request's format.
+        std::shared_ptr<ShardSubscription> subscription;
+        WireFormat format = WireFormat::Json;
     };
 
     // Kinesis rejects larger bodies with a bare 413.

@@ -43,7 +43,7 @@ QByteArray httpDate()
 }
 
 // One client connection, parsed incrementally on its worker thread.
-class Connection final : public QObject
+class Connection final : public QObject, public ResponseSink
 {
 public:
     Connection(qintptr descriptor, const HttpServer::Handler &handler,
@@ -63,6 +63,10 @@ public:
         m_deadline->setSingleShot(true);
         connect(m_deadline, &QTimer::timeout, this, &Connection::onDeadline);
         connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_state == State::Streaming && m_drained)
+                m_drained();
+        });
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
         connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::onError);
         if (!m_socket->setSocketDescriptor(descriptor)) {
@@ -85,13 +89,39 @@ public:
     }
     ~Connection() override
     {
+        if (m_stream)
+            m_stream->cancel();
         m_open->fetch_sub(1);
         if (!m_peerText.isEmpty())
             qCDebug(lcServer).noquote() << "connection from" << m_peerText << "closed";
     }
 
+    // --- ResponseSink (a streamed body, chunked) -------------------------------------------
+    void write(const QByteArray &piece) override
+    {
+        if (m_state != State::Streaming || piece.isEmpty())
+            return;
+        m_socket->write(QByteArray::number(piece.size(), 16) + "\r\n");
+        m_socket->write(piece);
+        m_socket->write("\r\n");
+    }
+    void finish() override
+    {
+        if (m_state != State::Streaming)
+            return;
+        m_socket->write("0\r\n\r\n");
+        // m_stream stays until the connection goes: finish() is called from inside it.
+        m_drained = nullptr;
+        closeWhenWritten();
+        // The client gets the request deadline to take the rest; then it is dropped.
+        if (m_state == State::Closing && m_socket->bytesToWrite() > 0)
+            m_deadline->start(m_options.requestTimeoutMs);
+    }
+    qint64 pendingBytes() const override { return m_socket->bytesToWrite(); }
+    void setDrainedCallback(std::function<void()> drained) override { m_drained = std::move(drained); }
+
 private:
-    enum class State { Headers, Body, Closing };
+    enum class State { Headers, Body, Streaming, Closing };
 
     void onEncrypted()
     {
@@ -142,7 +172,7 @@ private:
 
     void onReadyRead()
     {
-        if (m_state == State::Closing) {
+        if (m_state == State::Closing || m_state == State::Streaming) {
             m_socket->readAll();
             return;
         }
@@ -191,8 +221,13 @@ private:
                     return;
                 m_request.body = m_buffer.left(m_contentLength);
                 m_buffer.remove(0, m_contentLength);
-                respond(m_handler(m_request));
+                HttpResponse response = m_handler(m_request);
                 m_request = HttpRequest{};
+                if (response.stream) {
+                    startStream(std::move(response));
+                    return;
+                }
+                respond(response);
                 m_state = m_closeAfterResponse ? State::Closing : State::Headers;
                 if (m_state == State::Headers)
                     m_deadline->start(m_buffer.isEmpty() ? m_options.idleTimeoutMs
@@ -247,6 +282,28 @@ private:
             return false;
         }
         return true;
+    }
+
+    // The head of a streamed response, then the stream's pieces as it writes them. The
+    // connection ends with the stream: what the client sent after the request is not read.
+    void startStream(HttpResponse response)
+    {
+        m_closeAfterResponse = true;
+        m_buffer.clear();
+        m_deadline->stop();
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                          reasonPhrase(response.status) + "\r\n";
+        for (const auto &[name, value] : response.headers)
+            head += name + ": " + value + "\r\n";
+        if (!response.contentType.isEmpty())
+            head += "Content-Type: " + response.contentType + "\r\n";
+        head += "Transfer-Encoding: chunked\r\nDate: " + httpDate() + "\r\nConnection: close\r\n\r\n";
+        m_socket->write(head);
+        m_state = State::Streaming;
+        m_stream = std::move(response.stream);
+        // The stream may finish (and reset m_stream) inside start().
+        const std::shared_ptr<ResponseStream> stream = m_stream;
+        stream->start(*this);
     }
 
     void respond(const HttpResponse &response)
@@ -314,8 +371,15 @@ private:
 
     void onDeadline()
     {
-        if (m_state == State::Closing)
+        if (m_state == State::Closing) {
+            // A streamed body the client has not taken within the deadline after its end.
+            if (m_socket->bytesToWrite() > 0) {
+                qCWarning(lcServer).noquote() << "dropping" << m_peerText
+                                              << "which did not read the end of a streamed response";
+                drop();
+            }
             return;
+        }
         if (m_tls && !m_tls->isEncrypted()) {
             qCWarning(lcServer).noquote()
                 << "TLS handshake with" << m_peerText << "did not finish within"
@@ -346,6 +410,8 @@ private:
     qint64 m_contentLength = 0;
     bool m_closeAfterResponse = false;
     State m_state = State::Headers;
+    std::shared_ptr<ResponseStream> m_stream; // from a streamed response on
+    std::function<void()> m_drained;
 };
 
 } // namespace

@@ -29,17 +29,49 @@ struct HttpRequest
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };
 
+// Where a streamed response body goes: the connection that answered the request. Every call
+// is made on the connection's thread.
+class ResponseSink
+{
+public:
+    virtual ~ResponseSink() = default;
+    // Sends the next piece of the body.
+    virtual void write(const QByteArray &piece) = 0;
+    // Ends the body; nothing may be written after it.
+    virtual void finish() = 0;
+    // Bytes written but not yet taken by the client. A stream stops producing while this is
+    // high and goes on when `drained` is called.
+    virtual qint64 pendingBytes() const = 0;
+    virtual void setDrainedCallback(std::function<void()> drained) = 0;
+};
+
+// A response body produced over time (SubscribeToShard's event stream). The connection calls
+// start() on its own thread once the head is sent, and cancel() when the client goes away
+// before the stream finished; after cancel() the stream must not touch the sink again.
+class ResponseStream
+{
+public:
+    virtual ~ResponseStream() = default;
+    virtual void start(ResponseSink &sink) = 0;
+    virtual void cancel() = 0;
+};
+
 struct HttpResponse
 {
     int status = 200;
     QByteArray contentType;
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    // When set, the body is this stream's (sent chunked over HTTP/1.1) and `body` is ignored.
+    std::shared_ptr<ResponseStream> stream;
 };
 
 // A small HTTP/1.1 server on QTcpServer: keep-alive, pipelining, Expect: 100-continue,
 // Content-Length bodies with a size limit (413), a header size limit (431), and a deadline for
 // each request so that a client sending one byte a second cannot hold a connection (408).
+// A streamed response (HttpResponse::stream) goes out with chunked transfer encoding and ends
+// the connection; a client that stops reading it makes the stream wait, and one that has not
+// taken the last bytes within the request deadline after the end is dropped.
 //
 // With Options::tls set, every connection is TLS (QSslSocket in server mode) and nothing else
 // changes; a client that fails the handshake, or does not finish it within the request deadline,

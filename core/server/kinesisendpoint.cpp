@@ -3,6 +3,7 @@
 #include "protocol/wirecodec.h"
 #include "server/cloudwatchdispatcher.h"
 #include "server/dispatcher.h"
+#include "server/subscriptionstream.h"
 #include "serverlog.h"
 
 #include <QElapsedTimer>
@@ -37,7 +38,8 @@ SignableRequest signableRequest(const HttpRequest &request)
 }
 
 KinesisEndpoint::KinesisEndpoint(Engine &engine, Verifier verifier, Observer observer)
-    : m_dispatcher(std::make_unique<Dispatcher>(engine)),
+    : m_engine(engine),
+      m_dispatcher(std::make_unique<Dispatcher>(engine)),
       m_cloudWatch(std::make_unique<CloudWatchDispatcher>(engine)),
       m_verifier(std::move(verifier)),
       m_observer(std::move(observer))
@@ -116,6 +118,8 @@ HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
     response.status = answer.status;
     response.contentType = answer.contentType;
     response.body = answer.body;
+    if (answer.subscription)
+        response.stream = std::make_shared<SubscriptionStream>(m_engine, answer.subscription, answer.format);
     if (!answer.operation.isEmpty())
         operation = answer.operation;
     response.headers.append({"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});

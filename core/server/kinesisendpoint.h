@@ -39,6 +39,7 @@ public:
     static std::expected<void, Error> checkAuthorizationShape(const HttpRequest &request);
 
 private:
+    Engine &m_engine;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<CloudWatchDispatcher> m_cloudWatch; // GraniteServiceVersion20100801.*
     Verifier m_verifier;
