@@ -163,6 +163,15 @@ struct Fixture
         QVERIFY(engine->putRecord(r).has_value());
     }
 
+    // Connects to the server and sends a request; false when it cannot.
+    bool send(QTcpSocket &socket, const QByteArray &request) const
+    {
+        socket.connectToHost(u"127.0.0.1"_s, port);
+        if (!socket.waitForConnected(5000))
+            return false;
+        return socket.write(request) == request.size();
+    }
+
     QByteArray subscribeRequest(WireFormat format, const QString &type = u"TRIM_HORIZON"_s) const
     {
         const WireCodec codec(format);
@@ -215,9 +224,7 @@ void TestSubscribeWire::streamsEventsInTheRequestsFormat()
     f.put("one");
     f.put("two");
     QTcpSocket socket;
-    socket.connectToHost(u"127.0.0.1"_s, f.port);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(f.subscribeRequest(format));
+    QVERIFY(f.send(socket, f.subscribeRequest(format)));
     ChunkedReader reader(socket);
     QVERIFY(reader.readHead());
     QCOMPARE(reader.status, 200);
@@ -259,17 +266,13 @@ void TestSubscribeWire::errorsBeforeTheStreamAreOrdinaryResponses()
 {
     OPEN_FIXTURE(f);
     QTcpSocket socket;
-    socket.connectToHost(u"127.0.0.1"_s, f.port);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(f.subscribeRequest(WireFormat::Json));
+    QVERIFY(f.send(socket, f.subscribeRequest(WireFormat::Json)));
     ChunkedReader first(socket);
     QVERIFY(first.readHead());
     QCOMPARE(first.status, 200);
 
     QTcpSocket second;
-    second.connectToHost(u"127.0.0.1"_s, f.port);
-    QVERIFY(second.waitForConnected(5000));
-    second.write(f.subscribeRequest(WireFormat::Json));
+    QVERIFY(f.send(second, f.subscribeRequest(WireFormat::Json)));
     QByteArray buffer;
     QElapsedTimer timer;
     timer.start();
@@ -287,9 +290,7 @@ void TestSubscribeWire::deregisteringEndsTheStreamWithAnException()
 {
     OPEN_FIXTURE(f);
     QTcpSocket socket;
-    socket.connectToHost(u"127.0.0.1"_s, f.port);
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write(f.subscribeRequest(WireFormat::Json, u"LATEST"_s));
+    QVERIFY(f.send(socket, f.subscribeRequest(WireFormat::Json, u"LATEST"_s)));
     ChunkedReader reader(socket);
     QVERIFY(reader.readHead());
     QVERIFY(reader.nextMessage()); // initial-response
@@ -326,9 +327,7 @@ void TestSubscribeWire::aClientThatStopsReadingHoldsUpNobody()
 
     QTcpSocket stuck;
     stuck.setReadBufferSize(1);
-    stuck.connectToHost(u"127.0.0.1"_s, f.port);
-    QVERIFY(stuck.waitForConnected(5000));
-    stuck.write(f.subscribeRequest(WireFormat::Json));
+    QVERIFY(f.send(stuck, f.subscribeRequest(WireFormat::Json)));
     stuck.waitForBytesWritten(5000);
     QTest::qWait(1500);
 
@@ -361,9 +360,7 @@ void TestSubscribeWire::aClientThatGoesAwayEndsItsSubscription()
     OPEN_FIXTURE(f);
     {
         QTcpSocket socket;
-        socket.connectToHost(u"127.0.0.1"_s, f.port);
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write(f.subscribeRequest(WireFormat::Json, u"LATEST"_s));
+        QVERIFY(f.send(socket, f.subscribeRequest(WireFormat::Json, u"LATEST"_s)));
         ChunkedReader reader(socket);
         QVERIFY(reader.readHead());
         QVERIFY(reader.nextMessage());

@@ -2,6 +2,7 @@
 
 #include "enginecore.h"
 #include "enginelog.h"
+#include "collectingsink.h"
 #include "enginemetrics.h"
 #include "shardsubscriptions.h"
 
@@ -13,31 +14,6 @@
 #include <QElapsedTimer>
 
 namespace shardscope {
-
-namespace {
-
-// Collects a page into Record values, for callers that want the response as objects.
-class CollectingSink final : public RecordSink
-{
-public:
-    explicit CollectingSink(QList<Record> &records) : m_records(records) {}
-    void record(const RecordView &view) override
-    {
-        Record record;
-        record.sequenceNumber = view.sequenceNumber;
-        record.approximateArrivalTimestamp = view.approximateArrivalTimestamp;
-        record.data = view.data.toByteArray();
-        record.partitionKey = QString::fromUtf8(view.partitionKey);
-        record.encryptionType = view.encryptionType;
-        record.explicitHashKey = view.explicitHashKey;
-        m_records.append(std::move(record));
-    }
-
-private:
-    QList<Record> &m_records;
-};
-
-} // namespace
 
 std::expected<std::unique_ptr<Engine>, Error> Engine::open(EngineOptions options)
 {

@@ -1,5 +1,6 @@
 #include "shardsubscriptions.h"
 
+#include "collectingsink.h"
 #include "enginecore.h"
 #include "requestvalidation.h"
 
@@ -16,30 +17,6 @@ namespace shardscope {
 using namespace RequestValidation;
 
 namespace {
-
-// Collects one event's records as Record values and counts their data bytes.
-class EventSink final : public RecordSink
-{
-public:
-    explicit EventSink(QList<Record> &records) : m_records(records) {}
-    void record(const RecordView &view) override
-    {
-        Record record;
-        record.sequenceNumber = view.sequenceNumber;
-        record.approximateArrivalTimestamp = view.approximateArrivalTimestamp;
-        record.data = view.data.toByteArray();
-        record.partitionKey = QString::fromUtf8(view.partitionKey);
-        record.encryptionType = view.encryptionType;
-        record.explicitHashKey = view.explicitHashKey;
-        m_bytes += view.data.size();
-        m_records.append(std::move(record));
-    }
-    qint64 bytes() const { return m_bytes; }
-
-private:
-    QList<Record> &m_records;
-    qint64 m_bytes = 0;
-};
 
 QString keyOf(const QString &consumerArn, const QString &shardId)
 {
@@ -148,7 +125,7 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core, qi
     }
 
     SubscribeToShardEvent event;
-    EventSink sink(event.records);
+    CollectingSink sink(event.records);
     const qint64 budget = std::max<qint64>(1, m_bytes.available(nowMs));
     const auto page = core.records().read(*stream, m_shard, m_position, m_options.maxRecordsPerEvent,
                                           budget, sink);

@@ -15,45 +15,15 @@ Prints one line per check and a closing "N passed, N failed" line; exits non-zer
 
 import math
 import re
-import sys
 import time
 
-import boto3
-import botocore
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-ENDPOINT = sys.argv[1]
-REQUIRE_AUTH = len(sys.argv) > 2
-ACCESS_KEY_ID, SECRET = sys.argv[2].split(":", 1) if REQUIRE_AUTH else ("AKIDSHARDSCOPE", "secret-for-tests")
-ACCOUNT = "000000000000"
-REGION = "us-east-1"
-
-
-def make_client(key_id=ACCESS_KEY_ID, secret=SECRET, **config):
-    session = boto3.session.Session(aws_access_key_id=key_id, aws_secret_access_key=secret,
-                                    region_name=REGION)
-    return session.client("kinesis", endpoint_url=ENDPOINT,
-                          config=Config(retries={"max_attempts": 1}, **config))
-
+from boto3_common import ACCESS_KEY_ID, ACCOUNT, REGION, REQUIRE_AUTH, SECRET, check, finish, make_client
 
 kinesis = make_client()
 # Without client-side validation, so that bad input reaches the server.
 raw = make_client(parameter_validation=False)
-
-passed = 0
-failed = 0
-print(f"boto3 {boto3.__version__}, botocore {botocore.__version__}, {sys.executable}")
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def expect_error(name, error_type, fn, message=None, **kwargs):
@@ -458,5 +428,4 @@ check("get_records throttled, iterator kept", read_error is not None
       and read_error["Message"] == "Rate exceeded for Shard - 000000000000/limits/shardId-000000000000"
       and len(after) > 0, read_error)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
