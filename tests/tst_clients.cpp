@@ -81,6 +81,8 @@ void TestClients::client_data()
          QStringLiteral("100"), true},
         {"boto3 subscribe_to_shard", QStringLiteral("/usr/bin/python3"), QStringLiteral("boto3_subscribe.py"), 13,
          QStringLiteral("100"), true},
+        {"js-sdk-v3 subscribe over HTTP/2", QStringLiteral("node"), QStringLiteral("js_sdk_subscribe.mjs"), 10,
+         QStringLiteral("100"), true},
     };
     for (const Client &c : clients) {
         QTest::newRow(c.name) << c.program << QStringList{dir + c.script} << c.checks << c.delayMs

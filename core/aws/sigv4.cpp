@@ -555,7 +555,8 @@ std::expected<QString, Error> SigV4Verifier::check(const SignableRequest &reques
                                        u".)"));
 
     const QList<QByteArray> signedHeaders = normalizedHeaderNames(parts.signedHeaders);
-    if (!signedHeaders.contains("host"))
+    // Over HTTP/2 the host is the :authority pseudo-header, which SDKs sign in its place.
+    if (!signedHeaders.contains("host") && !signedHeaders.contains(":authority"))
         return std::unexpected(
             invalid(QStringLiteral("'Host' must be a 'SignedHeader' in the AWS Authorization.")));
 

@@ -1,5 +1,6 @@
 #include "httpserver.h"
 
+#include "http2session.h"
 #include "serverlog.h"
 
 #include <QDateTime>
@@ -53,7 +54,10 @@ public:
         m_open->fetch_add(1);
         if (m_options.tls) {
             m_tls = new QSslSocket(this);
-            m_tls->setSslConfiguration(*m_options.tls);
+            QSslConfiguration tls = *m_options.tls;
+            // HTTP/2 when the client offers it (ALPN), else HTTP/1.1.
+            tls.setAllowedNextProtocols({QByteArrayLiteral("h2"), QByteArrayLiteral("http/1.1")});
+            m_tls->setSslConfiguration(tls);
             connect(m_tls, &QSslSocket::encrypted, this, &Connection::onEncrypted);
             m_socket = m_tls;
         } else {
@@ -66,6 +70,8 @@ public:
         connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
             if (m_state == State::Streaming && m_drained)
                 m_drained();
+            else if (m_state == State::Http2)
+                m_h2->flush();
         });
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
         connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::onError);
@@ -121,10 +127,54 @@ public:
     void setDrainedCallback(std::function<void()> drained) override { m_drained = std::move(drained); }
 
 private:
-    enum class State { Headers, Body, Streaming, Closing };
+    enum class State { Headers, Body, Streaming, Http2, Closing };
+
+    // The client's first bytes over cleartext when it speaks HTTP/2 with prior knowledge.
+    static constexpr QByteArrayView kHttp2Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+    // From here on the connection is an HTTP/2 session; `received` are the bytes read so far.
+    void startHttp2(QByteArray received)
+    {
+        m_state = State::Http2;
+        m_buffer.clear();
+        Http2Session::Transport transport;
+        transport.write = [this](const QByteArray &bytes) { m_socket->write(bytes); };
+        transport.queuedBytes = [this] { return m_socket->bytesToWrite(); };
+        m_h2 = std::make_unique<Http2Session>(m_handler, m_options, m_peer, m_peerText, std::move(transport));
+        if (!m_h2->start()) {
+            qCWarning(lcServer).noquote() << "cannot start an HTTP/2 session with" << m_peerText;
+            drop();
+            return;
+        }
+        // Requests past their deadline are answered 408 by a timer of their own.
+        m_h2Tick = new QTimer(this);
+        connect(m_h2Tick, &QTimer::timeout, this, [this] {
+            m_h2->expireRequests(QDateTime::currentMSecsSinceEpoch());
+        });
+        m_h2Tick->start(std::max(100, std::min(1000, m_options.requestTimeoutMs / 4)));
+        receiveHttp2(received);
+    }
+
+    void receiveHttp2(QByteArrayView bytes)
+    {
+        const bool ok = bytes.isEmpty() || m_h2->receive(bytes);
+        if (!ok || m_h2->isDone()) {
+            closeWhenWritten();
+            return;
+        }
+        // Idle (no stream open) for the idle timeout: the session ends politely.
+        if (m_h2->openStreams() == 0)
+            m_deadline->start(m_options.idleTimeoutMs);
+        else
+            m_deadline->stop();
+    }
 
     void onEncrypted()
     {
+        if (m_tls->sslConfiguration().nextNegotiatedProtocol() == "h2") {
+            startHttp2(QByteArray());
+            return;
+        }
         if (m_buffer.isEmpty() && m_state == State::Headers)
             m_deadline->start(m_options.idleTimeoutMs);
     }
@@ -176,9 +226,23 @@ private:
             m_socket->readAll();
             return;
         }
+        if (m_state == State::Http2) {
+            receiveHttp2(m_socket->readAll());
+            return;
+        }
         if (m_buffer.isEmpty() && m_state == State::Headers)
             m_deadline->start(m_options.requestTimeoutMs); // a new request starts
         m_buffer += m_socket->readAll();
+        // A cleartext connection that starts with the HTTP/2 preface speaks HTTP/2 (h2c with
+        // prior knowledge); a partial preface waits for the rest.
+        if (!m_tls && !m_servedAny && m_state == State::Headers) {
+            const qsizetype n = std::min(m_buffer.size(), kHttp2Preface.size());
+            if (QByteArrayView(m_buffer).first(n) == kHttp2Preface.first(n)) {
+                if (n == kHttp2Preface.size())
+                    startHttp2(m_buffer);
+                return;
+            }
+        }
         process();
     }
 
@@ -221,6 +285,7 @@ private:
                     return;
                 m_request.body = m_buffer.left(m_contentLength);
                 m_buffer.remove(0, m_contentLength);
+                m_servedAny = true;
                 HttpResponse response = m_handler(m_request);
                 m_request = HttpRequest{};
                 if (response.stream) {
@@ -387,6 +452,12 @@ private:
             drop();
             return;
         }
+        if (m_state == State::Http2) {
+            qCDebug(lcServer).noquote() << "ending the idle HTTP/2 session with" << m_peerText;
+            m_h2->terminate();
+            closeWhenWritten();
+            return;
+        }
         if (m_buffer.isEmpty() && m_state == State::Headers) {
             qCDebug(lcServer).noquote() << "closing the idle connection from" << m_peerText;
             m_socket->disconnectFromHost();
@@ -412,6 +483,9 @@ private:
     State m_state = State::Headers;
     std::shared_ptr<ResponseStream> m_stream; // from a streamed response on
     std::function<void()> m_drained;
+    bool m_servedAny = false;             // an HTTP/1.1 request was answered
+    std::unique_ptr<Http2Session> m_h2;   // State::Http2
+    QTimer *m_h2Tick = nullptr;
 };
 
 } // namespace

@@ -2,7 +2,6 @@
 // the closing line. Usage of a script: node SCRIPT ENDPOINT_URL [ACCESS_KEY_ID:SECRET]; with the
 // key pair the server runs with --require-auth and only accepts that pair.
 import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 
 export const endpoint = process.argv[2];
 export const requireAuth = process.argv.length > 3;
@@ -10,10 +9,10 @@ const [accessKeyId, secretAccessKey] = requireAuth
   ? [process.argv[3].slice(0, process.argv[3].indexOf(":")), process.argv[3].slice(process.argv[3].indexOf(":") + 1)]
   : ["AKIDSHARDSCOPE", "secret-for-tests"];
 
-// The Kinesis client defaults to HTTP/2 (for SubscribeToShard); Shardscope speaks HTTP/1.1, so
-// the tests choose the SDK's HTTP/1.1 handler, as users of the emulator do.
+// The Kinesis client's default handler: HTTP/2 (cleartext with prior knowledge for an http://
+// endpoint), as users of the SDK get it.
 export const makeClient = (credentials = { accessKeyId, secretAccessKey }) => new KinesisClient({
-  endpoint, region: "us-east-1", maxAttempts: 1, requestHandler: new NodeHttpHandler(), credentials,
+  endpoint, region: "us-east-1", maxAttempts: 1, credentials,
 });
 export const client = makeClient();
 
