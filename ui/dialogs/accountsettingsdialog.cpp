@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace shardscope {
 
@@ -53,7 +54,10 @@ AccountSettingsDialog::AccountSettingsDialog(StreamBackend *backend, QWidget *pa
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Current:"), m_currentLabel);
-    form->addRow(tr("On-demand streams:"), m_commitmentCheck);
+    auto *commitment = new QVBoxLayout;
+    commitment->setContentsMargins(0, 0, 0, 0);
+    commitment->addWidget(m_commitmentCheck, 0, Qt::AlignLeft);
+    form->addRow(tr("On-demand streams:"), commitment);
     form->addRow(QString(), m_hintLabel);
 
     DialogCalls::nameButtons(m_errorLabel, m_buttons, m_applyButton, u"applyButton"_s);

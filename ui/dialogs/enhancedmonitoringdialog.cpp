@@ -65,15 +65,17 @@ EnhancedMonitoringDialog::EnhancedMonitoringDialog(StreamBackend *backend,
     m_allCheck->setObjectName(u"allMetricsCheck"_s);
     m_allCheck->setEnabled(false);
     auto *metrics = new QVBoxLayout;
-    metrics->addWidget(m_allCheck);
+    metrics->addWidget(m_allCheck, 0, Qt::AlignLeft);
+    auto *each = new QVBoxLayout;
+    each->setContentsMargins(20, 0, 0, 0); // under "All", indented
+    metrics->addLayout(each);
     for (const QString &metric : allShardLevelMetrics()) {
         // CloudWatch's names, as the metrics are called there.
         auto *check = new QCheckBox(metric, this);
         check->setObjectName(u"metric"_s + metric);
         check->setToolTip(metricTip(metric));
         check->setEnabled(false);
-        check->setContentsMargins(18, 0, 0, 0);
-        metrics->addWidget(check);
+        each->addWidget(check, 0, Qt::AlignLeft);
         m_metricChecks.append(check);
         connect(check, &QCheckBox::toggled, this, &EnhancedMonitoringDialog::updateState);
     }
