@@ -310,9 +310,11 @@ public:
     using ForwardingBackend::ForwardingBackend;
     BackendFuture<GetResourcePolicyResponse> getResourcePolicy(const ResourcePolicyTarget &) override
     {
+        ++policyReads;
         return QtFuture::makeReadyFuture(BackendResult<GetResourcePolicyResponse>(std::unexpected(
             Error{ErrorType::AccessDenied, u"User is not authorized to perform: kinesis:GetResourcePolicy"_s})));
     }
+    int policyReads = 0;
 };
 
 void TestStreamSummaryModel::policyReadErrorShowsInItsRowOnly()
@@ -328,6 +330,20 @@ void TestStreamSummaryModel::policyReadErrorShowsInItsRowOnly()
     QVERIFY(!m_model->resourcePolicy());
     QVERIFY(m_model->errorText().isEmpty());
     QCOMPARE(value(StreamProperty::OpenShards), u"1"_s);
+    QCOMPARE(backend.policyReads, 1);
+
+    // Changes refresh the summary but do not ask again for what was denied; Refresh does.
+    QSignalSpy refreshed(m_model.get(), &StreamSummaryModel::refreshed);
+    QVERIFY(await(m_backend->increaseStreamRetentionPeriod(
+                      RetentionPeriodRequest{StreamTarget::byName(u"s"_s), 48}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::RetentionHours), u"48 hours (2 days)"_s);
+    QCOMPARE(backend.policyReads, 1);
+    QVERIFY(value(StreamProperty::ResourcePolicy).startsWith(u"Cannot read the policy: "_s));
+    refreshed.clear();
+    m_model->refresh();
+    QTRY_COMPARE(refreshed.size(), 1);
+    QCOMPARE(backend.policyReads, 2);
     m_model->setStream(nullptr, QString());
 }
 

@@ -75,6 +75,7 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
     m_totals.reset();
     m_error.reset();
     m_policy = {};
+    m_policyDenied = false;
     // The rows never change; their values (and the stream-wide roles) do.
     emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
     if (hadData)
@@ -84,6 +85,7 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
 
 void StreamSummaryModel::refresh()
 {
+    m_policyDenied = false;
     m_binding.requestNow(SummaryPart | CountsPart);
 }
 
@@ -115,6 +117,11 @@ void StreamSummaryModel::fetchPolicy(const StreamBinding::Refresh &refresh,
                                      StreamDescriptionSummary summary)
 {
     StreamBackend *backend = m_binding.backend();
+    if (m_policyDenied) {
+        // Every refresh would fail the same way (and fill the activity list with it).
+        fetchStatistics(refresh, std::move(summary), std::nullopt);
+        return;
+    }
     const ResourcePolicyTarget target{summary.streamArn};
     m_binding.deliver(refresh, backend->getResourcePolicy(target),
                       [this, refresh, summary = std::move(summary)](
@@ -124,6 +131,7 @@ void StreamSummaryModel::fetchPolicy(const StreamBinding::Refresh &refresh,
                               policy.policy = result->policy;
                           else
                               policy.error = result.error();
+                          m_policyDenied = !result && result.error().type == ErrorType::AccessDenied;
                           fetchStatistics(refresh, std::move(summary), std::move(policy));
                       });
 }

@@ -64,7 +64,8 @@ public:
     // Shows `streamName` of `backend` (values empty with a null backend or an empty name).
     void setStream(StreamBackend *backend, const QString &streamName);
     QString streamName() const { return m_binding.streamName(); }
-    // Refreshes everything now (or as soon as the refresh in flight is done).
+    // Refreshes everything now (or as soon as the refresh in flight is done), the resource policy
+    // too even if reading it was denied (it is not asked for again after a denial otherwise).
     void refresh();
 
     std::optional<StreamDescriptionSummary> summary() const { return m_summary; }
@@ -126,6 +127,7 @@ private:
     std::optional<ShardStatistics> m_totals;
     std::optional<Error> m_error;
     PolicyState m_policy;
+    bool m_policyDenied = false; // AccessDenied: do not ask again until refresh() or setStream()
 };
 
 } // namespace shardscope
