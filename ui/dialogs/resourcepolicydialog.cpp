@@ -72,7 +72,7 @@ ResourcePolicyDialog::ResourcePolicyDialog(StreamBackend *backend, const QString
 
     DialogCalls::nameButtons(m_errorLabel, m_buttons, m_saveButton, u"saveButton"_s);
     m_saveButton->setText(tr("&Save"));
-    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 620);
+    DialogCalls::stack(this, form, m_errorLabel, m_buttons, 720);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ResourcePolicyDialog::updateState);
     connect(m_templateButton, &QPushButton::clicked, this, &ResourcePolicyDialog::insertTemplate);
