@@ -140,7 +140,7 @@ void TestEngineControlPlane::enhancedMonitoringEnablesAndDisables()
     QCOMPARE(described->shardLevelMetrics, r->desiredShardLevelMetrics);
 
     // UPDATING refuses the next change until the update is over.
-    VERIFY_ERROR(env.monitoring(true, u"s"_s, {u"ALL"_s}), ErrorType::ResourceInUse);
+    COMPARE_ERROR(env.monitoring(true, u"s"_s, {u"ALL"_s}), ErrorType::ResourceInUse, u"Stream s under account 000000000000 not ACTIVE, instead in state UPDATING"_s);
     env.clock->advanceMs(kUpdateDelay);
     QCOMPARE(env.summary(u"s"_s).streamStatus, StreamStatus::Active);
 
@@ -234,9 +234,9 @@ void TestEngineControlPlane::warmThroughputScalesWhileUpdating()
         UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"od"_s), 20});
     VERIFY_OK(r);
     QCOMPARE(r->warmThroughput, (WarmThroughput{20, 100}));
-    VERIFY_ERROR(env.engine->updateStreamWarmThroughput(
-                     UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"od"_s), 30}),
-                 ErrorType::ResourceInUse);
+    COMPARE_ERROR(env.engine->updateStreamWarmThroughput(
+                      UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"od"_s), 30}),
+                  ErrorType::ResourceInUse, u"Stream od under account 000000000000 not ACTIVE, instead in state UPDATING"_s);
     env.clock->advanceMs(kUpdateDelay);
     QCOMPARE(env.summary(u"od"_s).warmThroughput, (WarmThroughput{20, 20}));
 }
@@ -259,9 +259,9 @@ void TestEngineControlPlane::warmThroughputErrors()
                   u"000000000000 exceeds the limit of 10240 MiBps."_s);
     VERIFY_OK(env.engine->updateStreamWarmThroughput(
         UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"od"_s), 10240}));
-    VERIFY_ERROR(env.engine->updateStreamWarmThroughput(
-                     UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"nope"_s), 1}),
-                 ErrorType::ResourceNotFound);
+    COMPARE_ERROR(env.engine->updateStreamWarmThroughput(
+                      UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"nope"_s), 1}),
+                  ErrorType::ResourceNotFound, u"Stream nope under account 000000000000 not found."_s);
 }
 
 void TestEngineControlPlane::billingCommitmentRunsAtLeastADay()
@@ -309,8 +309,11 @@ void TestEngineControlPlane::billingCommitmentRunsAtLeastADay()
     QCOMPARE(env.commitment(BillingCommitmentStatus::Disabled)->minimumThroughputBillingCommitment,
              (MinimumThroughputBillingCommitment{BillingCommitmentStatus::Disabled, kStart + 3 * kDay,
                                                  kStart + 5 * kDay, std::nullopt}));
-    VERIFY_ERROR(env.commitment(BillingCommitmentStatus::EnabledUntilEarliestAllowedEnd),
-                 ErrorType::Validation);
+    COMPARE_ERROR(env.commitment(BillingCommitmentStatus::EnabledUntilEarliestAllowedEnd),
+                  ErrorType::Validation,
+                  u"1 validation error detected: Value 'ENABLED_UNTIL_EARLIEST_ALLOWED_END' at "
+                  u"'minimumThroughputBillingCommitment.status' failed to satisfy constraint: "
+                  u"Member must satisfy enum value set: [ENABLED, DISABLED]"_s);
 }
 
 void TestEngineControlPlane::resourcePolicyOnStreamAndConsumer()
@@ -401,18 +404,21 @@ void TestEngineControlPlane::resourcePolicyErrors()
     COMPARE_ERROR(env.engine->putResourcePolicy(PutResourcePolicyRequest{streamArnOf(u"none"_s), kPolicy}),
                   ErrorType::ResourceNotFound,
                   u"Stream none under account 000000000000 not found."_s);
-    VERIFY_ERROR(env.engine->getResourcePolicy(ResourcePolicyTarget{streamArnOf(u"none"_s)}),
-                 ErrorType::ResourceNotFound);
-    VERIFY_ERROR(env.engine->deleteResourcePolicy(ResourcePolicyTarget{
-                     streamArnOf(u"none"_s) + u"/consumer/c:1700000000"_s}),
-                 ErrorType::ResourceNotFound);
+    COMPARE_ERROR(env.engine->getResourcePolicy(ResourcePolicyTarget{streamArnOf(u"none"_s)}),
+                  ErrorType::ResourceNotFound, u"Stream none under account 000000000000 not found."_s);
+    COMPARE_ERROR(env.engine->deleteResourcePolicy(ResourcePolicyTarget{
+                      streamArnOf(u"none"_s) + u"/consumer/c:1700000000"_s}),
+                  ErrorType::ResourceNotFound, u"Consumer c under stream none and account 000000000000 not found."_s);
     COMPARE_ERROR(env.engine->getResourcePolicy(ResourcePolicyTarget{}), ErrorType::Validation,
                   u"1 validation error detected: Value null at 'resourceARN' failed to satisfy "
                   u"constraint: Member must not be null"_s);
-    VERIFY_ERROR(env.engine->putResourcePolicy(PutResourcePolicyRequest{u"arn:nope"_s, kPolicy}),
-                 ErrorType::Validation);
-    VERIFY_ERROR(env.engine->putResourcePolicy(PutResourcePolicyRequest{streamArnOf(u"s"_s), {}}),
-                 ErrorType::Validation);
+    COMPARE_ERROR(env.engine->putResourcePolicy(PutResourcePolicyRequest{u"arn:nope"_s, kPolicy}),
+                  ErrorType::Validation, u"1 validation error detected: Value 'arn:nope' at 'resourceARN' failed to satisfy "
+                  u"constraint: Member must satisfy regular expression pattern: "
+                  u"arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+"_s);
+    COMPARE_ERROR(env.engine->putResourcePolicy(PutResourcePolicyRequest{streamArnOf(u"s"_s), {}}),
+                  ErrorType::Validation, u"1 validation error detected: Value null at 'policy' failed to satisfy constraint: "
+                  u"Member must not be null"_s);
 }
 
 void TestEngineControlPlane::everythingSurvivesReopening()

@@ -44,6 +44,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -97,6 +98,7 @@ private slots:
     void filterNarrowsTheTree();
     void commandPaletteFindsAndRunsActions();
     void tabShortcutsAndActionStates();
+    void controlPlaneActionsOpenTheirDialogs();
     void splitAndMergeTheSelectedShard();
     void activityDockListsCalls();
     void createAndDeleteThroughTheWindow();
@@ -306,9 +308,63 @@ void TestMainWindow::tabShortcutsAndActionStates()
     QTRY_VERIFY(roWindow->selectStream(&readOnly, u"orders"_s));
     for (const char *name : {"actionRetention", "actionEncryption", "actionTags", "actionStreamMode",
                              "actionMaxRecordSize", "actionDeleteStream", "actionSplitShard", "actionMergeShards",
-                             "actionNewStream"})
+                             "actionNewStream", "actionEnhancedMonitoring", "actionWarmThroughput",
+                             "actionResourcePolicy", "actionAccountSettings"}) {
         QVERIFY2(!roWindow->action(QString::fromLatin1(name))->isEnabled(), name);
+        if (QByteArrayView(name) != "actionSplitShard" && QByteArrayView(name) != "actionMergeShards")
+            QCOMPARE(roWindow->action(QString::fromLatin1(name))->statusTip(), u"This connection is read-only."_s);
+    }
     QVERIFY(roWindow->action(u"actionShardsTab"_s)->isEnabled());
+}
+
+void TestMainWindow::controlPlaneActionsOpenTheirDialogs()
+{
+    createStreams({u"orders"_s});
+    auto window = makeWindow(m_backend.get());
+    QTRY_VERIFY(window->selectStream(m_backend.get(), u"orders"_s));
+    StreamPage *page = window->streamPage();
+    QTRY_VERIFY(page->summaryModel()->summary().has_value());
+
+    // Each is on the Overview as a button, in the Stream menu and in the tree's context menu.
+    const QList<QToolButton *> buttons = page->findChildren<QToolButton *>();
+    for (const char *name : {"actionEnhancedMonitoring", "actionWarmThroughput", "actionResourcePolicy"}) {
+        QAction *action = window->action(QString::fromLatin1(name));
+        QVERIFY2(action && !action->shortcut().isEmpty(), name);
+        QVERIFY2(std::any_of(buttons.begin(), buttons.end(),
+                             [action](QToolButton *b) { return b->defaultAction() == action; }),
+                 name);
+        QVERIFY2(window->streamTreeView()->actions().contains(action), name);
+    }
+    QVERIFY(window->streamTreeView()->actions().contains(window->action(u"actionAccountSettings"_s)));
+
+    // Warm throughput is an on-demand stream's: disabled, with the reason, on a provisioned one.
+    QAction *warm = window->action(u"actionWarmThroughput"_s);
+    QVERIFY(!warm->isEnabled());
+    QCOMPARE(warm->statusTip(), u"Warm throughput applies to on-demand streams only."_s);
+    QVERIFY(window->action(u"actionEnhancedMonitoring"_s)->isEnabled());
+    QVERIFY(window->action(u"actionResourcePolicy"_s)->isEnabled());
+    QVERIFY(window->action(u"actionAccountSettings"_s)->isEnabled());
+    QVERIFY(await(m_backend->updateStreamMode(
+                      UpdateStreamModeRequest{m_engine->streamArn(u"orders"_s), StreamMode::OnDemand}))
+                .has_value());
+    QTRY_VERIFY(warm->isEnabled());
+    QCOMPARE(warm->statusTip(), warm->toolTip());
+
+    // Each opens its dialog for the selected stream (or connection).
+    const QList<std::pair<const char *, QString>> dialogs{
+        {"actionEnhancedMonitoring", u"enhancedMonitoringDialog"_s},
+        {"actionWarmThroughput", u"warmThroughputDialog"_s},
+        {"actionResourcePolicy", u"resourcePolicyDialog"_s},
+        {"actionAccountSettings", u"accountSettingsDialog"_s}};
+    for (const auto &[action, dialogName] : dialogs) {
+        window->action(QString::fromLatin1(action))->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY2((dialog = window->findChild<QDialog *>(dialogName)) && dialog->isVisible(), action);
+        if (dialogName != u"accountSettingsDialog"_s)
+            QVERIFY2(dialog->windowTitle().endsWith(u"— orders"_s), qPrintable(dialog->windowTitle()));
+        dialog->close();
+        QTRY_VERIFY(!window->findChild<QDialog *>(dialogName));
+    }
 }
 
 void TestMainWindow::splitAndMergeTheSelectedShard()
@@ -546,7 +602,8 @@ void TestMainWindow::savedAwsConnectionIsRestoredAndMarked()
 
         for (const char *name : {"actionRetention", "actionEncryption", "actionTags", "actionStreamMode",
                                  "actionMaxRecordSize", "actionDeleteStream", "actionSplitShard",
-                                 "actionMergeShards", "actionNewStream"})
+                                 "actionMergeShards", "actionNewStream", "actionEnhancedMonitoring",
+                                 "actionWarmThroughput", "actionResourcePolicy", "actionAccountSettings"})
             QVERIFY2(!window->action(QString::fromLatin1(name))->isEnabled(), name);
         QVERIFY(window->action(u"actionShardsTab"_s)->isEnabled());
         QVERIFY(window->action(u"actionEditConnection"_s)->isEnabled());

@@ -192,6 +192,11 @@ void TestShortcuts::initTestCase()
     QVERIFY(m_remote->engine()
                 .createStream(CreateStreamRequest{u"remote"_s, 2, {}, {}, {}})
                 .has_value());
+    // On-demand, so that Warm Throughput is enabled too (it is an on-demand stream's setting).
+    QVERIFY(m_remote->engine()
+                .updateStreamMode(UpdateStreamModeRequest{m_remote->engine().streamArn(u"remote"_s),
+                                                          StreamMode::OnDemand})
+                .has_value());
     PutRecordsRequest put{StreamTarget::byName(u"remote"_s), {}};
     for (int i = 0; i < 5; ++i)
         put.records.append(

@@ -5,6 +5,7 @@
 
 #include "backend/emulatorbackend.h"
 #include "backendtesthelpers.h"
+#include "forwardingbackend.h"
 #include "models/modelroles.h"
 #include "models/streamsummarymodel.h"
 
@@ -33,6 +34,8 @@ private slots:
     void emptyWithoutStream();
     void showsValuesAfterCreate();
     void followsConfigurationChanges();
+    void controlPlaneRowsFollowChanges();
+    void policyReadErrorShowsInItsRowOnly();
     void countsFollowPuts();
     void deletedStreamShowsError();
     void switchingStreamsDropsStaleResults();
@@ -98,7 +101,7 @@ void TestStreamSummaryModel::cleanup()
 void TestStreamSummaryModel::emptyWithoutStream()
 {
     QCOMPARE(m_model->rowCount(), int(StreamProperty::Count));
-    QCOMPARE(m_model->rowCount(), 13);
+    QCOMPARE(m_model->rowCount(), 16);
     QCOMPARE(m_model->columnCount(), 2);
     QVERIFY(!m_model->summary());
     QVERIFY(m_model->errorText().isEmpty());
@@ -111,7 +114,7 @@ void TestStreamSummaryModel::emptyWithoutStream()
     QTRY_VERIFY(!m_model->errorText().isEmpty());
     QCOMPARE(m_model->lastError()->type, ErrorType::ResourceNotFound);
     QVERIFY(m_model->errorText().contains(u"nope"_s));
-    QCOMPARE(m_model->rowCount(), 13);
+    QCOMPARE(m_model->rowCount(), 16);
 
     // Back to nothing: no values, no error, no call.
     QSignalSpy calls(m_backend.get(), &StreamBackend::callStarted);
@@ -141,8 +144,9 @@ void TestStreamSummaryModel::showsValuesAfterCreate()
 
     const QStringList labels{u"Name"_s, u"ARN"_s, u"Status"_s, u"Mode"_s, u"Open shards"_s,
                              u"Retention (hours)"_s, u"Max record size (KiB)"_s,
-                             u"Encryption type"_s, u"KMS key"_s, u"Consumers"_s, u"Created"_s,
-                             u"Records"_s, u"Bytes"_s};
+                             u"Encryption type"_s, u"KMS key"_s, u"Consumers"_s,
+                             u"Enhanced monitoring"_s, u"Warm throughput"_s, u"Resource policy"_s,
+                             u"Created"_s, u"Records"_s, u"Bytes"_s};
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QCOMPARE(m_model->index(row, 0).data().toString(), labels[row]);
         QCOMPARE(m_model->index(row, 0).data(ModelRole::PropertyRole).toInt(), row);
@@ -174,6 +178,11 @@ void TestStreamSummaryModel::showsValuesAfterCreate()
     QVERIFY(raw(StreamProperty::KmsKey).toString().isEmpty());
     QCOMPARE(value(StreamProperty::Consumers), u"0"_s);
     QCOMPARE(raw(StreamProperty::Consumers).toInt(), 0);
+    QCOMPARE(value(StreamProperty::EnhancedMonitoring), u"Off"_s);
+    QCOMPARE(raw(StreamProperty::EnhancedMonitoring).toStringList(), QStringList());
+    QCOMPARE(value(StreamProperty::WarmThroughput), u"— (on-demand streams only)"_s);
+    QVERIFY(raw(StreamProperty::WarmThroughput).isNull());
+    QCOMPARE(value(StreamProperty::ResourcePolicy), u"None"_s);
 
     const QDateTime created = raw(StreamProperty::Created).toDateTime();
     QCOMPARE(created.timeSpec(), Qt::UTC);
@@ -231,6 +240,111 @@ void TestStreamSummaryModel::followsConfigurationChanges()
     m_model->refresh();
     QTRY_COMPARE(refreshed.size(), 1);
     QCOMPARE(changed.size(), 0);
+}
+
+void TestStreamSummaryModel::controlPlaneRowsFollowChanges()
+{
+    const StreamTarget target = StreamTarget::byName(u"s"_s);
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"s"_s, 2, {}, {}, {}})).has_value());
+    m_model->setStream(m_backend.get(), u"s"_s);
+    QTRY_COMPARE(value(StreamProperty::EnhancedMonitoring), u"Off"_s);
+    QTRY_COMPARE(value(StreamProperty::ResourcePolicy), u"None"_s);
+
+    // Enhanced monitoring: the metrics in the API's order, "All" when every one is on.
+    QVERIFY(await(m_backend->enableEnhancedMonitoring(
+                      EnhancedMonitoringRequest{target, {u"OutgoingBytes"_s, u"IncomingBytes"_s}}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::EnhancedMonitoring), u"IncomingBytes, OutgoingBytes"_s);
+    QCOMPARE(raw(StreamProperty::EnhancedMonitoring).toStringList(),
+             (QStringList{u"IncomingBytes"_s, u"OutgoingBytes"_s}));
+    QVERIFY(await(m_backend->enableEnhancedMonitoring(EnhancedMonitoringRequest{target, {u"ALL"_s}}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::EnhancedMonitoring), u"All"_s);
+    QCOMPARE(raw(StreamProperty::EnhancedMonitoring).toStringList(), allShardLevelMetrics());
+    QVERIFY(await(m_backend->disableEnhancedMonitoring(EnhancedMonitoringRequest{target, {u"ALL"_s}}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::EnhancedMonitoring), u"Off"_s);
+
+    // Warm throughput: none on a provisioned stream; an on-demand one's target and current.
+    const QString arn = m_model->summary()->streamArn;
+    QVERIFY(await(m_backend->updateStreamMode(UpdateStreamModeRequest{arn, StreamMode::OnDemand}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::WarmThroughput), u"None requested (now 4 MiB/s)"_s);
+    QVERIFY(raw(StreamProperty::WarmThroughput).isNull());
+    QVERIFY(await(m_backend->updateAccountSettings(
+                      UpdateAccountSettingsRequest{BillingCommitmentStatus::Enabled}))
+                .has_value());
+    QVERIFY(await(m_backend->updateStreamWarmThroughput(UpdateStreamWarmThroughputRequest{target, 1200}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::WarmThroughput), u"Target 1,200 MiB/s, now 1,200 MiB/s"_s);
+    QCOMPARE(raw(StreamProperty::WarmThroughput).toInt(), 1200);
+
+    // Resource policy: counted, its principals and actions named; the tip is the document.
+    const QString policy = uR"({"Version":"2012-10-17","Statement":[
+        {"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:root","arn:aws:iam::444455556666:role/reader"]},
+         "Action":["kinesis:GetRecords","kinesis:GetShardIterator"],"Resource":"%1"},
+        {"Effect":"Deny","Principal":"*","Action":"kinesis:PutRecord","Resource":"%1"}]})"_s.arg(arn);
+    QVERIFY(await(m_backend->putResourcePolicy(PutResourcePolicyRequest{arn, policy})).has_value());
+    QTRY_COMPARE(value(StreamProperty::ResourcePolicy),
+                 u"2 statements — principals: arn:aws:iam::111122223333:root, "
+                 "arn:aws:iam::444455556666:role/reader +1 more — actions: kinesis:GetRecords, "
+                 "kinesis:GetShardIterator, kinesis:PutRecord (with Deny)"_s);
+    QCOMPARE(raw(StreamProperty::ResourcePolicy).toString(), policy);
+    QCOMPARE(value(StreamProperty::ResourcePolicy, Qt::ToolTipRole), policy);
+    QVERIFY(await(m_backend->deleteResourcePolicy(ResourcePolicyTarget{arn})).has_value());
+    QTRY_COMPARE(value(StreamProperty::ResourcePolicy), u"None"_s);
+
+    // One getResourcePolicy per summary refresh, none for counts alone.
+    QSignalSpy calls(m_backend.get(), &StreamBackend::callStarted);
+    QSignalSpy refreshed(m_model.get(), &StreamSummaryModel::refreshed);
+    m_model->refresh();
+    QTRY_COMPARE(refreshed.size(), 1);
+    QCOMPARE(countCalls(calls, u"DescribeStreamSummary"_s), 1);
+    QCOMPARE(countCalls(calls, u"GetResourcePolicy"_s), 1);
+}
+
+// A backend that may not read resource policies (as an IAM user without the permission).
+class NoPolicyReads final : public ForwardingBackend
+{
+public:
+    using ForwardingBackend::ForwardingBackend;
+    BackendFuture<GetResourcePolicyResponse> getResourcePolicy(const ResourcePolicyTarget &) override
+    {
+        ++policyReads;
+        return QtFuture::makeReadyFuture(BackendResult<GetResourcePolicyResponse>(std::unexpected(
+            Error{ErrorType::AccessDenied, u"User is not authorized to perform: kinesis:GetResourcePolicy"_s})));
+    }
+    int policyReads = 0;
+};
+
+void TestStreamSummaryModel::policyReadErrorShowsInItsRowOnly()
+{
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"s"_s, 1, {}, {}, {}})).has_value());
+    NoPolicyReads backend(*m_backend);
+    m_model->setStream(&backend, u"s"_s);
+    QTRY_COMPARE(value(StreamProperty::Name), u"s"_s);
+    QCOMPARE(value(StreamProperty::ResourcePolicy),
+             u"Cannot read the policy: AccessDeniedException: User is not authorized to perform: "
+             "kinesis:GetResourcePolicy"_s);
+    QVERIFY(m_model->resourcePolicyError().has_value());
+    QVERIFY(!m_model->resourcePolicy());
+    QVERIFY(m_model->errorText().isEmpty());
+    QCOMPARE(value(StreamProperty::OpenShards), u"1"_s);
+    QCOMPARE(backend.policyReads, 1);
+
+    // Changes refresh the summary but do not ask again for what was denied; Refresh does.
+    QSignalSpy refreshed(m_model.get(), &StreamSummaryModel::refreshed);
+    QVERIFY(await(m_backend->increaseStreamRetentionPeriod(
+                      RetentionPeriodRequest{StreamTarget::byName(u"s"_s), 48}))
+                .has_value());
+    QTRY_COMPARE(value(StreamProperty::RetentionHours), u"48 hours (2 days)"_s);
+    QCOMPARE(backend.policyReads, 1);
+    QVERIFY(value(StreamProperty::ResourcePolicy).startsWith(u"Cannot read the policy: "_s));
+    refreshed.clear();
+    m_model->refresh();
+    QTRY_COMPARE(refreshed.size(), 1);
+    QCOMPARE(backend.policyReads, 2);
+    m_model->setStream(nullptr, QString());
 }
 
 void TestStreamSummaryModel::countsFollowPuts()
@@ -293,7 +407,7 @@ void TestStreamSummaryModel::deletedStreamShowsError()
     QVERIFY(m_model->errorText().contains(u"gone"_s));
 
     // The rows stay; every value shows the error; raw values are gone.
-    QCOMPARE(m_model->rowCount(), 13);
+    QCOMPARE(m_model->rowCount(), 16);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QVERIFY(!m_model->index(row, 0).data().toString().isEmpty());
         QCOMPARE(m_model->index(row, 1).data().toString(), m_model->errorText());

@@ -512,6 +512,77 @@
     </message>
 </context>
 <context>
+    <name>shardscope::AccountSettingsDialog</name>
+    <message>
+        <source>an unknown time</source>
+        <translation>einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum throughput billing commitment</source>
+        <translation>&amp;Mindestdurchsatz-Abrechnungszusage</translation>
+    </message>
+    <message>
+        <source>Account Settings — %1</source>
+        <translation>Kontoeinstellungen — %1</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>On-demand streams:</source>
+        <translation>On-Demand-Streams:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Enabled since %1; it can end from %2.</source>
+        <translation>Aktiv seit %1; kann ab %2 enden.</translation>
+    </message>
+    <message>
+        <source>Enabled until %1, then it ends.</source>
+        <translation>Aktiv bis %1, danach endet sie.</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>A commitment to a minimum throughput of the account&apos;s on-demand streams, billed whether used or not; warm throughput needs it.</source>
+        <translation>Eine Zusage eines Mindestdurchsatzes für die On-Demand-Streams des Kontos, die berechnet wird, ob genutzt oder nicht; Warm-Durchsatz setzt sie voraus.</translation>
+    </message>
+    <message>
+        <source>The commitment keeps running instead of ending.</source>
+        <translation>Die Zusage läuft weiter, statt zu enden.</translation>
+    </message>
+    <message>
+        <source>Once enabled, the commitment runs for at least 24 hours.</source>
+        <translation>Einmal aktiviert, läuft die Zusage mindestens 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>The commitment ends at its earliest allowed end, or now if that has passed.</source>
+        <translation>Die Zusage endet zum frühestmöglichen Ende oder sofort, falls dieses schon vorbei ist.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ActivityModel</name>
     <message>
         <source>%1: %2</source>
@@ -1469,13 +1540,6 @@
     </message>
 </context>
 <context>
-    <name>shardscope::StreamBackend</name>
-    <message>
-        <source>%1 offers no metrics.</source>
-        <translation>%1 bietet keine Metriken an.</translation>
-    </message>
-</context>
-<context>
     <name>shardscope::EmulatorBackend</name>
     <message>
         <source>in memory</source>
@@ -1619,6 +1683,85 @@
     <message>
         <source>The stream is already encrypted with this key.</source>
         <translation>Der Stream ist bereits mit diesem Schlüssel verschlüsselt.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::EnhancedMonitoringDialog</name>
+    <message>
+        <source>Bytes put into the shard</source>
+        <translation>In den Shard geschriebene Bytes</translation>
+    </message>
+    <message>
+        <source>Records put into the shard</source>
+        <translation>In den Shard geschriebene Datensätze</translation>
+    </message>
+    <message>
+        <source>Bytes read from the shard</source>
+        <translation>Aus dem Shard gelesene Bytes</translation>
+    </message>
+    <message>
+        <source>Records read from the shard</source>
+        <translation>Aus dem Shard gelesene Datensätze</translation>
+    </message>
+    <message>
+        <source>Writes the shard throttled</source>
+        <translation>Vom Shard gedrosselte Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>Reads the shard throttled</source>
+        <translation>Vom Shard gedrosselte Lesevorgänge</translation>
+    </message>
+    <message>
+        <source>How far behind the newest record the shard&apos;s readers are</source>
+        <translation>Wie weit die Leser des Shards hinter dem neuesten Datensatz zurückliegen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;All shard-level metrics</source>
+        <translation>&amp;Alle Metriken auf Shard-Ebene</translation>
+    </message>
+    <message>
+        <source>Enhanced Monitoring — %1</source>
+        <translation>Erweiterte Überwachung — %1</translation>
+    </message>
+    <message>
+        <source>Shard-level metrics are published per shard each minute, beside the stream-level ones; on AWS each one is billed as a custom metric.</source>
+        <translation>Metriken auf Shard-Ebene werden jede Minute je Shard veröffentlicht, neben denen des Streams; bei AWS wird jede wie eine benutzerdefinierte Metrik berechnet.</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>Metrics:</source>
+        <translation>Metriken:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Off (stream-level metrics only)</source>
+        <translation>Aus (nur Metriken des Streams)</translation>
+    </message>
+    <message>
+        <source>All shard-level metrics</source>
+        <translation>Alle Metriken auf Shard-Ebene</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2162,49 @@
     <message>
         <source>The TLS private key is not an unencrypted PEM EC, RSA or DSA key.</source>
         <translation>Der private TLS-Schlüssel ist kein unverschlüsselter EC-, RSA- oder DSA-Schlüssel im PEM-Format.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LoadGenerator</name>
+    <message>
+        <source>The rate must be more than 0 and at most %L1 records per second.</source>
+        <translation>Die Rate muss größer als 0 und höchstens %L1 Datensätze pro Sekunde sein.</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation>Die Dauer darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
+        <translation>Datensatzgrößen müssen zwischen 1 und %L1 Bytes liegen, die kleinste zuerst.</translation>
+    </message>
+    <message>
+        <source>There must be at least one partition key.</source>
+        <translation>Es muss mindestens einen Partitionsschlüssel geben.</translation>
+    </message>
+    <message>
+        <source>The partition key prefix is too long.</source>
+        <translation>Das Präfix der Partitionsschlüssel ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
+        <translation>Heiße Schlüssel: von 1 bis zur Anzahl der Schlüssel, ihr Anteil von 0 bis 100 %.</translation>
+    </message>
+    <message>
+        <source>The Zipf exponent must be more than 0.</source>
+        <translation>Der Zipf-Exponent muss größer als 0 sein.</translation>
+    </message>
+    <message>
+        <source>The template is wrong at character %1: %2</source>
+        <translation>Die Vorlage ist bei Zeichen %1 fehlerhaft: %2</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>Die Verbindung besteht nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2842,58 @@
         <source>Generate load into any stream and watch what is sent, acknowledged and throttled, per second and per shard</source>
         <translation>Last in einen beliebigen Stream erzeugen und sehen, was gesendet, bestätigt und gedrosselt wird, pro Sekunde und pro Shard</translation>
     </message>
+    <message>
+        <source>E&amp;nhanced Monitoring…</source>
+        <translation>&amp;Erweiterte Überwachung…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <source>Choose the shard-level metrics the selected stream publishes</source>
+        <translation>Die Metriken auf Shard-Ebene wählen, die der ausgewählte Stream veröffentlicht</translation>
+    </message>
+    <message>
+        <source>&amp;Warm Throughput…</source>
+        <translation>&amp;Warm-Durchsatz…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+W</source>
+        <translation>Ctrl+Alt+W</translation>
+    </message>
+    <message>
+        <source>Keep an on-demand stream scaled for a write throughput ahead of traffic</source>
+        <translation>Einen On-Demand-Stream schon vor dem Verkehr für einen Schreibdurchsatz skaliert halten</translation>
+    </message>
+    <message>
+        <source>Resource Pol&amp;icy…</source>
+        <translation>Ressourcenr&amp;ichtlinie…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
+        <source>Edit the JSON policy that lets other accounts and roles use the selected stream</source>
+        <translation>Die JSON-Richtlinie bearbeiten, mit der andere Konten und Rollen den ausgewählten Stream nutzen dürfen</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt Settings…</source>
+        <translation>&amp;Kontoeinstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+A</source>
+        <translation>Ctrl+Alt+A</translation>
+    </message>
+    <message>
+        <source>The selected connection&apos;s minimum throughput billing commitment for on-demand streams</source>
+        <translation>Die Mindestdurchsatz-Abrechnungszusage der ausgewählten Verbindung für On-Demand-Streams</translation>
+    </message>
+    <message>
+        <source>Warm throughput applies to on-demand streams only.</source>
+        <translation>Warm-Durchsatz gibt es nur für On-Demand-Streams.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -2811,6 +3049,29 @@
     <message>
         <source>The record is no longer kept.</source>
         <translation>Der Datensatz wird nicht mehr vorgehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::Producer</name>
+    <message>
+        <source>The producer&apos;s connection is gone.</source>
+        <translation>Die Verbindung des Producers besteht nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
+        <translation>Der Producer hat bereits %L1 offene Datensätze, seine Grenze; warten Sie auf deren Ergebnisse, bevor Sie weitere senden.</translation>
+    </message>
+    <message>
+        <source>The record was not put within its time to live (%L1 ms).</source>
+        <translation>Der Datensatz wurde nicht innerhalb seiner Lebensdauer (%L1 ms) geschrieben.</translation>
+    </message>
+    <message>
+        <source>PutRecords answered %L1 results for %L2 records.</source>
+        <translation>PutRecords lieferte %L1 Ergebnisse für %L2 Datensätze.</translation>
     </message>
 </context>
 <context>
@@ -3432,72 +3693,6 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>dataBase64 is not valid base64.</source>
         <translation>dataBase64 ist kein gültiges Base64.</translation>
-    </message>
-</context>
-<context>
-    <name>shardscope::Producer</name>
-    <message>
-        <source>The producer&apos;s connection is gone.</source>
-        <translation>Die Verbindung des Producers besteht nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
-    </message>
-    <message>
-        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
-        <translation>Der Producer hat bereits %L1 offene Datensätze, seine Grenze; warten Sie auf deren Ergebnisse, bevor Sie weitere senden.</translation>
-    </message>
-    <message>
-        <source>The record was not put within its time to live (%L1 ms).</source>
-        <translation>Der Datensatz wurde nicht innerhalb seiner Lebensdauer (%L1 ms) geschrieben.</translation>
-    </message>
-    <message>
-        <source>PutRecords answered %L1 results for %L2 records.</source>
-        <translation>PutRecords lieferte %L1 Ergebnisse für %L2 Datensätze.</translation>
-    </message>
-</context>
-<context>
-    <name>shardscope::LoadGenerator</name>
-    <message>
-        <source>The rate must be more than 0 and at most %L1 records per second.</source>
-        <translation>Die Rate muss größer als 0 und höchstens %L1 Datensätze pro Sekunde sein.</translation>
-    </message>
-    <message>
-        <source>The duration cannot be negative.</source>
-        <translation>Die Dauer darf nicht negativ sein.</translation>
-    </message>
-    <message>
-        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
-        <translation>Datensatzgrößen müssen zwischen 1 und %L1 Bytes liegen, die kleinste zuerst.</translation>
-    </message>
-    <message>
-        <source>There must be at least one partition key.</source>
-        <translation>Es muss mindestens einen Partitionsschlüssel geben.</translation>
-    </message>
-    <message>
-        <source>The partition key prefix is too long.</source>
-        <translation>Das Präfix der Partitionsschlüssel ist zu lang.</translation>
-    </message>
-    <message>
-        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
-        <translation>Heiße Schlüssel: von 1 bis zur Anzahl der Schlüssel, ihr Anteil von 0 bis 100 %.</translation>
-    </message>
-    <message>
-        <source>The Zipf exponent must be more than 0.</source>
-        <translation>Der Zipf-Exponent muss größer als 0 sein.</translation>
-    </message>
-    <message>
-        <source>The template is wrong at character %1: %2</source>
-        <translation>Die Vorlage ist bei Zeichen %1 fehlerhaft: %2</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>Die Verbindung %1 ist schreibgeschützt.</translation>
-    </message>
-    <message>
-        <source>The connection is gone.</source>
-        <translation>Die Verbindung besteht nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -4395,6 +4590,73 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     </message>
 </context>
 <context>
+    <name>shardscope::ResourcePolicyDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Policy</source>
+        <translation>Richtlinie &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Template</source>
+        <translation>&amp;Vorlage einfügen</translation>
+    </message>
+    <message>
+        <source>Resource Policy — %1</source>
+        <translation>Ressourcenrichtlinie — %1</translation>
+    </message>
+    <message>
+        <source>No policy. Type one as JSON or insert the template.</source>
+        <translation>Keine Richtlinie. Geben Sie eine als JSON ein oder fügen Sie die Vorlage ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Policy (JSON):</source>
+        <translation>&amp;Richtlinie (JSON):</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Type a policy, or use Delete Policy to remove the current one.</source>
+        <translation>Geben Sie eine Richtlinie ein, oder entfernen Sie die aktuelle mit „Richtlinie löschen“.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>1 statement</source>
+        <translation>1 Anweisung</translation>
+    </message>
+    <message>
+        <source>%L1 statements</source>
+        <translation>%L1 Anweisungen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RetentionDialog</name>
     <message>
         <source>Loading…</source>
@@ -4711,6 +4973,13 @@ Hash-Schlüssel %3 – %4
     </message>
 </context>
 <context>
+    <name>shardscope::StreamBackend</name>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 bietet keine Metriken an.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::StreamModeDialog</name>
     <message>
         <source>Loading…</source>
@@ -4954,6 +5223,82 @@ Hash-Schlüssel %3 – %4
         <source>Value</source>
         <translation>Wert</translation>
     </message>
+    <message>
+        <source> +%L1 more</source>
+        <translation> und %L1 weitere</translation>
+    </message>
+    <message>
+        <source>Cannot read the policy: %1</source>
+        <translation>Richtlinie nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Not a JSON object</source>
+        <translation>Kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>1 statement</source>
+        <translation>1 Anweisung</translation>
+    </message>
+    <message>
+        <source>%L1 statements</source>
+        <translation>%L1 Anweisungen</translation>
+    </message>
+    <message>
+        <source>all but %1</source>
+        <translation>alle außer %1</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1 — principals: %2 — actions: %3</source>
+        <translation>%1 — Prinzipale: %2 — Aktionen: %3</translation>
+    </message>
+    <message>
+        <source> (with Deny)</source>
+        <translation> (mit Deny)</translation>
+    </message>
+    <message>
+        <source>Enhanced monitoring</source>
+        <translation>Erweiterte Überwachung</translation>
+    </message>
+    <message>
+        <source>Warm throughput</source>
+        <translation>Warm-Durchsatz</translation>
+    </message>
+    <message>
+        <source>Resource policy</source>
+        <translation>Ressourcenrichtlinie</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>— (on-demand streams only)</source>
+        <translation>— (nur bei On-Demand-Streams)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>%L1 MiB/s</source>
+        <translation>%L1 MiB/s</translation>
+    </message>
+    <message>
+        <source>None requested (now %1)</source>
+        <translation>Keiner angefordert (jetzt %1)</translation>
+    </message>
+    <message>
+        <source>Target %1, now %2</source>
+        <translation>Ziel %1, jetzt %2</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StsClient</name>
@@ -5160,6 +5505,77 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Reading %1 failed, retrying: %2</source>
         <translation>Lesen von %1 fehlgeschlagen, neuer Versuch: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::WarmThroughputDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Warm Throughput — %1</source>
+        <translation>Warm-Durchsatz — %1</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> MiB/s</translation>
+    </message>
+    <message>
+        <source>&amp;Warm throughput:</source>
+        <translation>&amp;Warm-Durchsatz:</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>None: the stream is provisioned.</source>
+        <translation>Keiner: Der Stream ist bereitgestellt (Provisioned).</translation>
+    </message>
+    <message>
+        <source>%L1 MiB/s</source>
+        <translation>%L1 MiB/s</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Target %L1 MiB/s, now %2</source>
+        <translation>Ziel %L1 MiB/s, jetzt %2</translation>
+    </message>
+    <message>
+        <source>None requested; the stream handles %1 now</source>
+        <translation>Keiner angefordert; der Stream verkraftet jetzt %1</translation>
+    </message>
+    <message>
+        <source>%L1 MiB/s is more than Kinesis allows: choose from 0 to %L2 MiB/s (10 GiB/s).</source>
+        <translation>%L1 MiB/s sind mehr, als Kinesis erlaubt: Wählen Sie 0 bis %L2 MiB/s (10 GiB/s).</translation>
+    </message>
+    <message>
+        <source>Warm throughput applies to on-demand streams only. Switch the stream to on-demand capacity first (Capacity Mode).</source>
+        <translation>Warm-Durchsatz gibt es nur für On-Demand-Streams. Stellen Sie den Stream zuerst auf On-Demand-Kapazität um (Kapazitätsmodus).</translation>
+    </message>
+    <message>
+        <source>Kinesis scales the stream ahead of traffic so that it takes this much writing at once; 0 asks for none. It needs the account&apos;s minimum throughput billing commitment (Account Settings).</source>
+        <translation>Kinesis skaliert den Stream schon vor dem Verkehr, sodass er so viele Schreibvorgänge sofort aufnimmt; 0 fordert keinen an. Dafür braucht das Konto die Mindestdurchsatz-Abrechnungszusage (Kontoeinstellungen).</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird übernommen…</translation>
     </message>
 </context>
 </TS>

@@ -508,7 +508,78 @@
     </message>
     <message>
         <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
-        <translation>Démarrer un générateur de charge sur un flux de l’émulateur local et afficher la page Producteurs : STREAM:RATE[:uniform|hot|zipf] (hot : une clé reçoit la moitié des enregistrements).</translation>
+        <translation>Démarrer un générateur de charge sur un flux de l’émulateur local et afficher la page Producteurs&#xa0;: STREAM:RATE[:uniform|hot|zipf] (hot&#xa0;: une clé reçoit la moitié des enregistrements).</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::AccountSettingsDialog</name>
+    <message>
+        <source>an unknown time</source>
+        <translation>un moment inconnu</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum throughput billing commitment</source>
+        <translation>Engagement de facturation d’un débit &amp;minimal</translation>
+    </message>
+    <message>
+        <source>Account Settings — %1</source>
+        <translation>Paramètres du compte — %1</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Actuel :</translation>
+    </message>
+    <message>
+        <source>On-demand streams:</source>
+        <translation>Flux à la demande :</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Enabled since %1; it can end from %2.</source>
+        <translation>Activé depuis le %1 ; peut prendre fin à partir du %2.</translation>
+    </message>
+    <message>
+        <source>Enabled until %1, then it ends.</source>
+        <translation>Activé jusqu’au %1, puis il prend fin.</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>A commitment to a minimum throughput of the account&apos;s on-demand streams, billed whether used or not; warm throughput needs it.</source>
+        <translation>Un engagement sur un débit minimal des flux à la demande du compte, facturé qu’il soit utilisé ou non ; le débit préchauffé l’exige.</translation>
+    </message>
+    <message>
+        <source>The commitment keeps running instead of ending.</source>
+        <translation>L’engagement continue au lieu de prendre fin.</translation>
+    </message>
+    <message>
+        <source>Once enabled, the commitment runs for at least 24 hours.</source>
+        <translation>Une fois activé, l’engagement dure au moins 24 heures.</translation>
+    </message>
+    <message>
+        <source>The commitment ends at its earliest allowed end, or now if that has passed.</source>
+        <translation>L’engagement prend fin à la première échéance permise, ou tout de suite si elle est passée.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
     </message>
 </context>
 <context>
@@ -1469,13 +1540,6 @@
     </message>
 </context>
 <context>
-    <name>shardscope::StreamBackend</name>
-    <message>
-        <source>%1 offers no metrics.</source>
-        <translation>%1 ne fournit pas de métriques.</translation>
-    </message>
-</context>
-<context>
     <name>shardscope::EmulatorBackend</name>
     <message>
         <source>in memory</source>
@@ -1619,6 +1683,85 @@
     <message>
         <source>The stream is already encrypted with this key.</source>
         <translation>Le flux est déjà chiffré avec cette clé.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::EnhancedMonitoringDialog</name>
+    <message>
+        <source>Bytes put into the shard</source>
+        <translation>Octets écrits dans le shard</translation>
+    </message>
+    <message>
+        <source>Records put into the shard</source>
+        <translation>Enregistrements écrits dans le shard</translation>
+    </message>
+    <message>
+        <source>Bytes read from the shard</source>
+        <translation>Octets lus dans le shard</translation>
+    </message>
+    <message>
+        <source>Records read from the shard</source>
+        <translation>Enregistrements lus dans le shard</translation>
+    </message>
+    <message>
+        <source>Writes the shard throttled</source>
+        <translation>Écritures limitées par le shard</translation>
+    </message>
+    <message>
+        <source>Reads the shard throttled</source>
+        <translation>Lectures limitées par le shard</translation>
+    </message>
+    <message>
+        <source>How far behind the newest record the shard&apos;s readers are</source>
+        <translation>Retard des lecteurs du shard sur l’enregistrement le plus récent</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;All shard-level metrics</source>
+        <translation>&amp;Toutes les métriques par shard</translation>
+    </message>
+    <message>
+        <source>Enhanced Monitoring — %1</source>
+        <translation>Surveillance améliorée — %1</translation>
+    </message>
+    <message>
+        <source>Shard-level metrics are published per shard each minute, beside the stream-level ones; on AWS each one is billed as a custom metric.</source>
+        <translation>Les métriques par shard sont publiées chaque minute pour chaque shard, en plus de celles du flux ; chez AWS, chacune est facturée comme une métrique personnalisée.</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Actuel :</translation>
+    </message>
+    <message>
+        <source>Metrics:</source>
+        <translation>Métriques :</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Off (stream-level metrics only)</source>
+        <translation>Désactivée (métriques du flux seulement)</translation>
+    </message>
+    <message>
+        <source>All shard-level metrics</source>
+        <translation>Toutes les métriques par shard</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2162,49 @@
     <message>
         <source>The TLS private key is not an unencrypted PEM EC, RSA or DSA key.</source>
         <translation>La clé privée TLS n&apos;est pas une clé PEM EC, RSA ou DSA non chiffrée.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LoadGenerator</name>
+    <message>
+        <source>The rate must be more than 0 and at most %L1 records per second.</source>
+        <translation>Le débit doit être supérieur à 0 et d’au plus %L1 enregistrements par seconde.</translation>
+    </message>
+    <message>
+        <source>The duration cannot be negative.</source>
+        <translation>La durée ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
+        <translation>Les tailles d’enregistrement vont de 1 à %L1 octets, la plus petite d’abord.</translation>
+    </message>
+    <message>
+        <source>There must be at least one partition key.</source>
+        <translation>Il faut au moins une clé de partition.</translation>
+    </message>
+    <message>
+        <source>The partition key prefix is too long.</source>
+        <translation>Le préfixe des clés de partition est trop long.</translation>
+    </message>
+    <message>
+        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
+        <translation>Clés chaudes : de 1 au nombre de clés, leur part de 0 à 100 %.</translation>
+    </message>
+    <message>
+        <source>The Zipf exponent must be more than 0.</source>
+        <translation>L’exposant de Zipf doit être supérieur à 0.</translation>
+    </message>
+    <message>
+        <source>The template is wrong at character %1: %2</source>
+        <translation>Le modèle est erroné au caractère %1 : %2</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>La connexion %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>La connexion n’existe plus.</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +2842,58 @@
         <source>Generate load into any stream and watch what is sent, acknowledged and throttled, per second and per shard</source>
         <translation>Générer de la charge dans n’importe quel flux et voir ce qui est envoyé, acquitté et limité, par seconde et par shard</translation>
     </message>
+    <message>
+        <source>E&amp;nhanced Monitoring…</source>
+        <translation>S&amp;urveillance améliorée…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <source>Choose the shard-level metrics the selected stream publishes</source>
+        <translation>Choisir les métriques par shard que publie le flux sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Warm Throughput…</source>
+        <translation>Débit &amp;préchauffé…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+W</source>
+        <translation>Ctrl+Alt+W</translation>
+    </message>
+    <message>
+        <source>Keep an on-demand stream scaled for a write throughput ahead of traffic</source>
+        <translation>Garder un flux à la demande dimensionné pour un débit d’écriture avant l’arrivée du trafic</translation>
+    </message>
+    <message>
+        <source>Resource Pol&amp;icy…</source>
+        <translation>Politi&amp;que de ressource…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
+        <source>Edit the JSON policy that lets other accounts and roles use the selected stream</source>
+        <translation>Modifier la politique JSON qui permet à d’autres comptes et rôles d’utiliser le flux sélectionné</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt Settings…</source>
+        <translation>Paramètres du c&amp;ompte…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+A</source>
+        <translation>Ctrl+Alt+A</translation>
+    </message>
+    <message>
+        <source>The selected connection&apos;s minimum throughput billing commitment for on-demand streams</source>
+        <translation>L’engagement de facturation d’un débit minimal de la connexion sélectionnée pour les flux à la demande</translation>
+    </message>
+    <message>
+        <source>Warm throughput applies to on-demand streams only.</source>
+        <translation>Le débit préchauffé ne concerne que les flux à la demande.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -2811,6 +3049,29 @@
     <message>
         <source>The record is no longer kept.</source>
         <translation>L&apos;enregistrement n&apos;est plus conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::Producer</name>
+    <message>
+        <source>The producer&apos;s connection is gone.</source>
+        <translation>La connexion du producteur n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The connection %1 is read-only.</source>
+        <translation>La connexion %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
+        <translation>Le producteur a déjà %L1 enregistrements en attente, sa limite ; attendez leurs résultats avant d’en envoyer d’autres.</translation>
+    </message>
+    <message>
+        <source>The record was not put within its time to live (%L1 ms).</source>
+        <translation>L’enregistrement n’a pas été écrit pendant sa durée de vie (%L1 ms).</translation>
+    </message>
+    <message>
+        <source>PutRecords answered %L1 results for %L2 records.</source>
+        <translation>PutRecords a renvoyé %L1 résultats pour %L2 enregistrements.</translation>
     </message>
 </context>
 <context>
@@ -3432,72 +3693,6 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>dataBase64 is not valid base64.</source>
         <translation>dataBase64 n’est pas du base64 valide.</translation>
-    </message>
-</context>
-<context>
-    <name>shardscope::Producer</name>
-    <message>
-        <source>The producer&apos;s connection is gone.</source>
-        <translation>La connexion du producteur n’existe plus.</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>La connexion %1 est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>The producer already has %L1 records outstanding, its limit; wait for their results before putting more.</source>
-        <translation>Le producteur a déjà %L1 enregistrements en attente, sa limite ; attendez leurs résultats avant d’en envoyer d’autres.</translation>
-    </message>
-    <message>
-        <source>The record was not put within its time to live (%L1 ms).</source>
-        <translation>L’enregistrement n’a pas été écrit pendant sa durée de vie (%L1 ms).</translation>
-    </message>
-    <message>
-        <source>PutRecords answered %L1 results for %L2 records.</source>
-        <translation>PutRecords a renvoyé %L1 résultats pour %L2 enregistrements.</translation>
-    </message>
-</context>
-<context>
-    <name>shardscope::LoadGenerator</name>
-    <message>
-        <source>The rate must be more than 0 and at most %L1 records per second.</source>
-        <translation>Le débit doit être supérieur à 0 et d’au plus %L1 enregistrements par seconde.</translation>
-    </message>
-    <message>
-        <source>The duration cannot be negative.</source>
-        <translation>La durée ne peut pas être négative.</translation>
-    </message>
-    <message>
-        <source>Record sizes must be from 1 to %L1 bytes, the smallest first.</source>
-        <translation>Les tailles d’enregistrement vont de 1 à %L1 octets, la plus petite d’abord.</translation>
-    </message>
-    <message>
-        <source>There must be at least one partition key.</source>
-        <translation>Il faut au moins une clé de partition.</translation>
-    </message>
-    <message>
-        <source>The partition key prefix is too long.</source>
-        <translation>Le préfixe des clés de partition est trop long.</translation>
-    </message>
-    <message>
-        <source>Hot keys must be from 1 to the number of keys, their share from 0 to 100 %.</source>
-        <translation>Clés chaudes : de 1 au nombre de clés, leur part de 0 à 100 %.</translation>
-    </message>
-    <message>
-        <source>The Zipf exponent must be more than 0.</source>
-        <translation>L’exposant de Zipf doit être supérieur à 0.</translation>
-    </message>
-    <message>
-        <source>The template is wrong at character %1: %2</source>
-        <translation>Le modèle est erroné au caractère %1 : %2</translation>
-    </message>
-    <message>
-        <source>The connection %1 is read-only.</source>
-        <translation>La connexion %1 est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>The connection is gone.</source>
-        <translation>La connexion n’existe plus.</translation>
     </message>
 </context>
 <context>
@@ -4395,6 +4590,73 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     </message>
 </context>
 <context>
+    <name>shardscope::ResourcePolicyDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Policy</source>
+        <translation>&amp;Supprimer la politique</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Template</source>
+        <translation>Insérer un &amp;modèle</translation>
+    </message>
+    <message>
+        <source>Resource Policy — %1</source>
+        <translation>Politique de ressource — %1</translation>
+    </message>
+    <message>
+        <source>No policy. Type one as JSON or insert the template.</source>
+        <translation>Aucune politique. Saisissez-en une en JSON ou insérez le modèle.</translation>
+    </message>
+    <message>
+        <source>&amp;Policy (JSON):</source>
+        <translation>&amp;Politique (JSON) :</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Actuelle :</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Type a policy, or use Delete Policy to remove the current one.</source>
+        <translation>Saisissez une politique, ou retirez l’actuelle avec « Supprimer la politique ».</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>1 statement</source>
+        <translation>1 instruction</translation>
+    </message>
+    <message>
+        <source>%L1 statements</source>
+        <translation>%L1 instructions</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RetentionDialog</name>
     <message>
         <source>Loading…</source>
@@ -4582,11 +4844,11 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     </message>
     <message>
         <source>Limit: %L1/s</source>
-        <translation>Limite : %L1/s</translation>
+        <translation>Limite&#xa0;: %L1/s</translation>
     </message>
     <message>
         <source>Limit: 1 MiB/s</source>
-        <translation>Limite : 1 Mio/s</translation>
+        <translation>Limite&#xa0;: 1 Mio/s</translation>
     </message>
 </context>
 <context>
@@ -4708,6 +4970,13 @@ Clés de hachage %3 – %4
     <message>
         <source>Getting credentials from IAM Identity Center for profile &quot;%1&quot; failed: the portal could not be reached: %2</source>
         <translation>L&apos;obtention des identifiants auprès d&apos;IAM Identity Center pour le profil «&#xa0;%1&#xa0;» a échoué&#xa0;: le portail est injoignable&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::StreamBackend</name>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 ne fournit pas de métriques.</translation>
     </message>
 </context>
 <context>
@@ -4954,6 +5223,82 @@ Clés de hachage %3 – %4
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
+    <message>
+        <source> +%L1 more</source>
+        <translation> et %L1 de plus</translation>
+    </message>
+    <message>
+        <source>Cannot read the policy: %1</source>
+        <translation>Impossible de lire la politique : %1</translation>
+    </message>
+    <message>
+        <source>Not a JSON object</source>
+        <translation>Pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>1 statement</source>
+        <translation>1 instruction</translation>
+    </message>
+    <message>
+        <source>%L1 statements</source>
+        <translation>%L1 instructions</translation>
+    </message>
+    <message>
+        <source>all but %1</source>
+        <translation>toutes sauf %1</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1 ; %2</translation>
+    </message>
+    <message>
+        <source>%1 — principals: %2 — actions: %3</source>
+        <translation>%1 — principaux : %2 — actions : %3</translation>
+    </message>
+    <message>
+        <source> (with Deny)</source>
+        <translation> (avec Deny)</translation>
+    </message>
+    <message>
+        <source>Enhanced monitoring</source>
+        <translation>Surveillance améliorée</translation>
+    </message>
+    <message>
+        <source>Warm throughput</source>
+        <translation>Débit préchauffé</translation>
+    </message>
+    <message>
+        <source>Resource policy</source>
+        <translation>Politique de ressource</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>— (on-demand streams only)</source>
+        <translation>— (flux à la demande seulement)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Non défini</translation>
+    </message>
+    <message>
+        <source>%L1 MiB/s</source>
+        <translation>%L1 Mio/s</translation>
+    </message>
+    <message>
+        <source>None requested (now %1)</source>
+        <translation>Aucun demandé (actuellement %1)</translation>
+    </message>
+    <message>
+        <source>Target %1, now %2</source>
+        <translation>Cible %1, actuellement %2</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StsClient</name>
@@ -5160,6 +5505,77 @@ Clés de hachage %3 – %4
     <message>
         <source>Reading %1 failed, retrying: %2</source>
         <translation>La lecture de %1 a échoué, nouvelle tentative : %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::WarmThroughputDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Warm Throughput — %1</source>
+        <translation>Débit préchauffé — %1</translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation> Mio/s</translation>
+    </message>
+    <message>
+        <source>&amp;Warm throughput:</source>
+        <translation>Débit &amp;préchauffé :</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>None: the stream is provisioned.</source>
+        <translation>Aucun : le flux est en mode provisionné.</translation>
+    </message>
+    <message>
+        <source>%L1 MiB/s</source>
+        <translation>%L1 Mio/s</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Target %L1 MiB/s, now %2</source>
+        <translation>Cible %L1 Mio/s, actuellement %2</translation>
+    </message>
+    <message>
+        <source>None requested; the stream handles %1 now</source>
+        <translation>Aucun demandé ; le flux absorbe actuellement %1</translation>
+    </message>
+    <message>
+        <source>%L1 MiB/s is more than Kinesis allows: choose from 0 to %L2 MiB/s (10 GiB/s).</source>
+        <translation>%L1 Mio/s dépasse ce que Kinesis permet : choisissez de 0 à %L2 Mio/s (10 Gio/s).</translation>
+    </message>
+    <message>
+        <source>Warm throughput applies to on-demand streams only. Switch the stream to on-demand capacity first (Capacity Mode).</source>
+        <translation>Le débit préchauffé ne concerne que les flux à la demande. Passez d’abord le flux en capacité à la demande (Mode de capacité).</translation>
+    </message>
+    <message>
+        <source>Kinesis scales the stream ahead of traffic so that it takes this much writing at once; 0 asks for none. It needs the account&apos;s minimum throughput billing commitment (Account Settings).</source>
+        <translation>Kinesis dimensionne le flux avant l’arrivée du trafic pour qu’il absorbe d’emblée ce débit d’écriture ; 0 n’en demande aucun. Il faut l’engagement de facturation d’un débit minimal du compte (Paramètres du compte).</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Application…</translation>
     </message>
 </context>
 </TS>

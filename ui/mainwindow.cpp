@@ -10,6 +10,7 @@
 #include "models/activitymodel.h"
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
+#include "models/streamsummarymodel.h"
 #include "models/streamtreemodel.h"
 #include "settingsdialog.h"
 #include "records/exportdialog.h"
@@ -22,14 +23,18 @@
 #include "uilog.h"
 #include "producers/producerspage.h"
 
+#include "dialogs/accountsettingsdialog.h"
 #include "dialogs/addconnectiondialog.h"
 #include "dialogs/createstreamdialog.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "dialogs/deletestreamdialog.h"
 #include "dialogs/encryptiondialog.h"
+#include "dialogs/enhancedmonitoringdialog.h"
+#include "dialogs/resourcepolicydialog.h"
 #include "dialogs/retentiondialog.h"
 #include "dialogs/streamsettingsdialogs.h"
 #include "dialogs/tagsdialog.h"
+#include "dialogs/warmthroughputdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -188,7 +193,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
 
     createActions();
 
-    m_page = new StreamPage({m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize, m_deleteStream},
+    m_page = new StreamPage({m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
+                             m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_deleteStream},
                             {m_split, m_merge}, this);
     m_page->setObjectName(u"streamPage"_s);
     m_page->recordsPage()->setSettings(m_settings.get());
@@ -234,6 +240,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_center->addWidget(m_producersPage);
     setCentralWidget(m_center);
     connect(m_page, &StreamPage::selectedShardChanged, this, &MainWindow::updateActions);
+    // Warm throughput follows the stream's capacity mode.
+    connect(m_page->summaryModel(), &StreamSummaryModel::summaryChanged, this, &MainWindow::updateActions);
     connect(m_page->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_page->tabs(), &QTabWidget::currentChanged, this, [this](int tab) {
         if (!currentStream().isEmpty())
@@ -382,6 +390,16 @@ void MainWindow::createActions()
     m_maxRecordSize = make(u"actionMaxRecordSize"_s, tr("Maximum Record &Size…"),
                            QKeySequence(tr("Ctrl+Shift+B")),
                            tr("The largest record the stream accepts (1 to 10 MiB)"));
+    m_enhancedMonitoring = make(u"actionEnhancedMonitoring"_s, tr("E&nhanced Monitoring…"),
+                                QKeySequence(tr("Ctrl+Alt+M")),
+                                tr("Choose the shard-level metrics the selected stream publishes"));
+    m_warmThroughput = make(u"actionWarmThroughput"_s, tr("&Warm Throughput…"), QKeySequence(tr("Ctrl+Alt+W")),
+                            tr("Keep an on-demand stream scaled for a write throughput ahead of traffic"));
+    m_resourcePolicy = make(u"actionResourcePolicy"_s, tr("Resource Pol&icy…"), QKeySequence(tr("Ctrl+Alt+P")),
+                            tr("Edit the JSON policy that lets other accounts and roles use the selected stream"));
+    m_accountSettings = make(u"actionAccountSettings"_s, tr("Acco&unt Settings…"), QKeySequence(tr("Ctrl+Alt+A")),
+                             tr("The selected connection's minimum throughput billing commitment for "
+                                "on-demand streams"));
     m_split = make(u"actionSplitShard"_s, tr("S&plit Shard in Half"), QKeySequence(tr("Ctrl+Shift+P")),
                    tr("Split the selected open shard at the middle of its hash-key range"));
     m_merge = make(u"actionMergeShards"_s, tr("Mer&ge with Next Shard"), QKeySequence(tr("Ctrl+Shift+G")),
@@ -449,7 +467,7 @@ void MainWindow::createActions()
     connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeConnection);
     connect(m_connectionReadOnly, &QAction::triggered, this, &MainWindow::setConnectionReadOnly);
     m_streamActions = {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
-                       m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_putRecord,
+                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_putRecord,
                        m_replayRecords, m_exportRecords, m_importRecords};
     connect(m_putRecord, &QAction::triggered, this, &MainWindow::putRecord);
     connect(m_replayRecords, &QAction::triggered, this, &MainWindow::replayRecords);
@@ -463,6 +481,11 @@ void MainWindow::createActions()
     connect(m_tags, &QAction::triggered, this, &MainWindow::openStreamDialog<TagsDialog>);
     connect(m_streamMode, &QAction::triggered, this, &MainWindow::openStreamDialog<StreamModeDialog>);
     connect(m_maxRecordSize, &QAction::triggered, this, &MainWindow::openStreamDialog<MaxRecordSizeDialog>);
+    connect(m_enhancedMonitoring, &QAction::triggered, this,
+            &MainWindow::openStreamDialog<EnhancedMonitoringDialog>);
+    connect(m_warmThroughput, &QAction::triggered, this, &MainWindow::openStreamDialog<WarmThroughputDialog>);
+    connect(m_resourcePolicy, &QAction::triggered, this, &MainWindow::openStreamDialog<ResourcePolicyDialog>);
+    connect(m_accountSettings, &QAction::triggered, this, &MainWindow::openAccountSettings);
     connect(m_split, &QAction::triggered, this, &MainWindow::splitShard);
     connect(m_merge, &QAction::triggered, this, &MainWindow::mergeShards);
     connect(m_refresh, &QAction::triggered, this, [this] {
@@ -514,10 +537,12 @@ void MainWindow::createDocks()
     m_treeView->setUniformRowHeights(true);
     m_treeView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_treeView->addActions({m_newStream, m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode,
-                            m_maxRecordSize, m_refresh});
+                            m_maxRecordSize, m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy,
+                            m_refresh});
     auto *connectionSeparator = new QAction(m_treeView);
     connectionSeparator->setSeparator(true);
-    m_treeView->addActions({connectionSeparator, m_editConnection, m_connectionReadOnly, m_removeConnection});
+    m_treeView->addActions({connectionSeparator, m_accountSettings, m_editConnection, m_connectionReadOnly,
+                            m_removeConnection});
     auto *layout = new QVBoxLayout(navigation);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_filter);
@@ -608,6 +633,7 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Recent &Connections"));
     m_recentMenu->setObjectName(u"recentConnectionsMenu"_s);
     file->addActions({m_editConnection, m_connectionReadOnly, m_removeConnection});
+    file->addAction(m_accountSettings);
     file->addSeparator();
     file->addAction(m_serve);
     file->addAction(m_demoEvents);
@@ -619,6 +645,7 @@ void MainWindow::createMenus()
 
     QMenu *stream = menuBar()->addMenu(tr("&Stream"));
     stream->addActions({m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize});
+    stream->addActions({m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy});
     stream->addSeparator();
     stream->addActions({m_split, m_merge});
     stream->addSeparator();
@@ -794,10 +821,23 @@ void MainWindow::updateActions()
     const QString readOnly = tr("This connection is read-only.");
     for (QAction *a : std::as_const(m_streamActions))
         a->setEnabled(haveStream);
-    for (QAction *a : {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize}) {
+    for (QAction *a : {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
+                       m_enhancedMonitoring, m_resourcePolicy}) {
         a->setEnabled(haveStream && writable);
         a->setStatusTip(!haveStream ? noStream : !writable ? readOnly : a->toolTip());
     }
+    // Warm throughput is an on-demand stream's; a provisioned one has none to set.
+    const auto summary = haveStream ? m_page->summaryModel()->summary() : std::nullopt;
+    const bool provisioned = summary && summary->streamMode == StreamMode::Provisioned;
+    m_warmThroughput->setEnabled(haveStream && writable && !provisioned);
+    m_warmThroughput->setStatusTip(!haveStream  ? noStream
+                                   : !writable  ? readOnly
+                                   : provisioned ? tr("Warm throughput applies to on-demand streams only.")
+                                                 : m_warmThroughput->toolTip());
+    // Account settings belong to the selected connection (or the local emulator's).
+    StreamBackend *account = backend ? backend : m_options.localBackend;
+    m_accountSettings->setEnabled(!account->isReadOnly());
+    m_accountSettings->setStatusTip(account->isReadOnly() ? readOnly : m_accountSettings->toolTip());
     const QString shard = haveStream ? m_page->selectedShardId() : QString();
     bool shardOpen = false;
     if (!shard.isEmpty()) {
@@ -854,6 +894,14 @@ void MainWindow::openStreamDialog()
     if (currentStream().isEmpty())
         return;
     openDialog(new Dialog(currentBackend(), currentStream(), this));
+}
+
+void MainWindow::openAccountSettings()
+{
+    StreamBackend *backend = currentBackend() ? currentBackend() : m_options.localBackend;
+    if (backend->isReadOnly())
+        return;
+    openDialog(new AccountSettingsDialog(backend, this));
 }
 
 void MainWindow::putRecord()

@@ -125,6 +125,7 @@ private:
     // Opens a dialog constructed with (backend, stream name, parent) for the selected stream.
     template<typename Dialog>
     void openStreamDialog();
+    void openAccountSettings();
     void splitShard();
     void mergeShards();
     void showSettings();
@@ -183,6 +184,10 @@ private:
     QAction *m_tags = nullptr;
     QAction *m_streamMode = nullptr;
     QAction *m_maxRecordSize = nullptr;
+    QAction *m_enhancedMonitoring = nullptr;
+    QAction *m_warmThroughput = nullptr;
+    QAction *m_resourcePolicy = nullptr;
+    QAction *m_accountSettings = nullptr;
     QAction *m_split = nullptr;
     QAction *m_merge = nullptr;
     QAction *m_refresh = nullptr;

@@ -143,4 +143,53 @@ std::expected<void, QString> check(const QString &document)
     return {};
 }
 
+namespace {
+
+void appendStrings(const QJsonValue &value, QStringList &into)
+{
+    const QJsonArray list = value.isArray() ? value.toArray() : QJsonArray{value};
+    for (const QJsonValue &item : list) {
+        const QString text = item.toString();
+        if (!text.isEmpty() && !into.contains(text))
+            into.append(text);
+    }
+}
+
+} // namespace
+
+std::optional<Summary> summarize(const QString &document)
+{
+    Summary summary;
+    if (document.trimmed().isEmpty())
+        return summary;
+    const QJsonDocument json = QJsonDocument::fromJson(document.toUtf8());
+    if (!json.isObject())
+        return std::nullopt;
+    const QJsonValue statement = json.object().value(QStringLiteral("Statement"));
+    const QJsonArray statements = statement.isArray() ? statement.toArray()
+        : statement.isObject()                        ? QJsonArray{statement}
+                                                      : QJsonArray{};
+    for (const QJsonValue &value : statements) {
+        if (!value.isObject())
+            continue;
+        const QJsonObject s = value.toObject();
+        ++summary.statements;
+        if (s.value(QStringLiteral("Effect")).toString() == u"Deny")
+            summary.hasDeny = true;
+        const QJsonValue principal = s.contains(QStringLiteral("Principal"))
+            ? s.value(QStringLiteral("Principal"))
+            : s.value(QStringLiteral("NotPrincipal"));
+        if (principal.isObject()) {
+            const QJsonObject byKind = principal.toObject();
+            for (auto it = byKind.begin(); it != byKind.end(); ++it)
+                appendStrings(it.value(), summary.principals);
+        } else {
+            appendStrings(principal, summary.principals);
+        }
+        appendStrings(s.value(QStringLiteral("Action")), summary.actions);
+        appendStrings(s.value(QStringLiteral("NotAction")), summary.notActions);
+    }
+    return summary;
+}
+
 } // namespace shardscope::PolicyDocument

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <expected>
+#include <optional>
 
 namespace shardscope {
 
@@ -18,6 +20,20 @@ namespace PolicyDocument {
 
 // Nothing when the document is acceptable; otherwise what is wrong with it, in one sentence.
 std::expected<void, QString> check(const QString &document);
+
+// Who a policy names and what it lets them do, for showing it in a line.
+struct Summary
+{
+    int statements = 0;     // 0: no policy ("{}" or nothing)
+    QStringList principals; // distinct, in order of appearance; "*" for everyone
+    QStringList actions;    // distinct, in order of appearance
+    QStringList notActions; // the same for NotAction
+    bool hasDeny = false;   // some statement has Effect Deny
+};
+
+// The summary of a document that is a JSON object (an empty or whitespace-only document is no
+// policy); nothing when it is not. Does not check the document.
+std::optional<Summary> summarize(const QString &document);
 
 } // namespace PolicyDocument
 } // namespace shardscope

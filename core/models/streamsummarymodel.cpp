@@ -2,6 +2,7 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "kinesis/policydocument.h"
 #include "models/modelroles.h"
 
 #include <QDateTime>
@@ -24,7 +25,17 @@ bool sameSummary(const StreamDescriptionSummary &a, const StreamDescriptionSumma
         && a.streamCreationTimestamp == b.streamCreationTimestamp
         && a.encryptionType == b.encryptionType && a.keyId == b.keyId
         && a.openShardCount == b.openShardCount && a.consumerCount == b.consumerCount
-        && a.maxRecordSizeInKiB == b.maxRecordSizeInKiB;
+        && a.maxRecordSizeInKiB == b.maxRecordSizeInKiB
+        && a.shardLevelMetrics == b.shardLevelMetrics && a.warmThroughput == b.warmThroughput;
+}
+
+// "a, b +3 more": the first `shown` items and how many are left out.
+QString firstItems(const QStringList &items, int shown)
+{
+    QString text = items.mid(0, shown).join(QStringLiteral(", "));
+    if (items.size() > shown)
+        text += StreamSummaryModel::tr(" +%L1 more").arg(items.size() - shown);
+    return text;
 }
 
 bool sameSummary(const std::optional<StreamDescriptionSummary> &a,
@@ -63,6 +74,8 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
     m_summary.reset();
     m_totals.reset();
     m_error.reset();
+    m_policy = {};
+    m_policyDenied = false;
     // The rows never change; their values (and the stream-wide roles) do.
     emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
     if (hadData)
@@ -72,6 +85,7 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
 
 void StreamSummaryModel::refresh()
 {
+    m_policyDenied = false;
     m_binding.requestNow(SummaryPart | CountsPart);
 }
 
@@ -83,7 +97,7 @@ void StreamSummaryModel::fetch(StreamBinding::Refresh refresh)
         refresh.parts |= SummaryPart;
     if (!(refresh.parts & SummaryPart)) {
         if (backend->hasShardStatistics())
-            fetchStatistics(refresh, std::nullopt);
+            fetchStatistics(refresh, std::nullopt, std::nullopt);
         else
             m_binding.finish(refresh); // nothing to read
         return;
@@ -92,51 +106,84 @@ void StreamSummaryModel::fetch(StreamBinding::Refresh refresh)
     m_binding.deliver(refresh, backend->describeStreamSummary(target),
                       [this, refresh](BackendResult<StreamDescriptionSummary> result) {
                           if (!result)
-                              finish(refresh, std::nullopt, std::nullopt, result.error());
+                              finish(refresh, std::nullopt, std::nullopt, std::nullopt,
+                                     result.error());
                           else
-                              fetchStatistics(refresh, std::move(*result));
+                              fetchPolicy(refresh, std::move(*result));
+                      });
+}
+
+void StreamSummaryModel::fetchPolicy(const StreamBinding::Refresh &refresh,
+                                     StreamDescriptionSummary summary)
+{
+    StreamBackend *backend = m_binding.backend();
+    if (m_policyDenied) {
+        // Every refresh would fail the same way (and fill the activity list with it).
+        fetchStatistics(refresh, std::move(summary), std::nullopt);
+        return;
+    }
+    const ResourcePolicyTarget target{summary.streamArn};
+    m_binding.deliver(refresh, backend->getResourcePolicy(target),
+                      [this, refresh, summary = std::move(summary)](
+                          BackendResult<GetResourcePolicyResponse> result) mutable {
+                          PolicyState policy;
+                          if (result)
+                              policy.policy = result->policy;
+                          else
+                              policy.error = result.error();
+                          m_policyDenied = !result && result.error().type == ErrorType::AccessDenied;
+                          fetchStatistics(refresh, std::move(summary), std::move(policy));
                       });
 }
 
 void StreamSummaryModel::fetchStatistics(const StreamBinding::Refresh &refresh,
-                                         std::optional<StreamDescriptionSummary> summary)
+                                         std::optional<StreamDescriptionSummary> summary,
+                                         std::optional<PolicyState> policy)
 {
     StreamBackend *backend = m_binding.backend();
     if (!backend || !backend->hasShardStatistics()) {
-        finish(refresh, std::move(summary), std::nullopt, std::nullopt);
+        finish(refresh, std::move(summary), std::move(policy), std::nullopt, std::nullopt);
         return;
     }
     m_binding.deliver(refresh, backend->shardStatistics(m_binding.streamName()),
-                      [this, refresh, summary = std::move(summary)](
+                      [this, refresh, summary = std::move(summary), policy = std::move(policy)](
                           BackendResult<QList<ShardStatistics>> result) mutable {
                           if (result)
-                              finish(refresh, std::move(summary), total(*result), std::nullopt);
+                              finish(refresh, std::move(summary), std::move(policy),
+                                     total(*result), std::nullopt);
                           else
-                              finish(refresh, std::nullopt, std::nullopt, result.error());
+                              finish(refresh, std::nullopt, std::nullopt, std::nullopt,
+                                     result.error());
                       });
 }
 
 void StreamSummaryModel::finish(const StreamBinding::Refresh &refresh,
                                 std::optional<StreamDescriptionSummary> summary,
+                                std::optional<PolicyState> policy,
                                 std::optional<ShardStatistics> totals, std::optional<Error> error)
 {
     m_binding.finish(refresh);
     std::optional<StreamDescriptionSummary> nextSummary = m_summary;
     std::optional<ShardStatistics> nextTotals = m_totals;
+    PolicyState nextPolicy = m_policy;
     if (error) {
         // The values would be stale; show the error in their place.
         nextSummary.reset();
         nextTotals.reset();
+        nextPolicy = {};
     } else {
         if (summary)
             nextSummary = std::move(summary);
+        if (policy)
+            nextPolicy = std::move(*policy);
         if (totals)
             nextTotals = totals;
     }
     const bool changed = !sameSummary(nextSummary, m_summary) || nextTotals != m_totals
-        || error != m_error;
+        || error != m_error || nextPolicy != m_policy;
     m_summary = std::move(nextSummary);
     m_totals = nextTotals;
+    m_policy = std::move(nextPolicy);
     m_error = error;
     if (changed) {
         emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
@@ -155,6 +202,35 @@ QString StreamSummaryModel::errorText() const
     if (m_error->type == ErrorType::ResourceNotFound)
         return tr("Stream %1 not found; it may have been deleted.").arg(m_binding.streamName());
     return m_error->message.isEmpty() ? m_error->typeName() : m_error->message;
+}
+
+QString StreamSummaryModel::policyText() const
+{
+    if (m_policy.error) {
+        const Error &e = *m_policy.error;
+        return tr("Cannot read the policy: %1")
+            .arg(e.message.isEmpty() ? e.typeName() : e.typeName() + u": " + e.message);
+    }
+    if (!m_policy.policy)
+        return {}; // not loaded yet
+    const auto summary = PolicyDocument::summarize(*m_policy.policy);
+    if (!summary)
+        return tr("Not a JSON object");
+    if (summary->statements == 0)
+        return tr("None");
+    const QString statements = summary->statements == 1
+        ? tr("1 statement")
+        : tr("%L1 statements").arg(summary->statements);
+    QString actions = firstItems(summary->actions, 3);
+    if (!summary->notActions.isEmpty()) {
+        const QString except = tr("all but %1").arg(firstItems(summary->notActions, 2));
+        actions = actions.isEmpty() ? except : tr("%1; %2").arg(actions, except);
+    }
+    QString text = tr("%1 — principals: %2 — actions: %3")
+                       .arg(statements, firstItems(summary->principals, 2), actions);
+    if (summary->hasDeny)
+        text += tr(" (with Deny)");
+    return text;
 }
 
 QString StreamSummaryModel::label(StreamProperty property) const
@@ -180,6 +256,12 @@ QString StreamSummaryModel::label(StreamProperty property) const
         return tr("KMS key");
     case StreamProperty::Consumers:
         return tr("Consumers");
+    case StreamProperty::EnhancedMonitoring:
+        return tr("Enhanced monitoring");
+    case StreamProperty::WarmThroughput:
+        return tr("Warm throughput");
+    case StreamProperty::ResourcePolicy:
+        return tr("Resource policy");
     case StreamProperty::Created:
         return tr("Created");
     case StreamProperty::Records:
@@ -222,6 +304,14 @@ QVariant StreamSummaryModel::rawValue(StreamProperty property) const
         return s.keyId;
     case StreamProperty::Consumers:
         return s.consumerCount;
+    case StreamProperty::EnhancedMonitoring:
+        return s.shardLevelMetrics;
+    case StreamProperty::WarmThroughput:
+        return s.warmThroughput && s.warmThroughput->targetMiBps
+            ? QVariant(*s.warmThroughput->targetMiBps)
+            : QVariant();
+    case StreamProperty::ResourcePolicy:
+        return m_policy.policy ? QVariant(*m_policy.policy) : QVariant();
     case StreamProperty::Created:
         return QDateTime::fromMSecsSinceEpoch(s.streamCreationTimestamp, Qt::UTC);
     case StreamProperty::Records:
@@ -297,6 +387,28 @@ QString StreamSummaryModel::displayValue(StreamProperty property) const
         return s.keyId.isEmpty() ? tr("None") : s.keyId;
     case StreamProperty::Consumers:
         return locale.toString(s.consumerCount);
+    case StreamProperty::EnhancedMonitoring: {
+        if (s.shardLevelMetrics.isEmpty())
+            return tr("Off");
+        const QStringList all = allShardLevelMetrics();
+        const bool everything = std::all_of(all.begin(), all.end(), [&](const QString &metric) {
+            return s.shardLevelMetrics.contains(metric);
+        });
+        return everything ? tr("All") : s.shardLevelMetrics.join(QStringLiteral(", "));
+    }
+    case StreamProperty::WarmThroughput: {
+        if (s.streamMode != StreamMode::OnDemand)
+            return tr("— (on-demand streams only)");
+        if (!s.warmThroughput || !s.warmThroughput->currentMiBps)
+            return tr("Not set");
+        const QString current = tr("%L1 MiB/s").arg(*s.warmThroughput->currentMiBps);
+        if (!s.warmThroughput->targetMiBps)
+            return tr("None requested (now %1)").arg(current);
+        return tr("Target %1, now %2")
+            .arg(tr("%L1 MiB/s").arg(*s.warmThroughput->targetMiBps), current);
+    }
+    case StreamProperty::ResourcePolicy:
+        return policyText();
     case StreamProperty::Created:
         return locale.toString(
             QDateTime::fromMSecsSinceEpoch(s.streamCreationTimestamp, Qt::UTC).toLocalTime(),
@@ -329,6 +441,11 @@ QVariant StreamSummaryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return valueColumn ? displayValue(property) : label(property);
     case Qt::ToolTipRole:
+        // The policy's row shows a summary; its tip the whole document.
+        if (valueColumn && property == StreamProperty::ResourcePolicy && !m_error
+            && m_policy.policy && PolicyDocument::summarize(*m_policy.policy).value_or(
+                   PolicyDocument::Summary{}).statements > 0)
+            return *m_policy.policy;
         return valueColumn ? QVariant(displayValue(property)) : QVariant();
     case Qt::EditRole:
         return valueColumn ? rawValue(property) : QVariant(label(property));

@@ -26,6 +26,9 @@ enum class StreamProperty {
     EncryptionType,
     KmsKey,
     Consumers,
+    EnhancedMonitoring,
+    WarmThroughput,
+    ResourcePolicy,
     Created,
     Records,
     Bytes,
@@ -39,8 +42,8 @@ enum class StreamProperty {
 // says which StreamProperty a row is; every row also answers the stream-wide roles
 // (StreamNameRole, StreamStatusRole, RecordCountRole, ErrorRole...).
 //
-// Data comes from describeStreamSummary and, where the backend can count them, the summed
-// shardStatistics. Refreshes asynchronously through a StreamBinding: everything after
+// Data comes from describeStreamSummary, getResourcePolicy (whose failure shows only in the
+// Resource policy row) and, where the backend can count them, the summed shardStatistics. Refreshes asynchronously through a StreamBinding: everything after
 // catalogChanged (coalesced, ~50 ms), the counts after recordsAppended for this stream (at most
 // one refresh per ~250 ms). Refreshes never overlap; results for an earlier stream are dropped.
 // When the stream is gone or a call fails the rows stay and every value shows errorText().
@@ -61,7 +64,8 @@ public:
     // Shows `streamName` of `backend` (values empty with a null backend or an empty name).
     void setStream(StreamBackend *backend, const QString &streamName);
     QString streamName() const { return m_binding.streamName(); }
-    // Refreshes everything now (or as soon as the refresh in flight is done).
+    // Refreshes everything now (or as soon as the refresh in flight is done), the resource policy
+    // too even if reading it was denied (it is not asked for again after a denial otherwise).
     void refresh();
 
     std::optional<StreamDescriptionSummary> summary() const { return m_summary; }
@@ -69,6 +73,10 @@ public:
     // when the backend cannot count them.
     std::optional<ShardStatistics> totals() const { return m_totals; }
     std::optional<Error> lastError() const { return m_error; }
+    // The stream's resource policy document ("{}" or empty: none); empty while unknown.
+    std::optional<QString> resourcePolicy() const { return m_policy.policy; }
+    // Why the resource policy could not be read, if it could not.
+    std::optional<Error> resourcePolicyError() const { return m_policy.error; }
     // Why there are no values: the stream is gone or the last refresh failed. Empty otherwise.
     QString errorText() const;
 
@@ -92,12 +100,23 @@ private:
     // What a refresh fetches (StreamBinding::Parts).
     enum Part : StreamBinding::Parts { SummaryPart = 1, CountsPart = 2 };
 
+    // What getResourcePolicy answered: the document or why not.
+    struct PolicyState
+    {
+        std::optional<QString> policy;
+        std::optional<Error> error;
+        bool operator==(const PolicyState &) const = default;
+    };
+
     void fetch(StreamBinding::Refresh refresh);
+    void fetchPolicy(const StreamBinding::Refresh &refresh, StreamDescriptionSummary summary);
     void fetchStatistics(const StreamBinding::Refresh &refresh,
-                         std::optional<StreamDescriptionSummary> summary);
+                         std::optional<StreamDescriptionSummary> summary,
+                         std::optional<PolicyState> policy);
     void finish(const StreamBinding::Refresh &refresh,
-                std::optional<StreamDescriptionSummary> summary,
+                std::optional<StreamDescriptionSummary> summary, std::optional<PolicyState> policy,
                 std::optional<ShardStatistics> totals, std::optional<Error> error);
+    QString policyText() const;
 
     QString label(StreamProperty property) const;
     QVariant rawValue(StreamProperty property) const;
@@ -107,6 +126,8 @@ private:
     std::optional<StreamDescriptionSummary> m_summary;
     std::optional<ShardStatistics> m_totals;
     std::optional<Error> m_error;
+    PolicyState m_policy;
+    bool m_policyDenied = false; // AccessDenied: do not ask again until refresh() or setStream()
 };
 
 } // namespace shardscope

@@ -43,6 +43,18 @@ public:
                             std::function<void()> refresh,
                             std::function<void(const StreamDescriptionSummary &)> loaded);
 
+    // A call's future without its answer, for change() when only success matters. The
+    // conversion runs wherever the result is reported; it touches nothing else.
+    template <typename T>
+    static BackendFuture<void> discardValue(BackendFuture<T> future)
+    {
+        return future.then([](BackendResult<T> result) -> BackendResult<void> {
+            if (!result)
+                return std::unexpected(result.error());
+            return {};
+        });
+    }
+
     // Runs one change: `busy` is set and the error line cleared while `start()`'s call runs
     // (`refresh` shows that); a failure is shown on the error line, success calls `done`.
     template <typename Start, typename Done>
