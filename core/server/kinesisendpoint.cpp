@@ -2,6 +2,7 @@
 
 #include "protocol/wirecodec.h"
 #include "server/cloudwatchdispatcher.h"
+#include "server/cors.h"
 #include "server/dispatcher.h"
 #include "server/subscriptionstream.h"
 #include "serverlog.h"
@@ -91,6 +92,9 @@ std::expected<void, Error> KinesisEndpoint::checkAuthorizationShape(const HttpRe
 
 HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
 {
+    // A browser's preflight is answered before anything else (it carries no signature).
+    if (auto preflight = Cors::preflight(request))
+        return *preflight;
     QElapsedTimer timer;
     timer.start();
     const QByteArray target = request.header("x-amz-target");
@@ -124,6 +128,7 @@ HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
         operation = answer.operation;
     response.headers.append({"x-amzn-RequestId", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)});
     response.headers.append({"x-amz-id-2", amzId2()});
+    Cors::addHeaders(request, response);
     const qint64 micros = timer.nsecsElapsed() / 1000;
     const auto format = WireCodec::formatForContentType(response.contentType);
     if (response.status >= 500 && format) {
