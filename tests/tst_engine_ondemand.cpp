@@ -14,6 +14,7 @@
 #include "kinesis/shardid.h"
 
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -229,6 +230,7 @@ void TestEngineOnDemand::sustainedLoadSplitsTheHottestShardsAfterTheWindow()
     VERIFY_OK(h.create());
     const QList<Shard> before = h.openShards();
     QCOMPARE(before.size(), 4);
+    QSignalSpy changed(h.engine.get(), &Engine::catalogChanged);
     // 70 % of the stream's 4,000 records/s, the upper half hotter than the lower.
     const QList<int> load{500, 500, 900, 900};
     h.load(load, 10);
@@ -239,6 +241,7 @@ void TestEngineOnDemand::sustainedLoadSplitsTheHottestShardsAfterTheWindow()
         h.loadTenth(load);
     h.engine->runHousekeeping();
     QCOMPARE(h.summary().openShardCount, 4);
+    const qsizetype changesBefore = changed.count();
     // By 12 s the window is over (the run starts once the last second's use reaches 50 %,
     // within the first second; a round waits a second after the one before).
     for (int t = 0; t < 15 && h.summary().openShardCount == 4; ++t) {
@@ -246,6 +249,8 @@ void TestEngineOnDemand::sustainedLoadSplitsTheHottestShardsAfterTheWindow()
         h.engine->runHousekeeping();
     }
     QCOMPARE(h.summary().streamStatus, StreamStatus::Updating);
+    // Announced like any resharding.
+    QTRY_VERIFY(changed.count() > changesBefore);
     // Room for double the use (63 to 70 % of 4 shards): 6 shards; the two hottest were split.
     QCOMPARE(h.summary().openShardCount, 6);
     QCOMPARE(h.summary().warmThroughput, (WarmThroughput{std::nullopt, 4}));

@@ -4,6 +4,8 @@
 #include "enginelog.h"
 #include "resharding.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
