@@ -346,9 +346,15 @@ void TestEngineOnDemand::warmThroughputSplits()
     QCOMPARE(h.summary().streamStatus, StreamStatus::Updating);
     QCOMPARE(h.summary().openShardCount, 10);
     h.clock->advanceMs(kUpdateDelayMs);
-    h.engine->runHousekeeping();
     QCOMPARE(h.summary().streamStatus, StreamStatus::Active);
     QCOMPARE(h.summary().warmThroughput, (WarmThroughput{10, 10}));
+    // An update that is no scale-out reports the capacity the stream has all along.
+    VERIFY_OK(h.engine->enableEnhancedMonitoring(
+        EnhancedMonitoringRequest{StreamTarget::byName(kStream), {u"IncomingBytes"_s}}));
+    QCOMPARE(h.summary().streamStatus, StreamStatus::Updating);
+    QCOMPARE(h.summary().warmThroughput, (WarmThroughput{10, 10}));
+    h.clock->advanceMs(kUpdateDelayMs);
+    h.engine->runHousekeeping();
     // Real splits: the open shards tile the key space, each an eighth or a sixteenth of it.
     QList<Shard> open = h.openShards();
     std::sort(open.begin(), open.end(), [](const Shard &a, const Shard &b) {

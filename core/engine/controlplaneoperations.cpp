@@ -137,6 +137,7 @@ changeEnhancedMonitoring(EngineCore &core, const EnhancedMonitoringRequest &requ
                 stream.shardLevelMetrics = desired;
                 stream.status = StreamStatus::Updating;
                 stream.statusUntilMs = nowMs + core.options().updateDelayMs;
+                stream.warmPreviousMiBps = 0; // not a scale-out: the write capacity stays
             }
             return response;
         });
