@@ -108,8 +108,8 @@ struct Harness
             for (int n = 0; n < perSecond[i] / 10; ++n) {
                 const QByteArray data = QByteArray::number(accepted + throttled) + '/' +
                                         QByteArray::number(request.records.size());
-                request.records.append(PutRecordsRequestEntry{
-                    data, u"k"_s, open[i].hashKeyRange.start.toDecimal()});
+                request.records.append(
+                    PutRecordsRequestEntry{data, u"k"_s, open[i].hashKeyRange.start.toDecimal()});
             }
         }
         while (!request.records.isEmpty()) {
@@ -386,11 +386,10 @@ void TestEngineOnDemand::warmThroughputSplits()
     // Manual resharding of an on-demand stream is still refused, with AWS's error.
     const QString refused =
         u"Request is invalid. Stream od under account 000000000000 is in On-Demand mode."_s;
-    COMPARE_ERROR(h.engine->splitShard(SplitShardRequest{StreamTarget::byName(kStream),
-                                                         open.front().shardId,
-                                                         open.front().hashKeyRange.midpoint()
-                                                             .toDecimal()}),
-                  ErrorType::Validation, refused);
+    COMPARE_ERROR(
+        h.engine->splitShard(SplitShardRequest{StreamTarget::byName(kStream), open.front().shardId,
+                                               open.front().hashKeyRange.midpoint().toDecimal()}),
+        ErrorType::Validation, refused);
     COMPARE_ERROR(h.engine->updateShardCount(UpdateShardCountRequest{
                       StreamTarget::byName(kStream), 12, ScalingType::UniformScaling}),
                   ErrorType::Validation, refused);

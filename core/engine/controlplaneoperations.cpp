@@ -91,8 +91,8 @@ std::optional<WarmThroughput> warmThroughput(const StreamMeta &stream, qint64 no
                              KinesisLimits::kShardWriteBytesPerSecond / KinesisLimits::kMiB);
     const bool updating = stream.effectiveStatus(nowMs) == StreamStatus::Updating;
     WarmThroughput warm;
-    warm.currentMiBps = updating && stream.warmPreviousMiBps > 0 ? stream.warmPreviousMiBps
-                                                                 : capacity;
+    warm.currentMiBps =
+        updating && stream.warmPreviousMiBps > 0 ? stream.warmPreviousMiBps : capacity;
     if (stream.warmTargetMiBps > 0)
         warm.targetMiBps = stream.warmTargetMiBps;
     return warm;

@@ -78,9 +78,9 @@ std::expected<void, Error> OnDemandScaler::run(EngineCore &core, SqliteDb &db)
                 continue;
             bytes += use.writeBytes;
             records += use.writeRecords;
-            shardShares.insert(use.shard, std::max(share(use.writeBytes, limits.writeBytesPerSecond),
-                                                   share(use.writeRecords,
-                                                         limits.writeRecordsPerSecond)));
+            shardShares.insert(use.shard,
+                               std::max(share(use.writeBytes, limits.writeBytesPerSecond),
+                                        share(use.writeRecords, limits.writeRecordsPerSecond)));
         }
         const Capacity cap = capacity(*stream, limits);
         const double fraction = std::max(share(bytes, cap.writeBytesPerSecond),
@@ -143,12 +143,11 @@ std::expected<void, Error> OnDemandScaler::scaleOut(EngineCore &core, SqliteDb &
     // While UPDATING, the stream reports the write throughput it had (in MiB/s).
     meta->warmPreviousMiBps =
         int(qint64(open) * KinesisLimits::kShardWriteBytesPerSecond / KinesisLimits::kMiB);
-    auto r = ReshardOperations::reshard(core, db, *meta, nowMs,
-                                        [&](StreamMeta &s, qint64 &counter) {
-                                            for (quint32 index : std::as_const(candidates))
-                                                Resharding::splitAtMidpoint(s, index, nowMs,
-                                                                            counter);
-                                        });
+    auto r =
+        ReshardOperations::reshard(core, db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
+            for (quint32 index : std::as_const(candidates))
+                Resharding::splitAtMidpoint(s, index, nowMs, counter);
+        });
     if (!r)
         return r;
     qCInfo(lcEngine).noquote() << "On-demand stream" << stream.name << "scales out from" << open
