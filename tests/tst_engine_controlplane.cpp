@@ -229,7 +229,8 @@ void TestEngineControlPlane::warmThroughputScalesWhileUpdating()
     QCOMPARE(env.summary(u"od"_s).streamStatus, StreamStatus::Active);
     QCOMPARE(env.summary(u"od"_s).warmThroughput, (WarmThroughput{100, 100}));
 
-    // Down again: the stream handles 100 until the update is over.
+    // Down again: the 100 shards stay, so the stream still handles 100 (on-demand streams do
+    // not scale in here).
     r = env.engine->updateStreamWarmThroughput(
         UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"od"_s), 20});
     VERIFY_OK(r);
@@ -238,7 +239,8 @@ void TestEngineControlPlane::warmThroughputScalesWhileUpdating()
                       UpdateStreamWarmThroughputRequest{StreamTarget::byName(u"od"_s), 30}),
                   ErrorType::ResourceInUse, u"Stream od under account 000000000000 not ACTIVE, instead in state UPDATING"_s);
     env.clock->advanceMs(kUpdateDelay);
-    QCOMPARE(env.summary(u"od"_s).warmThroughput, (WarmThroughput{20, 20}));
+    QCOMPARE(env.summary(u"od"_s).warmThroughput, (WarmThroughput{20, 100}));
+    QCOMPARE(env.summary(u"od"_s).openShardCount, 100);
 }
 
 void TestEngineControlPlane::warmThroughputErrors()

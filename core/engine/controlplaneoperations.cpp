@@ -3,6 +3,7 @@
 
 #include "enginecore.h"
 #include "requestvalidation.h"
+#include "resharding.h"
 
 #include "kinesis/consumerarn.h"
 #include "kinesis/policydocument.h"
@@ -84,18 +85,16 @@ std::optional<WarmThroughput> warmThroughput(const StreamMeta &stream, qint64 no
 {
     if (stream.mode != StreamMode::OnDemand)
         return std::nullopt;
-    const int initial =
-        int(KinesisLimits::kOnDemandInitialWriteBytesPerSecond / KinesisLimits::kMiB);
+    // The write throughput the stream is scaled to handle: its open shards' (a new stream's 4
+    // shards: 4 MiB/s). While a scale-out is UPDATING, the throughput it had before.
+    const int capacity = int(qint64(stream.openShardCount()) *
+                             KinesisLimits::kShardWriteBytesPerSecond / KinesisLimits::kMiB);
+    const bool updating = stream.effectiveStatus(nowMs) == StreamStatus::Updating;
     WarmThroughput warm;
-    if (stream.warmTargetMiBps <= 0) {
-        warm.currentMiBps = initial;
-        return warm;
-    }
-    warm.targetMiBps = stream.warmTargetMiBps;
-    // Scaling towards the target lasts as long as the stream is UPDATING.
-    const bool scaled = stream.effectiveStatus(nowMs) == StreamStatus::Active;
-    warm.currentMiBps = scaled ? stream.warmTargetMiBps
-                               : std::max(stream.warmPreviousMiBps, initial);
+    warm.currentMiBps =
+        updating && stream.warmPreviousMiBps > 0 ? stream.warmPreviousMiBps : capacity;
+    if (stream.warmTargetMiBps > 0)
+        warm.targetMiBps = stream.warmTargetMiBps;
     return warm;
 }
 
@@ -138,6 +137,7 @@ changeEnhancedMonitoring(EngineCore &core, const EnhancedMonitoringRequest &requ
                 stream.shardLevelMetrics = desired;
                 stream.status = StreamStatus::Updating;
                 stream.statusUntilMs = nowMs + core.options().updateDelayMs;
+                stream.warmPreviousMiBps = 0; // not a scale-out: the write capacity stays
             }
             return response;
         });
@@ -166,11 +166,13 @@ updateStreamWarmThroughput(EngineCore &core, const UpdateStreamWarmThroughputReq
                 .arg(target)
                 .arg(name, core.account())
                 .arg(KinesisLimits::kMaxWarmThroughputMiBps)});
-    return changeActiveStream<UpdateStreamWarmThroughputResponse>(
-        core, name,
-        [&](StreamMeta &stream,
-            qint64 nowMs) -> std::expected<UpdateStreamWarmThroughputResponse, Error> {
-            if (stream.mode != StreamMode::OnDemand)
+    return core.write<UpdateStreamWarmThroughputResponse>(
+        [&](SqliteDb &db) -> std::expected<UpdateStreamWarmThroughputResponse, Error> {
+            const qint64 nowMs = core.now();
+            const auto current = core.activeStream(name, nowMs);
+            if (!current)
+                return std::unexpected(current.error());
+            if ((*current)->mode != StreamMode::OnDemand)
                 return std::unexpected(invalidArgument(
                     u"Warm throughput can only be configured for streams in ON_DEMAND mode. "
                     u"Stream " % name % u" under account " % core.account() %
@@ -180,15 +182,31 @@ updateStreamWarmThroughput(EngineCore &core, const UpdateStreamWarmThroughputReq
                     u"Warm throughput requires a minimum throughput billing commitment. Enable "
                     u"MinimumThroughputBillingCommitment for account " % core.account() %
                     u" with UpdateAccountSettings first."));
-            const auto before = warmThroughput(stream, nowMs);
-            stream.warmPreviousMiBps = before ? before->currentMiBps.value_or(0) : 0;
-            stream.warmTargetMiBps = target;
-            stream.status = StreamStatus::Updating;
-            stream.statusUntilMs = nowMs + core.options().updateDelayMs;
+            auto meta = std::make_shared<StreamMeta>(**current);
+            const auto before = warmThroughput(*meta, nowMs);
+            meta->warmPreviousMiBps = before ? before->currentMiBps.value_or(0) : 0;
+            meta->warmTargetMiBps = target;
+            // More than the open shards carry: real splits of the widest shards, up to the
+            // account's shard limit. Less: the shards stay (on-demand streams do not scale in).
+            const int shards = OnDemandScaler::warmShards(core, *meta);
+            if (shards > meta->openShardCount()) {
+                auto r = ReshardOperations::reshard(
+                    core, db, *meta, nowMs, [&](StreamMeta &s, qint64 &counter) {
+                        Resharding::splitWidestUntil(s, shards, nowMs, counter);
+                    });
+                if (!r)
+                    return std::unexpected(r.error());
+            } else {
+                meta->status = StreamStatus::Updating;
+                meta->statusUntilMs = nowMs + core.options().updateDelayMs;
+                if (auto r = core.catalog().persistStream(db, *meta, false); !r)
+                    return std::unexpected(r.error());
+            }
             UpdateStreamWarmThroughputResponse response;
             response.streamArn = core.streamArn(name);
             response.streamName = name;
-            response.warmThroughput = warmThroughput(stream, nowMs).value_or(WarmThroughput{});
+            response.warmThroughput = warmThroughput(*meta, nowMs).value_or(WarmThroughput{});
+            core.catalog().put(meta);
             return response;
         });
 }

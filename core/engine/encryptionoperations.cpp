@@ -64,6 +64,7 @@ std::expected<void, Error> changeEncryption(EngineCore &core, const StreamTarget
         }
         meta->status = StreamStatus::Updating;
         meta->statusUntilMs = nowMs + core.options().updateDelayMs;
+        meta->warmPreviousMiBps = 0; // not a scale-out: the write capacity stays
         if (auto r = core.catalog().persistStream(db, *meta, false); !r)
             return r;
         core.catalog().put(meta);

@@ -45,6 +45,15 @@ struct EngineOptions
     bool throughputLimits = true;
     // Multiplies every throughput limit (benchmarks measure the limiter at an unreachable limit).
     int throughputLimitFactor = 1;
+    // On-demand scale-out: when an on-demand stream's write use stays at or above this share of
+    // its write capacity (open shards times the per-shard limit) for the window, the engine
+    // splits its hottest shards until it has room for double the use, as AWS keeps room for
+    // double a stream's peak and scales within 15 minutes; up to onDemandMaxShards (200 shards:
+    // AWS's default 200 MiB/s per on-demand stream) and the account's shard limit. The use is
+    // what the throughput limiter counts, so nothing scales while the limits are off.
+    int onDemandScaleOutPercent = 50;
+    qint64 onDemandScaleOutWindowMs = KinesisLimits::kOnDemandScaleOutWindowMs;
+    int onDemandMaxShards = KinesisLimits::kOnDemandMaxShards;
 };
 
 // The embedded Kinesis Data Streams emulator: every stream operation with Kinesis's semantics,

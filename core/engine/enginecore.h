@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "engine.h"
 #include "localkms.h"
+#include "ondemandscaler.h"
 #include "pagetokens.h"
 #include "recordstore.h"
 #include "sqlitedb.h"
@@ -69,6 +70,8 @@ public:
     const PageTokens &tokens() const { return *m_tokens; }
     // The per-shard throughput limits (thread-safe, so usable from const operations too).
     ThroughputLimiter &limiter() const { return m_limiter; }
+    // On-demand streams' scale-out (writer thread only: housekeeping and write jobs).
+    OnDemandScaler &onDemandScaler() { return m_onDemandScaler; }
 
     // Runs `body` on the writer thread inside the group transaction and waits for the commit.
     template<typename T>
@@ -120,6 +123,7 @@ private:
     std::unique_ptr<RecordStore> m_records;
     std::unique_ptr<WriterThread> m_writer;
     mutable ThroughputLimiter m_limiter;
+    OnDemandScaler m_onDemandScaler;
     SqliteDb *m_writeDb = nullptr;        // owned by m_writer; used on its thread only
     bool m_catalogChangedPending = false; // writer thread only
     bool m_moreHousekeeping = false;      // writer thread only
@@ -204,6 +208,13 @@ std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest 
 std::expected<void, Error> mergeShards(EngineCore &core, const MergeShardsRequest &request);
 std::expected<UpdateShardCountResponse, Error>
 updateShardCount(EngineCore &core, const UpdateShardCountRequest &request);
+// Applies `change` (Resharding's steps) to `stream`, a copy of the working one, moves the
+// stream's counter past the shards it closed and opened, marks it UPDATING and stores it with
+// its shards: what every split and merge goes through, the engine's own on-demand scale-out
+// included. The caller puts the stream into the catalog. Writer thread.
+std::expected<void, Error> reshard(EngineCore &core, SqliteDb &db, StreamMeta &stream,
+                                   qint64 nowMs,
+                                   const std::function<void(StreamMeta &, qint64 &)> &change);
 } // namespace ReshardOperations
 
 namespace SettingsOperations {

@@ -1,6 +1,7 @@
 // Housekeeping on the writer thread: streams and consumers whose CREATING, UPDATING or
-// DELETING time is over settle, deleted streams leave the catalog and then the disk, and
-// records older than their stream's retention period are deleted.
+// DELETING time is over settle, on-demand streams near their capacity scale out, deleted
+// streams leave the catalog and then the disk, and records older than their stream's retention
+// period are deleted.
 
 #include "enginecore.h"
 #include "enginelog.h"
@@ -58,6 +59,7 @@ bool run(EngineCore &core, SqliteDb &db)
             stream->effectiveStatus(nowMs) == StreamStatus::Active) {
             auto settled = std::make_shared<StreamMeta>(*stream);
             settled->status = StreamStatus::Active;
+            settled->warmPreviousMiBps = 0; // only reported while UPDATING
             if (auto r = catalog.persistStream(db, *settled, false); !r) {
                 putSettled();
                 return stopped("settling a stream", r.error());
@@ -66,6 +68,10 @@ bool run(EngineCore &core, SqliteDb &db)
         }
     }
     putSettled();
+
+    // On-demand streams whose write use stayed near their capacity scale out.
+    if (auto r = core.onDemandScaler().run(core, db); !r)
+        return stopped("scaling out an on-demand stream", r.error());
 
     // Consumers whose CREATING time is over settle as ACTIVE; deregistered ones whose DELETING
     // time is over leave (those of a deleted stream go with it, below).

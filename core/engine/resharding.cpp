@@ -83,4 +83,32 @@ void scaleUniformly(StreamMeta &stream, int target, qint64 nowMs, qint64 &counte
     }
 }
 
+bool canSplitAtMidpoint(const ShardMeta &shard)
+{
+    return shard.isOpen() && shard.range.span() >= 1;
+}
+
+std::pair<quint32, quint32> splitAtMidpoint(StreamMeta &stream, quint32 shard, qint64 nowMs,
+                                            qint64 &counter)
+{
+    return split(stream, shard, stream.shards[shard].range.midpoint(), nowMs, counter);
+}
+
+void splitWidestUntil(StreamMeta &stream, int target, qint64 nowMs, qint64 &counter)
+{
+    while (stream.openShardCount() < target) {
+        // The widest open shard, the lowest one among equals (open shards by start).
+        std::optional<quint32> widest;
+        for (quint32 index : std::as_const(stream.openShardsByStart)) {
+            const ShardMeta &shard = stream.shards[index];
+            if (canSplitAtMidpoint(shard) &&
+                (!widest || shard.range.span() > stream.shards[*widest].range.span()))
+                widest = index;
+        }
+        if (!widest)
+            return;
+        splitAtMidpoint(stream, *widest, nowMs, counter);
+    }
+}
+
 } // namespace shardscope::Resharding

@@ -20,6 +20,15 @@ quint32 merge(StreamMeta &stream, quint32 shard, quint32 adjacent, qint64 nowMs,
 // with `target` open shards tiling the key space evenly. Intermediate shards are created and
 // closed at once, as in Kinesis.
 void scaleUniformly(StreamMeta &stream, int target, qint64 nowMs, qint64 &counter);
+// Whether an open shard's range holds enough keys to split (two keys or more).
+bool canSplitAtMidpoint(const ShardMeta &shard);
+// Splits an open shard at the midpoint of its hash range (canSplitAtMidpoint). Returns the
+// two children.
+std::pair<quint32, quint32> splitAtMidpoint(StreamMeta &stream, quint32 shard, qint64 nowMs,
+                                            qint64 &counter);
+// Splits the widest open shard at its midpoint until the stream has `target` open shards (or
+// none can be split), children included: the way an on-demand stream is warmed.
+void splitWidestUntil(StreamMeta &stream, int target, qint64 nowMs, qint64 &counter);
 
 } // namespace Resharding
 } // namespace shardscope

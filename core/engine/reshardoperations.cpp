@@ -24,32 +24,6 @@ int openShardsInAccount(const Catalog &catalog, qint64 nowMs)
     return open;
 }
 
-// Applies `change` to `stream` (a copy of the working one), moves the stream's counter past
-// the shards it closed and opened, marks it UPDATING and stores it with its shards.
-std::expected<void, Error> reshard(EngineCore &core, SqliteDb &db, StreamMeta &stream, qint64 nowMs,
-                                   const std::function<void(StreamMeta &, qint64 &)> &change)
-{
-    CatalogStore &catalog = core.catalog();
-    const qint64 counterBefore = catalog.nextCounter(stream.id);
-    // Parents end at a counter no record of theirs can exceed, and after their own start (a
-    // shard split in the millisecond it was created, before any record, included); children
-    // start after it.
-    qint64 counter = std::max(counterBefore, SequenceNumber::counterAt(nowMs));
-    for (const ShardMeta &shard : std::as_const(stream.shards)) {
-        if (shard.isOpen())
-            counter = std::max(counter, shard.startCounter + 1);
-    }
-    change(stream, counter);
-    catalog.setNextCounter(stream.id, counter);
-    stream.status = StreamStatus::Updating;
-    stream.statusUntilMs = nowMs + core.options().updateDelayMs;
-    if (auto r = catalog.persistStream(db, stream, true); !r) {
-        catalog.setNextCounter(stream.id, counterBefore);
-        return r;
-    }
-    return {};
-}
-
 Error onDemandRefused(const EngineCore &core, const QString &name)
 {
     return Error{ErrorType::Validation, u"Request is invalid. Stream " % name % u" under account " %
@@ -73,6 +47,30 @@ Error shardNotFound(const EngineCore &core, const QString &shardId, const QStrin
 } // namespace
 
 namespace ReshardOperations {
+
+std::expected<void, Error> reshard(EngineCore &core, SqliteDb &db, StreamMeta &stream, qint64 nowMs,
+                                   const std::function<void(StreamMeta &, qint64 &)> &change)
+{
+    CatalogStore &catalog = core.catalog();
+    const qint64 counterBefore = catalog.nextCounter(stream.id);
+    // Parents end at a counter no record of theirs can exceed, and after their own start (a
+    // shard split in the millisecond it was created, before any record, included); children
+    // start after it.
+    qint64 counter = std::max(counterBefore, SequenceNumber::counterAt(nowMs));
+    for (const ShardMeta &shard : std::as_const(stream.shards)) {
+        if (shard.isOpen())
+            counter = std::max(counter, shard.startCounter + 1);
+    }
+    change(stream, counter);
+    catalog.setNextCounter(stream.id, counter);
+    stream.status = StreamStatus::Updating;
+    stream.statusUntilMs = nowMs + core.options().updateDelayMs;
+    if (auto r = catalog.persistStream(db, stream, true); !r) {
+        catalog.setNextCounter(stream.id, counterBefore);
+        return r;
+    }
+    return {};
+}
 
 std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest &request)
 {

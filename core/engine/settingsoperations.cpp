@@ -132,6 +132,7 @@ std::expected<void, Error> updateStreamMode(EngineCore &core,
         meta->mode = mode;
         meta->status = StreamStatus::Updating;
         meta->statusUntilMs = nowMs + options.updateDelayMs;
+        meta->warmPreviousMiBps = 0; // not a scale-out: the write capacity stays
         if (auto r = catalog.persistStream(db, *meta, false); !r)
             return r;
         catalog.put(meta);

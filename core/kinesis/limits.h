@@ -107,6 +107,13 @@ inline constexpr qint64 kEnhancedFanOutBytesPerSecond = 2 * kMiB;
 // A new on-demand stream: 4 MiB/s of writes and 8 MiB/s of reads (Quotas and limits).
 inline constexpr qint64 kOnDemandInitialWriteBytesPerSecond = 4 * kMiB;
 inline constexpr qint64 kOnDemandInitialReadBytesPerSecond = 8 * kMiB;
+// An on-demand stream scales out on its own up to 200 MiB/s and 200,000 records/s of writes by
+// default (Quotas and limits): 200 shards. It keeps room for double its sustained peak write
+// throughput and reaches it within 15 minutes ("Choose the data stream capacity mode").
+inline constexpr qint64 kOnDemandMaxWriteBytesPerSecond = 200 * kMiB;
+inline constexpr int kOnDemandMaxShards =
+    int(kOnDemandMaxWriteBytesPerSecond / kShardWriteBytesPerSecond);
+inline constexpr qint64 kOnDemandScaleOutWindowMs = 15 * 60 * 1000;
 
 // Control plane (UpdateStreamWarmThroughput and UpdateAccountSettings API references):
 // warm throughput of an on-demand stream up to 10 GiB/s; a minimum throughput billing
