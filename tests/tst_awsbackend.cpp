@@ -53,7 +53,7 @@ const QString kAwsSequence = u"4959033827149025660855969253836157109592157598913
 
 HttpResponse json(int status, const QByteArray &body)
 {
-    return HttpResponse{status, "application/x-amz-json-1.1", body, {}};
+    return HttpResponse{status, "application/x-amz-json-1.1", body, {}, {}};
 }
 
 HttpResponse kinesisError(int status, const QByteArray &type, const QByteArray &message)
@@ -682,7 +682,7 @@ void TestAwsBackend::expiredSsoCredentialsResolvedAgainThenAdvised()
                                    {u"sessionToken"_s, u"sso-token-%1"_s.arg(n)},
                                    {u"expiration"_s, QDateTime::currentDateTimeUtc().addSecs(3600).toMSecsSinceEpoch()}};
             return HttpResponse{200, "application/json",
-                                QJsonDocument(QJsonObject{{u"roleCredentials"_s, role}}).toJson(), {}};
+                                QJsonDocument(QJsonObject{{u"roleCredentials"_s, role}}).toJson(), {}, {}};
         }
         return kinesisError(400, "ExpiredTokenException",
                             "The security token included in the request is expired");

@@ -92,7 +92,7 @@ SignableRequest signableFrom(const HttpRequest &request)
 
 HttpResponse xmlResponse(int status, const QByteArray &body)
 {
-    return HttpResponse{status, "text/xml", body, {}};
+    return HttpResponse{status, "text/xml", body, {}, {}};
 }
 
 HttpResponse stsError(int status, const QByteArray &code, const QString &message)
@@ -112,7 +112,7 @@ HttpResponse ssoError(int status, const QByteArray &type, const QByteArray &mess
                           "application/json",
                           QJsonDocument(QJsonObject{{u"message"_s, QString::fromUtf8(message)}})
                               .toJson(QJsonDocument::Compact),
-                          {}};
+                          {}, {}};
     response.headers.append(
         {"x-amzn-ErrorType",
          type + ":http://internal.amazon.com/coral/com.amazonaws.switchboard.portal/"});
@@ -230,7 +230,7 @@ private:
             return sso(request);
         problem(u"unexpected request "_s +
                 QString::fromUtf8(QByteArray(request.method + ' ' + request.target)));
-        return HttpResponse{404, "text/plain", "not found", {}};
+        return HttpResponse{404, "text/plain", "not found", {}, {}};
     }
 
     void problem(const QString &text)
@@ -343,7 +343,7 @@ private:
         return HttpResponse{200,
                             "application/json",
                             QJsonDocument(QJsonObject{{u"roleCredentials"_s, role}}).toJson(),
-                            {}};
+                            {}, {}};
     }
 
     mutable QMutex m_mutex;
