@@ -87,6 +87,26 @@ private Q_SLOTS:
         QCOMPARE(plotted[3], QPointF(static_cast<double>(kT0 + 2500), 7));
     }
 
+    // A chart of zeros keeps the axis at 0..1; its labels still get a decimal (0.0, 0.2, … 1.0),
+    // not the unit's whole numbers (0, 0, 0, 1, 1, 1).
+    void aChartOfZerosLabelsItsAxisWithDecimals()
+    {
+        TimeSeriesChart chart;
+        chart.setUnit(u"records/s"_s, 0);
+        const int series = chart.addSeries(u"idle"_s);
+        chart.resize(640, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (const QPointF &p : secondsSeries(10, 0))
+            chart.append(series, static_cast<qint64>(p.x()), 0);
+        QTRY_COMPARE(chart.replotCount(), 1);
+        QCOMPARE(chart.valueAxis()->max(), 1.0);
+        QCOMPARE(chart.valueAxis()->labelFormat(), u"%.1f"_s);
+        chart.append(series, kT0 + 10000, 250);
+        QTRY_COMPARE(chart.replotCount(), 2);
+        QCOMPARE(chart.valueAxis()->labelFormat(), u"%.0f"_s);
+    }
+
     void theWindowSlides()
     {
         TimeSeriesChart chart;

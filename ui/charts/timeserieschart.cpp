@@ -346,13 +346,16 @@ void TimeSeriesChart::updateAxes()
     }
     const double top = high > 0 ? niceCeiling(high) : 1;
     const double bottom = low < 0 ? -niceCeiling(-low) : 0;
-    if (m_valueAxis->min() != bottom || m_valueAxis->max() != top) {
+    // Compared as well as the range: the axis starts at 0..1, so a chart of zeros would keep
+    // the unit's format (0, 0, 1, 1, 1) if only a range change set it.
+    const QString format = u"%.%1f"_s.arg(top < 5 ? std::max(m_decimals, 1) : m_decimals);
+    if (m_valueAxis->min() != bottom || m_valueAxis->max() != top
+        || m_valueAxis->labelFormat() != format) {
         m_valueAxis->setRange(bottom, top);
         // Ticks on round numbers: 0, 0.5, 1, 1.5, 2 for 2; 0, 0.5, …, 2.5 for 2.5; fifths else.
         const double leading = top / std::pow(10.0, std::floor(std::log10(top)));
         m_valueAxis->setTickCount(std::abs(leading - 2) < 1e-9 ? 5 : 6);
-        m_valueAxis->setLabelFormat(
-            u"%.%1f"_s.arg(top < 5 ? std::max(m_decimals, 1) : m_decimals));
+        m_valueAxis->setLabelFormat(format);
     }
     // x: the time range in ms; y: from bottom (QRectF's top) to top (its bottom).
     m_range = QRectF(QPointF(static_cast<double>(timeFrom), bottom),
