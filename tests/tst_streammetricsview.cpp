@@ -248,8 +248,9 @@ private Q_SLOTS:
         QVERIFY(view.monitoringHintShown());
         QVERIFY(view.enableMonitoringButton()->isEnabled());
         TimeSeriesChart *records = view.chart(StreamMetricsView::IncomingRecordsChart);
-        QCOMPARE(records->seriesCount(), 2);
+        QCOMPARE(records->seriesCount(), 3); // two shards and the limit per shard
         QCOMPARE(records->seriesName(1), u"Shard 1"_s);
+        QCOMPARE(records->seriesName(2), u"Limit per shard"_s);
         QCOMPARE(view.chart(StreamMetricsView::ThrottlingChart)->seriesCount(), 4);
         QCOMPARE(view.chart(StreamMetricsView::LatencyChart)->seriesCount(), 3);
         QCOMPARE(view.lastRequest().queries.size(), 2 * 7 + 3);
@@ -279,6 +280,9 @@ private Q_SLOTS:
         TimeSeriesChart *bytes = view.chart(StreamMetricsView::IncomingBytesChart);
         QCOMPARE(valueAt(bytes, 0, second), 30.0);
         QCOMPARE(valueAt(bytes, 1, second), 60.0);
+        // Far under the limit, the limit's line is left out.
+        QVERIFY(records->points(2).isEmpty());
+        QVERIFY(bytes->points(2).isEmpty());
 
         // A split adds a shard: one more series once the catalog says so.
         const auto split = await(local()->splitShard(SplitShardRequest{
@@ -289,7 +293,22 @@ private Q_SLOTS:
         refreshAndWait(view);
         QCOMPARE(view.shards().size(), 3);
         QVERIFY(!view.shards().contains(kShard0));
-        QCOMPARE(view.chart(StreamMetricsView::IncomingRecordsChart)->seriesCount(), 3);
+        QCOMPARE(view.chart(StreamMetricsView::IncomingRecordsChart)->seriesCount(), 4);
+
+        // A shard at 600 records in a second (over half its limit) brings the limit's line.
+        // Shard 1 is the first open shard now (0 was split into 2 and 3).
+        QCOMPARE(view.shards().constFirst(), kShard1);
+        const qint64 busy = m_clock->nowMs();
+        put(local(), 500, kMaxKey, 1);
+        put(local(), 100, kMaxKey, 1);
+        m_clock->advanceMs(1000);
+        refreshAndWait(view);
+        records = view.chart(StreamMetricsView::IncomingRecordsChart);
+        QCOMPARE(records->seriesName(3), u"Limit per shard"_s);
+        QCOMPARE(valueAt(records, 0, busy), 600.0);
+        QCOMPARE(records->points(3).size(), 900);
+        QCOMPARE(valueAt(records, 3, busy), 1000.0);
+        QVERIFY(view.chart(StreamMetricsView::IncomingBytesChart)->points(3).isEmpty());
     }
 
     void readOnlyAndErrors()

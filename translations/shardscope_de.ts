@@ -4892,6 +4892,10 @@ Hash-Schlüssel %3 – %4
         <source>The metrics could not be read: %1</source>
         <translation>Die Metriken konnten nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Limit per shard</source>
+        <translation>Grenze je Shard</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StreamModeDialog</name>

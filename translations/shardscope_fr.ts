@@ -4892,6 +4892,10 @@ Clés de hachage %3 – %4
         <source>The metrics could not be read: %1</source>
         <translation>Les métriques n’ont pas pu être lues&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Limit per shard</source>
+        <translation>Limite par shard</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StreamModeDialog</name>

@@ -3,6 +3,7 @@
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
 #include "charts/timeserieschart.h"
+#include "kinesis/limits.h"
 #include "metrics/metricnames.h"
 
 #include <QCheckBox>
@@ -30,6 +31,8 @@ namespace shardscope {
 namespace {
 
 constexpr qint64 kMinuteMs = 60'000;
+// The share of a shard's write limit from which the limit is drawn as a line.
+constexpr double kLimitShownFrom = 0.5;
 
 const QColor kBlue(0x3b, 0x82, 0xc4);
 const QColor kGreen(0x2e, 0x9e, 0x5b);
@@ -290,6 +293,15 @@ QList<QList<StreamMetricsView::SeriesSpec>> StreamMetricsView::seriesSpecs() con
                 {tr("Shard %1 reads").arg(shardNumber(shardId)),
                  key(MN::ReadProvisionedThroughputExceeded, shardId)});
         }
+        // The per-shard write limits as a line, so a shard at its limit stands out.
+        if (!m_shardIds.isEmpty()) {
+            specs[IncomingRecordsChart].append(
+                {tr("Limit per shard"), {}, Statistic::Sum, false,
+                 double(KinesisLimits::kShardWriteRecordsPerSecond)});
+            specs[IncomingBytesChart].append(
+                {tr("Limit per shard"), {}, Statistic::Sum, false,
+                 double(KinesisLimits::kShardWriteBytesPerSecond)});
+        }
     }
     // Latency exists for the stream only.
     specs[LatencyChart] = {
@@ -336,9 +348,12 @@ void StreamMetricsView::rebuildCharts()
         chart->setWindow(std::chrono::milliseconds(rangeMs(m_range)));
         chart->setMinimumSize(300, 230);
         const bool streamColored = !m_byShard || id == LatencyChart;
-        for (qsizetype s = 0; s < m_specs[id].size(); ++s)
-            chart->addSeries(m_specs[id][s].name,
-                             streamColored ? streamColors[id].value(s) : QColor());
+        for (qsizetype s = 0; s < m_specs[id].size(); ++s) {
+            const SeriesSpec &spec = m_specs[id][s];
+            chart->addSeries(spec.name, spec.limit >= 0 ? kRed
+                                        : streamColored ? streamColors[id].value(s)
+                                                        : QColor());
+        }
         m_grid->addWidget(chart, id / 2, id % 2);
         m_charts.append(chart);
     }
@@ -480,9 +495,12 @@ void StreamMetricsView::readMetrics(quint64 generation)
     request.startMs = request.endMs - rangeMs(m_range);
     int n = 0;
     for (const QList<SeriesSpec> &chart : std::as_const(m_specs)) {
-        for (const SeriesSpec &spec : chart)
+        for (const SeriesSpec &spec : chart) {
+            if (spec.limit >= 0)
+                continue;
             request.queries.append(
                 MetricDataQuery{u"m%1"_s.arg(n++), spec.key, period, spec.statistic});
+        }
     }
     m_lastRequest = request;
     onResult(this, m_backend->getMetricData(request),
@@ -508,10 +526,24 @@ void StreamMetricsView::showMetrics(const MetricDataRequest &request,
         TimeSeriesChart *chart = m_charts[c];
         chart->clearPoints();
         const QList<SeriesSpec> &specs = m_specs[c];
-        for (qsizetype s = 0; s < specs.size(); ++s, ++n) {
+        for (qsizetype s = 0; s < specs.size(); ++s) {
+            if (specs[s].limit >= 0) {
+                // Drawn once a shard comes within half of it: below that the line would only
+                // flatten the shards' own lines.
+                double highest = 0;
+                for (qsizetype other = 0; other < s; ++other) {
+                    for (const QPointF &point : chart->points(int(other)))
+                        highest = std::max(highest, point.y());
+                }
+                if (highest >= specs[s].limit * kLimitShownFrom) {
+                    for (qint64 t = request.startMs; t < request.endMs; t += periodMs)
+                        chart->append(int(s), t, specs[s].limit);
+                }
+                continue;
+            }
             if (n >= response.results.size())
                 break;
-            const MetricSeries &series = response.results[n].series;
+            const MetricSeries &series = response.results[n++].series;
             if (!specs[s].perSecond) {
                 for (qsizetype i = 0; i < series.values.size() && i < series.timestampsMs.size(); ++i)
                     chart->append(int(s), series.timestampsMs[i], series.values[i]);

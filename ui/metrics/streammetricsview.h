@@ -120,6 +120,7 @@ private:
         MetricKey key;
         Statistic statistic = Statistic::Sum;
         bool perSecond = true; // a count: divided by the period, missing periods drawn as 0
+        double limit = -1;     // >= 0: not read, a flat line at this value (a shard's limit)
     };
 
     void rebuildCharts();
