@@ -105,6 +105,11 @@ private Q_SLOTS:
         chart.append(series, kT0 + 10000, 250);
         QTRY_COMPARE(chart.replotCount(), 2);
         QCOMPARE(chart.valueAxis()->labelFormat(), u"%.0f"_s);
+        QCOMPARE(chart.valueAxis()->max(), 250.0);
+        // With headroom a value on a round number stays off the top edge.
+        chart.setHeadroom(1.1);
+        QTRY_COMPARE(chart.replotCount(), 3);
+        QCOMPARE(chart.valueAxis()->max(), 500.0);
     }
 
     void theWindowSlides()

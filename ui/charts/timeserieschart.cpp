@@ -344,8 +344,8 @@ void TimeSeriesChart::updateAxes()
             high = std::max(high, point.y());
         }
     }
-    const double top = high > 0 ? niceCeiling(high) : 1;
-    const double bottom = low < 0 ? -niceCeiling(-low) : 0;
+    const double top = high > 0 ? niceCeiling(high * m_headroom) : 1;
+    const double bottom = low < 0 ? -niceCeiling(-low * m_headroom) : 0;
     // Compared as well as the range: the axis starts at 0..1, so a chart of zeros would keep
     // the unit's format (0, 0, 1, 1, 1) if only a range change set it.
     const QString format = u"%.%1f"_s.arg(top < 5 ? std::max(m_decimals, 1) : m_decimals);
@@ -360,6 +360,13 @@ void TimeSeriesChart::updateAxes()
     // x: the time range in ms; y: from bottom (QRectF's top) to top (its bottom).
     m_range = QRectF(QPointF(static_cast<double>(timeFrom), bottom),
                      QPointF(static_cast<double>(newest), top));
+}
+
+void TimeSeriesChart::setHeadroom(double factor)
+{
+    m_headroom = std::max(factor, 1.0);
+    m_axesDirty = true;
+    scheduleReplot();
 }
 
 QString TimeSeriesChart::formatValue(double value) const

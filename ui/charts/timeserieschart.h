@@ -58,6 +58,10 @@ public:
     void setUnit(const QString &unit, int decimals = 0);
     // The name CSV and PNG files are suggested under ("producer-records").
     void setExportName(const QString &name) { m_exportName = name; }
+    // Room over the largest value before the value axis ends, as a factor (default 1: the axis
+    // ends at the first round number at or over it). 1.1 keeps a line at a round limit off the
+    // chart's top edge.
+    void setHeadroom(double factor);
 
     // Adds a series; returns its index. An invalid colour takes the theme's.
     int addSeries(const QString &name, const QColor &color = {});
@@ -136,6 +140,7 @@ private:
     bool m_axesDirty = true;
     QString m_unit;
     int m_decimals = 0;
+    double m_headroom = 1;
     QString m_exportName;
     int m_replots = 0;
 };
