@@ -14,7 +14,12 @@
 #include "metrics/metricnames.h"
 #include "metrics/streammetricsview.h"
 
+#include <QChart>
 #include <QCheckBox>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
@@ -283,15 +288,15 @@ private Q_SLOTS:
         // Far under the limit, the limit's line is left out.
         QVERIFY(records->points(2).isEmpty());
         QVERIFY(bytes->points(2).isEmpty());
+        QVERIFY(!records->chart()->legend()->markers(records->lineSeries(2)).constFirst()->isVisible());
 
         // A split adds a shard: one more series once the catalog says so.
         const auto split = await(local()->splitShard(SplitShardRequest{
             StreamTarget::byName(u"orders"_s), kShard0,
             u"85070591730234615865843651857942052864"_s}));
         VERIFY_OK(split);
+        QTRY_COMPARE(view.shards().size(), 3); // read again when the catalog changes
         QTRY_VERIFY(!view.callInFlight());
-        refreshAndWait(view);
-        QCOMPARE(view.shards().size(), 3);
         QVERIFY(!view.shards().contains(kShard0));
         QCOMPARE(view.chart(StreamMetricsView::IncomingRecordsChart)->seriesCount(), 4);
 
@@ -308,6 +313,8 @@ private Q_SLOTS:
         QCOMPARE(valueAt(records, 0, busy), 600.0);
         QCOMPARE(records->points(3).size(), 900);
         QCOMPARE(valueAt(records, 3, busy), 1000.0);
+        QVERIFY(records->chart()->legend()->markers(records->lineSeries(3)).constFirst()->isVisible());
+        QTRY_COMPARE(records->valueAxis()->max(), 2000.0); // the limit's line under the top edge
         QVERIFY(view.chart(StreamMetricsView::IncomingBytesChart)->points(3).isEmpty());
     }
 

@@ -4845,10 +4845,6 @@ Hash-Schlüssel %3 – %4
         <translation>Aufruflatenz (Mittelwert)</translation>
     </message>
     <message>
-        <source>Shard-level metrics need enhanced monitoring, and this stream has it off for %1. Their lines stay empty until it is enabled, and start from then.</source>
-        <translation>Metriken auf Shard-Ebene brauchen erweitertes Monitoring, und dieser Stream hat es für %1 ausgeschaltet. Ihre Linien bleiben leer, bis es eingeschaltet ist, und beginnen erst dann.</translation>
-    </message>
-    <message>
         <source>CloudWatch charges for shard-level metrics.</source>
         <translation>CloudWatch berechnet Metriken auf Shard-Ebene.</translation>
     </message>
@@ -4895,6 +4891,14 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Limit per shard</source>
         <translation>Grenze je Shard</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for this stream: they stay empty until it is enabled, and start from then.</source>
+        <translation>Linien je Shard brauchen erweitertes Monitoring, das für diesen Stream ausgeschaltet ist: Sie bleiben leer, bis es eingeschaltet ist, und beginnen erst dann.</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for %1 on this stream: those stay empty until it is enabled, and start from then.</source>
+        <translation>Linien je Shard brauchen erweitertes Monitoring, das für %1 auf diesem Stream ausgeschaltet ist: Diese bleiben leer, bis es eingeschaltet ist, und beginnen erst dann.</translation>
     </message>
 </context>
 <context>

@@ -4845,10 +4845,6 @@ Clés de hachage %3 – %4
         <translation>Latence des appels (moyenne)</translation>
     </message>
     <message>
-        <source>Shard-level metrics need enhanced monitoring, and this stream has it off for %1. Their lines stay empty until it is enabled, and start from then.</source>
-        <translation>Les métriques par shard demandent la surveillance améliorée, désactivée sur ce flux pour %1. Leurs courbes restent vides tant qu’elle n’est pas activée, et ne commencent qu’à partir de là.</translation>
-    </message>
-    <message>
         <source>CloudWatch charges for shard-level metrics.</source>
         <translation>CloudWatch facture les métriques par shard.</translation>
     </message>
@@ -4895,6 +4891,14 @@ Clés de hachage %3 – %4
     <message>
         <source>Limit per shard</source>
         <translation>Limite par shard</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for this stream: they stay empty until it is enabled, and start from then.</source>
+        <translation>Les courbes par shard demandent la surveillance améliorée, désactivée pour ce flux&#xa0;: elles restent vides tant qu’elle n’est pas activée, et ne commencent qu’à partir de là.</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for %1 on this stream: those stay empty until it is enabled, and start from then.</source>
+        <translation>Les courbes par shard demandent la surveillance améliorée, désactivée pour %1 sur ce flux&#xa0;: celles-ci restent vides tant qu’elle n’est pas activée, et ne commencent qu’à partir de là.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "kinesis/limits.h"
 #include "metrics/metricnames.h"
 
+#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -14,6 +15,9 @@
 #include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
@@ -39,6 +43,7 @@ const QColor kGreen(0x2e, 0x9e, 0x5b);
 const QColor kRed(0xd9, 0x3f, 0x3f);
 const QColor kOrange(0xe0, 0x8a, 0x1e);
 const QColor kPurple(0x8e, 0x5c, 0xc2);
+const QColor kGrey(0x80, 0x80, 0x80);
 
 // "shardId-000000000007" -> "7"; other ids as they are.
 QString shardNumber(const QString &shardId)
@@ -158,7 +163,11 @@ void StreamMetricsView::setStream(StreamBackend *backend, const QString &streamN
     m_status->clear();
     if (m_backend) {
         // A split, merge or enhanced-monitoring change: read the shards and settings again.
-        connect(m_backend, &StreamBackend::catalogChanged, this, [this] { m_needDetails = true; });
+        connect(m_backend, &StreamBackend::catalogChanged, this, [this] {
+            m_needDetails = true;
+            if (m_byShard && isVisible())
+                refresh(); // a new shard gets its line at once
+        });
     }
     rebuildCharts();
     updateMonitoringHint();
@@ -347,10 +356,11 @@ void StreamMetricsView::rebuildCharts()
         chart->setExportName(u"stream-"_s + texts[id].name);
         chart->setWindow(std::chrono::milliseconds(rangeMs(m_range)));
         chart->setMinimumSize(300, 230);
+        chart->setHeadroom(1.1); // a shard at its limit runs under the limit's line, not on the edge
         const bool streamColored = !m_byShard || id == LatencyChart;
         for (qsizetype s = 0; s < m_specs[id].size(); ++s) {
             const SeriesSpec &spec = m_specs[id][s];
-            chart->addSeries(spec.name, spec.limit >= 0 ? kRed
+            chart->addSeries(spec.name, spec.limit >= 0 ? kGrey
                                         : streamColored ? streamColors[id].value(s)
                                                         : QColor());
         }
@@ -371,9 +381,13 @@ void StreamMetricsView::updateMonitoringHint()
     m_hint->setVisible(show);
     if (!show)
         return;
-    QString text = tr("Shard-level metrics need enhanced monitoring, and this stream has it off "
-                      "for %1. Their lines stay empty until it is enabled, and start from then.")
-                       .arg(missing.join(u", "_s));
+    QString text = missing.size() == allShardLevelMetrics().size()
+                       ? tr("Lines per shard need enhanced monitoring, which is off for this "
+                            "stream: they stay empty until it is enabled, and start from then.")
+                       : tr("Lines per shard need enhanced monitoring, which is off for %1 on "
+                            "this stream: those stay empty until it is enabled, and start from "
+                            "then.")
+                             .arg(missing.join(u", "_s));
     if (m_backend->kind() == BackendKind::Aws)
         text += u' ' + tr("CloudWatch charges for shard-level metrics.");
     if (m_backend->isReadOnly()) {
@@ -535,10 +549,13 @@ void StreamMetricsView::showMetrics(const MetricDataRequest &request,
                     for (const QPointF &point : chart->points(int(other)))
                         highest = std::max(highest, point.y());
                 }
-                if (highest >= specs[s].limit * kLimitShownFrom) {
+                const bool shown = highest >= specs[s].limit * kLimitShownFrom;
+                if (shown) {
                     for (qint64 t = request.startMs; t < request.endMs; t += periodMs)
                         chart->append(int(s), t, specs[s].limit);
                 }
+                for (QLegendMarker *marker : chart->chart()->legend()->markers(chart->lineSeries(int(s))))
+                    marker->setVisible(shown);
                 continue;
             }
             if (n >= response.results.size())
