@@ -112,6 +112,24 @@ private Q_SLOTS:
         QCOMPARE(chart.valueAxis()->max(), 500.0);
     }
 
+    // A chart read over a fixed range shows all of it, however few points it has.
+    void aRangeEndShowsTheWholeWindow()
+    {
+        TimeSeriesChart chart;
+        chart.setWindow(60s);
+        const int series = chart.addSeries(u"lag"_s);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.append(series, kT0, 5);
+        chart.append(series, kT0 + 1000, 7);
+        QTRY_VERIFY(chart.replotCount() >= 1);
+        QTRY_COMPARE(chart.timeAxis()->min().toMSecsSinceEpoch(), kT0 + 1000 - 10000); // 10 s at least
+        chart.setRangeEnd(kT0 + 30000);
+        QTRY_COMPARE(chart.timeAxis()->max().toMSecsSinceEpoch(), kT0 + 30000);
+        QCOMPARE(chart.timeAxis()->min().toMSecsSinceEpoch(), kT0 + 30000 - 60000);
+        QCOMPARE(chart.points(series).size(), 2);
+    }
+
     void theWindowSlides()
     {
         TimeSeriesChart chart;

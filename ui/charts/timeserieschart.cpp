@@ -233,6 +233,14 @@ void TimeSeriesChart::clearPoints()
     scheduleReplot();
 }
 
+void TimeSeriesChart::setRangeEnd(qint64 endMs)
+{
+    m_rangeEndMs = endMs;
+    m_fixedRange = true;
+    m_axesDirty = true;
+    scheduleReplot();
+}
+
 void TimeSeriesChart::trim(Series &series) const
 {
     const auto keepFrom = std::lower_bound(series.points.cbegin(), series.points.cend(),
@@ -320,7 +328,9 @@ void TimeSeriesChart::replot()
 
 void TimeSeriesChart::updateAxes()
 {
-    const qint64 newest = m_hasPoints ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
+    qint64 newest = m_hasPoints ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
+    if (m_fixedRange)
+        newest = m_hasPoints ? std::max(m_newestMs, m_rangeEndMs) : m_rangeEndMs;
     // Until the window is full the axis spans the data (at least kMinSpanMs), not an empty
     // stretch before the first point.
     qint64 oldest = newest;
@@ -330,7 +340,9 @@ void TimeSeriesChart::updateAxes()
     }
     const qint64 window = m_window.count();
     const qint64 timeFrom =
-        std::max(newest - window, std::min(oldest, newest - std::min(kMinSpanMs, window)));
+        m_fixedRange
+            ? newest - window
+            : std::max(newest - window, std::min(oldest, newest - std::min(kMinSpanMs, window)));
     if (m_axesDirty || m_timeAxis->min().toMSecsSinceEpoch() != timeFrom) {
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(timeFrom),
                              QDateTime::fromMSecsSinceEpoch(newest));

@@ -73,6 +73,10 @@ public:
     void append(int series, qint64 timeMs, double value);
     // Removes every point of every series (the series stay).
     void clearPoints();
+    // The time axis ends at `endMs` (or the newest point, when later) and always spans the whole
+    // window, even where no series has points: for charts read over one fixed range, so that a
+    // chart with fewer points has the same time axis as its neighbours.
+    void setRangeEnd(qint64 endMs);
 
     // The points kept (x: ms since the epoch), oldest first.
     QList<QPointF> points(int series) const;
@@ -141,6 +145,8 @@ private:
     QString m_unit;
     int m_decimals = 0;
     double m_headroom = 1;
+    qint64 m_rangeEndMs = 0;
+    bool m_fixedRange = false;
     QString m_exportName;
     int m_replots = 0;
 };
