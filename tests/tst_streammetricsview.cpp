@@ -16,6 +16,7 @@
 
 #include <QChart>
 #include <QCheckBox>
+#include <QDateTimeAxis>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -200,6 +201,12 @@ private Q_SLOTS:
                  50.0);
         QCOMPARE(valueAt(view.chart(StreamMetricsView::ConsumerLagChart), 0, kStartMs + 3000),
                  3500.0);
+        // Every chart has the same time axis, the lag chart with its one point too.
+        TimeSeriesChart *lag = view.chart(StreamMetricsView::ConsumerLagChart);
+        QCOMPARE(lag->points(0).size(), 1);
+        QTRY_COMPARE(records->timeAxis()->max().toMSecsSinceEpoch(), kStartMs + 3000);
+        QTRY_COMPARE(lag->timeAxis()->max(), records->timeAxis()->max());
+        QCOMPARE(lag->timeAxis()->min(), records->timeAxis()->min());
     }
 
     void rangeSwitchChangesTheQuery()

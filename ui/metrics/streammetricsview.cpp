@@ -539,6 +539,7 @@ void StreamMetricsView::showMetrics(const MetricDataRequest &request,
     for (qsizetype c = 0; c < m_charts.size(); ++c) {
         TimeSeriesChart *chart = m_charts[c];
         chart->clearPoints();
+        chart->setRangeEnd(request.endMs - periodMs); // the same time axis on every chart
         const QList<SeriesSpec> &specs = m_specs[c];
         for (qsizetype s = 0; s < specs.size(); ++s) {
             if (specs[s].limit >= 0) {
