@@ -101,17 +101,15 @@ ProducerDashboard::ProducerDashboard(LoadGenerator *generator, QWidget *parent)
     grid->addWidget(m_latency, 2, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 3);
-    // Latency, the least looked at, gives the other rows the room their axis titles need.
-    grid->setRowStretch(0, 3);
-    grid->setRowStretch(1, 3);
-    grid->setRowStretch(2, 2);
+    // Three rows of equal height: at the minimum each still has room for its axis titles.
+    for (int row = 0; row < 3; ++row)
+        grid->setRowStretch(row, 1);
     auto *producerLayout = new QVBoxLayout(producerTab);
     producerLayout->addLayout(top);
     producerLayout->addLayout(grid, 1);
     for (QWidget *chart :
          std::initializer_list<QWidget *>{m_records, m_bytes, m_latency, m_shards, m_shardBytes})
         chart->setMinimumSize(320, 190);
-    m_latency->setMinimumHeight(150);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(producerTab, tr("Producer &Charts"));
     m_tabs->addTab(m_streamMetrics, tr("Stream Me&trics"));
