@@ -7,6 +7,8 @@
 #include "producer/loadgenerator.h"
 #include "producer/producer.h"
 
+#include <QAbstractAxis>
+#include <QChart>
 #include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
@@ -74,6 +76,12 @@ ProducerDashboard::ProducerDashboard(LoadGenerator *generator, QWidget *parent)
     m_shardBytes->setTitle(tr("Bytes per shard, last second"));
     m_shardBytes->setMeasure(ShardBarChart::Measure::Bytes);
     m_shardBytes->setMeasureSwitchVisible(false);
+    // The titles say "per shard": the axis title below the shard numbers would only take the
+    // height the bars need.
+    for (ShardBarChart *chart : {m_shards, m_shardBytes}) {
+        for (QAbstractAxis *axis : chart->chart()->axes(Qt::Horizontal))
+            axis->setTitleVisible(false);
+    }
 
     m_windowCombo->addItem(tr("Last minute"), 60);
     m_windowCombo->addItem(tr("Last 15 minutes"), 15 * 60);
