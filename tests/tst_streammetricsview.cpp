@@ -378,6 +378,22 @@ private Q_SLOTS:
         AwsBackend aws(options);
         QVERIFY(aws.hasMetrics());
 
+        // Before enhanced monitoring, the banner says so, and what it costs on AWS.
+        {
+            StreamMetricsView before;
+            before.setStream(&aws, u"orders"_s);
+            before.setByShard(true);
+            showAndRead(before, m_clock);
+            QVERIFY(before.monitoringHintShown());
+            QVERIFY(before.enableMonitoringButton()->isEnabled());
+            QVERIFY(before.findChild<QWidget *>(u"metricsMonitoringHint"_s)
+                        ->findChildren<QLabel *>()
+                        .constFirst()
+                        ->text()
+                        .contains(u"CloudWatch"_s));
+            QTRY_VERIFY(!before.callInFlight());
+        }
+
         EnhancedMonitoringRequest monitoring;
         monitoring.target = StreamTarget::byName(u"orders"_s);
         monitoring.shardLevelMetrics = {u"ALL"_s};
