@@ -152,6 +152,8 @@ void StreamMetricsView::setStream(StreamBackend *backend, const QString &streamN
 {
     if (m_backend)
         disconnect(m_backend, nullptr, this, nullptr);
+    if (backend != m_backend)
+        m_inFlight = false; // a call to the other connection may never come back (it is gone)
     m_backend = backend;
     m_streamName = streamName;
     ++m_generation;
@@ -457,6 +459,7 @@ void StreamMetricsView::startRead()
     m_inFlight = true;
     m_again = false;
     const quint64 generation = m_generation;
+    m_callGeneration = generation;
     if (m_byShard && m_needDetails)
         readStreamDetails(generation);
     else
@@ -593,6 +596,8 @@ void StreamMetricsView::fail(quint64 generation, const QString &message)
 
 void StreamMetricsView::finishCall(quint64 generation)
 {
+    if (generation != m_callGeneration)
+        return; // a call given up on when the connection changed; a newer one is out
     m_inFlight = false;
     if (generation != m_generation)
         m_again = true;

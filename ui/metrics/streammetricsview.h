@@ -35,7 +35,8 @@ class TimeSeriesChart;
 // "By shard" draws one series per open shard from the shard-level metrics. Those exist only for
 // the metrics the stream has enhanced monitoring for (on AWS and in the emulator alike): when
 // some are off, a banner says so with a button that enables them (disabled, with the reason, on
-// a read-only connection). Latency is a stream-level metric and stays one series.
+// a read-only connection). Latency is a stream-level metric and stays one series. Records and
+// bytes in get a grey line at the per-shard write limit once a shard comes within half of it.
 //
 // Refreshes every 5 s over 15 minutes, 30 s over an hour and 60 s over a day, never with a call
 // still out, and not at all while hidden (showing catches up at once). A failed call leaves the
@@ -157,6 +158,7 @@ private:
     QTimer m_timer;
     quint64 m_generation = 0; // bumped when the stream, range or mode changes
     bool m_inFlight = false;
+    quint64 m_callGeneration = 0; // the generation of the call out
     bool m_again = false;       // a refresh asked for while a call was out
     bool m_needDetails = true;  // open shards and enhanced monitoring to read (again)
     bool m_detailsKnown = false;
