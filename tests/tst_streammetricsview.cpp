@@ -23,6 +23,7 @@
 #include <QValueAxis>
 #include <QComboBox>
 #include <QLabel>
+#include <QPromise>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -52,6 +53,23 @@ class ReadOnlyBackend final : public ForwardingBackend
 public:
     using ForwardingBackend::ForwardingBackend;
     bool isReadOnly() const override { return true; }
+};
+
+// Its GetMetricData never answers while `pending` holds the promise (a connection that hangs,
+// or goes away: dropping the promise cancels the future).
+class HangingBackend final : public ForwardingBackend
+{
+public:
+    using ForwardingBackend::ForwardingBackend;
+    BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &) override
+    {
+        pending = std::make_unique<QPromise<BackendResult<MetricDataResponse>>>();
+        pending->start();
+        ++calls;
+        return pending->future();
+    }
+    std::unique_ptr<QPromise<BackendResult<MetricDataResponse>>> pending;
+    int calls = 0;
 };
 
 // The value a series has at `timeMs`, or NaN without a point there.
@@ -358,6 +376,32 @@ private Q_SLOTS:
         view.show();
         QVERIFY(refreshed.wait(10000));
         QVERIFY(!view.messageLabel()->isVisible());
+    }
+
+    void aConnectionThatNeverAnswersDoesNotStopTheNext()
+    {
+        HangingBackend hanging(*local());
+        StreamMetricsView view;
+        view.setClock([this] { return m_clock->nowMs(); });
+        view.setStream(&hanging, u"orders"_s);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE(hanging.calls, 1);
+        QVERIFY(view.callInFlight());
+        view.refresh(); // never a second call while one is out
+        QCOMPARE(hanging.calls, 1);
+
+        // Another connection: read at once, not after the hanging call.
+        QSignalSpy refreshed(&view, &StreamMetricsView::refreshed);
+        view.setStream(local(), u"orders"_s);
+        QVERIFY(refreshed.wait(10000));
+        QVERIFY(!view.messageLabel()->isVisible());
+        // The old call ends (cancelled) long after: nothing changes, reads go on.
+        hanging.pending.reset();
+        QTest::qWait(20);
+        QVERIFY(!view.callInFlight());
+        refreshAndWait(view);
+        QCOMPARE(hanging.calls, 1);
     }
 
     void awsBackendReadsTheSameNumbers()
