@@ -235,7 +235,7 @@ int main(int argc, char *argv[])
         QStringLiteral("name"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
-        QCoreApplication::translate("main", "With --stream: the tab to show (overview, shards or records)."),
+        QCoreApplication::translate("main", "With --stream: the tab to show (overview, shards, records or metrics)."),
         QStringLiteral("tab"), QStringLiteral("overview"));
     const QCommandLineOption tlsOption(
         QStringLiteral("tls"),
@@ -370,6 +370,7 @@ int main(int argc, char *argv[])
         window.openStream(backend, parser.value(streamOption),
                           tab == QStringLiteral("shards")    ? StreamPage::ShardsTab
                           : tab == QStringLiteral("records") ? StreamPage::RecordsTab
+                          : tab == QStringLiteral("metrics") ? StreamPage::MetricsTab
                                                              : StreamPage::OverviewTab);
         if (parser.isSet(tailOption)) {
             // The stream is selected once the tree has listed it: start reading then.

@@ -98,6 +98,8 @@ public:
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return m_inner.listAllStreamConsumers(streamArn); }
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return m_inner.enableEnhancedMonitoring(request); }
+    bool hasMetrics() const override { return m_inner.hasMetrics(); }
+    BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request) override { return m_inner.getMetricData(request); }
     BackendFuture<EnhancedMonitoringResponse> disableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return m_inner.disableEnhancedMonitoring(request); }
     BackendFuture<UpdateStreamWarmThroughputResponse> updateStreamWarmThroughput(const UpdateStreamWarmThroughputRequest &request) override { return m_inner.updateStreamWarmThroughput(request); }
     BackendFuture<AccountSettings> describeAccountSettings() override { return m_inner.describeAccountSettings(); }

@@ -87,6 +87,49 @@ private Q_SLOTS:
         QCOMPARE(plotted[3], QPointF(static_cast<double>(kT0 + 2500), 7));
     }
 
+    // A chart of zeros keeps the axis at 0..1; its labels still get a decimal (0.0, 0.2, … 1.0),
+    // not the unit's whole numbers (0, 0, 0, 1, 1, 1).
+    void aChartOfZerosLabelsItsAxisWithDecimals()
+    {
+        TimeSeriesChart chart;
+        chart.setUnit(u"records/s"_s, 0);
+        const int series = chart.addSeries(u"idle"_s);
+        chart.resize(640, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (const QPointF &p : secondsSeries(10, 0))
+            chart.append(series, static_cast<qint64>(p.x()), 0);
+        QTRY_COMPARE(chart.replotCount(), 1);
+        QCOMPARE(chart.valueAxis()->max(), 1.0);
+        QCOMPARE(chart.valueAxis()->labelFormat(), u"%.1f"_s);
+        chart.append(series, kT0 + 10000, 250);
+        QTRY_COMPARE(chart.replotCount(), 2);
+        QCOMPARE(chart.valueAxis()->labelFormat(), u"%.0f"_s);
+        QCOMPARE(chart.valueAxis()->max(), 250.0);
+        // With headroom a value on a round number stays off the top edge.
+        chart.setHeadroom(1.1);
+        QTRY_COMPARE(chart.replotCount(), 3);
+        QCOMPARE(chart.valueAxis()->max(), 500.0);
+    }
+
+    // A chart read over a fixed range shows all of it, however few points it has.
+    void aRangeEndShowsTheWholeWindow()
+    {
+        TimeSeriesChart chart;
+        chart.setWindow(60s);
+        const int series = chart.addSeries(u"lag"_s);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.append(series, kT0, 5);
+        chart.append(series, kT0 + 1000, 7);
+        QTRY_VERIFY(chart.replotCount() >= 1);
+        QTRY_COMPARE(chart.timeAxis()->min().toMSecsSinceEpoch(), kT0 + 1000 - 10000); // 10 s at least
+        chart.setRangeEnd(kT0 + 30000);
+        QTRY_COMPARE(chart.timeAxis()->max().toMSecsSinceEpoch(), kT0 + 30000);
+        QCOMPARE(chart.timeAxis()->min().toMSecsSinceEpoch(), kT0 + 30000 - 60000);
+        QCOMPARE(chart.points(series).size(), 2);
+    }
+
     void theWindowSlides()
     {
         TimeSeriesChart chart;

@@ -202,10 +202,32 @@ void TestLoadGenerator::rateIsExact()
     const QList<LoadGeneratorSecond> &history = generator->history();
     qint64 generated = 0;
     qint64 acknowledged = 0;
+    qint64 kinesisAcknowledged = 0;
+    qint64 bytesAcknowledged = 0;
+    QMap<QString, ProducerShardCounts> byShard;
     for (const LoadGeneratorSecond &second : history) {
         generated += second.generatedRecords;
         acknowledged += second.producer.userRecordsAcknowledged;
+        kinesisAcknowledged += second.producer.kinesisRecordsAcknowledged;
+        bytesAcknowledged += second.producer.bytesAcknowledged;
+        for (auto it = second.producer.acknowledgedByShard.cbegin();
+             it != second.producer.acknowledgedByShard.cend(); ++it) {
+            byShard[it.key()].records += it->records;
+            byShard[it.key()].bytes += it->bytes;
+        }
     }
+    // Each second's per-shard counts add up to its totals; both shards got records and bytes.
+    QCOMPARE(byShard.keys(), (QStringList{u"shardId-000000000000"_s, u"shardId-000000000001"_s}));
+    qint64 shardRecords = 0;
+    qint64 shardBytes = 0;
+    for (const ProducerShardCounts &counts : std::as_const(byShard)) {
+        QVERIFY(counts.records > 0);
+        QVERIFY(counts.bytes >= counts.records * 100);
+        shardRecords += counts.records;
+        shardBytes += counts.bytes;
+    }
+    QCOMPARE(shardRecords, kinesisAcknowledged);
+    QCOMPARE(shardBytes, bytesAcknowledged);
     QCOMPARE(history.at(1).generatedRecords, 750);
     QCOMPARE(history.at(2).generatedRecords, 750);
     QVERIFY(generated <= 3000);

@@ -11,6 +11,8 @@
 #include "demo/demotrickle.h"
 #include "emulator/localemulator.h"
 #include "mainwindow.h"
+#include "charts/timeserieschart.h"
+#include "metrics/streammetricsview.h"
 #include "models/activitymodel.h"
 #include "models/recordsmodel.h"
 #include "models/shardstablemodel.h"
@@ -294,6 +296,16 @@ void TestMainWindow::tabShortcutsAndActionStates()
     QVERIFY(retention->isEnabled());
     QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::ShardsTab));
+    QTest::keyClick(window.get(), Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::MetricsTab));
+    // The Metrics tab charts the selected stream's metrics from the emulator.
+    StreamMetricsView *metrics = window->streamPage()->metricsView();
+    QCOMPARE(metrics->streamName(), u"orders"_s);
+    QCOMPARE(metrics->backend(), m_backend.get());
+    QTRY_VERIFY(!metrics->lastRequest().queries.isEmpty());
+    QCOMPARE(metrics->lastRequest().queries.constFirst().key.streamName, u"orders"_s);
+    QTRY_VERIFY(!metrics->chart(StreamMetricsView::IncomingRecordsChart)->points(0).isEmpty());
+    QVERIFY(!metrics->messageLabel()->isVisible());
     QTest::keyClick(window.get(), Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::OverviewTab));
     // Every action has a shortcut.

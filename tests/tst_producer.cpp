@@ -606,6 +606,10 @@ void TestProducer::expiresAfterTimeToLiveAndFailsOtherErrors()
     QCOMPARE(metrics.total.failedRecords, 2);
     QCOMPARE(metrics.total.throttledRecords, expired.attempts);
     QCOMPARE(metrics.total.retriedRecords, expired.attempts - 1);
+    // Their bytes too: "doomed" + "a", 7 bytes, on every attempt / every attempt after the first.
+    QCOMPARE(metrics.total.throttledBytes, 7 * expired.attempts);
+    QCOMPARE(metrics.total.retriedBytes, 7 * (expired.attempts - 1));
+    QVERIFY(metrics.total.acknowledgedByShard.isEmpty()); // per second only
 }
 
 void TestProducer::refusesPastTheOutstandingCap()
@@ -815,6 +819,13 @@ void TestProducer::perSecondCounters()
     for (int i = 0; i < 300; ++i)
         bytes += 100 + u"k%1"_s.arg(i).size();
     QCOMPARE(busy->bytesAcknowledged, bytes);
+    // The one shard acknowledged all of them: Kinesis records (not aggregated) and bytes.
+    QCOMPARE(busy->acknowledgedByShard.keys(), QStringList{u"shardId-000000000000"_s});
+    QCOMPARE(busy->acknowledgedByShard.value(u"shardId-000000000000"_s),
+             (ProducerShardCounts{300, bytes}));
+    QCOMPARE(busy->throttledBytes, 0);
+    QCOMPARE(busy->retriedBytes, 0);
+    QVERIFY(seconds.last().acknowledgedByShard.isEmpty());
     QVERIFY(busy->requests >= 1);
     QVERIFY(busy->latencyMaxMs >= busy->latencyP99Ms);
     QCOMPARE(seconds.last().userRecordsSent, 0); // an empty second is emitted too

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "charts/shardbarchart.h"
 #include "charts/timeserieschart.h"
+#include "metrics/streammetricsview.h"
 #include "forwardingbackend.h"
 #include "producer/loadgenerator.h"
 #include "producer/producer.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QLabel>
 #include <QLineSeries>
@@ -117,6 +119,42 @@ private Q_SLOTS:
         QTRY_VERIFY(shards->withinLimitValues().value(0) > 0 &&
                     shards->withinLimitValues().value(1) > 0);
         QCOMPARE(shards->overLimitValues(), (QList<double>{0, 0}));
+
+        // Bytes per shard beside records per shard, from the producer's own per-shard counts;
+        // the bytes chart has throttled and retried bytes too.
+        ShardBarChart *shardBytes = dashboard->shardBytesChart();
+        QCOMPARE(shards->measure(), ShardBarChart::Measure::Records);
+        QCOMPARE(shardBytes->measure(), ShardBarChart::Measure::Bytes);
+        QCOMPARE(shardBytes->limit(), 1024.0); // KiB/s
+        QTRY_COMPARE(shardBytes->categories(), (QStringList{u"0"_s, u"1"_s}));
+        QTRY_VERIFY(shardBytes->withinLimitValues().value(0) > 0 &&
+                    shardBytes->withinLimitValues().value(1) > 0);
+        for (const ShardRate &rate : shardBytes->rates())
+            QVERIFY(rate.bytesPerSecond >= rate.recordsPerSecond * 200);
+        TimeSeriesChart *bytes = dashboard->bytesChart();
+        QCOMPARE(bytes->seriesCount(), 4);
+        QCOMPARE(bytes->seriesName(ProducerDashboard::BytesThrottled), u"Throttled"_s);
+        QCOMPARE(bytes->seriesName(ProducerDashboard::BytesRetried), u"Retried"_s);
+        qint64 throttledBytes = 0;
+        qint64 retriedBytes = 0;
+        for (const LoadGeneratorSecond &second : generator->history()) {
+            throttledBytes += second.producer.throttledBytes;
+            retriedBytes += second.producer.retriedBytes;
+        }
+        const auto seriesSum = [bytes](int series) {
+            return sumOf(bytes->points(series));
+        };
+        QCOMPARE(seriesSum(ProducerDashboard::BytesThrottled), double(throttledBytes));
+        QCOMPARE(seriesSum(ProducerDashboard::BytesRetried), double(retriedBytes));
+
+        // The Stream Metrics tab reads the target stream's own metrics from the emulator.
+        StreamMetricsView *metrics = dashboard->streamMetrics();
+        QCOMPARE(metrics->streamName(), u"orders"_s);
+        QCOMPARE(metrics->backend(), m_backend.get());
+        dashboard->tabs()->setCurrentWidget(metrics);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sumOf(metrics->chart(StreamMetricsView::IncomingRecordsChart)->points(0)) >= 400, 10000);
+        dashboard->tabs()->setCurrentIndex(0);
 
         // Pause and resume, then stop: the generator settles and can be removed.
         auto *pause = page.findChild<QPushButton *>(u"generatorPauseButton"_s);

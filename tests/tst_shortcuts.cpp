@@ -23,6 +23,7 @@
 #include "connections/memorysecretstore.h"
 #include "emulator/localemulator.h"
 #include "mainwindow.h"
+#include "metrics/streammetricsview.h"
 #include "models/recordsmodel.h"
 #include "models/shardstablemodel.h"
 #include "records/recordinspector.h"
@@ -32,6 +33,7 @@
 #include "tst_connections_authserver.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
@@ -103,6 +105,8 @@ QList<FocusPlace> focusPlaces()
                  tabs->setCurrentIndex(1);
              return named<QTreeView>(inspector, u"jsonTree"_s);
          }},
+        {"metrics range", StreamPage::MetricsTab,
+         [](MainWindow &w) -> QWidget * { return w.streamPage()->metricsView()->rangeCombo(); }},
         {"activity dock", -1,
          [](MainWindow &w) -> QWidget * { return named<QTableView>(&w, u"activityView"_s); }},
     };
@@ -348,6 +352,8 @@ void TestShortcuts::noTwoCommandsShareAKey_data()
             << language << int(StreamPage::ShardsTab);
         QTest::newRow(qPrintable(language + u" records"_s))
             << language << int(StreamPage::RecordsTab);
+        QTest::newRow(qPrintable(language + u" metrics"_s))
+            << language << int(StreamPage::MetricsTab);
     }
 }
 

@@ -487,10 +487,6 @@
         <translation>Lokaler Emulator</translation>
     </message>
     <message>
-        <source>With --stream: the tab to show (overview, shards or records).</source>
-        <translation>Mit --stream: der anzuzeigende Reiter (overview, shards oder records).</translation>
-    </message>
-    <message>
         <source>With --stream: start reading its records from the trim horizon.</source>
         <translation>Mit --stream: seine Datensätze ab dem Trim Horizon lesen.</translation>
     </message>
@@ -509,6 +505,10 @@
     <message>
         <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
         <translation>Einen Lastgenerator auf einem Stream des lokalen Emulators starten und die Producer-Seite zeigen: STREAM:RATE[:uniform|hot|zipf] (hot: ein Schlüssel erhält die Hälfte der Datensätze).</translation>
+    </message>
+    <message>
+        <source>With --stream: the tab to show (overview, shards, records or metrics).</source>
+        <translation>Mit --stream: der anzuzeigende Reiter (overview, shards, records oder metrics).</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2894,18 @@
         <source>Warm throughput applies to on-demand streams only.</source>
         <translation>Warm-Durchsatz gibt es nur für On-Demand-Streams.</translation>
     </message>
+    <message>
+        <source>&amp;Metrics Tab</source>
+        <translation>Registerkarte &amp;Metriken</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Chart the selected stream&apos;s metrics over the last 15 minutes, hour or day</source>
+        <translation>Die Metriken des ausgewählten Streams der letzten 15 Minuten, Stunde oder 24 Stunden als Diagramme zeigen</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -3125,10 +3137,6 @@
         <translation>p99</translation>
     </message>
     <message>
-        <source>Acknowledged per shard, last second</source>
-        <translation>Bestätigt pro Shard, letzte Sekunde</translation>
-    </message>
-    <message>
         <source>Last minute</source>
         <translation>Letzte Minute</translation>
     </message>
@@ -3143,6 +3151,26 @@
     <message>
         <source>Generated %1 · acknowledged %2 · failed %3 · refused %4 · outstanding %5 · p99 %6 ms</source>
         <translation>Erzeugt %1 · bestätigt %2 · fehlgeschlagen %3 · abgelehnt %4 · ausstehend %5 · p99 %6 ms</translation>
+    </message>
+    <message>
+        <source>Records per shard, last second</source>
+        <translation>Datensätze pro Shard, letzte Sekunde</translation>
+    </message>
+    <message>
+        <source>Bytes per shard, last second</source>
+        <translation>Bytes pro Shard, letzte Sekunde</translation>
+    </message>
+    <message>
+        <source>Producer &amp;Charts</source>
+        <translation>Producer-Dia&amp;gramme</translation>
+    </message>
+    <message>
+        <source>Stream Me&amp;trics</source>
+        <translation>Stream-Me&amp;triken</translation>
+    </message>
+    <message>
+        <source>The target stream&apos;s metrics as the connection reports them (CloudWatch on AWS)</source>
+        <translation>Die Metriken des Ziel-Streams, wie die Verbindung sie meldet (auf AWS aus CloudWatch)</translation>
     </message>
 </context>
 <context>
@@ -4980,6 +5008,169 @@ Hash-Schlüssel %3 – %4
     </message>
 </context>
 <context>
+    <name>shardscope::StreamMetricsView</name>
+    <message>
+        <source>&amp;By shard</source>
+        <translation>&amp;Je Shard</translation>
+    </message>
+    <message>
+        <source>&amp;Enable Enhanced Monitoring</source>
+        <translation>Erweitertes Monitoring &amp;einschalten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>One line per open shard, from the shard-level metrics</source>
+        <translation>Eine Linie je offenem Shard, aus den Metriken auf Shard-Ebene</translation>
+    </message>
+    <message>
+        <source>Time ra&amp;nge:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Oldest record read</source>
+        <translation>Ältester gelesener Datensatz</translation>
+    </message>
+    <message>
+        <source>Writes refused</source>
+        <translation>Abgelehnte Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>Reads refused</source>
+        <translation>Abgelehnte Lesevorgänge</translation>
+    </message>
+    <message>
+        <source>PutRecords entries throttled</source>
+        <translation>Gedrosselte PutRecords-Einträge</translation>
+    </message>
+    <message>
+        <source>Shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+    <message>
+        <source>Shard %1 writes</source>
+        <translation>Shard %1 Schreiben</translation>
+    </message>
+    <message>
+        <source>Shard %1 reads</source>
+        <translation>Shard %1 Lesen</translation>
+    </message>
+    <message>
+        <source>Records in</source>
+        <translation>Eingehende Datensätze</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Eingehende Bytes</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Records read</source>
+        <translation>Gelesene Datensätze</translation>
+    </message>
+    <message>
+        <source>Bytes read</source>
+        <translation>Gelesene Bytes</translation>
+    </message>
+    <message>
+        <source>Consumer lag (age of the oldest record read)</source>
+        <translation>Verzögerung der Consumer (Alter des ältesten gelesenen Datensatzes)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Call latency (average)</source>
+        <translation>Aufruflatenz (Mittelwert)</translation>
+    </message>
+    <message>
+        <source>CloudWatch charges for shard-level metrics.</source>
+        <translation>CloudWatch berechnet Metriken auf Shard-Ebene.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: make it writable to enable it.</source>
+        <translation>Diese Verbindung ist schreibgeschützt: Machen Sie sie beschreibbar, um es einzuschalten.</translation>
+    </message>
+    <message>
+        <source>The connection is read-only</source>
+        <translation>Die Verbindung ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>EnableEnhancedMonitoring for %1</source>
+        <translation>EnableEnhancedMonitoring für %1</translation>
+    </message>
+    <message>
+        <source>Enhanced monitoring could not be enabled: %1</source>
+        <translation>Erweitertes Monitoring konnte nicht eingeschaltet werden: %1</translation>
+    </message>
+    <message>
+        <source>No stream selected.</source>
+        <translation>Kein Stream ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 bietet keine Metriken an.</translation>
+    </message>
+    <message>
+        <source>Updated %1 · one point per %2 · every %3 s</source>
+        <translation>Aktualisiert %1 · ein Punkt pro %2 · alle %3 s</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>Sekunde</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>The metrics could not be read: %1</source>
+        <translation>Die Metriken konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Limit per shard</source>
+        <translation>Grenze je Shard</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for this stream: they stay empty until it is enabled, and start from then.</source>
+        <translation>Linien je Shard brauchen erweitertes Monitoring, das für diesen Stream ausgeschaltet ist: Sie bleiben leer, bis es eingeschaltet ist, und beginnen erst dann.</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for %1 on this stream: those stay empty until it is enabled, and start from then.</source>
+        <translation>Linien je Shard brauchen erweitertes Monitoring, das für %1 auf diesem Stream ausgeschaltet ist: Diese bleiben leer, bis es eingeschaltet ist, und beginnen erst dann.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::StreamModeDialog</name>
     <message>
         <source>Loading…</source>
@@ -5087,6 +5278,10 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Re&amp;cords</source>
         <translation>Da&amp;tensätze</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
     </message>
 </context>
 <context>

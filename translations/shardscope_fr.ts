@@ -487,10 +487,6 @@
         <translation>Émulateur local</translation>
     </message>
     <message>
-        <source>With --stream: the tab to show (overview, shards or records).</source>
-        <translation>Avec --stream : l&apos;onglet à afficher (overview, shards ou records).</translation>
-    </message>
-    <message>
         <source>With --stream: start reading its records from the trim horizon.</source>
         <translation>Avec --stream : lire ses enregistrements depuis le trim horizon.</translation>
     </message>
@@ -509,6 +505,10 @@
     <message>
         <source>Start a load generator on a stream of the local emulator and show the Producers page: STREAM:RATE[:uniform|hot|zipf] (hot: one key takes half of the records).</source>
         <translation>Démarrer un générateur de charge sur un flux de l’émulateur local et afficher la page Producteurs&#xa0;: STREAM:RATE[:uniform|hot|zipf] (hot&#xa0;: une clé reçoit la moitié des enregistrements).</translation>
+    </message>
+    <message>
+        <source>With --stream: the tab to show (overview, shards, records or metrics).</source>
+        <translation>Avec --stream&#xa0;: l’onglet à afficher (overview, shards, records ou metrics).</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +2894,18 @@
         <source>Warm throughput applies to on-demand streams only.</source>
         <translation>Le débit préchauffé ne concerne que les flux à la demande.</translation>
     </message>
+    <message>
+        <source>&amp;Metrics Tab</source>
+        <translation>Onglet &amp;Métriques</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Chart the selected stream&apos;s metrics over the last 15 minutes, hour or day</source>
+        <translation>Afficher en graphiques les métriques du flux sélectionné sur les 15 dernières minutes, la dernière heure ou les dernières 24 heures</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -3125,10 +3137,6 @@
         <translation>p99</translation>
     </message>
     <message>
-        <source>Acknowledged per shard, last second</source>
-        <translation>Acquittés par shard, dernière seconde</translation>
-    </message>
-    <message>
         <source>Last minute</source>
         <translation>Dernière minute</translation>
     </message>
@@ -3143,6 +3151,26 @@
     <message>
         <source>Generated %1 · acknowledged %2 · failed %3 · refused %4 · outstanding %5 · p99 %6 ms</source>
         <translation>Générés %1 · acquittés %2 · en échec %3 · refusés %4 · en attente %5 · p99 %6 ms</translation>
+    </message>
+    <message>
+        <source>Records per shard, last second</source>
+        <translation>Enregistrements par shard, dernière seconde</translation>
+    </message>
+    <message>
+        <source>Bytes per shard, last second</source>
+        <translation>Octets par shard, dernière seconde</translation>
+    </message>
+    <message>
+        <source>Producer &amp;Charts</source>
+        <translation>&amp;Graphiques du producteur</translation>
+    </message>
+    <message>
+        <source>Stream Me&amp;trics</source>
+        <translation>Mé&amp;triques du flux</translation>
+    </message>
+    <message>
+        <source>The target stream&apos;s metrics as the connection reports them (CloudWatch on AWS)</source>
+        <translation>Les métriques du flux cible telles que la connexion les fournit (CloudWatch sur AWS)</translation>
     </message>
 </context>
 <context>
@@ -4980,6 +5008,169 @@ Clés de hachage %3 – %4
     </message>
 </context>
 <context>
+    <name>shardscope::StreamMetricsView</name>
+    <message>
+        <source>&amp;By shard</source>
+        <translation>&amp;Par shard</translation>
+    </message>
+    <message>
+        <source>&amp;Enable Enhanced Monitoring</source>
+        <translation>Acti&amp;ver la surveillance améliorée</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>One line per open shard, from the shard-level metrics</source>
+        <translation>Une courbe par shard ouvert, à partir des métriques par shard</translation>
+    </message>
+    <message>
+        <source>Time ra&amp;nge:</source>
+        <translation>Pério&amp;de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Oldest record read</source>
+        <translation>Plus ancien enregistrement lu</translation>
+    </message>
+    <message>
+        <source>Writes refused</source>
+        <translation>Écritures refusées</translation>
+    </message>
+    <message>
+        <source>Reads refused</source>
+        <translation>Lectures refusées</translation>
+    </message>
+    <message>
+        <source>PutRecords entries throttled</source>
+        <translation>Entrées PutRecords limitées</translation>
+    </message>
+    <message>
+        <source>Shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+    <message>
+        <source>Shard %1 writes</source>
+        <translation>Shard %1 écritures</translation>
+    </message>
+    <message>
+        <source>Shard %1 reads</source>
+        <translation>Shard %1 lectures</translation>
+    </message>
+    <message>
+        <source>Records in</source>
+        <translation>Enregistrements entrants</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>enregistrements/s</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Octets entrants</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>octets/s</translation>
+    </message>
+    <message>
+        <source>Records read</source>
+        <translation>Enregistrements lus</translation>
+    </message>
+    <message>
+        <source>Bytes read</source>
+        <translation>Octets lus</translation>
+    </message>
+    <message>
+        <source>Consumer lag (age of the oldest record read)</source>
+        <translation>Retard des consommateurs (âge du plus ancien enregistrement lu)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Limités</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>par seconde</translation>
+    </message>
+    <message>
+        <source>Call latency (average)</source>
+        <translation>Latence des appels (moyenne)</translation>
+    </message>
+    <message>
+        <source>CloudWatch charges for shard-level metrics.</source>
+        <translation>CloudWatch facture les métriques par shard.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: make it writable to enable it.</source>
+        <translation>Cette connexion est en lecture seule&#xa0;: rendez-la modifiable pour l’activer.</translation>
+    </message>
+    <message>
+        <source>The connection is read-only</source>
+        <translation>La connexion est en lecture seule</translation>
+    </message>
+    <message>
+        <source>EnableEnhancedMonitoring for %1</source>
+        <translation>EnableEnhancedMonitoring pour %1</translation>
+    </message>
+    <message>
+        <source>Enhanced monitoring could not be enabled: %1</source>
+        <translation>La surveillance améliorée n’a pas pu être activée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No stream selected.</source>
+        <translation>Aucun flux sélectionné.</translation>
+    </message>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 ne fournit pas de métriques.</translation>
+    </message>
+    <message>
+        <source>Updated %1 · one point per %2 · every %3 s</source>
+        <translation>Mis à jour à %1 · un point par %2 · toutes les %3 s</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>seconde</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>minute</translation>
+    </message>
+    <message>
+        <source>The metrics could not be read: %1</source>
+        <translation>Les métriques n’ont pas pu être lues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Limit per shard</source>
+        <translation>Limite par shard</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for this stream: they stay empty until it is enabled, and start from then.</source>
+        <translation>Les courbes par shard demandent la surveillance améliorée, désactivée pour ce flux&#xa0;: elles restent vides tant qu’elle n’est pas activée, et ne commencent qu’à partir de là.</translation>
+    </message>
+    <message>
+        <source>Lines per shard need enhanced monitoring, which is off for %1 on this stream: those stay empty until it is enabled, and start from then.</source>
+        <translation>Les courbes par shard demandent la surveillance améliorée, désactivée pour %1 sur ce flux&#xa0;: celles-ci restent vides tant qu’elle n’est pas activée, et ne commencent qu’à partir de là.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::StreamModeDialog</name>
     <message>
         <source>Loading…</source>
@@ -5087,6 +5278,10 @@ Clés de hachage %3 – %4
     <message>
         <source>Re&amp;cords</source>
         <translation>E&amp;nregistrements</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Métriques</translation>
     </message>
 </context>
 <context>

@@ -427,6 +427,8 @@ void MainWindow::createActions()
                        tr("Show the selected stream's shard map and shards"));
     m_recordsTab = make(u"actionRecordsTab"_s, tr("&Records Tab"), QKeySequence(tr("Ctrl+3")),
                         tr("Read the selected stream's records live and filter them"));
+    m_metricsTab = make(u"actionMetricsTab"_s, tr("&Metrics Tab"), QKeySequence(tr("Ctrl+4")),
+                        tr("Chart the selected stream's metrics over the last 15 minutes, hour or day"));
     m_putRecord = make(u"actionPutRecord"_s, tr("&Put Records…"), QKeySequence(tr("Ctrl+Shift+U")),
                        tr("Put one record, a repeated template or a JSON Lines / CSV batch into the stream"));
     m_replayRecords = make(u"actionReplayRecords"_s, tr("Re&play Records…"), QKeySequence(tr("Ctrl+Shift+Y")),
@@ -467,7 +469,7 @@ void MainWindow::createActions()
     connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeConnection);
     connect(m_connectionReadOnly, &QAction::triggered, this, &MainWindow::setConnectionReadOnly);
     m_streamActions = {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
-                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_putRecord,
+                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_putRecord,
                        m_replayRecords, m_exportRecords, m_importRecords};
     connect(m_putRecord, &QAction::triggered, this, &MainWindow::putRecord);
     connect(m_replayRecords, &QAction::triggered, this, &MainWindow::replayRecords);
@@ -511,6 +513,8 @@ void MainWindow::createActions()
             [this] { m_page->tabs()->setCurrentIndex(StreamPage::ShardsTab); });
     connect(m_recordsTab, &QAction::triggered, this,
             [this] { m_page->tabs()->setCurrentIndex(StreamPage::RecordsTab); });
+    connect(m_metricsTab, &QAction::triggered, this,
+            [this] { m_page->tabs()->setCurrentIndex(StreamPage::MetricsTab); });
     connect(m_clearActivity, &QAction::triggered, this, [this] { m_activity->clear(); });
     connect(m_showReads, &QAction::toggled, this, [this](bool on) {
         m_activity->setShowRecordReads(on);
@@ -663,7 +667,7 @@ void MainWindow::createMenus()
     view->addAction(m_focusFilter);
     view->addAction(m_refresh);
     view->addSeparator();
-    view->addActions({m_overviewTab, m_shardsTab, m_recordsTab});
+    view->addActions({m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab});
     view->addAction(m_producers);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {

@@ -199,6 +199,7 @@ private:
     QAction *m_overviewTab = nullptr;
     QAction *m_shardsTab = nullptr;
     QAction *m_recordsTab = nullptr;
+    QAction *m_metricsTab = nullptr;
     QAction *m_putRecord = nullptr;
     QAction *m_replayRecords = nullptr;
     QAction *m_exportRecords = nullptr;

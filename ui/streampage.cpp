@@ -4,6 +4,7 @@
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
 #include "models/streamsummarymodel.h"
+#include "metrics/streammetricsview.h"
 #include "records/recordspage.h"
 #include "shardmapwidget.h"
 
@@ -79,6 +80,9 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
     m_tabs->addTab(buildShards(shardActions), tr("Sh&ards"));
     m_records = new RecordsPage(this);
     m_tabs->addTab(m_records, tr("Re&cords"));
+    m_metrics = new StreamMetricsView(this);
+    m_metrics->setObjectName(u"streamMetrics"_s);
+    m_tabs->addTab(m_metrics, tr("&Metrics"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 4);
@@ -208,6 +212,7 @@ void StreamPage::setStream(StreamBackend *backend, const QString &streamName)
     m_summary->setStream(backend, streamName);
     m_shards->setStream(backend, streamName);
     m_records->setStream(backend, streamName);
+    m_metrics->setStream(backend, streamName);
     m_shardsView->setProperty("sized", false);
     m_shardsError->hide();
     updateHeader();

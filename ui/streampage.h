@@ -16,11 +16,13 @@ class RecordsPage;
 class ShardMapWidget;
 class ShardsTableModel;
 class StreamBackend;
+class StreamMetricsView;
 class StreamSummaryModel;
 
 // The page of one stream: a header with its name and status, and tabs — Overview (every setting
 // and the totals, with the actions that change them), Shards (the hash-key map and the shards
-// table) and Records (the live tail and filters, RecordsPage). The first two read the shared
+// table), Records (the live tail and filters, RecordsPage) and Metrics (the stream's CloudWatch
+// metrics as charts, StreamMetricsView). The first two read the shared
 // models; nothing here calls the backend directly except through the models and the tail.
 //
 // Threads: GUI thread.
@@ -30,7 +32,7 @@ class StreamPage final : public QWidget
     Q_DISABLE_COPY_MOVE(StreamPage)
 
 public:
-    enum Tab { OverviewTab, ShardsTab, RecordsTab };
+    enum Tab { OverviewTab, ShardsTab, RecordsTab, MetricsTab };
 
     // `settingsActions` are shown as buttons on the Overview tab, `shardActions` on the Shards tab.
     StreamPage(const QList<QAction *> &settingsActions, const QList<QAction *> &shardActions,
@@ -47,6 +49,7 @@ public:
     ShardsTableModel *shardsModel() const { return m_shards; }
     QTableView *shardsView() const { return m_shardsView; }
     RecordsPage *recordsPage() const { return m_records; }
+    StreamMetricsView *metricsView() const { return m_metrics; }
     // The shard selected in the Shards tab, or empty.
     QString selectedShardId() const;
 
@@ -72,6 +75,7 @@ private:
     ShardMapWidget *m_map = nullptr;
     QLabel *m_shardsError = nullptr;
     RecordsPage *m_records = nullptr;
+    StreamMetricsView *m_metrics = nullptr;
 };
 
 } // namespace shardscope

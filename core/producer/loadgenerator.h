@@ -93,6 +93,7 @@ public:
     State state() const { return m_state; }
     const QString &error() const { return m_error; }
     Producer *producer() const { return m_producer; }
+    StreamBackend *backend() const { return m_backend; }
     const QString &streamName() const { return m_streamName; }
     const LoadGeneratorOptions &options() const { return m_options; }
     qint64 generatedRecords() const { return m_generated; }

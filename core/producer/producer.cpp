@@ -553,11 +553,14 @@ bool Producer::sendOne(qint64 now, bool force)
     request.records.reserve(carried.size());
     qint64 users = 0;
     qint64 retried = 0;
+    qint64 retriedBytes = 0;
     for (Carried &c : carried) {
         request.records.append(c.entry);
         for (Pending &pending : c.records) {
-            if (pending.attempts > 0)
+            if (pending.attempts > 0) {
                 ++retried;
+                retriedBytes += pending.bytes;
+            }
             ++pending.attempts;
         }
         users += c.records.size();
@@ -566,6 +569,7 @@ bool Producer::sendOne(qint64 now, bool force)
     count(&ProducerCounters::userRecordsSent, users);
     count(&ProducerCounters::bytesSent, bytes);
     count(&ProducerCounters::retriedRecords, retried);
+    count(&ProducerCounters::retriedBytes, retriedBytes);
     ++m_inFlight;
     const quint64 generation = m_mapGeneration;
     onResult(this, m_backend->putRecords(request),
@@ -610,6 +614,9 @@ void Producer::handleResponse(quint64 mapGeneration, qint64 sentMs, QList<Carrie
             count(&ProducerCounters::kinesisRecordsAcknowledged, 1);
             count(&ProducerCounters::bytesAcknowledged, c.bytes);
             count(&ProducerCounters::userRecordsAcknowledged, c.records.size());
+            ProducerShardCounts &shard = m_current.acknowledgedByShard[entry.shardId];
+            ++shard.records;
+            shard.bytes += c.bytes;
             if (entry.shardId != c.predictedShardId && mapGeneration == m_mapGeneration)
                 m_mapStale = true; // resharded: the map is out of date
             const QString sequence = entry.sequenceNumber->toString();
@@ -629,6 +636,7 @@ void Producer::handleResponse(quint64 mapGeneration, qint64 sentMs, QList<Carrie
         }
         if (entry.errorCode == kThrottled) {
             count(&ProducerCounters::throttledRecords, 1);
+            count(&ProducerCounters::throttledBytes, c.bytes);
             // The shard is over its limit as Kinesis counts it: stop sending to it for a while.
             const auto queue = m_queues.find(c.predictedShardId);
             if (queue != m_queues.end()) {
@@ -654,14 +662,19 @@ void Producer::handleRequestError(qint64 sentMs, QList<Carried> carried, const E
     closeSeconds(now);
     recordLatency(now - sentMs);
     QList<Pending> records;
-    for (Carried &c : carried)
+    qint64 bytes = 0;
+    for (Carried &c : carried) {
         records.append(std::move(c.records));
+        bytes += c.bytes;
+    }
     QList<ProducerResult> results;
     if (RecordReplayer::isRetryable(error.typeName())) {
         qCDebug(lcBackend) << "Producer: PutRecords failed, retrying:" << error.typeName()
                            << error.message;
-        if (error.type == ErrorType::ProvisionedThroughputExceeded)
+        if (error.type == ErrorType::ProvisionedThroughputExceeded) {
             count(&ProducerCounters::throttledRecords, carried.size());
+            count(&ProducerCounters::throttledBytes, bytes);
+        }
         retry(records, now, results);
     } else {
         qCWarning(lcBackend) << "Producer: PutRecords failed:" << error.typeName()

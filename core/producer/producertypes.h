@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -74,6 +75,15 @@ struct ProducerResult
     qint64 latencyMs = 0; // from put() to the result
 };
 
+// What one shard acknowledged in a second: Kinesis records (an aggregated record counts once,
+// as the shard's write limit counts it) and their bytes (data plus partition key).
+struct ProducerShardCounts
+{
+    qint64 records = 0;
+    qint64 bytes = 0;
+    bool operator==(const ProducerShardCounts &) const = default;
+};
+
 // Counters over one second of the producer's clock (or, in ProducerMetrics::total, since the
 // start). "Sent" counts every attempt, "acknowledged" records put; bytes are data plus
 // partition keys as Kinesis counts them. User records are what put() took; Kinesis records
@@ -88,13 +98,17 @@ struct ProducerCounters
     qint64 bytesSent = 0;
     qint64 bytesAcknowledged = 0;
     qint64 throttledRecords = 0; // Kinesis records refused with ProvisionedThroughputExceeded
+    qint64 throttledBytes = 0;   // their bytes
     qint64 retriedRecords = 0;   // user records sent again
+    qint64 retriedBytes = 0;     // their bytes
     qint64 failedRecords = 0;    // user records given up on (errors and expiry)
     qint64 requests = 0;         // PutRecords calls answered
     // PutRecords round trip of the calls answered in this second (ms); 0 when none.
     qint64 latencyP50Ms = 0;
     qint64 latencyP99Ms = 0;
     qint64 latencyMaxMs = 0;
+    // Acknowledged per shard, by shard id (in a second only; empty in totals).
+    QMap<QString, ProducerShardCounts> acknowledgedByShard;
 };
 
 // A snapshot of the producer: totals since the start, the last complete second, and put

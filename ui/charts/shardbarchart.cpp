@@ -139,6 +139,11 @@ void ShardBarChart::setBytesKnown(bool known)
         setMeasure(Measure::Records);
 }
 
+void ShardBarChart::setMeasureSwitchVisible(bool visible)
+{
+    m_measureRow->setVisible(visible && m_bytesKnown);
+}
+
 void ShardBarChart::setMeasure(Measure measure)
 {
     m_measure = measure;

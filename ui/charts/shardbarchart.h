@@ -48,6 +48,8 @@ public:
     Measure measure() const { return m_measure; }
     // Where only records are counted per shard: no records/bytes switch, no bytes on hover.
     void setBytesKnown(bool known);
+    // Hides the records/bytes switch where the measure is fixed (two charts side by side).
+    void setMeasureSwitchVisible(bool visible);
 
     // The limit in the drawn unit (records/s, or KiB/s for bytes).
     double limit() const;

@@ -233,6 +233,14 @@ void TimeSeriesChart::clearPoints()
     scheduleReplot();
 }
 
+void TimeSeriesChart::setRangeEnd(qint64 endMs)
+{
+    m_rangeEndMs = endMs;
+    m_fixedRange = true;
+    m_axesDirty = true;
+    scheduleReplot();
+}
+
 void TimeSeriesChart::trim(Series &series) const
 {
     const auto keepFrom = std::lower_bound(series.points.cbegin(), series.points.cend(),
@@ -320,7 +328,9 @@ void TimeSeriesChart::replot()
 
 void TimeSeriesChart::updateAxes()
 {
-    const qint64 newest = m_hasPoints ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
+    qint64 newest = m_hasPoints ? m_newestMs : QDateTime::currentMSecsSinceEpoch();
+    if (m_fixedRange)
+        newest = m_hasPoints ? std::max(m_newestMs, m_rangeEndMs) : m_rangeEndMs;
     // Until the window is full the axis spans the data (at least kMinSpanMs), not an empty
     // stretch before the first point.
     qint64 oldest = newest;
@@ -330,7 +340,9 @@ void TimeSeriesChart::updateAxes()
     }
     const qint64 window = m_window.count();
     const qint64 timeFrom =
-        std::max(newest - window, std::min(oldest, newest - std::min(kMinSpanMs, window)));
+        m_fixedRange
+            ? newest - window
+            : std::max(newest - window, std::min(oldest, newest - std::min(kMinSpanMs, window)));
     if (m_axesDirty || m_timeAxis->min().toMSecsSinceEpoch() != timeFrom) {
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(timeFrom),
                              QDateTime::fromMSecsSinceEpoch(newest));
@@ -344,19 +356,29 @@ void TimeSeriesChart::updateAxes()
             high = std::max(high, point.y());
         }
     }
-    const double top = high > 0 ? niceCeiling(high) : 1;
-    const double bottom = low < 0 ? -niceCeiling(-low) : 0;
-    if (m_valueAxis->min() != bottom || m_valueAxis->max() != top) {
+    const double top = high > 0 ? niceCeiling(high * m_headroom) : 1;
+    const double bottom = low < 0 ? -niceCeiling(-low * m_headroom) : 0;
+    // Compared as well as the range: the axis starts at 0..1, so a chart of zeros would keep
+    // the unit's format (0, 0, 1, 1, 1) if only a range change set it.
+    const QString format = u"%.%1f"_s.arg(top < 5 ? std::max(m_decimals, 1) : m_decimals);
+    if (m_valueAxis->min() != bottom || m_valueAxis->max() != top
+        || m_valueAxis->labelFormat() != format) {
         m_valueAxis->setRange(bottom, top);
         // Ticks on round numbers: 0, 0.5, 1, 1.5, 2 for 2; 0, 0.5, …, 2.5 for 2.5; fifths else.
         const double leading = top / std::pow(10.0, std::floor(std::log10(top)));
         m_valueAxis->setTickCount(std::abs(leading - 2) < 1e-9 ? 5 : 6);
-        m_valueAxis->setLabelFormat(
-            u"%.%1f"_s.arg(top < 5 ? std::max(m_decimals, 1) : m_decimals));
+        m_valueAxis->setLabelFormat(format);
     }
     // x: the time range in ms; y: from bottom (QRectF's top) to top (its bottom).
     m_range = QRectF(QPointF(static_cast<double>(timeFrom), bottom),
                      QPointF(static_cast<double>(newest), top));
+}
+
+void TimeSeriesChart::setHeadroom(double factor)
+{
+    m_headroom = std::max(factor, 1.0);
+    m_axesDirty = true;
+    scheduleReplot();
 }
 
 QString TimeSeriesChart::formatValue(double value) const

@@ -58,6 +58,10 @@ public:
     void setUnit(const QString &unit, int decimals = 0);
     // The name CSV and PNG files are suggested under ("producer-records").
     void setExportName(const QString &name) { m_exportName = name; }
+    // Room over the largest value before the value axis ends, as a factor (default 1: the axis
+    // ends at the first round number at or over it). 1.1 keeps a line at a round limit off the
+    // chart's top edge.
+    void setHeadroom(double factor);
 
     // Adds a series; returns its index. An invalid colour takes the theme's.
     int addSeries(const QString &name, const QColor &color = {});
@@ -69,6 +73,10 @@ public:
     void append(int series, qint64 timeMs, double value);
     // Removes every point of every series (the series stay).
     void clearPoints();
+    // The time axis ends at `endMs` (or the newest point, when later) and always spans the whole
+    // window, even where no series has points: for charts read over one fixed range, so that a
+    // chart with fewer points has the same time axis as its neighbours.
+    void setRangeEnd(qint64 endMs);
 
     // The points kept (x: ms since the epoch), oldest first.
     QList<QPointF> points(int series) const;
@@ -136,6 +144,9 @@ private:
     bool m_axesDirty = true;
     QString m_unit;
     int m_decimals = 0;
+    double m_headroom = 1;
+    qint64 m_rangeEndMs = 0;
+    bool m_fixedRange = false;
     QString m_exportName;
     int m_replots = 0;
 };

@@ -1,27 +1,28 @@
 #pragma once
 
-#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
+class QTabWidget;
 
 namespace shardscope {
 
 class LoadGenerator;
 class ShardBarChart;
+class StreamMetricsView;
 class TimeSeriesChart;
 struct LoadGeneratorSecond;
-struct ProducerResult;
 
 // The charts of one load generator, a point per second of its producer: user records sent
 // (every attempt), acknowledged, throttled (Kinesis records refused with
-// ProvisionedThroughputExceeded) and retried; bytes sent and acknowledged; put latency p50 and
-// p99 (the PutRecords calls answered in that second); and per shard, the records acknowledged
-// in the last second against the 1,000 records/s limit. The seconds the generator already had
-// are shown at once; a window of 1 minute, 15 minutes (default) or all it keeps. The charts
-// pause while the dashboard is hidden.
+// ProvisionedThroughputExceeded) and retried; bytes sent, acknowledged, throttled and retried;
+// put latency p50 and p99 (the PutRecords calls answered in that second); and per shard, the
+// Kinesis records and bytes acknowledged in the last second against the 1,000 records/s and
+// 1 MiB/s limits, side by side. The seconds the generator already had are shown at once; a
+// window of 1 minute or 15 minutes (default). A second tab shows the target stream's own
+// metrics as the backend reports them (StreamMetricsView). The charts pause while hidden.
 //
 // Threads: GUI thread. Does not own the generator.
 class ProducerDashboard final : public QWidget
@@ -37,15 +38,17 @@ public:
     TimeSeriesChart *bytesChart() const { return m_bytes; }
     TimeSeriesChart *latencyChart() const { return m_latency; }
     ShardBarChart *shardChart() const { return m_shards; }
+    ShardBarChart *shardBytesChart() const { return m_shardBytes; }
+    StreamMetricsView *streamMetrics() const { return m_streamMetrics; }
+    QTabWidget *tabs() const { return m_tabs; }
 
     // The series of recordsChart(), bytesChart() and latencyChart(), in this order.
     enum RecordSeries { Sent, Acknowledged, Throttled, Retried };
-    enum BytesSeries { BytesSent, BytesAcknowledged };
+    enum BytesSeries { BytesSent, BytesAcknowledged, BytesThrottled, BytesRetried };
     enum LatencySeries { LatencyP50, LatencyP99 };
 
 private:
     void addSecond(const LoadGeneratorSecond &second);
-    void countResults(const QList<ProducerResult> &results);
     void updateSummary();
 
     QPointer<LoadGenerator> m_generator;
@@ -56,7 +59,9 @@ private:
     TimeSeriesChart *m_bytes;
     TimeSeriesChart *m_latency;
     ShardBarChart *m_shards;
-    QHash<QString, qint64> m_shardRecords; // acknowledged since the last second closed
+    ShardBarChart *m_shardBytes;
+    QTabWidget *m_tabs;
+    StreamMetricsView *m_streamMetrics;
 };
 
 } // namespace shardscope
