@@ -3,6 +3,7 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/shardstatistics.h"
+#include "kinesis/shardusage.h"
 #include "models/streambinding.h"
 
 #include <QAbstractTableModel>
@@ -29,6 +30,8 @@ enum class StreamProperty {
     Created,
     Records,
     Bytes,
+    ThroughputLimits, // the per-shard limits and whether they are enforced
+    HottestShard,     // the shard nearest to a limit, and how near
     Count // not a row
 };
 
@@ -40,10 +43,13 @@ enum class StreamProperty {
 // (StreamNameRole, StreamStatusRole, RecordCountRole, ErrorRole...).
 //
 // Data comes from describeStreamSummary and, where the backend can count them, the summed
-// shardStatistics. Refreshes asynchronously through a StreamBinding: everything after
-// catalogChanged (coalesced, ~50 ms), the counts after recordsAppended for this stream (at most
-// one refresh per ~250 ms). Refreshes never overlap; results for an earlier stream are dropped.
-// When the stream is gone or a call fails the rows stay and every value shows errorText().
+// shardStatistics, and where it can measure it, the shards' use against their throughput limits
+// (shardUsage: the limits row and the hottest shard). Refreshes asynchronously through a
+// StreamBinding: everything after catalogChanged (coalesced, ~50 ms), the counts after
+// recordsAppended for this stream (at most one refresh per ~250 ms), the use about once a second
+// while setUsagePolling(true) says a view shows it. Refreshes never overlap; results for an
+// earlier stream are dropped. When the stream is gone or a call fails the rows stay and every
+// value shows errorText(); a use that cannot be read shows its error in its two rows only.
 //
 // Threads: GUI thread. Does not own the backend.
 class StreamSummaryModel final : public QAbstractTableModel
@@ -63,6 +69,11 @@ public:
     QString streamName() const { return m_binding.streamName(); }
     // Refreshes everything now (or as soon as the refresh in flight is done).
     void refresh();
+    // Polls the shards' use while `on` (a view shows the Overview) and the backend can measure it.
+    void setUsagePolling(bool on);
+    bool isPollingUsage() const { return m_binding.isPollingActive(); }
+    // Each open shard's use as last read; empty while unknown.
+    std::optional<QList<ShardUsage>> usage() const { return m_usage; }
 
     std::optional<StreamDescriptionSummary> summary() const { return m_summary; }
     // Records and payload bytes still readable, summed over all shards; empty while unknown or
@@ -90,14 +101,22 @@ signals:
 
 private:
     // What a refresh fetches (StreamBinding::Parts).
-    enum Part : StreamBinding::Parts { SummaryPart = 1, CountsPart = 2 };
+    enum Part : StreamBinding::Parts { SummaryPart = 1, CountsPart = 2, UsagePart = 4 };
+    // What one refresh brought back.
+    struct Fetched
+    {
+        std::optional<StreamDescriptionSummary> summary;
+        std::optional<ShardStatistics> totals;
+        std::optional<Error> error; // of the summary or the counts
+        std::optional<QList<ShardUsage>> usage;
+        std::optional<Error> usageError;
+    };
 
     void fetch(StreamBinding::Refresh refresh);
-    void fetchStatistics(const StreamBinding::Refresh &refresh,
-                         std::optional<StreamDescriptionSummary> summary);
-    void finish(const StreamBinding::Refresh &refresh,
-                std::optional<StreamDescriptionSummary> summary,
-                std::optional<ShardStatistics> totals, std::optional<Error> error);
+    void fetchStatistics(const StreamBinding::Refresh &refresh, Fetched fetched);
+    void fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched);
+    void finish(const StreamBinding::Refresh &refresh, Fetched fetched);
+    bool canMeasureUsage() const;
 
     QString label(StreamProperty property) const;
     QVariant rawValue(StreamProperty property) const;
@@ -107,6 +126,9 @@ private:
     std::optional<StreamDescriptionSummary> m_summary;
     std::optional<ShardStatistics> m_totals;
     std::optional<Error> m_error;
+    std::optional<QList<ShardUsage>> m_usage;
+    std::optional<Error> m_usageError;
+    bool m_usageWanted = false;
 };
 
 } // namespace shardscope
