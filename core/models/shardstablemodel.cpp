@@ -48,7 +48,8 @@ void ShardsTableModel::setStream(StreamBackend *backend, const QString &streamNa
 void ShardsTableModel::refresh()
 {
     StreamBinding::Parts parts = ShardsPart | StatisticsPart;
-    if (canMeasureUsage())
+    // The use only while it is shown (polled): a hidden view costs no calls.
+    if (m_binding.isPollingActive())
         parts |= UsagePart;
     m_binding.requestNow(parts);
 }
@@ -183,6 +184,8 @@ void ShardsTableModel::applyShards(QList<Shard> shards)
             if (ShardData::sameShard(current.shard, next.shard))
                 return false;
             current.shard = next.shard;
+            if (current.shard.endingSequenceNumber)
+                current.usage.reset(); // a closed shard has no use
             return true;
         },
         Hooks{this});

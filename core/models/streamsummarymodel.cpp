@@ -82,7 +82,8 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
 void StreamSummaryModel::refresh()
 {
     StreamBinding::Parts parts = SummaryPart | CountsPart;
-    if (canMeasureUsage())
+    // The use only while it is shown (polled): a hidden view costs no calls.
+    if (m_binding.isPollingActive())
         parts |= UsagePart;
     m_binding.requestNow(parts);
 }
