@@ -111,6 +111,8 @@ public:
     BackendFuture<PutRecordsResponse> putRecords(const PutRecordsRequest &request) override { return m_inner.putRecords(request); }
     BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override { return m_inner.getShardIterator(request); }
     BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override { return m_inner.getRecords(request); }
+    bool hasShardUsage() const override { return m_inner.hasShardUsage(); }
+    BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target) override { return m_inner.shardUsage(target); }
 
 protected:
     StreamBackend &m_inner;

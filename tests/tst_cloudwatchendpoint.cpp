@@ -232,6 +232,125 @@ private slots:
         QVERIFY(refused.error().message.contains(u"MetricDataQueries.member.1"_s));
     }
 
+    // AwsBackend::shardUsage: CloudWatch's shard-level metrics of the newest complete minute,
+    // per second, and "needs enhanced monitoring" while the stream has them off.
+    void shardUsageThroughAwsBackend()
+    {
+        QTemporaryDir dir;
+        // The server refuses signatures more than 15 minutes off the real time, so the engine's
+        // clock starts at the real time's minute and the test moves it on by a few minutes only.
+        const qint64 startMs = QDateTime::currentMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
+        auto clock = std::make_shared<ManualClock>(startMs);
+        EngineOptions engineOptions;
+        engineOptions.databasePath = dir.filePath(u"e.db"_s);
+        engineOptions.clock = clock;
+        engineOptions.createDelayMs = 0;
+        engineOptions.updateDelayMs = 0;
+        auto emulator = LocalEmulator::open(engineOptions, EmulatorBackendOptions{});
+        VERIFY_OK(emulator);
+        EmulatorServeOptions serve;
+        serve.port = 0;
+        serve.requireAuth = true;
+        serve.accessKeys.insert(kKeys.accessKeyId, kKeys);
+        const auto url = (*emulator)->serve(serve);
+        QVERIFY2(url, url ? "" : qPrintable(url.error()));
+        Engine &engine = (*emulator)->engine();
+        CreateStreamRequest create;
+        create.streamName = u"orders"_s;
+        create.shardCount = 2;
+        VERIFY_OK(engine.createStream(create));
+
+        // The backend's clock is the server's, so "the last complete minute" is the engine's.
+        AwsBackendOptions options = optionsFor(*url);
+        options.clock = [clock] { return QDateTime::fromMSecsSinceEpoch(clock->nowMs(), Qt::UTC); };
+        AwsBackend aws(options);
+        QVERIFY(aws.hasShardUsage());
+        const StreamTarget orders = StreamTarget::byName(u"orders"_s);
+        const auto putToShard0 = [&](int count, int size) {
+            PutRecordsRequest batch;
+            batch.target = orders;
+            for (int i = 0; i < count; ++i)
+                batch.records.append(PutRecordsRequestEntry{QByteArray(size, 'x'), u"k"_s, u"0"_s});
+            return await(aws.putRecords(batch));
+        };
+
+        // Without enhanced monitoring: the shards and their limits, but no figures.
+        VERIFY_OK(putToShard0(60, 10));
+        clock->advanceMs(kMinuteMs);
+        auto usage = await(aws.shardUsage(orders));
+        VERIFY_OK(usage);
+        QCOMPARE(usage->size(), 2);
+        QCOMPARE(usage->at(0).shardId, kShard0);
+        QCOMPARE(usage->at(1).shardId, kShard1);
+        for (const ShardUsage &shard : *usage) {
+            QVERIFY(shard.needsEnhancedMonitoring);
+            QVERIFY(!shard.writeFraction());
+            QVERIFY(!shard.readFraction());
+            QVERIFY(shard.enforced);
+            QCOMPARE(shard.windowMs, kMinuteMs);
+            QCOMPARE(shard.limits, ShardUsage::Limits{});
+        }
+
+        // With it: 600 records of 10 bytes in one minute are 10 records/s and 100 bytes/s.
+        EnhancedMonitoringRequest monitoring;
+        monitoring.target = orders;
+        monitoring.shardLevelMetrics = {u"ALL"_s};
+        VERIFY_OK(engine.enableEnhancedMonitoring(monitoring));
+        clock->advanceMs(1000);    // early in the minute after the first puts
+        engine.runHousekeeping(); // settles UPDATING
+        VERIFY_OK(putToShard0(500, 10));
+        clock->advanceMs(20'000);
+        VERIFY_OK(putToShard0(100, 10));
+        GetShardIteratorRequest at;
+        at.target = orders;
+        at.shardId = kShard0;
+        at.shardIteratorType = ShardIteratorType::Latest;
+        const auto iterator = await(aws.getShardIterator(at));
+        VERIFY_OK(iterator);
+        VERIFY_OK(putToShard0(1, 1200)); // one record more, read back below
+        GetRecordsRequest get;
+        get.shardIterator = iterator->shardIterator;
+        const auto page = await(aws.getRecords(get));
+        VERIFY_OK(page);
+        QCOMPARE(page->records.size(), 1);
+        // Still inside the minute: the last complete one had no points, so the one before is
+        // taken, which the stream had no shard-level metrics for yet.
+        usage = await(aws.shardUsage(orders));
+        VERIFY_OK(usage);
+        QVERIFY(!usage->at(0).needsEnhancedMonitoring);
+        QCOMPARE(usage->at(0).writeRecordsPerSecond, 0.0);
+
+        clock->advanceMs(kMinuteMs);
+        usage = await(aws.shardUsage(StreamTarget::byArn(engine.streamArn(u"orders"_s))));
+        VERIFY_OK(usage);
+        QCOMPARE(usage->size(), 2);
+        const ShardUsage &shard0 = usage->at(0);
+        QVERIFY(!shard0.needsEnhancedMonitoring);
+        QCOMPARE(shard0.writeRecordsPerSecond, 601.0 / 60);
+        QCOMPARE(shard0.writeBytesPerSecond, (600.0 * 10 + 1200) / 60);
+        QCOMPARE(shard0.readBytesPerSecond, 1200.0 / 60);
+        QVERIFY(!shard0.readCallsPerSecond); // not published per shard
+        QCOMPARE(*shard0.readFraction(), 20.0 / (2 * 1024 * 1024));
+        QCOMPARE(*shard0.writeFraction(), 601.0 / 60 / 1000);
+        QCOMPARE(shard0.tightestWrite(), ShardUsage::Measure::Records);
+        QCOMPARE(shard0.writesThrottledPerSecond, 0.0);
+        QCOMPARE(usage->at(1).writeRecordsPerSecond, 0.0);
+        QCOMPARE(hottestShard(*usage)->shardId, kShard0);
+
+        // Nothing for two complete minutes: idle.
+        clock->advanceMs(2 * kMinuteMs);
+        usage = await(aws.shardUsage(orders));
+        VERIFY_OK(usage);
+        QCOMPARE(usage->at(0).writeRecordsPerSecond, 0.0);
+        QCOMPARE(usage->at(0).readBytesPerSecond, 0.0);
+
+        // Errors come back as errors: no such stream, wrong keys.
+        VERIFY_ERROR(await(aws.shardUsage(StreamTarget::byName(u"missing"_s))),
+                     ErrorType::ResourceNotFound);
+        AwsBackend wrong(optionsFor(*url, AwsCredentials{kKeys.accessKeyId, u"nope"_s, {}}));
+        VERIFY_ERROR(await(wrong.shardUsage(orders)), ErrorType::InvalidSignature);
+    }
+
     void wireShapes()
     {
         PlainServer s;

@@ -1,6 +1,7 @@
 // StreamBinding, the helper behind the shards table, summary and tags models: requests within a
 // tick make one refresh, refreshes never overlap, results for a previous stream or an abandoned
-// refresh are dropped, rebinding moves the backend's signals, and throttled parts wait.
+// refresh are dropped, rebinding moves the backend's signals, throttled parts wait, and polled
+// parts are refreshed on their interval only while polling is on, never overlapping.
 
 #include "backendtesthelpers.h"
 #include "models/streambinding.h"
@@ -21,6 +22,7 @@ namespace {
 
 constexpr StreamBinding::Parts kCatalog = 1;
 constexpr StreamBinding::Parts kCounts = 2;
+constexpr StreamBinding::Parts kUse = 4;
 
 // A backend answer the test delivers when it likes.
 struct PendingAnswer
@@ -55,6 +57,7 @@ private slots:
     void unboundMakesNoRefresh();
     void throttledPartsWaitTheirInterval();
     void anUnthrottledPartTakesThrottledOnesAlong();
+    void polledPartsOnlyWhileActive();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -362,6 +365,68 @@ void TestStreamBinding::anUnthrottledPartTakesThrottledOnesAlong()
     binding.request(kCounts);
     QTRY_COMPARE(refreshes.size(), 3);
     QCOMPARE(refreshes[2].parts, kCounts);
+}
+
+void TestStreamBinding::polledPartsOnlyWhileActive()
+{
+    QList<StreamBinding::Refresh> refreshes;
+    QElapsedTimer sinceFinish;
+    QList<qint64> gaps;
+    StreamBinding binding([&](const StreamBinding::Refresh &refresh) {
+        if (sinceFinish.isValid())
+            gaps.append(sinceFinish.elapsed());
+        refreshes.append(refresh);
+    });
+    binding.setPolling(kUse, 200);
+    binding.bind(m_backend.get(), u"orders"_s);
+    binding.requestNow(kCatalog);
+    QCOMPARE(refreshes.size(), 1);
+    binding.finish(refreshes[0]);
+    QTest::qWait(500);
+    QCOMPARE(refreshes.size(), 1); // not active: nothing polled
+
+    // Turned on: a poll at once, then one each interval after the previous one finished.
+    binding.setPollingActive(true);
+    QCOMPARE(refreshes.size(), 2);
+    QCOMPARE(refreshes[1].parts, kUse);
+    // A slow answer holds the next poll back: never two at once.
+    QTest::qWait(450);
+    QCOMPARE(refreshes.size(), 2);
+    sinceFinish.start();
+    binding.finish(refreshes[1]);
+    QTRY_COMPARE(refreshes.size(), 3);
+    QCOMPARE(refreshes[2].parts, kUse);
+    QVERIFY2(gaps.constLast() >= 190, qPrintable(QString::number(gaps.constLast())));
+    sinceFinish.start();
+    binding.finish(refreshes[2]);
+    QTRY_COMPARE(refreshes.size(), 4);
+
+    // Turned on while a refresh that fetches the polled parts is in flight: no second one.
+    binding.setPollingActive(false);
+    binding.setPollingActive(true);
+    QCOMPARE(refreshes.size(), 4);
+
+    // Turned off: the refresh in flight finishes and nothing follows.
+    binding.setPollingActive(false);
+    binding.finish(refreshes[3]);
+    QTest::qWait(500);
+    QCOMPARE(refreshes.size(), 4);
+
+    // A longer interval, and a rebind stops the poll until a refresh fetches the parts again.
+    binding.setPolling(kUse, 2000);
+    binding.setPollingActive(true);
+    QCOMPARE(refreshes.size(), 5);
+    binding.finish(refreshes[4]);
+    QTest::qWait(400);
+    QCOMPARE(refreshes.size(), 5);
+    binding.bind(m_backend.get(), u"clicks"_s);
+    binding.setPolling(kUse, 100);
+    QTest::qWait(400);
+    QCOMPARE(refreshes.size(), 5);
+    binding.requestNow(kCatalog | kUse);
+    binding.finish(refreshes[5]);
+    QTRY_COMPARE(refreshes.size(), 7);
+    QCOMPARE(refreshes[6].parts, kUse);
 }
 
 QTEST_GUILESS_MAIN(TestStreamBinding)

@@ -1,10 +1,12 @@
 // StreamSummaryModel: the Overview of one stream as label/value rows. Values follow creation,
 // configuration changes and appends; a deleted stream shows its error in place of the values;
-// results for a previous stream are dropped; a burst of appends costs only a few refreshes.
+// results for a previous stream are dropped; a burst of appends costs only a few refreshes; the
+// throughput rows show the limits and the hottest shard, polled only while asked to.
 // Every case runs under QAbstractItemModelTester.
 
 #include "backend/emulatorbackend.h"
 #include "backendtesthelpers.h"
+#include "engine/clock.h"
 #include "forwardingbackend.h"
 #include "models/modelroles.h"
 #include "models/streamsummarymodel.h"
@@ -21,6 +23,27 @@
 using namespace shardscope;
 using namespace shardscope::testing;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// A backend whose use cannot be read: not at all, or with an error.
+class NoUsageBackend final : public ForwardingBackend
+{
+public:
+    using ForwardingBackend::ForwardingBackend;
+    bool measures = false;
+    bool hasShardUsage() const override { return measures; }
+    BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &) override
+    {
+        QPromise<BackendResult<QList<ShardUsage>>> promise;
+        promise.start();
+        promise.addResult(std::unexpected(Error{ErrorType::AccessDenied, u"no GetMetricData"_s}));
+        promise.finish();
+        return promise.future();
+    }
+};
+
+} // namespace
 
 class TestStreamSummaryModel final : public QObject
 {
@@ -40,6 +63,8 @@ private slots:
     void deletedStreamShowsError();
     void switchingStreamsDropsStaleResults();
     void burstOfAppendsCoalesces();
+    void throughputRows();
+    void throughputRowsWithoutUse();
 
 private:
     QString value(StreamProperty property, int role = Qt::DisplayRole) const
@@ -101,7 +126,7 @@ void TestStreamSummaryModel::cleanup()
 void TestStreamSummaryModel::emptyWithoutStream()
 {
     QCOMPARE(m_model->rowCount(), int(StreamProperty::Count));
-    QCOMPARE(m_model->rowCount(), 16);
+    QCOMPARE(m_model->rowCount(), 18);
     QCOMPARE(m_model->columnCount(), 2);
     QVERIFY(!m_model->summary());
     QVERIFY(m_model->errorText().isEmpty());
@@ -114,7 +139,7 @@ void TestStreamSummaryModel::emptyWithoutStream()
     QTRY_VERIFY(!m_model->errorText().isEmpty());
     QCOMPARE(m_model->lastError()->type, ErrorType::ResourceNotFound);
     QVERIFY(m_model->errorText().contains(u"nope"_s));
-    QCOMPARE(m_model->rowCount(), 16);
+    QCOMPARE(m_model->rowCount(), 18);
 
     // Back to nothing: no values, no error, no call.
     QSignalSpy calls(m_backend.get(), &StreamBackend::callStarted);
@@ -146,7 +171,8 @@ void TestStreamSummaryModel::showsValuesAfterCreate()
                              u"Retention (hours)"_s, u"Max record size (KiB)"_s,
                              u"Encryption type"_s, u"KMS key"_s, u"Consumers"_s,
                              u"Enhanced monitoring"_s, u"Warm throughput"_s, u"Resource policy"_s,
-                             u"Created"_s, u"Records"_s, u"Bytes"_s};
+                             u"Created"_s, u"Records"_s, u"Bytes"_s, u"Throughput limits"_s,
+                             u"Hottest shard"_s};
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QCOMPARE(m_model->index(row, 0).data().toString(), labels[row]);
         QCOMPARE(m_model->index(row, 0).data(ModelRole::PropertyRole).toInt(), row);
@@ -408,7 +434,7 @@ void TestStreamSummaryModel::deletedStreamShowsError()
     QVERIFY(m_model->errorText().contains(u"gone"_s));
 
     // The rows stay; every value shows the error; raw values are gone.
-    QCOMPARE(m_model->rowCount(), 16);
+    QCOMPARE(m_model->rowCount(), 18);
     for (int row = 0; row < m_model->rowCount(); ++row) {
         QVERIFY(!m_model->index(row, 0).data().toString().isEmpty());
         QCOMPARE(m_model->index(row, 1).data().toString(), m_model->errorText());
@@ -493,6 +519,106 @@ void TestStreamSummaryModel::burstOfAppendsCoalesces()
     QCOMPARE(statisticsCalls, int(refreshed.size()));
     // Appends re-read the counts only; the summary follows catalog changes alone.
     QVERIFY(countCalls(calls, u"DescribeStreamSummary"_s) <= catalogChanges.size());
+}
+
+void TestStreamSummaryModel::throughputRows()
+{
+    // An engine on a manual clock: the last second's use stays until the clock moves.
+    QTemporaryDir dir;
+    auto clock = std::make_shared<ManualClock>(1'700'000'000'000);
+    EngineOptions options;
+    options.databasePath = dir.filePath(u"e.db"_s);
+    options.clock = clock;
+    options.createDelayMs = 0;
+    auto engine = Engine::open(options);
+    QVERIFY(engine);
+    EmulatorBackend backend(**engine);
+    QVERIFY((*engine)->createStream(CreateStreamRequest{u"s"_s, 3, {}, {}, {}}).has_value());
+    PutRecordsRequest batch;
+    batch.target = StreamTarget::byName(u"s"_s);
+    for (int i = 0; i < 480; ++i)
+        batch.records.append(PutRecordsRequestEntry{"0123456789"_ba, u"k"_s,
+                                                    u"340282366920938463463374607431768211455"_s});
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE((*engine)->putRecords(batch)->failedRecordCount, 0);
+
+    int usageCalls = 0;
+    int summaryCalls = 0;
+    connect(&backend, &StreamBackend::callStarted, this, [&](const BackendCall &call) {
+        usageCalls += call.operation == u"ShardUsage"_s ? 1 : 0;
+        summaryCalls += call.operation == u"DescribeStreamSummary"_s ? 1 : 0;
+    });
+    QSignalSpy refreshed(m_model.get(), &StreamSummaryModel::refreshed);
+    m_model->setStream(&backend, u"s"_s);
+    QTRY_COMPARE(refreshed.size(), 1);
+    // Not shown: not read.
+    QTest::qWait(100);
+    QCOMPARE(usageCalls, 0);
+    QVERIFY(value(StreamProperty::ThroughputLimits).isEmpty());
+    QVERIFY(raw(StreamProperty::HottestShard).isNull());
+    m_model->setUsagePolling(true);
+    QVERIFY(m_model->isPollingUsage());
+    QTRY_COMPARE(value(StreamProperty::ThroughputLimits),
+             u"Enforced per shard: writes 1,000 records/s and 1 MiB/s, reads 5 calls/s and 2 MiB/s"_s);
+    QCOMPARE(raw(StreamProperty::ThroughputLimits).toBool(), true);
+    QCOMPARE(value(StreamProperty::HottestShard), u"shardId-000000000002: 96 % of its write limit"_s);
+    QCOMPARE(raw(StreamProperty::HottestShard).toDouble(), 0.96);
+    QCOMPARE(m_model->usage()->size(), 3);
+
+    // Polled while shown: the shard goes idle a second later, reads make another the hottest.
+    clock->advanceMs(1100);
+    QTRY_COMPARE(value(StreamProperty::HottestShard), u"Idle"_s);
+    QCOMPARE(raw(StreamProperty::HottestShard).toDouble(), 0.0);
+    GetShardIteratorRequest at;
+    at.target = StreamTarget::byName(u"s"_s);
+    at.shardId = u"shardId-000000000001"_s;
+    at.shardIteratorType = ShardIteratorType::TrimHorizon;
+    const QString iterator = (*engine)->getShardIterator(at)->shardIterator;
+    for (int i = 0; i < 4; ++i)
+        QVERIFY((*engine)->getRecords(GetRecordsRequest{iterator, {}, {}}).has_value());
+    QTRY_COMPARE(value(StreamProperty::HottestShard), u"shardId-000000000001: 80 % of its read limit"_s);
+    (*engine)->setThroughputLimitsEnabled(false);
+    QTRY_COMPARE(value(StreamProperty::ThroughputLimits),
+                 u"Not enforced (per shard: writes 1,000 records/s and 1 MiB/s, reads 5 calls/s and 2 MiB/s)"_s);
+    QCOMPARE(raw(StreamProperty::ThroughputLimits).toBool(), false);
+    // Polls read the use alone: no summary, no refreshed (the stream settling as ACTIVE may
+    // have refreshed the summary meanwhile).
+    QTest::qWait(1200);
+    QTRY_COMPARE(refreshed.size(), summaryCalls);
+    QVERIFY2(usageCalls > summaryCalls, qPrintable(u"%1 %2"_s.arg(usageCalls).arg(summaryCalls)));
+
+    // Not shown: not polled.
+    m_model->setUsagePolling(false);
+    QTest::qWait(50);
+    const int stopped = usageCalls;
+    QTest::qWait(1300);
+    QCOMPARE(usageCalls, stopped);
+    m_model->setStream(nullptr, QString());
+}
+
+void TestStreamSummaryModel::throughputRowsWithoutUse()
+{
+    QVERIFY(await(m_backend->createStream(CreateStreamRequest{u"s"_s, 1, {}, {}, {}})).has_value());
+    NoUsageBackend backend(*m_backend);
+    QSignalSpy refreshed(m_model.get(), &StreamSummaryModel::refreshed);
+    m_model->setStream(&backend, u"s"_s);
+    QTRY_COMPARE(refreshed.size(), 1);
+    QCOMPARE(value(StreamProperty::ThroughputLimits), u"Not available"_s);
+    QCOMPARE(value(StreamProperty::HottestShard), u"Not available"_s);
+    m_model->setUsagePolling(true);
+    QVERIFY(!m_model->isPollingUsage()); // nothing to poll
+
+    // A use that cannot be read shows its error in its rows only.
+    backend.measures = true;
+    m_model->setStream(nullptr, QString());
+    m_model->setStream(&backend, u"s"_s);
+    QVERIFY(m_model->isPollingUsage());
+    QTRY_COMPARE(value(StreamProperty::HottestShard), u"Cannot measure the use: no GetMetricData"_s);
+    QCOMPARE(value(StreamProperty::ThroughputLimits), u"Cannot measure the use: no GetMetricData"_s);
+    QCOMPARE(value(StreamProperty::Name), u"s"_s);
+    QVERIFY(m_model->errorText().isEmpty());
+    QVERIFY(m_model->isPollingUsage());
+    m_model->setStream(nullptr, QString());
 }
 
 QTEST_GUILESS_MAIN(TestStreamSummaryModel)

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace shardscope;
 
 namespace {
@@ -178,10 +180,61 @@ private slots:
         QCOMPARE(offerWrites(limiter, clock, 1, 5000, 1), 5000);
         for (int i = 0; i < 100; ++i)
             QVERIFY(limiter.admitRead(kStream, 0, clock.nowMs()));
-        QCOMPARE(limiter.bucketCount(), 0);
         // On again: the shard starts full.
         limiter.setEnabled(true);
         QCOMPARE(offerWrites(limiter, clock, 1, 5000, 1), 1000);
+    }
+
+    void usageIsCountedWhileDisabled()
+    {
+        ManualClock clock(kStartMs);
+        ThroughputLimiter limiter;
+        limiter.setEnabled(false);
+        QCOMPARE(offerWrites(limiter, clock, 1, 3000, 10), 3000);
+        limiter.countWrites(kStream, 1, 40, 400, clock.nowMs());
+        for (int i = 0; i < 9; ++i) {
+            QVERIFY(limiter.admitRead(kStream, 0, clock.nowMs()));
+            limiter.chargeRead(kStream, 0, 1000, clock.nowMs());
+        }
+        auto use = limiter.usage(kStream, clock.nowMs());
+        std::sort(use.begin(), use.end(),
+                  [](const auto &a, const auto &b) { return a.shard < b.shard; });
+        QCOMPARE(use.size(), 2);
+        QCOMPARE(use[0].writeRecords, 3000); // three times the limit: nothing refused
+        QCOMPARE(use[0].writeBytes, 30000);
+        QCOMPARE(use[0].readCalls, 9);
+        QCOMPARE(use[0].readBytes, 9000);
+        QCOMPARE(use[0].writesRefused, 0);
+        QCOMPARE(use[1].writeRecords, 40);
+        QCOMPARE(use[1].writeBytes, 400);
+        QVERIFY(limiter.usage(kStream + 1, clock.nowMs()).isEmpty());
+        // Turned on, the counts of the last second stay and the buckets start full.
+        limiter.setEnabled(true);
+        QCOMPARE(limiter.usage(kStream, clock.nowMs()).size(), 2);
+        QCOMPARE(offerWrites(limiter, clock, 1, 1500, 1), 1000);
+        use = limiter.usage(kStream, clock.nowMs());
+        const auto shard0 = std::find_if(use.cbegin(), use.cend(),
+                                         [](const auto &u) { return u.shard == 0; });
+        QCOMPARE(shard0->writeRecords, 4000);
+        QCOMPARE(shard0->writesRefused, 500);
+        // Closed shards go, counted or not.
+        limiter.setEnabled(false);
+        limiter.retainOpenShards(Catalog{}, clock.nowMs());
+        QCOMPARE(limiter.bucketCount(), 0);
+    }
+
+    void refusedReadsAreCounted()
+    {
+        ManualClock clock(kStartMs);
+        ThroughputLimiter limiter;
+        int admitted = 0;
+        for (int i = 0; i < 8; ++i)
+            admitted += limiter.admitRead(kStream, 0, clock.nowMs()) ? 1 : 0;
+        QCOMPARE(admitted, 5);
+        const auto use = limiter.usage(clock.nowMs());
+        QCOMPARE(use.size(), 1);
+        QCOMPARE(use[0].readCalls, 5);
+        QCOMPARE(use[0].readsRefused, 3);
     }
 
     void retainOpenShardsDropsClosedAndGone()

@@ -1540,6 +1540,17 @@
     </message>
 </context>
 <context>
+    <name>shardscope::StreamBackend</name>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 bietet keine Metriken an.</translation>
+    </message>
+    <message>
+        <source>%1 cannot measure shard use.</source>
+        <translation>%1 kann die Auslastung der Shards nicht messen.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::EmulatorBackend</name>
     <message>
         <source>in memory</source>
@@ -4972,6 +4983,18 @@ Hash-Schlüssel %3 – %4
         <source>Bytes</source>
         <translation>Bytes</translation>
     </message>
+    <message>
+        <source>The use could not be read: %1</source>
+        <translation>Die Auslastung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Write use</source>
+        <translation>Schreibauslastung</translation>
+    </message>
+    <message>
+        <source>Read use</source>
+        <translation>Leseauslastung</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::SsoPortalClient</name>
@@ -5494,6 +5517,18 @@ Hash-Schlüssel %3 – %4
         <source>Target %1, now %2</source>
         <translation>Ziel %1, jetzt %2</translation>
     </message>
+    <message>
+        <source>Throughput limits</source>
+        <translation>Durchsatzgrenzen</translation>
+    </message>
+    <message>
+        <source>Hottest shard</source>
+        <translation>Am stärksten ausgelasteter Shard</translation>
+    </message>
+    <message>
+        <source>Cannot measure the use: %1</source>
+        <translation>Auslastung nicht messbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StsClient</name>
@@ -5771,6 +5806,101 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Applying…</source>
         <translation>Wird übernommen…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::UsageText</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 rec/s</source>
+        <translation>%1 Datensätze/s</translation>
+    </message>
+    <message>
+        <source>%1 calls/s</source>
+        <translation>%1 Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Needs enhanced monitoring</source>
+        <translation>Erweitertes Monitoring nötig</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not measured (limit %1)</source>
+        <translation>nicht gemessen (Grenze %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Writes: %1, %2</source>
+        <translation>Schreiben: %1, %2</translation>
+    </message>
+    <message>
+        <source>Reads: %1, %2</source>
+        <translation>Lesen: %1, %2</translation>
+    </message>
+    <message>
+        <source>Throttled writes: %1</source>
+        <translation>Gedrosselte Schreibvorgänge: %1</translation>
+    </message>
+    <message>
+        <source>Throttled reads: %1</source>
+        <translation>Gedrosselte Lesevorgänge: %1</translation>
+    </message>
+    <message>
+        <source>Averaged over the last complete minute (CloudWatch)</source>
+        <translation>Gemittelt über die letzte vollständige Minute (CloudWatch)</translation>
+    </message>
+    <message>
+        <source>Over the last second</source>
+        <translation>In der letzten Sekunde</translation>
+    </message>
+    <message>
+        <source>Limits enforced</source>
+        <translation>Grenzen werden durchgesetzt</translation>
+    </message>
+    <message>
+        <source>Limits not enforced</source>
+        <translation>Grenzen werden nicht durchgesetzt</translation>
+    </message>
+    <message>
+        <source>Some figures need enhanced (shard-level) monitoring on the stream</source>
+        <translation>Einige Werte erfordern erweitertes Monitoring (auf Shard-Ebene) für den Stream</translation>
+    </message>
+    <message>
+        <source>writes %1 records/s and %2, reads %3 calls/s and %4</source>
+        <translation>Schreiben %1 Datensätze/s und %2, Lesen %3 Aufrufe/s und %4</translation>
+    </message>
+    <message>
+        <source>Enforced per shard: %1</source>
+        <translation>Pro Shard durchgesetzt: %1</translation>
+    </message>
+    <message>
+        <source>Not enforced (per shard: %1)</source>
+        <translation>Nicht durchgesetzt (pro Shard: %1)</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Im Leerlauf</translation>
+    </message>
+    <message>
+        <source>%1: %2 of its write limit</source>
+        <translation>%1: %2 seiner Schreibgrenze</translation>
+    </message>
+    <message>
+        <source>%1: %2 of its read limit</source>
+        <translation>%1: %2 seiner Lesegrenze</translation>
     </message>
 </context>
 </TS>

@@ -1540,6 +1540,17 @@
     </message>
 </context>
 <context>
+    <name>shardscope::StreamBackend</name>
+    <message>
+        <source>%1 offers no metrics.</source>
+        <translation>%1 ne fournit pas de métriques.</translation>
+    </message>
+    <message>
+        <source>%1 cannot measure shard use.</source>
+        <translation>%1 ne peut pas mesurer l’utilisation des shards.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::EmulatorBackend</name>
     <message>
         <source>in memory</source>
@@ -4972,6 +4983,18 @@ Clés de hachage %3 – %4
         <source>Bytes</source>
         <translation>Octets</translation>
     </message>
+    <message>
+        <source>The use could not be read: %1</source>
+        <translation>L’utilisation n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Write use</source>
+        <translation>Utilisation en écriture</translation>
+    </message>
+    <message>
+        <source>Read use</source>
+        <translation>Utilisation en lecture</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::SsoPortalClient</name>
@@ -5494,6 +5517,18 @@ Clés de hachage %3 – %4
         <source>Target %1, now %2</source>
         <translation>Cible %1, actuellement %2</translation>
     </message>
+    <message>
+        <source>Throughput limits</source>
+        <translation>Limites de débit</translation>
+    </message>
+    <message>
+        <source>Hottest shard</source>
+        <translation>Shard le plus sollicité</translation>
+    </message>
+    <message>
+        <source>Cannot measure the use: %1</source>
+        <translation>Impossible de mesurer l’utilisation&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::StsClient</name>
@@ -5771,6 +5806,101 @@ Clés de hachage %3 – %4
     <message>
         <source>Applying…</source>
         <translation>Application…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::UsageText</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 rec/s</source>
+        <translation>%1 enr./s</translation>
+    </message>
+    <message>
+        <source>%1 calls/s</source>
+        <translation>%1 appels/s</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Needs enhanced monitoring</source>
+        <translation>Surveillance améliorée requise</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>not measured (limit %1)</source>
+        <translation>non mesuré (limite %1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Writes: %1, %2</source>
+        <translation>Écritures&#xa0;: %1, %2</translation>
+    </message>
+    <message>
+        <source>Reads: %1, %2</source>
+        <translation>Lectures&#xa0;: %1, %2</translation>
+    </message>
+    <message>
+        <source>Throttled writes: %1</source>
+        <translation>Écritures limitées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Throttled reads: %1</source>
+        <translation>Lectures limitées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Averaged over the last complete minute (CloudWatch)</source>
+        <translation>Moyenne sur la dernière minute complète (CloudWatch)</translation>
+    </message>
+    <message>
+        <source>Over the last second</source>
+        <translation>Sur la dernière seconde</translation>
+    </message>
+    <message>
+        <source>Limits enforced</source>
+        <translation>Limites appliquées</translation>
+    </message>
+    <message>
+        <source>Limits not enforced</source>
+        <translation>Limites non appliquées</translation>
+    </message>
+    <message>
+        <source>Some figures need enhanced (shard-level) monitoring on the stream</source>
+        <translation>Certaines valeurs nécessitent la surveillance améliorée (au niveau des shards) sur le flux</translation>
+    </message>
+    <message>
+        <source>writes %1 records/s and %2, reads %3 calls/s and %4</source>
+        <translation>écritures %1 enregistrements/s et %2, lectures %3 appels/s et %4</translation>
+    </message>
+    <message>
+        <source>Enforced per shard: %1</source>
+        <translation>Appliquées par shard&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not enforced (per shard: %1)</source>
+        <translation>Non appliquées (par shard&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>%1: %2 of its write limit</source>
+        <translation>%1&#xa0;: %2 de sa limite d’écriture</translation>
+    </message>
+    <message>
+        <source>%1: %2 of its read limit</source>
+        <translation>%1&#xa0;: %2 de sa limite de lecture</translation>
     </message>
 </context>
 </TS>

@@ -7,8 +7,10 @@
 #include "metrics/streammetricsview.h"
 #include "records/recordspage.h"
 #include "shardmapwidget.h"
+#include "usagebardelegate.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -119,6 +121,8 @@ QWidget *StreamPage::buildOverview(const QList<QAction *> &actions)
     m_summaryView = new QTreeView(page);
     m_summaryView->setObjectName(u"summaryView"_s);
     m_summaryView->setModel(m_summary);
+    // The use (hottest shard) is polled only while the Overview is on screen.
+    m_summaryView->installEventFilter(this);
     m_summaryView->setRootIsDecorated(false);
     m_summaryView->setUniformRowHeights(true);
     m_summaryView->setAlternatingRowColors(true);
@@ -164,12 +168,18 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
     m_shardsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_shardsView->horizontalHeader()->setStretchLastSection(true);
     m_shardsView->setWordWrap(false);
-    // What people compare first: state, records and bytes, lineage; the 39-digit keys after.
+    // What people compare first: state, use, records and bytes, lineage; the 39-digit keys after.
     QHeaderView *columns = m_shardsView->horizontalHeader();
     int visual = 2;
-    for (int column : {ShardsTableModel::RecordCountColumn, ShardsTableModel::BytesColumn,
+    for (int column : {ShardsTableModel::WriteUseColumn, ShardsTableModel::ReadUseColumn,
+                       ShardsTableModel::RecordCountColumn, ShardsTableModel::BytesColumn,
                        ShardsTableModel::ParentColumn, ShardsTableModel::AdjacentParentColumn})
         columns->moveSection(columns->visualIndex(column), visual++);
+    auto *usageBars = new UsageBarDelegate(m_shardsView);
+    m_shardsView->setItemDelegateForColumn(ShardsTableModel::WriteUseColumn, usageBars);
+    m_shardsView->setItemDelegateForColumn(ShardsTableModel::ReadUseColumn, usageBars);
+    // The use is polled only while the table is on screen.
+    m_shardsView->installEventFilter(this);
     connect(m_shards, &ShardsTableModel::refreshed, m_shardsView, [this] {
         // Size columns once, when the first rows arrive; the user's widths win afterwards.
         if (m_shardsView->property("sized").toBool() || m_shards->rowCount() == 0)
@@ -216,6 +226,18 @@ void StreamPage::setStream(StreamBackend *backend, const QString &streamName)
     m_shardsView->setProperty("sized", false);
     m_shardsError->hide();
     updateHeader();
+}
+
+bool StreamPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Hidden with its tab, its page or the window; shown again with them.
+    if (event->type() == QEvent::Show || event->type() == QEvent::Hide) {
+        if (watched == m_shardsView)
+            m_shards->setUsagePolling(m_shardsView->isVisible());
+        else if (watched == m_summaryView)
+            m_summary->setUsagePolling(m_summaryView->isVisible());
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void StreamPage::refresh()

@@ -21,9 +21,10 @@ class StreamSummaryModel;
 
 // The page of one stream: a header with its name and status, and tabs — Overview (every setting
 // and the totals, with the actions that change them), Shards (the hash-key map and the shards
-// table), Records (the live tail and filters, RecordsPage) and Metrics (the stream's CloudWatch
-// metrics as charts, StreamMetricsView). The first two read the shared
-// models; nothing here calls the backend directly except through the models and the tail.
+// table, with each shard's use drawn as a bar), Records (the live tail and filters, RecordsPage)
+// and Metrics (the stream's CloudWatch metrics as charts, StreamMetricsView). The first two read
+// the shared models, and poll the shards' use only while the table or the Overview is on screen;
+// nothing here calls the backend directly except through the models and the tail.
 //
 // Threads: GUI thread.
 class StreamPage final : public QWidget
@@ -55,6 +56,9 @@ public:
 
 signals:
     void selectedShardChanged(const QString &shardId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildOverview(const QList<QAction *> &actions);

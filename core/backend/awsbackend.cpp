@@ -6,6 +6,7 @@
 #include "backend/backendlog.h"
 #include "backend/futureutils.h"
 #include "kinesis/streamarn.h"
+#include "metrics/metricnames.h"
 #include "protocol/cloudwatchcodec.h"
 
 #include <QCborMap>
@@ -1666,6 +1667,195 @@ void AwsBackend::fetchMetricDataPage(const std::shared_ptr<MetricDataFetch> &fet
             finish(fetch->response);
         });
     });
+}
+
+// --- Throughput use: CloudWatch's shard-level metrics ------------------------------------------
+
+namespace {
+
+namespace MN = MetricNames;
+
+constexpr qint64 kMinuteMs = 60'000;
+// Complete minutes looked back for the newest one with points: the last, or the one before while
+// CloudWatch has not published the last yet.
+constexpr int kUsageMinutes = 2;
+
+// The shard-level metrics a shard's use is read from, and what each fills.
+enum class UsageMetric { WriteRecords, WriteBytes, ReadBytes, WritesThrottled, ReadsThrottled };
+constexpr UsageMetric kUsageMetrics[] = {UsageMetric::WriteRecords, UsageMetric::WriteBytes,
+                                         UsageMetric::ReadBytes, UsageMetric::WritesThrottled,
+                                         UsageMetric::ReadsThrottled};
+
+const QString &metricNameOf(UsageMetric metric)
+{
+    switch (metric) {
+    case UsageMetric::WriteRecords:
+        return MN::IncomingRecords;
+    case UsageMetric::WriteBytes:
+        return MN::IncomingBytes;
+    case UsageMetric::ReadBytes:
+        return MN::OutgoingBytes;
+    case UsageMetric::WritesThrottled:
+        return MN::WriteProvisionedThroughputExceeded;
+    case UsageMetric::ReadsThrottled:
+        return MN::ReadProvisionedThroughputExceeded;
+    }
+    return MN::IncomingRecords;
+}
+
+} // namespace
+
+struct AwsBackend::UsageFetch
+{
+    StreamTarget target;
+    QString streamName;
+    QStringList enabledMetrics; // the shard-level metrics enhanced monitoring has on
+    QStringList shardIds;       // the open shards, in order
+    QList<MetricDataQuery> queries;
+    QList<std::pair<qsizetype, UsageMetric>> queryFor; // per query: the shard and the metric
+    QList<MetricSeries> series;                         // per query
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QPromise<BackendResult<QList<ShardUsage>>> promise;
+
+    bool isEnabled(const QString &metric) const
+    {
+        return enabledMetrics.contains(u"ALL"_s) || enabledMetrics.contains(metric);
+    }
+    void finish(BackendResult<QList<ShardUsage>> result)
+    {
+        promise.addResult(std::move(result));
+        promise.finish();
+    }
+};
+
+BackendFuture<QList<ShardUsage>> AwsBackend::shardUsage(const StreamTarget &target)
+{
+    auto fetch = std::make_shared<UsageFetch>();
+    fetch->target = target;
+    fetch->promise.start();
+    auto future = fetch->promise.future();
+    onResult(this, describeStreamSummary(target),
+             [this, fetch](const BackendResult<StreamDescriptionSummary> &summary) {
+                 if (!summary)
+                     return fetch->finish(std::unexpected(summary.error()));
+                 fetch->streamName = summary->streamName;
+                 fetch->enabledMetrics = summary->shardLevelMetrics;
+                 fetchUsageShards(fetch);
+             });
+    return future;
+}
+
+void AwsBackend::fetchUsageShards(const std::shared_ptr<UsageFetch> &fetch)
+{
+    onResult(this, listAllShards(StreamTarget::byName(fetch->streamName)),
+             [this, fetch](const BackendResult<QList<Shard>> &shards) {
+                 if (!shards)
+                     return fetch->finish(std::unexpected(shards.error()));
+                 for (const Shard &shard : *shards) {
+                     if (!shard.endingSequenceNumber)
+                         fetch->shardIds.append(shard.shardId);
+                 }
+                 // The last few complete minutes by the server's clock (as far as we know it).
+                 const qint64 nowMs = localNow().addMSecs(m_clockOffsetMs).toMSecsSinceEpoch();
+                 fetch->endMs = nowMs - nowMs % kMinuteMs;
+                 fetch->startMs = fetch->endMs - kUsageMinutes * kMinuteMs;
+                 for (qsizetype shard = 0; shard < fetch->shardIds.size(); ++shard) {
+                     for (UsageMetric metric : kUsageMetrics) {
+                         if (!fetch->isEnabled(metricNameOf(metric)))
+                             continue;
+                         fetch->queries.append(MetricDataQuery{
+                             u"u%1_%2"_s.arg(shard).arg(int(metric)),
+                             MetricKey{metricNameOf(metric), fetch->streamName,
+                                       fetch->shardIds[shard]},
+                             60, Statistic::Sum});
+                         fetch->queryFor.append({shard, metric});
+                     }
+                 }
+                 fetch->series.resize(fetch->queries.size());
+                 fetchUsageMetrics(fetch, 0);
+             });
+}
+
+void AwsBackend::fetchUsageMetrics(const std::shared_ptr<UsageFetch> &fetch, qsizetype firstQuery)
+{
+    if (firstQuery >= fetch->queries.size())
+        return fetch->finish(usageFrom(*fetch));
+    MetricDataRequest request;
+    request.startMs = fetch->startMs;
+    request.endMs = fetch->endMs;
+    request.queries = fetch->queries.mid(firstQuery, kGetMetricDataMaxQueries);
+    onResult(this, getMetricData(request),
+             [this, fetch, firstQuery](const BackendResult<MetricDataResponse> &answer) {
+                 if (!answer)
+                     return fetch->finish(std::unexpected(answer.error()));
+                 // One result per query, in the order of the queries.
+                 for (qsizetype i = 0; i < answer->results.size(); ++i) {
+                     if (firstQuery + i < fetch->series.size())
+                         fetch->series[firstQuery + i] = answer->results[i].series;
+                 }
+                 fetchUsageMetrics(fetch, firstQuery + kGetMetricDataMaxQueries);
+             });
+}
+
+QList<ShardUsage> AwsBackend::usageFrom(const UsageFetch &fetch)
+{
+    // The newest minute any series has a point for: CloudWatch leaves out minutes without
+    // samples, and publishes the last one late. Without any, the last complete minute (idle).
+    qint64 minuteMs = fetch.endMs - kMinuteMs;
+    bool anyPoint = false;
+    for (const MetricSeries &series : fetch.series) {
+        for (qint64 timestamp : series.timestampsMs) {
+            if (timestamp >= fetch.startMs && timestamp < fetch.endMs &&
+                (!anyPoint || timestamp > minuteMs)) {
+                minuteMs = timestamp;
+                anyPoint = true;
+            }
+        }
+    }
+    const auto perSecond = [minuteMs](const MetricSeries &series) {
+        for (qsizetype i = 0; i < series.timestampsMs.size() && i < series.values.size(); ++i) {
+            if (series.timestampsMs[i] == minuteMs)
+                return series.values[i] / 60.0;
+        }
+        return 0.0;
+    };
+
+    const bool writesKnown = fetch.isEnabled(MN::IncomingRecords) && fetch.isEnabled(MN::IncomingBytes);
+    const bool readsKnown = fetch.isEnabled(MN::OutgoingBytes);
+    QList<ShardUsage> result;
+    result.reserve(fetch.shardIds.size());
+    for (const QString &shardId : fetch.shardIds) {
+        ShardUsage usage;
+        usage.shardId = shardId;
+        usage.enforced = true;
+        usage.windowMs = kMinuteMs;
+        usage.needsEnhancedMonitoring = !writesKnown || !readsKnown;
+        result.append(usage);
+    }
+    for (qsizetype i = 0; i < fetch.queryFor.size(); ++i) {
+        const auto [shard, metric] = fetch.queryFor[i];
+        ShardUsage &usage = result[shard];
+        const double value = perSecond(fetch.series[i]);
+        switch (metric) {
+        case UsageMetric::WriteRecords:
+            usage.writeRecordsPerSecond = value;
+            break;
+        case UsageMetric::WriteBytes:
+            usage.writeBytesPerSecond = value;
+            break;
+        case UsageMetric::ReadBytes:
+            usage.readBytesPerSecond = value;
+            break;
+        case UsageMetric::WritesThrottled:
+            usage.writesThrottledPerSecond = value;
+            break;
+        case UsageMetric::ReadsThrottled:
+            usage.readsThrottledPerSecond = value;
+            break;
+        }
+    }
+    return result;
 }
 
 } // namespace shardscope

@@ -170,6 +170,16 @@ public:
     bool hasMetrics() const override { return true; }
     BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request) override;
 
+    // Throughput use from CloudWatch's shard-level metrics (IncomingRecords, IncomingBytes,
+    // OutgoingBytes and the two ProvisionedThroughputExceeded counts): the Sum over the newest
+    // complete minute that has points among the last two (CloudWatch publishes late), divided
+    // by 60. DescribeStreamSummary says which shard-level metrics the stream's enhanced
+    // monitoring has on; the others stay unknown and the shards say needsEnhancedMonitoring. Kinesis publishes no per-shard
+    // GetRecords calls, so readCallsPerSecond is always unknown. Calls: DescribeStreamSummary,
+    // ListShards (open shards), then GetMetricData in chunks of up to 500 queries.
+    bool hasShardUsage() const override { return true; }
+    BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target) override;
+
 private:
     // Read: no side effects. Catalog: changes streams (catalogChanged after success).
     // Append: writes records (recordsAppended after success). Keys: creates KMS keys or
@@ -221,6 +231,10 @@ private:
                                         const QString &target, const QByteArray &body);
     struct MetricDataFetch;
     void fetchMetricDataPage(const std::shared_ptr<MetricDataFetch> &fetch, const QString &token);
+    struct UsageFetch;
+    void fetchUsageShards(const std::shared_ptr<UsageFetch> &fetch);
+    void fetchUsageMetrics(const std::shared_ptr<UsageFetch> &fetch, qsizetype firstQuery);
+    static QList<ShardUsage> usageFrom(const UsageFetch &fetch);
 
     void startAttempt(const ExchangePtr &exchange);
     void send(const ExchangePtr &exchange, const AwsCredentials &credentials);

@@ -457,4 +457,12 @@ BackendFuture<MetricDataResponse> EmulatorBackend::getMetricData(const MetricDat
                                    [request](Engine &e) { return e.getMetricData(request); });
 }
 
+// --- Throughput use --------------------------------------------------------------------------
+
+BackendFuture<QList<ShardUsage>> EmulatorBackend::shardUsage(const StreamTarget &target)
+{
+    return run<QList<ShardUsage>>(u"ShardUsage"_s, nameOf(target), Access::Read,
+                                  [target](Engine &e) { return e.shardUsage(target); });
+}
+
 } // namespace shardscope

@@ -90,6 +90,10 @@ public:
     bool hasMetrics() const override { return true; }
     BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request) override;
 
+    // Throughput use: the engine's limiter, over the last second.
+    bool hasShardUsage() const override { return true; }
+    BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target) override;
+
 private:
     enum class Access { Read, Write };
 

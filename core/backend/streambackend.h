@@ -6,6 +6,7 @@
 #include "kinesis/kms.h"
 #include "kinesis/metricdata.h"
 #include "kinesis/shardstatistics.h"
+#include "kinesis/shardusage.h"
 
 #include <QFuture>
 #include <QList>
@@ -128,6 +129,24 @@ public:
         promise.start();
         promise.addResult(std::unexpected(
             Error{ErrorType::UnknownOperation, tr("%1 offers no metrics.").arg(displayName())}));
+        promise.finish();
+        return promise.future();
+    }
+
+    // --- Throughput use ---------------------------------------------------------------------
+    // Whether shardUsage() answers: the emulator from its limiter, AWS from CloudWatch.
+    virtual bool hasShardUsage() const { return false; }
+    // Each open shard's current use against its throughput limits, in shard order (closed
+    // shards are left out). The emulator measures the last second; AWS reads the last complete
+    // minute of the shard-level metrics, and marks the shards needsEnhancedMonitoring when the
+    // stream has them off. Without hasShardUsage(), an error.
+    virtual BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target)
+    {
+        Q_UNUSED(target);
+        QPromise<BackendResult<QList<ShardUsage>>> promise;
+        promise.start();
+        promise.addResult(std::unexpected(Error{
+            ErrorType::UnknownOperation, tr("%1 cannot measure shard use.").arg(displayName())}));
         promise.finish();
         return promise.future();
     }

@@ -107,6 +107,11 @@ void Engine::setThroughputLimitsEnabled(bool enabled)
     m_core->limiter().setEnabled(enabled);
 }
 
+std::expected<QList<ShardUsage>, Error> Engine::shardUsage(const StreamTarget &target) const
+{
+    return UsageOperations::shardUsage(*m_core, target);
+}
+
 // --- Streams ---------------------------------------------------------------------------------
 
 std::expected<void, Error> Engine::createStream(const CreateStreamRequest &request)

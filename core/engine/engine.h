@@ -3,6 +3,7 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/shardstatistics.h"
+#include "kinesis/shardusage.h"
 #include "kinesis/limits.h"
 #include "kinesis/metricdata.h"
 #include "localkms.h"
@@ -170,6 +171,10 @@ public:
     bool throughputLimitsEnabled() const;
     // Thread-safe; turning them on starts every shard with a full second's allowance.
     void setThroughputLimitsEnabled(bool enabled);
+    // Each open shard's writes and reads over the last second against its limits (scaled by
+    // throughputLimitFactor), in shard order; measured whether or not the limits are enforced.
+    // Closed shards are left out. Cheap: no database access; any thread.
+    std::expected<QList<ShardUsage>, Error> shardUsage(const StreamTarget &target) const;
 
 signals:
     // Emitted once per shard per group commit that appended records to it, never per record.

@@ -203,6 +203,12 @@ std::expected<QList<ShardStatistics>, Error> shardStatistics(const EngineCore &c
                                                              const QString &streamName);
 } // namespace RecordOperations
 
+namespace UsageOperations {
+// Each open shard's use over the last second against its limits (the limiter's counts).
+std::expected<QList<ShardUsage>, Error> shardUsage(const EngineCore &core,
+                                                   const StreamTarget &target);
+} // namespace UsageOperations
+
 namespace ReshardOperations {
 std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest &request);
 std::expected<void, Error> mergeShards(EngineCore &core, const MergeShardsRequest &request);

@@ -10,7 +10,9 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QLocale>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <limits>
 
 namespace shardscope {
@@ -70,6 +72,33 @@ QString writeRateExceeded(const EngineCore &core, const QString &streamName, qui
            u" under account " % core.account() % u'.';
 }
 
+// Counts unlimited appends for the limiter's usage: one call per shard the batch wrote to, not
+// one lock per record.
+void countUse(ThroughputLimiter &limiter, qint64 streamId, const QList<RecordStore::Input> &inputs,
+              const QList<SequenceNumber> &stored, qint64 nowMs)
+{
+    struct Tally
+    {
+        quint32 shard;
+        qint64 records;
+        qint64 bytes;
+    };
+    QVarLengthArray<Tally, 16> tallies;
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+        const quint32 shard = stored[i].shardIndex;
+        auto it = std::find_if(tallies.begin(), tallies.end(),
+                               [shard](const Tally &tally) { return tally.shard == shard; });
+        if (it == tallies.end()) {
+            tallies.append(Tally{shard, 0, 0});
+            it = tallies.end() - 1;
+        }
+        it->records++;
+        it->bytes += inputs[i].data.size() + inputs[i].partitionKey.size();
+    }
+    for (const Tally &tally : tallies)
+        limiter.countWrites(streamId, tally.shard, tally.records, tally.bytes, nowMs);
+}
+
 // Appends to stream `name` as the writer's working catalog has it now: each input goes to the
 // open shard its hash key routes to, if that shard's write limit admits it.
 std::expected<PutOutcome, Error> append(EngineCore &core, const QString &name,
@@ -92,6 +121,7 @@ std::expected<PutOutcome, Error> append(EngineCore &core, const QString &name,
             for (qsizetype i = 0; i < inputs.size(); ++i)
                 outcome.sequenceNumbers[i] = appended->sequenceNumbers[i];
             outcome.encryptionType = appended->encryptionType;
+            countUse(limiter, stream.id, inputs, appended->sequenceNumbers, nowMs);
             return outcome;
         }
         outcome.throttledShard.resize(inputs.size());

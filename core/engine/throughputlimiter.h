@@ -22,7 +22,8 @@ struct Catalog;
 //
 // Buckets are per open shard of a stream incarnation (stream id, shard index), made on first
 // use (full) and dropped by retainOpenShards() when the shard is closed or its stream is gone.
-// It also counts what each shard was admitted over the last second, for usage().
+// It also counts what each shard was admitted (and refused) over the last second, for usage(),
+// and keeps counting while the limits are off, so the use can be shown either way.
 //
 // Threads: every method is thread-safe (one mutex; puts take it once per record or batch).
 class ThroughputLimiter final
@@ -49,6 +50,8 @@ public:
         qint64 writeBytes = 0;
         qint64 readCalls = 0;
         qint64 readBytes = 0;
+        qint64 writesRefused = 0; // records refused by a write limit
+        qint64 readsRefused = 0;  // GetRecords calls refused by a read limit
     };
 
     ThroughputLimiter();
@@ -58,7 +61,8 @@ public:
 
     const Limits &limits() const { return m_limits; }
     bool isEnabled() const { return m_enabled.load(std::memory_order_relaxed); }
-    // Turning the limits off forgets every bucket; turned on again, shards start full.
+    // Turning the limits off forgets every bucket; turned on again, shards start full. The
+    // usage counts are kept.
     void setEnabled(bool enabled);
 
     // Admits one record of `bytes` (data plus partition key) to a shard and takes its cost, or
@@ -69,11 +73,17 @@ public:
     bool admitRead(qint64 streamId, quint32 shard, qint64 nowMs);
     // Charges the bytes an admitted GetRecords returned.
     void chargeRead(qint64 streamId, quint32 shard, qint64 bytes, qint64 nowMs);
+    // Counts `records` writes of `bytes` in all to a shard for usage() without admitting them:
+    // for the writes that bypass admitWrite() while the limits are off (one call per shard per
+    // batch, not one per record).
+    void countWrites(qint64 streamId, quint32 shard, qint64 records, qint64 bytes, qint64 nowMs);
 
     // Drops the buckets of shards that are not open in `catalog` or whose stream is gone.
     void retainOpenShards(const Catalog &catalog, qint64 nowMs);
     // The use of every shard that has buckets, over the second before nowMs.
     QList<Usage> usage(qint64 nowMs) const;
+    // The same for the shards of one stream incarnation.
+    QList<Usage> usage(qint64 streamId, qint64 nowMs) const;
     // Number of shards with buckets (for tests).
     int bucketCount() const;
 
@@ -86,6 +96,8 @@ private:
         qint64 writeBytes = 0;
         qint64 readCalls = 0;
         qint64 readBytes = 0;
+        qint64 writesRefused = 0;
+        qint64 readsRefused = 0;
     };
     struct Shard
     {
@@ -94,17 +106,20 @@ private:
         TokenBucket readCalls;
         TokenBucket readBytes;
         qint64 readsBlockedUntilMs = 0;
+        quint64 bucketsEpoch = 0; // m_bucketsEpoch when the buckets were made
         Slot tenths[10];
     };
     using Key = QPair<qint64, quint32>;
 
     Shard &shardFor(Key key, qint64 nowMs); // m_mutex held
     static Slot &slotFor(Shard &shard, qint64 nowMs);
+    static Usage usageOf(Key key, const Shard &shard, qint64 nowMs);
 
     const Limits m_limits;
     std::atomic<bool> m_enabled;
     mutable std::mutex m_mutex;
     QHash<Key, Shard> m_shards; // guarded by m_mutex
+    quint64 m_bucketsEpoch = 0; // guarded by m_mutex; setEnabled() makes every bucket stale
 };
 
 } // namespace shardscope

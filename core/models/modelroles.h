@@ -43,6 +43,10 @@ enum : int {
     SizeRole,                        // qint64, payload bytes
     PreviewRole,                     // QString, one line; null while it is being loaded
     RecordSerialRole,                // quint64, a row's stable id (survives ring-cap drops)
+    UseFractionRole,                 // double, the fraction of the tightest limit a shard uses
+                                     // (write or read, by column); null while unknown
+    UseThrottledRole,                // bool, the shard refused writes (or reads) in the window
+    UseEnforcedRole,                 // bool, the backend enforces the limits
 };
 } // namespace ModelRole
 

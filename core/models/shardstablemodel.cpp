@@ -5,6 +5,7 @@
 #include "models/modelroles.h"
 #include "models/sharddata.h"
 #include "models/sortedsync.h"
+#include "models/usagetext.h"
 
 #include <QHash>
 #include <QLocale>
@@ -16,6 +17,8 @@ namespace shardscope {
 namespace {
 // Sequence numbers are decimal strings of up to 129 digits; padded, text order is numeric order.
 constexpr qsizetype kSequenceWidth = 129;
+// The use is polled about once a second to begin with (usageRefreshIntervalMs() after).
+constexpr int kUsagePollMs = 1000;
 } // namespace
 
 ShardsTableModel::ShardsTableModel(QObject *parent)
@@ -23,6 +26,7 @@ ShardsTableModel::ShardsTableModel(QObject *parent)
       m_binding([this](const StreamBinding::Refresh &refresh) { fetch(refresh); })
 {
     m_binding.setTriggers(ShardsPart | StatisticsPart, StatisticsPart);
+    m_binding.setPolling(UsagePart, kUsagePollMs);
 }
 
 ShardsTableModel::~ShardsTableModel() = default;
@@ -30,70 +34,125 @@ ShardsTableModel::~ShardsTableModel() = default;
 void ShardsTableModel::setStream(StreamBackend *backend, const QString &streamName)
 {
     m_binding.bind(backend, streamName);
+    m_binding.setPolling(UsagePart, kUsagePollMs);
+    m_binding.setPollingActive(false);
     m_error.reset();
+    m_usageError.reset();
     beginResetModel();
     m_rows.clear();
     endResetModel();
     refresh();
+    setUsagePolling(m_usageWanted);
 }
 
 void ShardsTableModel::refresh()
 {
-    m_binding.requestNow(ShardsPart | StatisticsPart);
+    StreamBinding::Parts parts = ShardsPart | StatisticsPart;
+    // The use only while it is shown (polled): a hidden view costs no calls.
+    if (m_binding.isPollingActive())
+        parts |= UsagePart;
+    m_binding.requestNow(parts);
+}
+
+void ShardsTableModel::setUsagePolling(bool on)
+{
+    m_usageWanted = on;
+    m_binding.setPollingActive(on && canMeasureUsage());
+}
+
+bool ShardsTableModel::canMeasureUsage() const
+{
+    return m_binding.isBound() && m_binding.backend()->hasShardUsage();
 }
 
 void ShardsTableModel::fetch(const StreamBinding::Refresh &refresh)
 {
     if (!(refresh.parts & ShardsPart)) {
-        fetchStatistics(refresh, std::nullopt);
+        fetchStatistics(refresh, Fetched{});
         return;
     }
     const StreamTarget target = StreamTarget::byName(m_binding.streamName());
     m_binding.deliver(refresh, m_binding.backend()->listAllShards(target),
                       [this, refresh](BackendResult<QList<Shard>> result) {
-                          if (!result)
-                              finish(refresh, std::nullopt, std::nullopt, result.error());
-                          else
-                              fetchStatistics(refresh, std::move(*result));
+                          Fetched fetched;
+                          if (!result) {
+                              fetched.error = result.error();
+                              finish(refresh, std::move(fetched));
+                              return;
+                          }
+                          fetched.shards = std::move(*result);
+                          fetchStatistics(refresh, std::move(fetched));
                       });
 }
 
-void ShardsTableModel::fetchStatistics(const StreamBinding::Refresh &refresh,
-                                       std::optional<QList<Shard>> shards)
+void ShardsTableModel::fetchStatistics(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
     StreamBackend *backend = m_binding.backend();
-    if (!backend || !backend->hasShardStatistics()) {
-        finish(refresh, std::move(shards), std::nullopt, std::nullopt);
+    // A poll for the use alone does not count the records again.
+    if (!backend || !backend->hasShardStatistics() ||
+        !(refresh.parts & (ShardsPart | StatisticsPart))) {
+        fetchUsage(refresh, std::move(fetched));
         return;
     }
     m_binding.deliver(refresh, backend->shardStatistics(m_binding.streamName()),
-                      [this, refresh, shards = std::move(shards)](
+                      [this, refresh, fetched = std::move(fetched)](
                           BackendResult<QList<ShardStatistics>> result) mutable {
-                          if (result)
-                              finish(refresh, std::move(shards), std::move(*result), std::nullopt);
-                          else
-                              finish(refresh, std::move(shards), std::nullopt, result.error());
+                          if (!result) {
+                              fetched.error = result.error();
+                              finish(refresh, std::move(fetched));
+                              return;
+                          }
+                          fetched.statistics = std::move(*result);
+                          fetchUsage(refresh, std::move(fetched));
                       });
 }
 
-void ShardsTableModel::finish(const StreamBinding::Refresh &refresh,
-                              std::optional<QList<Shard>> shards,
-                              std::optional<QList<ShardStatistics>> statistics,
-                              std::optional<Error> error)
+void ShardsTableModel::fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
+    if (!(refresh.parts & UsagePart) || !canMeasureUsage()) {
+        finish(refresh, std::move(fetched));
+        return;
+    }
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, m_binding.backend()->shardUsage(target),
+                      [this, refresh, fetched = std::move(fetched)](
+                          BackendResult<QList<ShardUsage>> result) mutable {
+                          if (result)
+                              fetched.usage = std::move(*result);
+                          else
+                              fetched.usageError = result.error();
+                          finish(refresh, std::move(fetched));
+                      });
+}
+
+void ShardsTableModel::finish(const StreamBinding::Refresh &refresh, Fetched fetched)
+{
+    if (fetched.usage)
+        m_binding.setPolling(UsagePart, usageRefreshIntervalMs(*fetched.usage));
     m_binding.finish(refresh);
-    if (shards)
-        applyShards(std::move(*shards));
-    if (statistics)
-        applyStatistics(*statistics);
-    m_error = error;
-    if (error) {
-        if (error->type == ErrorType::ResourceNotFound && !m_rows.isEmpty()) {
+    if (fetched.shards)
+        applyShards(std::move(*fetched.shards));
+    if (fetched.statistics)
+        applyStatistics(*fetched.statistics);
+    if (fetched.usage) {
+        m_usageError.reset();
+        applyUsage(*fetched.usage);
+    } else if (fetched.usageError) {
+        m_usageError = fetched.usageError;
+        applyUsage({});
+    }
+    if (fetched.usage || fetched.usageError)
+        emit usageRefreshed();
+    if (!(refresh.parts & (ShardsPart | StatisticsPart)) && !fetched.error)
+        return; // a poll of the use alone
+    m_error = fetched.error;
+    if (m_error) {
+        if (m_error->type == ErrorType::ResourceNotFound && !m_rows.isEmpty()) {
             beginResetModel(); // the stream is gone
             m_rows.clear();
             endResetModel();
         }
-        emit refreshFailed(*error);
+        emit refreshFailed(*m_error);
     } else {
         emit refreshed();
     }
@@ -106,7 +165,7 @@ void ShardsTableModel::applyShards(QList<Shard> shards)
     QList<Row> incoming;
     incoming.reserve(shards.size());
     for (Shard &shard : shards)
-        incoming.append(Row{std::move(shard), std::nullopt});
+        incoming.append(Row{std::move(shard), std::nullopt, std::nullopt});
     struct Hooks
     {
         ShardsTableModel *model;
@@ -125,6 +184,8 @@ void ShardsTableModel::applyShards(QList<Shard> shards)
             if (ShardData::sameShard(current.shard, next.shard))
                 return false;
             current.shard = next.shard;
+            if (current.shard.endingSequenceNumber)
+                current.usage.reset(); // a closed shard has no use
             return true;
         },
         Hooks{this});
@@ -154,6 +215,64 @@ void ShardsTableModel::applyStatistics(const QList<ShardStatistics> &statistics)
         emit dataChanged(index(first, RecordCountColumn), index(last, BytesColumn));
 }
 
+void ShardsTableModel::applyUsage(const QList<ShardUsage> &usage)
+{
+    if (m_rows.isEmpty())
+        return;
+    QHash<QString, const ShardUsage *> byShard;
+    for (const ShardUsage &entry : usage)
+        byShard.insert(entry.shardId, &entry);
+    int first = -1;
+    int last = -1;
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        const ShardUsage *found = byShard.value(m_rows[row].shard.shardId);
+        std::optional<ShardUsage> next;
+        if (found)
+            next = *found;
+        if (next != m_rows[row].usage) {
+            m_rows[row].usage = std::move(next);
+            first = first < 0 ? int(row) : first;
+            last = int(row);
+        }
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, WriteUseColumn), index(last, ReadUseColumn));
+}
+
+QVariant ShardsTableModel::usageData(const Row &row, Column column, int role) const
+{
+    const bool write = column == WriteUseColumn;
+    const std::optional<ShardUsage> &usage = row.usage;
+    switch (role) {
+    case Qt::DisplayRole:
+        return usage ? UsageText::cell(*usage, write ? UsageText::Direction::Write
+                                                     : UsageText::Direction::Read)
+                     : QString();
+    case Qt::ToolTipRole:
+        if (usage)
+            return UsageText::toolTip(*usage);
+        if (m_usageError && !row.shard.endingSequenceNumber)
+            return tr("The use could not be read: %1").arg(m_usageError->message);
+        return {};
+    case ModelRole::UseFractionRole:
+    case ModelRole::SortRole: {
+        const std::optional<double> fraction =
+            usage ? (write ? usage->writeFraction() : usage->readFraction()) : std::nullopt;
+        if (role == ModelRole::SortRole)
+            return fraction.value_or(-1.0);
+        return fraction ? QVariant(*fraction) : QVariant();
+    }
+    case ModelRole::UseThrottledRole:
+        if (!usage)
+            return {};
+        return write ? usage->writesThrottledPerSecond > 0 : usage->readsThrottledPerSecond > 0;
+    case ModelRole::UseEnforcedRole:
+        return usage ? QVariant(usage->enforced) : QVariant();
+    default:
+        return {};
+    }
+}
+
 int ShardsTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -171,6 +290,19 @@ QVariant ShardsTableModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     const Shard &shard = row.shard;
     const auto column = Column(index.column());
+    if (column == WriteUseColumn || column == ReadUseColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+        case ModelRole::UseFractionRole:
+        case ModelRole::UseThrottledRole:
+        case ModelRole::UseEnforcedRole:
+        case ModelRole::SortRole:
+            return usageData(row, column, role);
+        default:
+            break;
+        }
+    }
 
     switch (role) {
     case ModelRole::RecordCountRole:
@@ -201,6 +333,8 @@ QVariant ShardsTableModel::data(const QModelIndex &index, int role) const
             return row.statistics ? row.statistics->recordCount : qint64(-1);
         case BytesColumn:
             return row.statistics ? row.statistics->bytes : qint64(-1);
+        case WriteUseColumn:
+        case ReadUseColumn:
         case ColumnCount:
             break;
         }
@@ -231,6 +365,8 @@ QVariant ShardsTableModel::data(const QModelIndex &index, int role) const
             return row.statistics ? QLocale().toString(row.statistics->recordCount) : QString();
         case BytesColumn:
             return row.statistics ? QLocale().formattedDataSize(row.statistics->bytes) : QString();
+        case WriteUseColumn:
+        case ReadUseColumn:
         case ColumnCount:
             break;
         }
@@ -265,6 +401,10 @@ QVariant ShardsTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Records");
     case BytesColumn:
         return tr("Bytes");
+    case WriteUseColumn:
+        return tr("Write use");
+    case ReadUseColumn:
+        return tr("Read use");
     case ColumnCount:
         break;
     }
@@ -278,6 +418,9 @@ QHash<int, QByteArray> ShardsTableModel::roleNames() const
     names.insert(ModelRole::ShardStateRole, "shardState");
     names.insert(ModelRole::RecordCountRole, "recordCount");
     names.insert(ModelRole::BytesRole, "bytes");
+    names.insert(ModelRole::UseFractionRole, "useFraction");
+    names.insert(ModelRole::UseThrottledRole, "useThrottled");
+    names.insert(ModelRole::UseEnforcedRole, "useEnforced");
     return names;
 }
 

@@ -9,6 +9,8 @@ StreamBinding::StreamBinding(RefreshFunction refresh, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &StreamBinding::start);
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] { request(m_pollParts); });
 }
 
 StreamBinding::~StreamBinding() = default;
@@ -27,6 +29,34 @@ void StreamBinding::setMinimumInterval(Parts parts, int intervalMs)
 void StreamBinding::setCoalesceInterval(int ms)
 {
     m_coalesceMs = std::max(0, ms);
+}
+
+void StreamBinding::setPolling(Parts parts, int intervalMs)
+{
+    m_pollParts = parts;
+    m_pollIntervalMs = std::max(0, intervalMs);
+    if (!parts)
+        m_pollTimer.stop();
+}
+
+void StreamBinding::setPollingActive(bool active)
+{
+    if (m_pollingActive == active)
+        return;
+    m_pollingActive = active;
+    if (!active) {
+        m_pollTimer.stop();
+        return;
+    }
+    // A refresh in flight that fetches them arms the poll when it finishes.
+    if (m_pollParts && isBound() && !(m_busy && (m_inFlight & m_pollParts)))
+        requestNow(m_pollParts);
+}
+
+void StreamBinding::armPoll()
+{
+    if (m_pollingActive && m_pollParts && isBound() && !(m_pending & m_pollParts))
+        m_pollTimer.start(m_pollIntervalMs);
 }
 
 void StreamBinding::bind(StreamBackend *backend, const QString &streamName)
@@ -49,6 +79,7 @@ void StreamBinding::bind(StreamBackend *backend, const QString &streamName)
     m_busy = false;
     m_pending = 0;
     m_timer.stop();
+    m_pollTimer.stop(); // the next refresh that fetches the polled parts arms it again
     for (Throttle &throttle : m_throttles)
         throttle.lastStarted.invalidate();
 }
@@ -70,6 +101,8 @@ void StreamBinding::finish(const Refresh &refresh)
     if (!isCurrent(refresh))
         return;
     m_busy = false;
+    if (refresh.parts & m_pollParts)
+        armPoll();
     arm();
 }
 
@@ -111,6 +144,7 @@ void StreamBinding::start()
     m_timer.stop();
     const Refresh refresh{++m_generation, std::exchange(m_pending, 0)};
     m_busy = true;
+    m_inFlight = refresh.parts;
     for (Throttle &throttle : m_throttles) {
         if (throttle.parts & refresh.parts)
             throttle.lastStarted.start();

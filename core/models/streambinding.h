@@ -29,6 +29,11 @@ namespace shardscope {
 //   refresh. A result delivered for any generation but the current refresh's is dropped, so
 //   answers for a previous stream (or a refresh that was abandoned) never reach the model.
 //
+// - Polling: parts that change without any signal (a shard's current use) can be polled while
+//   someone looks at them: setPolling() names them and the interval, setPollingActive() turns
+//   it on while a view shows them. Each poll starts `intervalMs` after the refresh that last
+//   fetched them finished, so a slow backend is never asked twice at once.
+//
 // What a refresh fetches is the model's business. It names the parts that can go stale as bits
 // of `Parts` (e.g. "the shard list", "the counts"), and its refresh function receives the stale
 // ones, starts the backend calls, passes each answer through deliver() and ends with finish().
@@ -61,6 +66,14 @@ public:
     // that did, unless other parts are stale too.
     void setMinimumInterval(Parts parts, int intervalMs);
     void setCoalesceInterval(int ms);
+    // Polls `parts` every `intervalMs` while polling is active and a stream is bound (0 parts:
+    // no polling). May be called again to change the interval; takes effect from the next poll.
+    void setPolling(Parts parts, int intervalMs);
+    // Turning it on refreshes the polled parts now (they may be stale), then every interval;
+    // turning it off stops asking, leaving the last values in place.
+    void setPollingActive(bool active);
+    bool isPollingActive() const { return m_pollingActive; }
+    int pollingInterval() const { return m_pollIntervalMs; }
 
     // Binds to `streamName` of `backend` (nothing, with a null backend or an empty name).
     // Whatever is in flight or pending belongs to the previous binding: its results will be
@@ -113,15 +126,21 @@ private:
     void arm();
     int delayForPending() const;
     void start();
+    void armPoll();
 
     RefreshFunction m_refresh;
     QPointer<StreamBackend> m_backend;
     QString m_streamName;
     QTimer m_timer;
+    QTimer m_pollTimer;
+    Parts m_pollParts = 0;
+    int m_pollIntervalMs = 0;
+    bool m_pollingActive = false;
     QList<Throttle> m_throttles;
     Parts m_onCatalogChanged = 0;
     Parts m_onRecordsAppended = 0;
     Parts m_pending = 0;
+    Parts m_inFlight = 0; // the parts of the refresh in flight (while m_busy)
     int m_coalesceMs = kDefaultCoalesceMs;
     quint64 m_generation = 0;
     quint64 m_droppedResults = 0;

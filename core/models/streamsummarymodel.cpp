@@ -4,6 +4,7 @@
 #include "backend/streambackend.h"
 #include "kinesis/policydocument.h"
 #include "models/modelroles.h"
+#include "models/usagetext.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -15,6 +16,8 @@ namespace shardscope {
 namespace {
 // Appends can arrive hundreds of times a second; the counts need not follow faster than this.
 constexpr int kCountsIntervalMs = 250;
+// The use is polled about once a second to begin with (usageRefreshIntervalMs() after).
+constexpr int kUsagePollMs = 1000;
 constexpr int kRows = int(StreamProperty::Count);
 
 bool sameSummary(const StreamDescriptionSummary &a, const StreamDescriptionSummary &b)
@@ -63,6 +66,7 @@ StreamSummaryModel::StreamSummaryModel(QObject *parent)
 {
     m_binding.setTriggers(SummaryPart | CountsPart, CountsPart);
     m_binding.setMinimumInterval(CountsPart, kCountsIntervalMs);
+    m_binding.setPolling(UsagePart, kUsagePollMs);
 }
 
 StreamSummaryModel::~StreamSummaryModel() = default;
@@ -70,61 +74,79 @@ StreamSummaryModel::~StreamSummaryModel() = default;
 void StreamSummaryModel::setStream(StreamBackend *backend, const QString &streamName)
 {
     m_binding.bind(backend, streamName);
+    m_binding.setPolling(UsagePart, kUsagePollMs);
+    m_binding.setPollingActive(false);
     const bool hadData = m_summary || m_totals || m_error;
     m_summary.reset();
     m_totals.reset();
     m_error.reset();
     m_policy = {};
     m_policyDenied = false;
+    m_usage.reset();
+    m_usageError.reset();
     // The rows never change; their values (and the stream-wide roles) do.
     emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
     if (hadData)
         emit summaryChanged();
     refresh();
+    setUsagePolling(m_usageWanted);
 }
 
 void StreamSummaryModel::refresh()
 {
     m_policyDenied = false;
-    m_binding.requestNow(SummaryPart | CountsPart);
+    StreamBinding::Parts parts = SummaryPart | CountsPart;
+    // The use only while it is shown (polled): a hidden view costs no calls.
+    if (m_binding.isPollingActive())
+        parts |= UsagePart;
+    m_binding.requestNow(parts);
+}
+
+void StreamSummaryModel::setUsagePolling(bool on)
+{
+    m_usageWanted = on;
+    m_binding.setPollingActive(on && canMeasureUsage());
+}
+
+bool StreamSummaryModel::canMeasureUsage() const
+{
+    return m_binding.isBound() && m_binding.backend()->hasShardUsage();
 }
 
 void StreamSummaryModel::fetch(StreamBinding::Refresh refresh)
 {
     StreamBackend *backend = m_binding.backend();
-    // Counts alone cannot bring back a stream we have no summary of.
+    // Counts or use alone cannot bring back a stream we have no summary of.
     if (!m_summary)
         refresh.parts |= SummaryPart;
     if (!(refresh.parts & SummaryPart)) {
-        if (backend->hasShardStatistics())
-            fetchStatistics(refresh, std::nullopt, std::nullopt);
-        else
-            m_binding.finish(refresh); // nothing to read
+        fetchStatistics(refresh, Fetched{});
         return;
     }
     const StreamTarget target = StreamTarget::byName(m_binding.streamName());
     m_binding.deliver(refresh, backend->describeStreamSummary(target),
                       [this, refresh](BackendResult<StreamDescriptionSummary> result) {
-                          if (!result)
-                              finish(refresh, std::nullopt, std::nullopt, std::nullopt,
-                                     result.error());
-                          else
-                              fetchPolicy(refresh, std::move(*result));
+                          Fetched fetched;
+                          if (!result) {
+                              fetched.error = result.error();
+                              finish(refresh, std::move(fetched));
+                              return;
+                          }
+                          fetched.summary = std::move(*result);
+                          fetchPolicy(refresh, std::move(fetched));
                       });
 }
 
-void StreamSummaryModel::fetchPolicy(const StreamBinding::Refresh &refresh,
-                                     StreamDescriptionSummary summary)
+void StreamSummaryModel::fetchPolicy(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
-    StreamBackend *backend = m_binding.backend();
     if (m_policyDenied) {
         // Every refresh would fail the same way (and fill the activity list with it).
-        fetchStatistics(refresh, std::move(summary), std::nullopt);
+        fetchStatistics(refresh, std::move(fetched));
         return;
     }
-    const ResourcePolicyTarget target{summary.streamArn};
-    m_binding.deliver(refresh, backend->getResourcePolicy(target),
-                      [this, refresh, summary = std::move(summary)](
+    const ResourcePolicyTarget target{fetched.summary->streamArn};
+    m_binding.deliver(refresh, m_binding.backend()->getResourcePolicy(target),
+                      [this, refresh, fetched = std::move(fetched)](
                           BackendResult<GetResourcePolicyResponse> result) mutable {
                           PolicyState policy;
                           if (result)
@@ -132,37 +154,81 @@ void StreamSummaryModel::fetchPolicy(const StreamBinding::Refresh &refresh,
                           else
                               policy.error = result.error();
                           m_policyDenied = !result && result.error().type == ErrorType::AccessDenied;
-                          fetchStatistics(refresh, std::move(summary), std::move(policy));
+                          fetched.policy = std::move(policy);
+                          fetchStatistics(refresh, std::move(fetched));
                       });
 }
 
-void StreamSummaryModel::fetchStatistics(const StreamBinding::Refresh &refresh,
-                                         std::optional<StreamDescriptionSummary> summary,
-                                         std::optional<PolicyState> policy)
+void StreamSummaryModel::fetchStatistics(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
     StreamBackend *backend = m_binding.backend();
-    if (!backend || !backend->hasShardStatistics()) {
-        finish(refresh, std::move(summary), std::move(policy), std::nullopt, std::nullopt);
+    // A poll for the use alone does not count the records again.
+    if (!backend || !backend->hasShardStatistics() ||
+        !(refresh.parts & (SummaryPart | CountsPart))) {
+        fetchUsage(refresh, std::move(fetched));
         return;
     }
     m_binding.deliver(refresh, backend->shardStatistics(m_binding.streamName()),
-                      [this, refresh, summary = std::move(summary), policy = std::move(policy)](
+                      [this, refresh, fetched = std::move(fetched)](
                           BackendResult<QList<ShardStatistics>> result) mutable {
-                          if (result)
-                              finish(refresh, std::move(summary), std::move(policy),
-                                     total(*result), std::nullopt);
-                          else
-                              finish(refresh, std::nullopt, std::nullopt, std::nullopt,
-                                     result.error());
+                          if (!result) {
+                              fetched.summary.reset();
+                              fetched.error = result.error();
+                              finish(refresh, std::move(fetched));
+                              return;
+                          }
+                          fetched.totals = total(*result);
+                          fetchUsage(refresh, std::move(fetched));
                       });
 }
 
-void StreamSummaryModel::finish(const StreamBinding::Refresh &refresh,
-                                std::optional<StreamDescriptionSummary> summary,
-                                std::optional<PolicyState> policy,
-                                std::optional<ShardStatistics> totals, std::optional<Error> error)
+void StreamSummaryModel::fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
+    if (!(refresh.parts & UsagePart) || !canMeasureUsage()) {
+        finish(refresh, std::move(fetched));
+        return;
+    }
+    const StreamTarget target = StreamTarget::byName(m_binding.streamName());
+    m_binding.deliver(refresh, m_binding.backend()->shardUsage(target),
+                      [this, refresh, fetched = std::move(fetched)](
+                          BackendResult<QList<ShardUsage>> result) mutable {
+                          if (result)
+                              fetched.usage = std::move(*result);
+                          else
+                              fetched.usageError = result.error();
+                          finish(refresh, std::move(fetched));
+                      });
+}
+
+void StreamSummaryModel::finish(const StreamBinding::Refresh &refresh, Fetched fetched)
+{
+    if (fetched.usage)
+        m_binding.setPolling(UsagePart, usageRefreshIntervalMs(*fetched.usage));
     m_binding.finish(refresh);
+
+    // The use: its own two rows, its own error.
+    std::optional<QList<ShardUsage>> nextUsage = m_usage;
+    std::optional<Error> nextUsageError = m_usageError;
+    if (fetched.usage) {
+        nextUsage = std::move(fetched.usage);
+        nextUsageError.reset();
+    } else if (fetched.usageError) {
+        nextUsage.reset();
+        nextUsageError = fetched.usageError;
+    }
+    bool usageChanged = nextUsage != m_usage || nextUsageError != m_usageError;
+    m_usage = std::move(nextUsage);
+    m_usageError = std::move(nextUsageError);
+
+    const bool pollOnly = !(refresh.parts & (SummaryPart | CountsPart));
+    if (pollOnly) {
+        if (usageChanged)
+            emit dataChanged(index(rowOf(StreamProperty::ThroughputLimits), 0),
+                             index(rowOf(StreamProperty::HottestShard), ColumnCount - 1));
+        return;
+    }
+
+    const std::optional<Error> error = fetched.error;
     std::optional<StreamDescriptionSummary> nextSummary = m_summary;
     std::optional<ShardStatistics> nextTotals = m_totals;
     PolicyState nextPolicy = m_policy;
@@ -171,13 +237,17 @@ void StreamSummaryModel::finish(const StreamBinding::Refresh &refresh,
         nextSummary.reset();
         nextTotals.reset();
         nextPolicy = {};
+        if (m_usage) {
+            m_usage.reset();
+            usageChanged = true;
+        }
     } else {
-        if (summary)
-            nextSummary = std::move(summary);
-        if (policy)
-            nextPolicy = std::move(*policy);
-        if (totals)
-            nextTotals = totals;
+        if (fetched.summary)
+            nextSummary = std::move(fetched.summary);
+        if (fetched.policy)
+            nextPolicy = std::move(*fetched.policy);
+        if (fetched.totals)
+            nextTotals = fetched.totals;
     }
     const bool changed = !sameSummary(nextSummary, m_summary) || nextTotals != m_totals
         || error != m_error || nextPolicy != m_policy;
@@ -185,10 +255,10 @@ void StreamSummaryModel::finish(const StreamBinding::Refresh &refresh,
     m_totals = nextTotals;
     m_policy = std::move(nextPolicy);
     m_error = error;
-    if (changed) {
+    if (changed || usageChanged)
         emit dataChanged(index(0, 0), index(kRows - 1, ColumnCount - 1));
+    if (changed)
         emit summaryChanged();
-    }
     if (error)
         emit refreshFailed(*error);
     else
@@ -268,6 +338,10 @@ QString StreamSummaryModel::label(StreamProperty property) const
         return tr("Records");
     case StreamProperty::Bytes:
         return tr("Bytes");
+    case StreamProperty::ThroughputLimits:
+        return tr("Throughput limits");
+    case StreamProperty::HottestShard:
+        return tr("Hottest shard");
     case StreamProperty::Count:
         break;
     }
@@ -280,6 +354,18 @@ QVariant StreamSummaryModel::rawValue(StreamProperty property) const
         return m_totals ? QVariant(m_totals->recordCount) : QVariant();
     if (property == StreamProperty::Bytes)
         return m_totals ? QVariant(m_totals->bytes) : QVariant();
+    if (property == StreamProperty::ThroughputLimits) {
+        if (!m_usage || m_usage->isEmpty())
+            return {};
+        return m_usage->constFirst().enforced;
+    }
+    if (property == StreamProperty::HottestShard) {
+        const std::optional<ShardUsage> hottest =
+            m_usage ? hottestShard(*m_usage) : std::optional<ShardUsage>();
+        if (!hottest)
+            return {};
+        return std::max(hottest->writeFraction().value_or(0), hottest->readFraction().value_or(0));
+    }
     if (!m_summary)
         return {};
     const StreamDescriptionSummary &s = *m_summary;
@@ -316,6 +402,8 @@ QVariant StreamSummaryModel::rawValue(StreamProperty property) const
         return QDateTime::fromMSecsSinceEpoch(s.streamCreationTimestamp, Qt::UTC);
     case StreamProperty::Records:
     case StreamProperty::Bytes:
+    case StreamProperty::ThroughputLimits:
+    case StreamProperty::HottestShard:
     case StreamProperty::Count:
         break;
     }
@@ -334,6 +422,20 @@ QString StreamSummaryModel::displayValue(StreamProperty property) const
                 : locale.formattedDataSize(m_totals->bytes, 1);
         }
         if (m_summary && m_binding.backend() && !m_binding.backend()->hasShardStatistics())
+            return tr("Not available");
+        return {};
+    }
+    if (property == StreamProperty::ThroughputLimits || property == StreamProperty::HottestShard) {
+        if (m_usageError)
+            return tr("Cannot measure the use: %1").arg(m_usageError->message);
+        if (m_usage) {
+            if (property == StreamProperty::HottestShard)
+                return UsageText::hottest(*m_usage);
+            if (!m_usage->isEmpty())
+                return UsageText::limits(m_usage->constFirst().limits, m_usage->constFirst().enforced);
+            return {};
+        }
+        if (m_summary && m_binding.backend() && !m_binding.backend()->hasShardUsage())
             return tr("Not available");
         return {};
     }
@@ -415,6 +517,8 @@ QString StreamSummaryModel::displayValue(StreamProperty property) const
             QLocale::ShortFormat);
     case StreamProperty::Records:
     case StreamProperty::Bytes:
+    case StreamProperty::ThroughputLimits:
+    case StreamProperty::HottestShard:
     case StreamProperty::Count:
         break;
     }

@@ -3,6 +3,7 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/shardstatistics.h"
+#include "kinesis/shardusage.h"
 #include "models/streambinding.h"
 
 #include <QAbstractTableModel>
@@ -32,6 +33,8 @@ enum class StreamProperty {
     Created,
     Records,
     Bytes,
+    ThroughputLimits, // the per-shard limits and whether they are enforced
+    HottestShard,     // the shard nearest to a limit, and how near
     Count // not a row
 };
 
@@ -43,10 +46,14 @@ enum class StreamProperty {
 // (StreamNameRole, StreamStatusRole, RecordCountRole, ErrorRole...).
 //
 // Data comes from describeStreamSummary, getResourcePolicy (whose failure shows only in the
-// Resource policy row) and, where the backend can count them, the summed shardStatistics. Refreshes asynchronously through a StreamBinding: everything after
-// catalogChanged (coalesced, ~50 ms), the counts after recordsAppended for this stream (at most
-// one refresh per ~250 ms). Refreshes never overlap; results for an earlier stream are dropped.
-// When the stream is gone or a call fails the rows stay and every value shows errorText().
+// Resource policy row) and, where the backend can count them, the summed shardStatistics, and
+// where it can measure it, the shards' use against their throughput limits (shardUsage: the
+// limits row and the hottest shard). Refreshes asynchronously through a StreamBinding:
+// everything after catalogChanged (coalesced, ~50 ms), the counts after recordsAppended for this
+// stream (at most one refresh per ~250 ms), the use about once a second while
+// setUsagePolling(true) says a view shows it. Refreshes never overlap; results for an earlier
+// stream are dropped. When the stream is gone or a call fails the rows stay and every value
+// shows errorText(); a use that cannot be read shows its error in its two rows only.
 //
 // Threads: GUI thread. Does not own the backend.
 class StreamSummaryModel final : public QAbstractTableModel
@@ -67,6 +74,11 @@ public:
     // Refreshes everything now (or as soon as the refresh in flight is done), the resource policy
     // too even if reading it was denied (it is not asked for again after a denial otherwise).
     void refresh();
+    // Polls the shards' use while `on` (a view shows the Overview) and the backend can measure it.
+    void setUsagePolling(bool on);
+    bool isPollingUsage() const { return m_binding.isPollingActive(); }
+    // Each open shard's use as last read; empty while unknown.
+    std::optional<QList<ShardUsage>> usage() const { return m_usage; }
 
     std::optional<StreamDescriptionSummary> summary() const { return m_summary; }
     // Records and payload bytes still readable, summed over all shards; empty while unknown or
@@ -98,8 +110,7 @@ signals:
 
 private:
     // What a refresh fetches (StreamBinding::Parts).
-    enum Part : StreamBinding::Parts { SummaryPart = 1, CountsPart = 2 };
-
+    enum Part : StreamBinding::Parts { SummaryPart = 1, CountsPart = 2, UsagePart = 4 };
     // What getResourcePolicy answered: the document or why not.
     struct PolicyState
     {
@@ -107,15 +118,23 @@ private:
         std::optional<Error> error;
         bool operator==(const PolicyState &) const = default;
     };
+    // What one refresh brought back.
+    struct Fetched
+    {
+        std::optional<StreamDescriptionSummary> summary;
+        std::optional<ShardStatistics> totals;
+        std::optional<Error> error; // of the summary or the counts
+        std::optional<QList<ShardUsage>> usage;
+        std::optional<Error> usageError;
+        std::optional<PolicyState> policy;
+    };
 
     void fetch(StreamBinding::Refresh refresh);
-    void fetchPolicy(const StreamBinding::Refresh &refresh, StreamDescriptionSummary summary);
-    void fetchStatistics(const StreamBinding::Refresh &refresh,
-                         std::optional<StreamDescriptionSummary> summary,
-                         std::optional<PolicyState> policy);
-    void finish(const StreamBinding::Refresh &refresh,
-                std::optional<StreamDescriptionSummary> summary, std::optional<PolicyState> policy,
-                std::optional<ShardStatistics> totals, std::optional<Error> error);
+    void fetchPolicy(const StreamBinding::Refresh &refresh, Fetched fetched);
+    void fetchStatistics(const StreamBinding::Refresh &refresh, Fetched fetched);
+    void fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched);
+    void finish(const StreamBinding::Refresh &refresh, Fetched fetched);
+    bool canMeasureUsage() const;
     QString policyText() const;
 
     QString label(StreamProperty property) const;
@@ -128,6 +147,9 @@ private:
     std::optional<Error> m_error;
     PolicyState m_policy;
     bool m_policyDenied = false; // AccessDenied: do not ask again until refresh() or setStream()
+    std::optional<QList<ShardUsage>> m_usage;
+    std::optional<Error> m_usageError;
+    bool m_usageWanted = false;
 };
 
 } // namespace shardscope

@@ -1,0 +1,87 @@
+#include "usagebardelegate.h"
+
+#include "charts/charttheme.h"
+#include "models/modelroles.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPalette>
+#include <QStyle>
+
+#include <algorithm>
+
+namespace shardscope {
+
+namespace {
+// Where a shard's use turns from comfortable to near its limit.
+constexpr double kNearLimit = 0.8;
+// How much of the bar's colour shows over the cell's background.
+constexpr int kBarAlpha = 150;
+} // namespace
+
+UsageBarDelegate::UsageBarDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+UsageBarDelegate::Level UsageBarDelegate::levelOf(double fraction, bool throttled)
+{
+    if (throttled || fraction >= 1.0)
+        return Level::AtLimit;
+    return fraction >= kNearLimit ? Level::Near : Level::Comfortable;
+}
+
+QColor UsageBarDelegate::colorOf(Level level, const QPalette &palette)
+{
+    const bool dark = isDarkPalette(palette);
+    switch (level) {
+    case Level::Comfortable:
+        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x43, 0xa0, 0x47);
+    case Level::Near:
+        return dark ? QColor(0xff, 0xca, 0x28) : QColor(0xf9, 0xa8, 0x25);
+    case Level::AtLimit:
+        return dark ? QColor(0xef, 0x53, 0x50) : QColor(0xe5, 0x39, 0x35);
+    }
+    return palette.color(QPalette::Highlight);
+}
+
+void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    const QVariant fraction = index.data(ModelRole::UseFractionRole);
+    if (!fraction.isValid()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+
+    // The cell's own background and selection, without its text.
+    const QString text = opt.text;
+    opt.text.clear();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const Level level = levelOf(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool());
+    QColor bar = colorOf(level, opt.palette);
+    bar.setAlpha(kBarAlpha);
+    const QRect track = opt.rect.adjusted(2, 3, -2, -3);
+    const int width = int(track.width() * std::clamp(fraction.toDouble(), 0.0, 1.0));
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (width > 0) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(bar);
+        painter->drawRoundedRect(QRect(track.topLeft(), QSize(width, track.height())), 2, 2);
+    }
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    // A little clear of the bar's rounded start.
+    const QRect textRect =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(3, 0, 0, 0);
+    painter->setFont(opt.font);
+    painter->drawText(textRect, int(Qt::AlignLeft | Qt::AlignVCenter),
+                      opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
+    painter->restore();
+}
+
+} // namespace shardscope
