@@ -220,21 +220,26 @@ void TestControlPlaneDialogs::warmThroughputAppliesWithinAwsLimits()
              u"20,000 MiB/s is more than Kinesis allows: choose from 0 to 10,240 MiB/s (10 GiB/s)."_s);
     QVERIFY(!apply->isEnabled());
 
+    // Kinesis's maximum is accepted.
     typeValue(spin, 10240);
     QVERIFY(!valueError->isVisible());
     QVERIFY(apply->isEnabled());
+    // Applied: the emulator splits the stream until its shards carry the target.
+    typeValue(spin, 40);
+    QVERIFY(!valueError->isVisible());
     QTest::mouseClick(apply, Qt::LeftButton);
     QTRY_COMPARE(changed.size(), 1);
-    QCOMPARE(changed.first().at(1).toInt(), 10240);
+    QCOMPARE(changed.first().at(1).toInt(), 40);
     QTRY_COMPARE(summary().streamStatus, StreamStatus::Active);
-    QCOMPARE(summary().warmThroughput->targetMiBps, 10240);
-    QCOMPARE(summary().warmThroughput->currentMiBps, 10240);
+    QCOMPARE(summary().warmThroughput->targetMiBps, 40);
+    QCOMPARE(summary().warmThroughput->currentMiBps, 40);
+    QCOMPARE(summary().openShardCount, 40);
 
     WarmThroughputDialog again(m_backend.get(), u"s"_s);
     again.show();
     QTRY_COMPARE(child<QLabel>(&again, u"currentWarmLabel"_s)->text(),
-                 u"Target 10,240 MiB/s, now 10,240 MiB/s"_s);
-    QCOMPARE(child<QSpinBox>(&again, u"warmThroughputSpin"_s)->value(), 10240);
+                 u"Target 40 MiB/s, now 40 MiB/s"_s);
+    QCOMPARE(child<QSpinBox>(&again, u"warmThroughputSpin"_s)->value(), 40);
 }
 
 void TestControlPlaneDialogs::warmThroughputWithoutCommitmentShowsTheError()

@@ -50,6 +50,12 @@ int OnDemandScaler::maxShards(const EngineCore &core, const StreamMeta &stream)
 
 std::expected<void, Error> OnDemandScaler::run(EngineCore &core, SqliteDb &db)
 {
+    // Scaling out answers the throughput limits: with them off nothing is ever throttled, so
+    // nothing scales by itself (the limiter still counts the use, for the views).
+    if (!core.limiter().isEnabled()) {
+        m_streaks.clear();
+        return {};
+    }
     const qint64 nowMs = core.now();
     const EngineOptions &options = core.options();
     const ThroughputLimiter::Limits &limits = core.limiter().limits();
