@@ -5024,13 +5024,6 @@ Hash-Schlüssel %3 – %4
     </message>
 </context>
 <context>
-    <name>shardscope::StreamBackend</name>
-    <message>
-        <source>%1 offers no metrics.</source>
-        <translation>%1 bietet keine Metriken an.</translation>
-    </message>
-</context>
-<context>
     <name>shardscope::StreamMetricsView</name>
     <message>
         <source>&amp;By shard</source>

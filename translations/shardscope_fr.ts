@@ -5024,13 +5024,6 @@ Clés de hachage %3 – %4
     </message>
 </context>
 <context>
-    <name>shardscope::StreamBackend</name>
-    <message>
-        <source>%1 offers no metrics.</source>
-        <translation>%1 ne fournit pas de métriques.</translation>
-    </message>
-</context>
-<context>
     <name>shardscope::StreamMetricsView</name>
     <message>
         <source>&amp;By shard</source>
