@@ -1,5 +1,6 @@
 #include "httpserver.h"
 
+#include "http1requestparser.h"
 #include "http2session.h"
 #include "serverlog.h"
 
@@ -49,7 +50,10 @@ class Connection final : public QObject, public ResponseSink
 public:
     Connection(qintptr descriptor, const HttpServer::Handler &handler,
                const HttpServer::Options &options, std::shared_ptr<std::atomic<int>> open)
-        : m_handler(handler), m_options(options), m_open(std::move(open))
+        : m_handler(handler),
+          m_options(options),
+          m_open(std::move(open)),
+          m_parser(Http1RequestParser::Limits{options.maxHeaderBytes, options.maxBodyBytes})
     {
         m_open->fetch_add(1);
         if (m_options.tls) {
@@ -127,7 +131,7 @@ public:
     void setDrainedCallback(std::function<void()> drained) override { m_drained = std::move(drained); }
 
 private:
-    enum class State { Headers, Body, Streaming, Http2, Closing };
+    enum class State { Reading, Streaming, Http2, Closing };
 
     // The client's first bytes over cleartext when it speaks HTTP/2 with prior knowledge.
     static constexpr QByteArrayView kHttp2Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
@@ -175,7 +179,7 @@ private:
             startHttp2(QByteArray());
             return;
         }
-        if (m_buffer.isEmpty() && m_state == State::Headers)
+        if (m_buffer.isEmpty() && m_state == State::Reading && m_parser.isIdle())
             m_deadline->start(m_options.idleTimeoutMs);
     }
 
@@ -230,12 +234,12 @@ private:
             receiveHttp2(m_socket->readAll());
             return;
         }
-        if (m_buffer.isEmpty() && m_state == State::Headers)
+        if (m_buffer.isEmpty() && m_state == State::Reading && m_parser.isIdle())
             m_deadline->start(m_options.requestTimeoutMs); // a new request starts
         m_buffer += m_socket->readAll();
         // A cleartext connection that starts with the HTTP/2 preface speaks HTTP/2 (h2c with
         // prior knowledge); a partial preface waits for the rest.
-        if (!m_tls && !m_servedAny && m_state == State::Headers) {
+        if (!m_tls && !m_servedAny && m_state == State::Reading && m_parser.isIdle()) {
             const qsizetype n = std::min(m_buffer.size(), kHttp2Preface.size());
             if (QByteArrayView(m_buffer).first(n) == kHttp2Preface.first(n)) {
                 if (n == kHttp2Preface.size())
@@ -248,105 +252,36 @@ private:
 
     void process()
     {
-        while (m_state != State::Closing) {
-            if (m_state == State::Headers) {
-                const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-                if (end < 0) {
-                    if (m_buffer.size() > m_options.maxHeaderBytes)
-                        fail(431, "Request header is too large.",
-                             QStringLiteral("the request head is over the limit of %1 bytes")
-                                 .arg(m_options.maxHeaderBytes));
-                    return;
-                }
-                if (end > m_options.maxHeaderBytes) {
-                    fail(431, "Request header is too large.",
-                         QStringLiteral("the request head of %1 bytes is over the limit of %2")
-                             .arg(end)
-                             .arg(m_options.maxHeaderBytes));
-                    return;
-                }
-                if (!parseHead(m_buffer.left(end)))
-                    return;
-                m_buffer.remove(0, end + 4);
-                m_state = State::Body;
-                if (m_contentLength > m_options.maxBodyBytes) {
-                    fail(413, "",
-                         QStringLiteral("a body of %1 bytes is over the limit of %2")
-                             .arg(m_contentLength)
-                             .arg(m_options.maxBodyBytes));
-                    return;
-                }
-                if (m_request.header("expect").toLower() == "100-continue" && m_contentLength > 0 &&
-                    m_buffer.isEmpty())
+        while (m_state == State::Reading) {
+            Http1RequestParser::Step step = m_parser.next(m_buffer);
+            switch (step.kind) {
+            case Http1RequestParser::Step::NeedMore:
+                return;
+            case Http1RequestParser::Step::Refused:
+                fail(step.status, step.message, step.detail);
+                return;
+            case Http1RequestParser::Step::HeadRead:
+                if (step.expectContinue)
                     m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            }
-            if (m_state == State::Body) {
-                if (m_buffer.size() < m_contentLength)
-                    return;
-                m_request.body = m_buffer.left(m_contentLength);
-                m_buffer.remove(0, m_contentLength);
-                m_servedAny = true;
-                HttpResponse response = m_handler(m_request);
-                m_request = HttpRequest{};
-                if (response.stream) {
-                    startStream(std::move(response));
-                    return;
-                }
-                respond(response);
-                m_state = m_closeAfterResponse ? State::Closing : State::Headers;
-                if (m_state == State::Headers)
-                    m_deadline->start(m_buffer.isEmpty() ? m_options.idleTimeoutMs
-                                                         : m_options.requestTimeoutMs);
-            }
-        }
-    }
-
-    bool parseHead(const QByteArray &head)
-    {
-        const QList<QByteArray> lines = head.split('\n');
-        const QList<QByteArray> requestLine = lines.front().trimmed().split(' ');
-        if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-            fail(requestLine.size() == 3 ? 505 : 400, "Malformed request line.");
-            return false;
-        }
-        m_request.method = requestLine[0];
-        m_request.target = requestLine[1];
-        m_request.peer = m_peer;
-        const bool http10 = requestLine[2] == "HTTP/1.0";
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            if (line.isEmpty())
                 continue;
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0) {
-                fail(400, "Malformed header line.");
-                return false;
+            case Http1RequestParser::Step::Request:
+                break;
             }
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (m_request.headers.contains(name))
-                m_request.headers[name] += ", " + value;
-            else
-                m_request.headers.insert(name, value);
+            m_servedAny = true;
+            m_closeAfterResponse = step.closeAfter;
+            step.request.peer = m_peer;
+            HttpResponse response = m_handler(step.request);
+            if (response.stream) {
+                startStream(std::move(response));
+                return;
+            }
+            respond(response);
+            if (m_closeAfterResponse) {
+                m_state = State::Closing;
+                return;
+            }
+            m_deadline->start(m_buffer.isEmpty() ? m_options.idleTimeoutMs : m_options.requestTimeoutMs);
         }
-        const QByteArray connection = m_request.header("connection").toLower();
-        m_closeAfterResponse = http10 ? !connection.contains("keep-alive") : connection.contains("close");
-        if (!m_request.header("transfer-encoding").isEmpty()) {
-            fail(501, "Transfer-Encoding is not supported; send Content-Length.");
-            return false;
-        }
-        const QByteArray length = m_request.header("content-length");
-        if (length.isEmpty()) {
-            m_contentLength = 0;
-            return true;
-        }
-        bool ok = false;
-        m_contentLength = length.toLongLong(&ok);
-        if (!ok || m_contentLength < 0) {
-            fail(400, "Malformed Content-Length.");
-            return false;
-        }
-        return true;
     }
 
     // The head of a streamed response, then the stream's pieces as it writes them. The
@@ -458,7 +393,7 @@ private:
             closeWhenWritten();
             return;
         }
-        if (m_buffer.isEmpty() && m_state == State::Headers) {
+        if (m_buffer.isEmpty() && m_state == State::Reading && m_parser.isIdle()) {
             qCDebug(lcServer).noquote() << "closing the idle connection from" << m_peerText;
             m_socket->disconnectFromHost();
             return;
@@ -477,10 +412,9 @@ private:
     QHostAddress m_peer;
     QString m_peerText; // address:port, for the log
     QByteArray m_buffer;
-    HttpRequest m_request;
-    qint64 m_contentLength = 0;
+    Http1RequestParser m_parser;
     bool m_closeAfterResponse = false;
-    State m_state = State::Headers;
+    State m_state = State::Reading;
     std::shared_ptr<ResponseStream> m_stream; // from a streamed response on
     std::function<void()> m_drained;
     bool m_servedAny = false;             // an HTTP/1.1 request was answered
