@@ -255,7 +255,8 @@ void TestSubscribeWire::streamsEventsInTheRequestsFormat()
     f.put("three");
     auto pushed = reader.nextMessage();
     QVERIFY(pushed);
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    // Pushed, not left for the 5-second heartbeat (slack for a loaded machine).
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
     event = codec.decode<SubscribeToShardEvent>(pushed->payload);
     QVERIFY(event.has_value());
     QCOMPARE(event->records.size(), qsizetype(1));
@@ -348,7 +349,7 @@ void TestSubscribeWire::aClientThatStopsReadingHoldsUpNobody()
         answer += other.readAll();
     }
     QVERIFY2(answer.contains("\"wire\""), answer.constData());
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
     // The stuck subscription is still there, and has not read all 32 MiB.
     const auto active = f.engine->activeSubscriptions();
     QCOMPARE(active.size(), qsizetype(1));

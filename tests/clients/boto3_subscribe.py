@@ -122,7 +122,7 @@ events = read_events(arn, "shardId-000000000000",
 writer.join()
 late = [r["Data"] for e in events for r in e["Records"]]
 check("resumed after the continuation: only the new record", late == [b"late"], late)
-check("a record arriving while subscribed comes within a second", time.time() - started < 1.5,
+check("a record arriving while subscribed comes before the 5-second heartbeat", time.time() - started < 3.0,
       time.time() - started)
 
 # --- the 5-second rule ---------------------------------------------------------------------------
