@@ -27,6 +27,7 @@ ShardsTableModel::ShardsTableModel(QObject *parent)
 {
     m_binding.setTriggers(ShardsPart | StatisticsPart, StatisticsPart);
     m_binding.setPolling(UsagePart, kUsagePollMs);
+    m_binding.setPollCondition([](const StreamBackend &backend) { return backend.hasShardUsage(); });
 }
 
 ShardsTableModel::~ShardsTableModel() = default;
@@ -42,27 +43,13 @@ void ShardsTableModel::setStream(StreamBackend *backend, const QString &streamNa
     m_rows.clear();
     endResetModel();
     refresh();
-    setUsagePolling(m_usageWanted);
+    m_binding.resumePolling();
 }
 
 void ShardsTableModel::refresh()
 {
-    StreamBinding::Parts parts = ShardsPart | StatisticsPart;
     // The use only while it is shown (polled): a hidden view costs no calls.
-    if (m_binding.isPollingActive())
-        parts |= UsagePart;
-    m_binding.requestNow(parts);
-}
-
-void ShardsTableModel::setUsagePolling(bool on)
-{
-    m_usageWanted = on;
-    m_binding.setPollingActive(on && canMeasureUsage());
-}
-
-bool ShardsTableModel::canMeasureUsage() const
-{
-    return m_binding.isBound() && m_binding.backend()->hasShardUsage();
+    m_binding.requestNow(m_binding.withPolled(ShardsPart | StatisticsPart));
 }
 
 void ShardsTableModel::fetch(const StreamBinding::Refresh &refresh)
@@ -109,7 +96,7 @@ void ShardsTableModel::fetchStatistics(const StreamBinding::Refresh &refresh, Fe
 
 void ShardsTableModel::fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
-    if (!(refresh.parts & UsagePart) || !canMeasureUsage()) {
+    if (!(refresh.parts & UsagePart) || !m_binding.canPoll()) {
         finish(refresh, std::move(fetched));
         return;
     }

@@ -62,7 +62,7 @@ public:
     // Refreshes everything now.
     void refresh();
     // Polls the shards' use while `on` (a view shows the table) and the backend can measure it.
-    void setUsagePolling(bool on);
+    void setUsagePolling(bool on) { m_binding.setPollingWanted(on); }
     bool isPollingUsage() const { return m_binding.isPollingActive(); }
     int usagePollInterval() const { return m_binding.pollingInterval(); }
     // Why the use could not be read the last time (shown in the use cells' tooltips), or nothing.
@@ -108,14 +108,12 @@ private:
     void applyShards(QList<Shard> shards);
     void applyStatistics(const QList<ShardStatistics> &statistics);
     void applyUsage(const QList<ShardUsage> &usage);
-    bool canMeasureUsage() const;
     QVariant usageData(const Row &row, Column column, int role) const;
 
     StreamBinding m_binding;
     QList<Row> m_rows; // sorted by shard id
     std::optional<Error> m_error;
     std::optional<Error> m_usageError;
-    bool m_usageWanted = false;
 };
 
 } // namespace shardscope

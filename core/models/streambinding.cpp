@@ -53,6 +53,17 @@ void StreamBinding::setPollingActive(bool active)
         requestNow(m_pollParts);
 }
 
+void StreamBinding::setPollCondition(std::function<bool(const StreamBackend &)> canPoll)
+{
+    m_canPoll = std::move(canPoll);
+}
+
+void StreamBinding::setPollingWanted(bool wanted)
+{
+    m_pollingWanted = wanted;
+    setPollingActive(wanted && canPoll());
+}
+
 void StreamBinding::armPoll()
 {
     if (m_pollingActive && m_pollParts && isBound() && !(m_pending & m_pollParts))

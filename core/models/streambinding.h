@@ -74,6 +74,17 @@ public:
     void setPollingActive(bool active);
     bool isPollingActive() const { return m_pollingActive; }
     int pollingInterval() const { return m_pollIntervalMs; }
+    // What a model says instead of setPollingActive(): a view wants the polled parts (it shows
+    // them). Polling is then active while a stream is bound whose backend passes the condition
+    // (none: any backend). The wish outlives bind(): a model that stopped polling for a new
+    // stream calls resumePolling() once it has refreshed, and polling goes on if it applies.
+    void setPollCondition(std::function<bool(const StreamBackend &)> canPoll);
+    void setPollingWanted(bool wanted);
+    void resumePolling() { setPollingWanted(m_pollingWanted); }
+    // Whether the bound stream's backend passes the poll condition.
+    bool canPoll() const { return isBound() && (!m_canPoll || m_canPoll(*m_backend)); }
+    // `parts`, with the polled parts while polling is active: what a full refresh fetches.
+    Parts withPolled(Parts parts) const { return m_pollingActive ? parts | m_pollParts : parts; }
 
     // Binds to `streamName` of `backend` (nothing, with a null backend or an empty name).
     // Whatever is in flight or pending belongs to the previous binding: its results will be
@@ -136,6 +147,8 @@ private:
     Parts m_pollParts = 0;
     int m_pollIntervalMs = 0;
     bool m_pollingActive = false;
+    bool m_pollingWanted = false;
+    std::function<bool(const StreamBackend &)> m_canPoll;
     QList<Throttle> m_throttles;
     Parts m_onCatalogChanged = 0;
     Parts m_onRecordsAppended = 0;

@@ -67,6 +67,7 @@ StreamSummaryModel::StreamSummaryModel(QObject *parent)
     m_binding.setTriggers(SummaryPart | CountsPart, CountsPart);
     m_binding.setMinimumInterval(CountsPart, kCountsIntervalMs);
     m_binding.setPolling(UsagePart, kUsagePollMs);
+    m_binding.setPollCondition([](const StreamBackend &backend) { return backend.hasShardUsage(); });
 }
 
 StreamSummaryModel::~StreamSummaryModel() = default;
@@ -89,28 +90,14 @@ void StreamSummaryModel::setStream(StreamBackend *backend, const QString &stream
     if (hadData)
         emit summaryChanged();
     refresh();
-    setUsagePolling(m_usageWanted);
+    m_binding.resumePolling();
 }
 
 void StreamSummaryModel::refresh()
 {
     m_policyDenied = false;
-    StreamBinding::Parts parts = SummaryPart | CountsPart;
     // The use only while it is shown (polled): a hidden view costs no calls.
-    if (m_binding.isPollingActive())
-        parts |= UsagePart;
-    m_binding.requestNow(parts);
-}
-
-void StreamSummaryModel::setUsagePolling(bool on)
-{
-    m_usageWanted = on;
-    m_binding.setPollingActive(on && canMeasureUsage());
-}
-
-bool StreamSummaryModel::canMeasureUsage() const
-{
-    return m_binding.isBound() && m_binding.backend()->hasShardUsage();
+    m_binding.requestNow(m_binding.withPolled(SummaryPart | CountsPart));
 }
 
 void StreamSummaryModel::fetch(StreamBinding::Refresh refresh)
@@ -184,7 +171,7 @@ void StreamSummaryModel::fetchStatistics(const StreamBinding::Refresh &refresh, 
 
 void StreamSummaryModel::fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched)
 {
-    if (!(refresh.parts & UsagePart) || !canMeasureUsage()) {
+    if (!(refresh.parts & UsagePart) || !m_binding.canPoll()) {
         finish(refresh, std::move(fetched));
         return;
     }

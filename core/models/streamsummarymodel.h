@@ -75,7 +75,7 @@ public:
     // too even if reading it was denied (it is not asked for again after a denial otherwise).
     void refresh();
     // Polls the shards' use while `on` (a view shows the Overview) and the backend can measure it.
-    void setUsagePolling(bool on);
+    void setUsagePolling(bool on) { m_binding.setPollingWanted(on); }
     bool isPollingUsage() const { return m_binding.isPollingActive(); }
     // Each open shard's use as last read; empty while unknown.
     std::optional<QList<ShardUsage>> usage() const { return m_usage; }
@@ -134,7 +134,6 @@ private:
     void fetchStatistics(const StreamBinding::Refresh &refresh, Fetched fetched);
     void fetchUsage(const StreamBinding::Refresh &refresh, Fetched fetched);
     void finish(const StreamBinding::Refresh &refresh, Fetched fetched);
-    bool canMeasureUsage() const;
     QString policyText() const;
 
     QString label(StreamProperty property) const;
@@ -149,7 +148,6 @@ private:
     bool m_policyDenied = false; // AccessDenied: do not ask again until refresh() or setStream()
     std::optional<QList<ShardUsage>> m_usage;
     std::optional<Error> m_usageError;
-    bool m_usageWanted = false;
 };
 
 } // namespace shardscope
