@@ -1,9 +1,9 @@
 #include "http2session.h"
 
+#include "httpdate.h"
 #include "serverlog.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 #include <nghttp2/nghttp2.h>
 
@@ -59,13 +59,6 @@ struct Http2Session::Stream final : public ResponseSink
 };
 
 namespace {
-
-QByteArray httpDate()
-{
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
-}
 
 nghttp2_nv header(const QByteArray &name, const QByteArray &value)
 {
@@ -364,7 +357,7 @@ void Http2Session::respond(Stream &stream, HttpResponse response)
     stream.responded = true;
     const QByteArray status = QByteArray::number(response.status);
     const QByteArray length = QByteArray::number(response.body.size());
-    const QByteArray date = httpDate();
+    const QByteArray date = httpDateNow();
     QList<std::pair<QByteArray, QByteArray>> lowered;
     for (const auto &[name, value] : response.headers)
         lowered.append({name.toLower(), value});

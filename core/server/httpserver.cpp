@@ -2,10 +2,10 @@
 
 #include "http1requestparser.h"
 #include "http2session.h"
+#include "httpdate.h"
 #include "serverlog.h"
 
 #include <QDateTime>
-#include <QLocale>
 #include <QPointer>
 #include <QSslKey>
 #include <QSslSocket>
@@ -35,13 +35,6 @@ QByteArray reasonPhrase(int status)
     case 505: return "HTTP Version Not Supported";
     default: return "Unknown";
     }
-}
-
-QByteArray httpDate()
-{
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
 }
 
 // One client connection, parsed incrementally on its worker thread.
@@ -297,7 +290,7 @@ private:
             head += name + ": " + value + "\r\n";
         if (!response.contentType.isEmpty())
             head += "Content-Type: " + response.contentType + "\r\n";
-        head += "Transfer-Encoding: chunked\r\nDate: " + httpDate() + "\r\nConnection: close\r\n\r\n";
+        head += "Transfer-Encoding: chunked\r\nDate: " + httpDateNow() + "\r\nConnection: close\r\n\r\n";
         m_socket->write(head);
         m_state = State::Streaming;
         m_stream = std::move(response.stream);
@@ -321,7 +314,7 @@ private:
         if (!response.contentType.isEmpty())
             out += "Content-Type: " + response.contentType + "\r\n";
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-        out += "Date: " + httpDate() + "\r\n";
+        out += "Date: " + httpDateNow() + "\r\n";
         if (m_closeAfterResponse)
             out += "Connection: close\r\n";
         out += "\r\n";
