@@ -102,6 +102,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_timeAxis->setFormat(u"HH:mm:ss"_s);
     m_timeAxis->setTickCount(7);
     m_valueAxis->setLabelFormat(u"%.0f"_s);
+    // Qt Charts truncates value labels that do not fit the width it measured for earlier ones
+    // ("…" for "600,000" after "0.0"); a value cut short is worse than a narrower plot.
+    m_valueAxis->setTruncateLabels(false);
     m_valueAxis->setRange(0, 1);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
