@@ -1,12 +1,14 @@
 #pragma once
 
 #include "backend/backendcall.h"
+#include "backend/backendsubscription.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/kms.h"
 #include "kinesis/metricdata.h"
 #include "kinesis/shardstatistics.h"
 #include "kinesis/shardusage.h"
+#include "kinesis/subscriptionstatus.h"
 
 #include <QFuture>
 #include <QList>
@@ -125,12 +127,7 @@ public:
     virtual BackendFuture<MetricDataResponse> getMetricData(const MetricDataRequest &request)
     {
         Q_UNUSED(request);
-        QPromise<BackendResult<MetricDataResponse>> promise;
-        promise.start();
-        promise.addResult(std::unexpected(
-            Error{ErrorType::UnknownOperation, tr("%1 offers no metrics.").arg(displayName())}));
-        promise.finish();
-        return promise.future();
+        return unsupported<MetricDataResponse>(tr("%1 offers no metrics.").arg(displayName()));
     }
 
     // --- Throughput use ---------------------------------------------------------------------
@@ -143,13 +140,40 @@ public:
     virtual BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target)
     {
         Q_UNUSED(target);
-        QPromise<BackendResult<QList<ShardUsage>>> promise;
-        promise.start();
-        promise.addResult(std::unexpected(Error{
-            ErrorType::UnknownOperation, tr("%1 cannot measure shard use.").arg(displayName())}));
-        promise.finish();
-        return promise.future();
+        return unsupported<QList<ShardUsage>>(tr("%1 cannot measure shard use.").arg(displayName()));
     }
+
+    // --- Enhanced fan-out consumers (issue 13) -----------------------------------------------
+    // Register, describe and deregister a stream's consumers. The defaults answer with an error.
+    virtual BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request)
+    {
+        Q_UNUSED(request);
+        return unsupported<Consumer>(tr("%1 cannot register consumers.").arg(displayName()));
+    }
+    virtual BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target)
+    {
+        Q_UNUSED(target);
+        return unsupported<ConsumerDescription>(tr("%1 cannot describe consumers.").arg(displayName()));
+    }
+    virtual BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target)
+    {
+        Q_UNUSED(target);
+        return unsupported<void>(tr("%1 cannot deregister consumers.").arg(displayName()));
+    }
+    // SubscribeToShard: never null; owned by `parent` (or the caller). Every error, including the
+    // call's own, arrives as the subscription's failed() signal (see BackendSubscription).
+    virtual BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,
+                                                  QObject *parent = nullptr)
+    {
+        return BackendSubscription::failing(
+            request, Error{ErrorType::UnknownOperation, tr("%1 cannot subscribe to shards.").arg(displayName())},
+            parent);
+    }
+    // Whether liveSubscriptions() answers: the emulator knows every subscription it serves, in
+    // process and through `--serve`; AWS tells nobody.
+    virtual bool hasLiveSubscriptions() const { return false; }
+    // The subscriptions that have not ended, oldest first. Cheap: no call, no disk.
+    virtual QList<SubscriptionStatus> liveSubscriptions() const { return {}; }
 
 signals:
     // Streams were created, deleted, resharded, retagged or reconfigured. A remote backend that
@@ -164,6 +188,17 @@ signals:
 
 protected:
     explicit StreamBackend(QObject *parent = nullptr) : QObject(parent) {}
+
+    // A future that holds `message` as an UnknownOperation error, for calls a backend lacks.
+    template<typename T>
+    static BackendFuture<T> unsupported(const QString &message)
+    {
+        QPromise<BackendResult<T>> promise;
+        promise.start();
+        promise.addResult(std::unexpected(Error{ErrorType::UnknownOperation, message}));
+        promise.finish();
+        return promise.future();
+    }
 };
 
 } // namespace shardscope

@@ -3,6 +3,7 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/limits.h"
+#include "kinesis/subscriptionstatus.h"
 #include "kinesis/tokenbucket.h"
 
 #include <QHash>
@@ -60,20 +61,7 @@ public:
         qint64 nowMs = 0;
     };
     // What the subscription has done, for views of live subscriptions.
-    struct Status
-    {
-        QString consumerArn;
-        QString streamName;
-        QString shardId;
-        qint64 startedMs = 0;
-        qint64 lastEventMs = 0;
-        // The sequence number of the last record delivered, empty before the first.
-        QString lastSequenceNumber;
-        qint64 millisBehindLatest = 0;
-        qint64 recordsDelivered = 0;
-        qint64 bytesDelivered = 0;
-        bool ended = false;
-    };
+    using Status = SubscriptionStatus;
 
     ~ShardSubscription();
     ShardSubscription(const ShardSubscription &) = delete;
