@@ -373,6 +373,38 @@ BackendFuture<QList<Consumer>> EmulatorBackend::listAllStreamConsumers(const QSt
         });
 }
 
+namespace {
+// What the activity dock shows as a consumer call's target.
+QString consumerTargetText(const ConsumerTarget &target)
+{
+    return target.consumerArn.isEmpty() ? target.consumerName : target.consumerArn;
+}
+} // namespace
+
+BackendFuture<Consumer> EmulatorBackend::registerStreamConsumer(const RegisterStreamConsumerRequest &request)
+{
+    return run<Consumer>(u"RegisterStreamConsumer"_s, request.consumerName, Access::Write,
+                         [request](Engine &e) { return e.registerStreamConsumer(request); });
+}
+
+BackendFuture<ConsumerDescription> EmulatorBackend::describeStreamConsumer(const ConsumerTarget &target)
+{
+    return run<ConsumerDescription>(u"DescribeStreamConsumer"_s, consumerTargetText(target),
+                                    Access::Read,
+                                    [target](Engine &e) { return e.describeStreamConsumer(target); });
+}
+
+BackendFuture<void> EmulatorBackend::deregisterStreamConsumer(const ConsumerTarget &target)
+{
+    return run<void>(u"DeregisterStreamConsumer"_s, consumerTargetText(target), Access::Write,
+                     [target](Engine &e) { return e.deregisterStreamConsumer(target); });
+}
+
+QList<SubscriptionStatus> EmulatorBackend::liveSubscriptions() const
+{
+    return m_engine.activeSubscriptions();
+}
+
 BackendFuture<PutRecordResponse> EmulatorBackend::putRecord(const PutRecordRequest &request)
 {
     return run<PutRecordResponse>(u"PutRecord"_s, nameOf(request.target), Access::Write,

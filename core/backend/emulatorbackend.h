@@ -70,6 +70,12 @@ public:
     BackendFuture<void> untagResource(const UntagResourceRequest &request) override;
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override;
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override;
+    BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override;
+    BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override;
+    BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override;
+    // Every subscription the engine serves, in process and through `--serve`.
+    bool hasLiveSubscriptions() const override { return true; }
+    QList<SubscriptionStatus> liveSubscriptions() const override;
 
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override;
