@@ -1549,6 +1549,22 @@
         <source>%1 cannot measure shard use.</source>
         <translation>%1 kann die Auslastung der Shards nicht messen.</translation>
     </message>
+    <message>
+        <source>%1 cannot register consumers.</source>
+        <translation>%1 kann keine Consumer registrieren.</translation>
+    </message>
+    <message>
+        <source>%1 cannot describe consumers.</source>
+        <translation>%1 kann keine Consumer beschreiben.</translation>
+    </message>
+    <message>
+        <source>%1 cannot deregister consumers.</source>
+        <translation>%1 kann keine Consumer abmelden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot subscribe to shards.</source>
+        <translation>%1 kann keine Shards abonnieren.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::EmulatorBackend</name>

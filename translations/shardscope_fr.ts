@@ -1549,6 +1549,22 @@
         <source>%1 cannot measure shard use.</source>
         <translation>%1 ne peut pas mesurer l’utilisation des shards.</translation>
     </message>
+    <message>
+        <source>%1 cannot register consumers.</source>
+        <translation>%1 ne peut pas enregistrer de consommateurs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot describe consumers.</source>
+        <translation>%1 ne peut pas décrire de consommateurs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot deregister consumers.</source>
+        <translation>%1 ne peut pas désinscrire de consommateurs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot subscribe to shards.</source>
+        <translation>%1 ne peut pas s’abonner aux shards.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::EmulatorBackend</name>
