@@ -1028,6 +1028,33 @@
     </message>
 </context>
 <context>
+    <name>shardscope::AwsSubscription</name>
+    <message>
+        <source>The event stream from %1 could not be read: %2</source>
+        <translation>Der Ereignisstrom von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>An event from %1 could not be read: %2</source>
+        <translation>Ein Ereignis von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 sent a message of unknown type &quot;%2&quot;.</source>
+        <translation>Der Ereignisstrom von %1 hat eine Nachricht unbekannten Typs &quot;%2&quot; gesendet.</translation>
+    </message>
+    <message>
+        <source>The subscription&apos;s connection to %1 broke: %2</source>
+        <translation>Die Verbindung des Abonnements zu %1 ist abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 ended in the middle of a message.</source>
+        <translation>Der Ereignisstrom von %1 endete mitten in einer Nachricht.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 war nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::AwsConfig</name>
     <message>
         <source>No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run `aws configure`, or choose a profile.</source>

@@ -1028,6 +1028,33 @@
     </message>
 </context>
 <context>
+    <name>shardscope::AwsSubscription</name>
+    <message>
+        <source>The event stream from %1 could not be read: %2</source>
+        <translation>Le flux d&apos;événements de %1 n&apos;a pas pu être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>An event from %1 could not be read: %2</source>
+        <translation>Un événement de %1 n&apos;a pas pu être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 sent a message of unknown type &quot;%2&quot;.</source>
+        <translation>Le flux d&apos;événements de %1 a envoyé un message de type inconnu « %2 ».</translation>
+    </message>
+    <message>
+        <source>The subscription&apos;s connection to %1 broke: %2</source>
+        <translation>La connexion de l&apos;abonnement à %1 a été interrompue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 ended in the middle of a message.</source>
+        <translation>Le flux d&apos;événements de %1 s&apos;est terminé au milieu d&apos;un message.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::AwsConfig</name>
     <message>
         <source>No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run `aws configure`, or choose a profile.</source>
