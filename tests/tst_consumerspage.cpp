@@ -5,7 +5,8 @@
 // and Cancel sends nothing; a subscription opened on the engine appears with its consumer, shard,
 // lag and bytes per second, and counts in the consumers table; a read-only connection disables
 // both commands with the reason; a backend that does not report subscriptions says so; nothing
-// is read while the tab is hidden.
+// is read while the tab is hidden, and registering before the list was read reads the stream's
+// ARN first.
 
 #include "backend/emulatorbackend.h"
 #include "backendtesthelpers.h"
@@ -93,6 +94,7 @@ private slots:
     void readOnlyConnectionDisablesTheCommands();
     void backendWithoutLiveSubscriptions();
     void nothingIsReadWhileHidden();
+    void registerBeforeTheListIsRead();
 
 private:
     bool open(qint64 createDelayMs = 0);
@@ -487,6 +489,30 @@ void TestConsumersPage::nothingIsReadWhileHidden()
     m_page->hide();
     QVERIFY(!m_page->consumersModel()->isPolling());
     QVERIFY(!m_page->subscriptionsModel()->isPolling());
+}
+
+// Ctrl+Alt+N from another tab: the list (and the stream's ARN with it) has not been read yet; the
+// dialog reads the ARN itself before it lets the name be sent.
+void TestConsumersPage::registerBeforeTheListIsRead()
+{
+    QVERIFY(open());
+    CallCounter calls(m_backend.get());
+    m_page = std::make_unique<ConsumersPage>();
+    m_page->setStream(m_backend.get(), kStream); // not shown: nothing read
+    QVERIFY(m_page->consumersModel()->streamArn().isEmpty());
+    m_page->registerConsumer();
+    QPointer<RegisterConsumerDialog> dialog;
+    QTRY_VERIFY((dialog = m_page->findChild<RegisterConsumerDialog *>()) && dialog->isVisible());
+    auto *name = dialog->findChild<QLineEdit *>(u"consumerNameEdit"_s);
+    auto *registerButton = dialog->findChild<QPushButton *>(u"registerButton"_s);
+    QVERIFY(name && registerButton);
+    QTest::keyClicks(name, u"early"_s);
+    QTRY_VERIFY(registerButton->isEnabled());
+    QCOMPARE(calls.operations, QStringList{u"DescribeStreamSummary"_s});
+    QTest::mouseClick(registerButton, Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QVERIFY(m_engine->describeStreamConsumer(ConsumerTarget::byName(m_engine->streamArn(kStream), u"early"_s))
+                .has_value());
 }
 
 QTEST_MAIN(TestConsumersPage)

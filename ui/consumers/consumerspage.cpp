@@ -112,8 +112,9 @@ ConsumersPage::ConsumersPage(QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(buildConsumers());
     splitter->addWidget(buildSubscriptions());
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The consumers are what a user comes for and acts on: they get the larger share.
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
