@@ -1,7 +1,8 @@
 // CloudWatch's GetMetricData and ListMetrics served by `--serve` (the endpoint routes
 // GraniteServiceVersion20100801.* to them) and read by AwsBackend end to end: signed for service
 // `monitoring` against a server that checks signatures, the same series as the EmulatorBackend
-// reads from the engine, CloudWatch's wire shapes, its error types, and ListMetrics' pages.
+// reads from the engine, CloudWatch's wire shapes, its error types, ListMetrics' pages, and the
+// enhanced fan-out metrics with their ConsumerName dimension.
 
 #include "backend/awsbackend.h"
 #include "backend/emulatorbackend.h"
@@ -86,11 +87,13 @@ RawAnswer post(const QUrl &url, const QString &operation, const QJsonObject &inp
 }
 
 QJsonObject metricStat(const QString &id, const QString &metric, int period, const QString &stat,
-                       const QString &shardId = {})
+                       const QString &shardId = {}, const QString &consumerName = {})
 {
     QJsonArray dimensions{QJsonObject{{u"Name"_s, u"StreamName"_s}, {u"Value"_s, u"orders"_s}}};
     if (!shardId.isEmpty())
         dimensions.append(QJsonObject{{u"Name"_s, u"ShardId"_s}, {u"Value"_s, shardId}});
+    if (!consumerName.isEmpty())
+        dimensions.append(QJsonObject{{u"Name"_s, u"ConsumerName"_s}, {u"Value"_s, consumerName}});
     return QJsonObject{
         {u"Id"_s, id},
         {u"MetricStat"_s,
@@ -494,6 +497,116 @@ private slots:
         QVERIFY(post(s.url, u"ListMetrics"_s, QJsonObject{{u"Namespace"_s, u"AWS/EC2"_s}})
                     .body.value(u"Metrics"_s)
                     .toArray()
+                    .isEmpty());
+    }
+
+    // SubscribeToShard's metrics, recorded by the engine for an in-process subscription, read
+    // through the server: GetMetricData with StreamName and ConsumerName (by hand and through
+    // AwsBackend), and ListMetrics listing and filtering the ConsumerName dimension.
+    void enhancedFanOutMetrics()
+    {
+        PlainServer s;
+        QVERIFY(s.start());
+        CreateStreamRequest create;
+        create.streamName = u"orders"_s;
+        create.shardCount = 1;
+        VERIFY_OK(s.engine->createStream(create));
+        QString readerArn;
+        for (const QString &name : {u"reader"_s, u"idle"_s}) {
+            auto consumer = s.engine->registerStreamConsumer(
+                RegisterStreamConsumerRequest{s.engine->streamArn(u"orders"_s), name, {}});
+            VERIFY_OK(consumer);
+            if (readerArn.isEmpty())
+                readerArn = consumer->consumerArn;
+        }
+        PutRecordRequest put;
+        put.target = StreamTarget::byName(u"orders"_s);
+        put.partitionKey = u"k"_s;
+        put.data = "abcd";
+        VERIFY_OK(s.engine->putRecord(put));
+        VERIFY_OK(s.engine->putRecord(put));
+        SubscribeToShardRequest subscribe;
+        subscribe.consumerArn = readerArn;
+        subscribe.shardId = kShard0;
+        subscribe.startingPosition = StartingPosition{ShardIteratorType::TrimHorizon, {}, {}};
+        auto subscribed = s.engine->subscribeToShard(subscribe);
+        VERIFY_OK(subscribed);
+        const auto step = (*subscribed)->poll();
+        QVERIFY(step.event);
+        QCOMPARE(step.event->records.size(), qsizetype(2));
+        VERIFY_ERROR(s.engine->subscribeToShard(subscribe), ErrorType::ResourceInUse);
+
+        const double start = double(kStartMs) / 1000;
+        const QJsonArray queries{
+            metricStat(u"records"_s, MN::SubscribeToShardEventRecords, 60, u"Sum"_s, {},
+                       u"reader"_s),
+            metricStat(u"bytes"_s, MN::SubscribeToShardEventBytes, 60, u"Sum"_s, {}, u"reader"_s),
+            metricStat(u"calls"_s, MN::SubscribeToShardSuccess, 60, u"SampleCount"_s, {},
+                       u"reader"_s),
+            metricStat(u"refused"_s, MN::SubscribeToShardRateExceeded, 60, u"Sum"_s, {},
+                       u"reader"_s),
+            metricStat(u"idle"_s, MN::SubscribeToShardSuccess, 60, u"Sum"_s, {}, u"idle"_s),
+            // Kinesis has no series with both ShardId and ConsumerName: an empty answer.
+            metricStat(u"both"_s, MN::SubscribeToShardEventRecords, 60, u"Sum"_s, kShard0,
+                       u"reader"_s),
+            // Without ConsumerName it is the stream level, which these metrics do not have.
+            metricStat(u"stream"_s, MN::SubscribeToShardEventRecords, 60, u"Sum"_s),
+        };
+        const RawAnswer answer =
+            post(s.url, u"GetMetricData"_s,
+                 QJsonObject{{u"MetricDataQueries"_s, queries},
+                             {u"StartTime"_s, start},
+                             {u"EndTime"_s, start + 600}});
+        QCOMPARE(answer.status, 200);
+        const QJsonArray results = answer.body.value(u"MetricDataResults"_s).toArray();
+        QCOMPARE(results.size(), queries.size());
+        const auto values = [&results](int i) {
+            return results[i].toObject().value(u"Values"_s).toArray();
+        };
+        QCOMPARE(values(0), QJsonArray{2.0});
+        QCOMPARE(values(1), QJsonArray{8.0});
+        QCOMPARE(values(2), QJsonArray{2.0});
+        QCOMPARE(values(3), QJsonArray{1.0});
+        QVERIFY(values(4).isEmpty());
+        QVERIFY(values(5).isEmpty());
+        QVERIFY(values(6).isEmpty());
+
+        // The client side sends the dimension too.
+        AwsBackend aws(optionsFor(s.url));
+        MetricDataRequest request;
+        request.startMs = kStartMs;
+        request.endMs = kStartMs + 10 * kMinuteMs;
+        request.queries = {MetricDataQuery{
+            u"records"_s, MetricKey{MN::SubscribeToShardEventRecords, u"orders"_s, {}, u"reader"_s},
+            60, Statistic::Sum}};
+        const auto read = await(aws.getMetricData(request));
+        VERIFY_OK(read);
+        QCOMPARE(read->results.size(), 1);
+        QCOMPARE(read->results[0].series.values, QList<double>{2});
+
+        // ListMetrics: the six consumer-level metrics, with both dimensions.
+        const auto list = [&s](const QJsonArray &dimensions) {
+            return post(s.url, u"ListMetrics"_s, QJsonObject{{u"Dimensions"_s, dimensions}})
+                .body.value(u"Metrics"_s)
+                .toArray();
+        };
+        const QJsonArray consumers = list({QJsonObject{{u"Name"_s, u"ConsumerName"_s}}});
+        QStringList names;
+        for (const QJsonValue &metric : consumers) {
+            names.append(metric.toObject().value(u"MetricName"_s).toString());
+            QCOMPARE(metric.toObject().value(u"Dimensions"_s).toArray(),
+                     (QJsonArray{QJsonObject{{u"Name"_s, u"StreamName"_s}, {u"Value"_s, u"orders"_s}},
+                                 QJsonObject{{u"Name"_s, u"ConsumerName"_s},
+                                             {u"Value"_s, u"reader"_s}}}));
+        }
+        QCOMPARE(names, MN::consumerLevelMetrics());
+        QCOMPARE(list({QJsonObject{{u"Name"_s, u"ConsumerName"_s}, {u"Value"_s, u"reader"_s}}})
+                     .size(),
+                 6);
+        QVERIFY(list({QJsonObject{{u"Name"_s, u"ConsumerName"_s}, {u"Value"_s, u"idle"_s}}})
+                    .isEmpty());
+        QVERIFY(list({QJsonObject{{u"Name"_s, u"ShardId"_s}},
+                      QJsonObject{{u"Name"_s, u"ConsumerName"_s}}})
                     .isEmpty());
     }
 

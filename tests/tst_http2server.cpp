@@ -1,9 +1,11 @@
 // HttpServer's HTTP/2 (Http2Session over nghttp2), driven by an nghttp2 client over a raw
 // socket: h2c with prior knowledge, many streams on one connection, the header (431) and body
 // (413) limits, a stream whose request never ends (408), a streamed response as DATA frames, a
-// client that opens streams and never reads (others are still served), garbage after the preface
-// (GOAWAY, the server goes on), and HTTP/1.1 still on the same port.
+// client that opens streams and never reads (others are still served; what the server holds for
+// it stays under the connection's cap, and everything arrives once it reads), garbage after the
+// preface (GOAWAY, the server goes on), and HTTP/1.1 still on the same port.
 
+#include "server/http2session.h"
 #include "server/httpserver.h"
 
 #include <QElapsedTimer>
@@ -14,6 +16,7 @@
 
 #include <nghttp2/nghttp2.h>
 
+#include <atomic>
 #include <map>
 
 using namespace shardscope;
@@ -203,15 +206,67 @@ private:
     int m_count = 0;
 };
 
-// Echoes the body; /big answers 4 MiB; /stream answers a TickingStream.
+constexpr qint64 kMiB = 1024 * 1024;
+constexpr qint64 kFloodPiece = 64 * 1024;
+constexpr int kFloodPieces = 48; // 3 MiB
+
+// Everything the server's handler and streams produced, for the connection cap's test (the
+// server runs them on its worker threads).
+std::atomic<qint64> g_bigAnswers = 0;
+std::atomic<qint64> g_floodBytes = 0;
+
+QByteArray floodPiece(int index)
+{
+    return QByteArray(kFloodPiece, char('a' + index % 26));
+}
+
+// Writes 3 MiB as fast as the sink lets it: a piece whenever it has less than 4 MiB pending
+// (which this stream alone never reaches), then waits for `drained`.
+class FloodStream final : public ResponseStream
+{
+public:
+    void start(ResponseSink &sink) override
+    {
+        m_sink = &sink;
+        sink.setDrainedCallback([this] { pour(); });
+        pour();
+    }
+    void cancel() override { m_sink = nullptr; }
+
+private:
+    void pour()
+    {
+        if (m_pouring) // a write flushes, which may call `drained` again
+            return;
+        m_pouring = true;
+        while (m_sink && m_written < kFloodPieces && m_sink->pendingBytes() < 4 * kMiB) {
+            m_sink->write(floodPiece(m_written++));
+            g_floodBytes += kFloodPiece;
+        }
+        if (m_sink && m_written == kFloodPieces) {
+            m_sink->finish();
+            m_sink = nullptr;
+        }
+        m_pouring = false;
+    }
+
+    ResponseSink *m_sink = nullptr;
+    int m_written = 0;
+    bool m_pouring = false;
+};
+
+// Echoes the body; /big answers 4 MiB; /stream answers a TickingStream; /flood a FloodStream.
 HttpResponse handle(const HttpRequest &request)
 {
     HttpResponse response;
     response.contentType = "text/plain";
     if (request.target == "/big") {
-        response.body = QByteArray(4 * 1024 * 1024, 'b');
+        response.body = QByteArray(4 * kMiB, 'b');
+        ++g_bigAnswers;
     } else if (request.target == "/stream") {
         response.stream = std::make_shared<TickingStream>();
+    } else if (request.target == "/flood") {
+        response.stream = std::make_shared<FloodStream>();
     } else {
         response.body = request.method + ' ' + request.target + ' ' + request.header("x-test") + ' ' +
                         request.header("host") + ' ' + request.body;
@@ -252,6 +307,7 @@ private slots:
     void requestThatNeverEndsGets408();
     void streamedResponseArrivesAsData();
     void clientThatNeverReadsHoldsUpNobody();
+    void connectionBuffersAtMostItsCap();
     void garbageAfterThePrefaceEndsTheConnection();
     void http11StillServedOnTheSamePort();
 };
@@ -357,6 +413,58 @@ void TestHttp2Server::clientThatNeverReadsHoldsUpNobody()
     QVERIFY(other.pump([&] { return other.closed(id); }));
     QCOMPARE(other.reply(id).status, 200);
     QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+}
+
+// 10 streamed responses of 3 MiB and 10 answers of 4 MiB asked for on one connection whose
+// client reads nothing (nor opens its flow-control windows beyond the first 64 KiB): without the
+// connection's cap the server would hold 70 MiB for it. With it, what the handler and the
+// streams produced stays within the cap plus one answer; the rest waits, and arrives complete
+// and in order once the client reads.
+void TestHttp2Server::connectionBuffersAtMostItsCap()
+{
+    Server s;
+    const quint16 port = s.start();
+    H2Client client(port);
+    QVERIFY(client.connected());
+    client.socket().setReadBufferSize(1);
+    g_bigAnswers = 0;
+    g_floodBytes = 0;
+    QList<int32_t> floods, bigs;
+    for (int i = 0; i < 10; ++i) {
+        floods.append(client.post("/flood", ""));
+        bigs.append(client.post("/big", ""));
+    }
+    client.pump([] { return false; }, 1000, false);
+
+    const qint64 produced = g_floodBytes + g_bigAnswers * 4 * kMiB;
+    const qint64 window = 64 * 1024; // what the client's windows let through unread
+    QVERIFY2(produced >= Http2Session::kMaxBufferedBytes - window,
+             qPrintable(QString::number(produced)));
+    QVERIFY2(produced <= Http2Session::kMaxBufferedBytes + 4 * kMiB + window,
+             qPrintable(QString::number(produced)));
+    QVERIFY(g_bigAnswers < 10);
+    QCOMPARE(s.server.openConnections(), 1);
+
+    client.socket().setReadBufferSize(0);
+    QList<int32_t> all = floods + bigs;
+    QVERIFY(client.pump(
+        [&] {
+            return std::all_of(all.cbegin(), all.cend(), [&](int32_t id) { return client.closed(id); });
+        },
+        30000));
+    QByteArray flood;
+    for (int i = 0; i < kFloodPieces; ++i)
+        flood += floodPiece(i);
+    for (int32_t id : std::as_const(floods)) {
+        QCOMPARE(client.reply(id).status, 200);
+        QCOMPARE(client.reply(id).errorCode, uint32_t(NGHTTP2_NO_ERROR));
+        QVERIFY(client.reply(id).body == flood);
+    }
+    for (int32_t id : std::as_const(bigs)) {
+        QCOMPARE(client.reply(id).status, 200);
+        QVERIFY(client.reply(id).body == QByteArray(4 * kMiB, 'b'));
+    }
+    QCOMPARE(g_bigAnswers.load(), qint64(10));
 }
 
 void TestHttp2Server::garbageAfterThePrefaceEndsTheConnection()

@@ -1,13 +1,17 @@
 // MetricsRegistry: statistic sets per series, the one-second ring, the roll-up into minutes and
-// periods, every statistic, the 24-hour window, the file surviving a reopen, and concurrent
+// periods, every statistic, the 24-hour window, the file surviving a reopen, a file of the
+// first schema (before the consumer dimension) upgraded with its points, and concurrent
 // recording. Time is a ManualClock read through the registry's now function.
 
 #include "engine/clock.h"
 #include "metrics/metricnames.h"
 #include "metrics/metricsregistry.h"
+#include "metrics/metricsstore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 #include <thread>
 #include <vector>
@@ -23,6 +27,8 @@ constexpr qint64 kDayMs = 24 * 60 * kMinuteMs;
 
 const MetricKey kStreamBytes{MetricNames::IncomingBytes, u"orders"_s, {}};
 const MetricKey kShardBytes{MetricNames::IncomingBytes, u"orders"_s, u"shardId-000000000001"_s};
+const MetricKey kConsumerRecords{MetricNames::SubscribeToShardEventRecords, u"orders"_s, {},
+                                 u"reader"_s};
 
 std::unique_ptr<MetricsRegistry> openRegistry(const std::shared_ptr<ManualClock> &clock,
                                               const QString &path = QString())
@@ -62,6 +68,11 @@ private slots:
         QVERIFY(MetricNames::isShardLevel(u"IteratorAgeMilliseconds"_s));
         QCOMPARE(MetricNames::streamLevelMetrics().size(), 20);
         QCOMPARE(MetricNames::shardLevelMetrics().size(), 7);
+        QCOMPARE(MetricNames::consumerLevelMetrics().size(), 6);
+        QVERIFY(MetricNames::isConsumerLevel(u"SubscribeToShardEvent.MillisBehindLatest"_s));
+        QVERIFY(!MetricNames::isStreamLevel(u"SubscribeToShard.Success"_s));
+        QVERIFY(!MetricNames::isConsumerLevel(u"IncomingBytes"_s));
+        QCOMPARE(MetricNames::unitOf(u"SubscribeToShardEvent.Bytes"_s), MetricNames::Unit::Bytes);
     }
 
     void statistics_data()
@@ -257,6 +268,113 @@ private slots:
                          .values,
                      QList<double>{110});
         }
+    }
+
+    // A consumer-level series is a series of its own beside the stream-level one, in memory and
+    // in the file.
+    void consumerDimensionIsPartOfTheKey()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"m.sqlite"_s);
+        auto clock = std::make_shared<ManualClock>(kStartMs);
+        const MetricKey streamRecords{kConsumerRecords.metricName, u"orders"_s, {}};
+        {
+            auto registry = openRegistry(clock, path);
+            registry->record(kConsumerRecords, 5);
+            registry->record(MetricKey{kConsumerRecords.metricName, u"orders"_s, {}, u"b"_s}, 7);
+        }
+        auto registry = openRegistry(clock, path);
+        QCOMPARE(registry->metrics().size(), 2);
+        QVERIFY(registry->metrics().contains(kConsumerRecords));
+        QCOMPARE(query(*registry, kConsumerRecords, kStartMs, kStartMs + kMinuteMs, 60,
+                       Statistic::Sum)
+                     .values,
+                 QList<double>{5});
+        QVERIFY(query(*registry, streamRecords, kStartMs, kStartMs + kMinuteMs, 60, Statistic::Sum)
+                    .values.isEmpty());
+    }
+
+    // A file written before the consumer dimension (its table without the column, no
+    // user_version) is upgraded in place: its points load as stream and shard level, new
+    // consumer-level points are written beside them, and the upgrade happens once.
+    void firstSchemaFileIsUpgraded()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"old.sqlite"_s);
+        const auto execute = [&path](const char *sql) {
+            sqlite3 *db = nullptr;
+            bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK &&
+                      sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+            sqlite3_close(db);
+            return ok;
+        };
+        const auto userVersion = [&path] {
+            sqlite3 *db = nullptr;
+            sqlite3_stmt *statement = nullptr;
+            int version = -1;
+            if (sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK &&
+                sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nullptr) ==
+                    SQLITE_OK &&
+                sqlite3_step(statement) == SQLITE_ROW)
+                version = sqlite3_column_int(statement, 0);
+            sqlite3_finalize(statement);
+            sqlite3_close(db);
+            return version;
+        };
+        // The first schema, as Shardscope wrote it, with a stream-level and a shard-level point.
+        const QByteArray firstSchema =
+            "PRAGMA journal_mode=WAL;"
+            "CREATE TABLE metric_points ("
+            " metric TEXT NOT NULL, stream TEXT NOT NULL, shard TEXT NOT NULL,"
+            " minute_ms INTEGER NOT NULL, sample_count REAL NOT NULL, sum REAL NOT NULL,"
+            " minimum REAL NOT NULL, maximum REAL NOT NULL,"
+            " PRIMARY KEY (metric, stream, shard, minute_ms)) WITHOUT ROWID;"
+            "CREATE INDEX metric_points_by_minute ON metric_points (minute_ms);"
+            "INSERT INTO metric_points VALUES ('IncomingBytes', 'orders', '', " +
+            QByteArray::number(kStartMs) +
+            ", 2, 40, 10, 30);"
+            "INSERT INTO metric_points VALUES ('IncomingBytes', 'orders', "
+            "'shardId-000000000001', " +
+            QByteArray::number(kStartMs) + ", 1, 4, 4, 4);";
+        QVERIFY(execute(firstSchema.constData()));
+        QCOMPARE(userVersion(), 0);
+
+        auto clock = std::make_shared<ManualClock>(kStartMs + 30'000);
+        {
+            auto registry = openRegistry(clock, path);
+            QCOMPARE(registry->metrics(), (QList<MetricKey>{kStreamBytes, kShardBytes}));
+            QCOMPARE(query(*registry, kStreamBytes, kStartMs, kStartMs + kMinuteMs, 60,
+                           Statistic::Average)
+                         .values,
+                     QList<double>{20});
+            registry->record(kConsumerRecords, 3);
+            registry->record(kStreamBytes, 50); // merges with the upgraded point
+        }
+        QCOMPARE(userVersion(), MetricsStore::schemaVersion());
+        {
+            auto registry = openRegistry(clock, path);
+            QCOMPARE(registry->metrics(),
+                     (QList<MetricKey>{kStreamBytes, kShardBytes, kConsumerRecords}));
+            QCOMPARE(query(*registry, kStreamBytes, kStartMs, kStartMs + kMinuteMs, 60,
+                           Statistic::Maximum)
+                         .values,
+                     QList<double>{50});
+            QCOMPARE(query(*registry, kStreamBytes, kStartMs, kStartMs + kMinuteMs, 60,
+                           Statistic::SampleCount)
+                         .values,
+                     QList<double>{3});
+            QCOMPARE(query(*registry, kConsumerRecords, kStartMs, kStartMs + kMinuteMs, 60,
+                           Statistic::Sum)
+                         .values,
+                     QList<double>{3});
+        }
+        QCOMPARE(userVersion(), MetricsStore::schemaVersion());
+
+        // A file of a newer schema is refused rather than misread.
+        QVERIFY(execute("PRAGMA user_version = 99"));
+        auto newer = MetricsRegistry::open(path, [clock] { return clock->nowMs(); });
+        QVERIFY(!newer);
+        QVERIFY2(newer.error().contains(u"newer Shardscope"_s), qPrintable(newer.error()));
     }
 
     void unwritableFileIsAnError()

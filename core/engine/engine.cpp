@@ -45,10 +45,12 @@ std::expected<std::unique_ptr<Engine>, Error> Engine::open(EngineOptions options
     engine->m_metrics = std::move(*metrics);
     // Shard-level metrics only for what the stream's enhanced monitoring has on, as on AWS.
     Engine *self = engine.get();
-    engine->m_subscriptions = std::make_unique<ShardSubscriptions>(*engine->m_core);
     engine->m_engineMetrics = std::make_unique<EngineMetrics>(
         *engine->m_metrics,
         [self](const QString &streamName) { return self->shardLevelMetrics(streamName); });
+    // Subscriptions record their calls and events themselves, whoever serves them.
+    engine->m_subscriptions =
+        std::make_unique<ShardSubscriptions>(*engine->m_core, engine->m_engineMetrics.get());
     return engine;
 }
 

@@ -115,7 +115,8 @@ public:
     std::expected<ConsumerDescription, Error> describeStreamConsumer(const ConsumerTarget &target) const;
     // SubscribeToShard: a subscription the caller pulls events from (ShardSubscription::poll),
     // after the checks Kinesis makes (the consumer ACTIVE, the shard, the starting position, a
-    // second call within 5 seconds refused). Ends by itself after 5 minutes.
+    // second call within 5 seconds refused, one call a second per consumer and shard). Ends by
+    // itself after 5 minutes.
     std::expected<std::shared_ptr<ShardSubscription>, Error> subscribeToShard(const SubscribeToShardRequest &request);
     // The subscriptions that have not ended, oldest first.
     QList<ShardSubscription::Status> activeSubscriptions() const;
@@ -160,9 +161,10 @@ public:
 
     QString streamArn(const QString &streamName) const;
 
-    // CloudWatch's Kinesis metrics of PutRecord, PutRecords and GetRecords (core/metrics/):
-    // one-second points for the last 15 minutes, one-minute points for 24 hours, kept in
-    // `<database>-metrics.sqlite` beside a file database (in memory for an in-memory engine).
+    // CloudWatch's Kinesis metrics of PutRecord, PutRecords, GetRecords and SubscribeToShard
+    // (core/metrics/): one-second points for the last 15 minutes, one-minute points for 24
+    // hours, kept in `<database>-metrics.sqlite` beside a file database (in memory for an
+    // in-memory engine).
     MetricsRegistry &metrics() const;
     // GetMetricData and ListMetrics over them (namespace AWS/Kinesis).
     std::expected<MetricDataResponse, Error> getMetricData(const MetricDataRequest &request) const;
@@ -189,15 +191,17 @@ private:
     // The parts behind this front (catalog store, record store, tokens, KMS, writer thread)
     // and the operation families over them: see enginecore.h.
     std::unique_ptr<EngineCore> m_core;
-    // Live SubscribeToShard subscriptions (before the core in destruction order).
-    std::unique_ptr<ShardSubscriptions> m_subscriptions;
 
-    // Metrics (recorded at the front of the data-plane calls).
+    // Metrics (recorded at the front of the data-plane calls, and by the subscriptions).
     std::expected<GetRecordsResponse, Error> measuredGetRecords(const GetRecordsRequest &request,
                                                                 RecordSink &sink) const;
     QString metricsStreamName(const StreamTarget &target) const;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<EngineMetrics> m_engineMetrics;
+
+    // Live SubscribeToShard subscriptions (before the metrics and the core in destruction
+    // order: a subscription that outlives the engine stops recording once they are cut off).
+    std::unique_ptr<ShardSubscriptions> m_subscriptions;
 };
 
 } // namespace shardscope

@@ -32,6 +32,11 @@ public:
         if (!shardId.isEmpty() && m_shardLevel.contains(metric))
             m_samples.push_back(MetricSample{MetricKey{metric, m_streamName, shardId}, value});
     }
+    void consumer(const QString &metric, const QString &consumerName, double value)
+    {
+        m_samples.push_back(
+            MetricSample{MetricKey{metric, m_streamName, {}, consumerName}, value});
+    }
     void recordInto(MetricsRegistry &registry) const { registry.record(m_samples); }
 
 private:
@@ -215,6 +220,39 @@ void EngineMetrics::getRecords(const QString &streamName, const QString &shardId
         samples.shard(MN::ReadProvisionedThroughputExceeded, shardId, 1);
     }
     samples.recordInto(m_registry);
+}
+
+void EngineMetrics::subscribeToShard(const QString &streamName, const QString &consumerName,
+                                     bool succeeded, bool rateExceeded)
+{
+    if (streamName.isEmpty() || consumerName.isEmpty())
+        return;
+    Samples samples(streamName, {});
+    samples.consumer(MN::SubscribeToShardSuccess, consumerName, succeeded ? 1 : 0);
+    samples.consumer(MN::SubscribeToShardRateExceeded, consumerName, rateExceeded ? 1 : 0);
+    samples.recordInto(m_registry);
+}
+
+void EngineMetrics::subscribeToShardEvent(const QString &streamName, const QString &consumerName,
+                                          const SubscribeToShardEvent &event)
+{
+    qint64 bytes = 0;
+    for (const Record &record : event.records)
+        bytes += record.data.size();
+    Samples samples(streamName, {});
+    samples.consumer(MN::SubscribeToShardEventSuccess, consumerName, 1);
+    samples.consumer(MN::SubscribeToShardEventBytes, consumerName, double(bytes));
+    samples.consumer(MN::SubscribeToShardEventRecords, consumerName, double(event.records.size()));
+    samples.consumer(MN::SubscribeToShardEventMillisBehindLatest, consumerName,
+                     double(event.millisBehindLatest));
+    samples.recordInto(m_registry);
+}
+
+void EngineMetrics::subscribeToShardEventFailed(const QString &streamName,
+                                                const QString &consumerName)
+{
+    m_registry.record(
+        MetricKey{MN::SubscribeToShardEventSuccess, streamName, {}, consumerName}, 0);
 }
 
 } // namespace shardscope

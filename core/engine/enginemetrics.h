@@ -14,9 +14,10 @@ namespace shardscope {
 
 class MetricsRegistry;
 
-// Turns the engine's data-plane calls into CloudWatch's Kinesis metrics (AWS/Kinesis, stream
-// and shard level) in a MetricsRegistry: one batch of samples per call, recorded by the
-// engine's front after the call returns. Thread-safe (the registry is).
+// Turns the engine's data-plane calls into CloudWatch's Kinesis metrics (AWS/Kinesis, stream,
+// shard and consumer level) in a MetricsRegistry: one batch of samples per call, recorded by
+// the engine's front after the call returns, and per SubscribeToShard call and event, recorded
+// by the engine's subscriptions. Thread-safe (the registry is).
 class EngineMetrics final
 {
 public:
@@ -53,6 +54,18 @@ public:
     void getRecords(const QString &streamName, const QString &shardId,
                     const std::expected<GetRecordsResponse, Error> &result,
                     const CountingSink &counted, double latencyMs, qint64 nowMs);
+
+    // Enhanced fan-out, dimensions StreamName and ConsumerName. A SubscribeToShard call that
+    // named a consumer of the engine's: SubscribeToShard.Success, and RateExceeded for a call
+    // refused by the 5-second rule or the once-a-second limit.
+    void subscribeToShard(const QString &streamName, const QString &consumerName, bool succeeded,
+                          bool rateExceeded);
+    // An event a subscription delivers: its bytes, records and MillisBehindLatest, and
+    // SubscribeToShardEvent.Success 1.
+    void subscribeToShardEvent(const QString &streamName, const QString &consumerName,
+                               const SubscribeToShardEvent &event);
+    // A subscription ended with an exception instead of an event: SubscribeToShardEvent.Success 0.
+    void subscribeToShardEventFailed(const QString &streamName, const QString &consumerName);
 
     // GetMetricData over the registry: the request checked as CloudWatch checks it (Validation
     // errors, whose messages name the parameter), then one series per query.

@@ -2,6 +2,7 @@
 
 #include "collectingsink.h"
 #include "enginecore.h"
+#include "enginemetrics.h"
 #include "requestvalidation.h"
 
 #include "kinesis/recordsink.h"
@@ -28,11 +29,12 @@ QString keyOf(const QString &consumerArn, const QString &shardId)
 // --- ShardSubscription ------------------------------------------------------------------------
 
 ShardSubscription::ShardSubscription(std::shared_ptr<Link> link, Options options, QString key,
-                                     QString consumerArn, QString streamName, qint64 streamId,
-                                     quint32 shard, qint64 position, qint64 nowMs)
+                                     QString consumerArn, QString consumerName, QString streamName,
+                                     qint64 streamId, quint32 shard, qint64 position, qint64 nowMs)
     : m_link(std::move(link)),
       m_options(options),
       m_key(std::move(key)),
+      m_consumerName(std::move(consumerName)),
       m_streamName(std::move(streamName)),
       m_streamId(streamId),
       m_shard(shard),
@@ -83,14 +85,24 @@ ShardSubscription::Step ShardSubscription::end(std::optional<Error> error)
 ShardSubscription::Step ShardSubscription::poll()
 {
     std::shared_lock link(m_link->mutex);
-    std::lock_guard lock(m_mutex);
-    if (m_ended)
-        return Step{{}, {}, true, 0, 0};
-    if (!m_link->core)
-        return end(); // the engine closed
-    const qint64 nowMs = m_link->core->now();
-    Step step = pollLocked(*m_link->core, nowMs);
-    step.nowMs = nowMs;
+    Step step;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_ended)
+            return Step{{}, {}, true, 0, 0};
+        if (!m_link->core)
+            return end(); // the engine closed
+        const qint64 nowMs = m_link->core->now();
+        step = pollLocked(*m_link->core, nowMs);
+        step.nowMs = nowMs;
+    }
+    // Recorded as handed out, under the link (the metrics live as long as the engine).
+    if (m_link->metrics) {
+        if (step.event)
+            m_link->metrics->subscribeToShardEvent(m_streamName, m_consumerName, *step.event);
+        else if (step.error)
+            m_link->metrics->subscribeToShardEventFailed(m_streamName, m_consumerName);
+    }
     return step;
 }
 
@@ -184,11 +196,13 @@ ShardSubscription::Step ShardSubscription::pollLocked(const EngineCore &core, qi
 
 // --- ShardSubscriptions -----------------------------------------------------------------------
 
-ShardSubscriptions::ShardSubscriptions(const EngineCore &core, ShardSubscription::Options options)
+ShardSubscriptions::ShardSubscriptions(const EngineCore &core, EngineMetrics *metrics,
+                                       ShardSubscription::Options options)
     : m_core(core), m_options(options), m_link(std::make_shared<ShardSubscription::Link>())
 {
     m_link->core = &core;
     m_link->registry = this;
+    m_link->metrics = metrics;
 }
 
 ShardSubscriptions::~ShardSubscriptions()
@@ -196,10 +210,22 @@ ShardSubscriptions::~ShardSubscriptions()
     std::unique_lock lock(m_link->mutex);
     m_link->core = nullptr;
     m_link->registry = nullptr;
+    m_link->metrics = nullptr;
 }
 
 std::expected<std::shared_ptr<ShardSubscription>, Error>
 ShardSubscriptions::subscribe(const SubscribeToShardRequest &request)
+{
+    Attempt attempt;
+    auto subscribed = open(request, attempt);
+    if (m_link->metrics)
+        m_link->metrics->subscribeToShard(attempt.streamName, attempt.consumerName,
+                                          subscribed.has_value(), attempt.rateExceeded);
+    return subscribed;
+}
+
+std::expected<std::shared_ptr<ShardSubscription>, Error>
+ShardSubscriptions::open(const SubscribeToShardRequest &request, Attempt &attempt)
 {
     const StartingPosition &start = request.startingPosition;
     ValidationErrors v;
@@ -222,6 +248,8 @@ ShardSubscriptions::subscribe(const SubscribeToShardRequest &request)
         return std::unexpected(resolved.error());
     const StreamMetaPtr stream = resolved->first;
     const ConsumerMeta &consumer = *stream->consumers.constFind(resolved->second);
+    attempt.streamName = stream->name;
+    attempt.consumerName = consumer.name;
     const qint64 nowMs = m_core.now();
     const QString &account = m_core.account();
     if (consumer.effectiveStatus(nowMs) != ConsumerStatus::Active)
@@ -246,22 +274,43 @@ ShardSubscriptions::subscribe(const SubscribeToShardRequest &request)
     const QString shardId = ShardId::format(*index);
     const QString consumerArn = m_core.consumerArn(stream->name, consumer);
     const QString key = keyOf(consumerArn, shardId);
+    const QString subscriptionName =
+        account % u':' % stream->name % u':' % shardId % u':' % consumer.name;
     std::lock_guard lock(m_mutex);
-    if (const auto existing = m_byKey.value(key).lock()) {
+    const auto existing = m_byKey.value(key).lock();
+    if (existing) {
         const ShardSubscription::Status status = existing->status();
-        if (!status.ended) {
-            if (nowMs - status.startedMs < KinesisLimits::kSubscriptionRetryWindowMs)
-                return std::unexpected(Error{ErrorType::ResourceInUse,
-                                             u"Another active subscription exists for this consumer: " %
-                                                 account % u':' % stream->name % u':' % shardId %
-                                                 u':' % consumer.name});
-            existing->takeOver();
+        if (!status.ended && nowMs - status.startedMs < KinesisLimits::kSubscriptionRetryWindowMs) {
+            attempt.rateExceeded = true;
+            return std::unexpected(Error{
+                ErrorType::ResourceInUse,
+                u"Another active subscription exists for this consumer: " % subscriptionName});
         }
     }
+    // One call a second: only a subscription that ended within it is left to check (an active
+    // one is younger than 5 seconds, or is taken over). AWS's exact text for this refusal was
+    // not found; this one names the limit.
+    if (const auto last = m_lastOpenedMs.constFind(key);
+        last != m_lastOpenedMs.cend() && nowMs - *last < KinesisLimits::kSubscribeCallIntervalMs) {
+        attempt.rateExceeded = true;
+        return std::unexpected(Error{ErrorType::LimitExceeded,
+                                     u"Rate exceeded for consumer: " % subscriptionName %
+                                         u". SubscribeToShard allows one call per second per "
+                                         u"consumer and shard."});
+    }
+    if (existing)
+        existing->takeOver();
     std::shared_ptr<ShardSubscription> subscription(
-        new ShardSubscription(m_link, m_options, key, consumerArn, stream->name, stream->id,
-                              *index, *position, nowMs));
+        new ShardSubscription(m_link, m_options, key, consumerArn, consumer.name, stream->name,
+                              stream->id, *index, *position, nowMs));
     m_byKey.insert(key, subscription);
+    if (nowMs - m_lastPruneMs >= KinesisLimits::kSubscribeCallIntervalMs) {
+        m_lastOpenedMs.removeIf([nowMs](const std::pair<const QString &, qint64 &> &entry) {
+            return nowMs - entry.second >= KinesisLimits::kSubscribeCallIntervalMs;
+        });
+        m_lastPruneMs = nowMs;
+    }
+    m_lastOpenedMs.insert(key, nowMs);
     return subscription;
 }
 

@@ -19,6 +19,7 @@
 namespace shardscope {
 
 class EngineCore;
+class EngineMetrics;
 class ShardSubscriptions;
 
 // One SubscribeToShard subscription: an enhanced fan-out consumer reading one shard from a
@@ -34,7 +35,9 @@ class ShardSubscriptions;
 // shard one last event without a continuation and with the children (ChildShards), then the end.
 // It ends after 5 minutes, when a newer subscription for the same consumer and shard takes over,
 // when cancelled, and with ResourceNotFoundException when the consumer is deregistered or the
-// stream deleted. Encrypted streams deliver plaintext.
+// stream deleted. Encrypted streams deliver plaintext. Each event it hands out (and an end with
+// an exception) is recorded in the engine's SubscribeToShardEvent.* metrics, so subscriptions
+// count whichever transport pulls them.
 //
 // Threads: every method is thread-safe.
 class ShardSubscription final
@@ -93,10 +96,11 @@ private:
         std::shared_mutex mutex;
         const EngineCore *core = nullptr;
         ShardSubscriptions *registry = nullptr;
+        EngineMetrics *metrics = nullptr;
     };
     ShardSubscription(std::shared_ptr<Link> link, Options options, QString key, QString consumerArn,
-                      QString streamName, qint64 streamId, quint32 shard, qint64 position,
-                      qint64 nowMs);
+                      QString consumerName, QString streamName, qint64 streamId, quint32 shard,
+                      qint64 position, qint64 nowMs);
     Step end(std::optional<Error> error = std::nullopt); // m_mutex held
     Step pollLocked(const EngineCore &core, qint64 nowMs); // m_mutex held
     void takeOver();                                     // a newer subscription replaced this one
@@ -104,6 +108,7 @@ private:
     const std::shared_ptr<Link> m_link;
     const Options m_options;
     const QString m_key; // the registry's key
+    const QString m_consumerName;
     const QString m_streamName;
     const qint64 m_streamId;
     const quint32 m_shard;
@@ -118,14 +123,17 @@ private:
 
 // The engine's live subscriptions: opens them (with SubscribeToShard's checks, including the
 // 5-second rule: a second call for the same consumer and shard within 5 seconds of the first
-// gets ResourceInUseException, a later one takes over) and lists them.
+// gets ResourceInUseException, a later one takes over; and one call a second per consumer and
+// shard: a call within a second of the last subscription opened, which has ended meanwhile,
+// gets LimitExceededException) and lists them. Every call that names a consumer of the
+// engine's is recorded in SubscribeToShard.Success and .RateExceeded (`metrics` may be null).
 //
 // Threads: thread-safe.
 class ShardSubscriptions final
 {
 public:
-    explicit ShardSubscriptions(const EngineCore &core,
-                                ShardSubscription::Options options = ShardSubscription::Options());
+    ShardSubscriptions(const EngineCore &core, EngineMetrics *metrics,
+                       ShardSubscription::Options options = ShardSubscription::Options());
     ~ShardSubscriptions();
     ShardSubscriptions(const ShardSubscriptions &) = delete;
     ShardSubscriptions &operator=(const ShardSubscriptions &) = delete;
@@ -136,6 +144,15 @@ public:
 
 private:
     friend class ShardSubscription;
+    // What a call named, for its metrics: empty names when it named no consumer of the engine's.
+    struct Attempt
+    {
+        QString streamName;
+        QString consumerName;
+        bool rateExceeded = false;
+    };
+    std::expected<std::shared_ptr<ShardSubscription>, Error>
+    open(const SubscribeToShardRequest &request, Attempt &attempt);
     void forget(const QString &key, const ShardSubscription *subscription); // from ~ShardSubscription
 
     const EngineCore &m_core;
@@ -143,6 +160,10 @@ private:
     std::shared_ptr<ShardSubscription::Link> m_link; // handed to subscriptions; cleared on close
     mutable std::mutex m_mutex;
     QHash<QString, std::weak_ptr<ShardSubscription>> m_byKey; // consumer ARN + '\n' + shard id
+    // When each key's last subscription opened, for one call a second; entries older than that
+    // are dropped at most once a second.
+    QHash<QString, qint64> m_lastOpenedMs;
+    qint64 m_lastPruneMs = 0;
 };
 
 } // namespace shardscope

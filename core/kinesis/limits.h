@@ -66,12 +66,13 @@ inline constexpr int kMaxTagValueLength = 256;
 // A shard iterator expires 5 minutes after it was returned (GetShardIterator API reference).
 inline constexpr qint64 kShardIteratorLifetimeMs = 5 * 60 * 1000;
 // SubscribeToShard: a subscription lasts 5 minutes and delivers up to 2 MiB/s per consumer and
-// shard; a second call for the same consumer and shard within 5 seconds is refused. When no
-// record arrives, an empty event every 5 seconds keeps MillisBehindLatest and the connection
-// fresh.
+// shard; a second call for the same consumer and shard within 5 seconds is refused, and calls
+// come at most once a second per consumer and shard (API reference). When no record arrives,
+// an empty event every 5 seconds keeps MillisBehindLatest and the connection fresh.
 inline constexpr qint64 kSubscriptionLifetimeMs = 5 * 60 * 1000;
 inline constexpr qint64 kSubscriptionBytesPerSecond = 2 * 1024 * 1024;
 inline constexpr qint64 kSubscriptionRetryWindowMs = 5000;
+inline constexpr qint64 kSubscribeCallIntervalMs = 1000;
 inline constexpr qint64 kSubscriptionHeartbeatMs = 5000;
 // A NextToken of ListShards / ListStreams / ListStreamConsumers expires after 300 seconds
 // (ListShards API reference).

@@ -22,15 +22,20 @@ enum class Statistic { SampleCount, Sum, Average, Minimum, Maximum };
 QString statisticName(Statistic statistic);                 // "Sum", "Average", …
 std::optional<Statistic> parseStatistic(QStringView name);
 
-// One metric series: a metric name with its dimensions. An empty shardId is the stream-level
-// series (dimension StreamName only); otherwise StreamName and ShardId.
+// One metric series: a metric name with its dimensions. With neither shardId nor consumerName
+// it is the stream-level series (dimension StreamName only); with a shardId, StreamName and
+// ShardId; with a consumerName, StreamName and ConsumerName (the enhanced fan-out metrics).
+// Kinesis publishes no series with both.
 struct MetricKey
 {
     QString metricName;
     QString streamName;
     QString shardId;
+    // Defaulted so the many {metric, stream, shard} initialisations stay complete.
+    QString consumerName = {};
 
     bool isShardLevel() const { return !shardId.isEmpty(); }
+    bool isConsumerLevel() const { return !consumerName.isEmpty(); }
     bool operator==(const MetricKey &) const = default;
     auto operator<=>(const MetricKey &other) const
     {
@@ -38,13 +43,15 @@ struct MetricKey
             return c <=> 0;
         if (auto c = streamName.compare(other.streamName); c != 0)
             return c <=> 0;
-        return shardId.compare(other.shardId) <=> 0;
+        if (auto c = shardId.compare(other.shardId); c != 0)
+            return c <=> 0;
+        return consumerName.compare(other.consumerName) <=> 0;
     }
 };
 
 inline size_t qHash(const MetricKey &key, size_t seed = 0)
 {
-    return qHashMulti(seed, key.metricName, key.streamName, key.shardId);
+    return qHashMulti(seed, key.metricName, key.streamName, key.shardId, key.consumerName);
 }
 
 // One series as GetMetricData answers it: oldest first, one point per period that has samples

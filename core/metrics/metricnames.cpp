@@ -10,10 +10,11 @@ struct Definition
     Unit unit;
     bool streamLevel;
     bool shardLevel;
+    bool consumerLevel = false;
 };
 
 // AWS's "Monitoring the Amazon Kinesis Data Streams service with Amazon CloudWatch": the
-// stream-level and the enhanced (shard-level) metrics.
+// stream-level, the enhanced (shard-level) and the enhanced fan-out (consumer-level) metrics.
 const Definition kDefinitions[] = {
     {&GetRecordsBytes, Unit::Bytes, true, false},
     {&GetRecordsIteratorAgeMilliseconds, Unit::Milliseconds, true, false},
@@ -38,6 +39,12 @@ const Definition kDefinitions[] = {
     {&PutRecordsTotalRecords, Unit::Count, true, false},
     {&ReadProvisionedThroughputExceeded, Unit::Count, true, true},
     {&WriteProvisionedThroughputExceeded, Unit::Count, true, true},
+    {&SubscribeToShardRateExceeded, Unit::Count, false, false, true},
+    {&SubscribeToShardSuccess, Unit::Count, false, false, true},
+    {&SubscribeToShardEventBytes, Unit::Bytes, false, false, true},
+    {&SubscribeToShardEventMillisBehindLatest, Unit::Milliseconds, false, false, true},
+    {&SubscribeToShardEventRecords, Unit::Count, false, false, true},
+    {&SubscribeToShardEventSuccess, Unit::Count, false, false, true},
 };
 
 const Definition *find(const QString &name)
@@ -83,24 +90,39 @@ bool isShardLevel(const QString &metricName)
     return definition && definition->shardLevel;
 }
 
-QStringList streamLevelMetrics()
+bool isConsumerLevel(const QString &metricName)
+{
+    const Definition *definition = find(metricName);
+    return definition && definition->consumerLevel;
+}
+
+namespace {
+
+QStringList namesWhere(bool Definition::*level)
 {
     QStringList names;
     for (const Definition &definition : kDefinitions) {
-        if (definition.streamLevel)
+        if (definition.*level)
             names.append(*definition.name);
     }
     return names;
 }
 
+} // namespace
+
+QStringList streamLevelMetrics()
+{
+    return namesWhere(&Definition::streamLevel);
+}
+
 QStringList shardLevelMetrics()
 {
-    QStringList names;
-    for (const Definition &definition : kDefinitions) {
-        if (definition.shardLevel)
-            names.append(*definition.name);
-    }
-    return names;
+    return namesWhere(&Definition::shardLevel);
+}
+
+QStringList consumerLevelMetrics()
+{
+    return namesWhere(&Definition::consumerLevel);
 }
 
 } // namespace shardscope::MetricNames

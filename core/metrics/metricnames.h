@@ -8,13 +8,15 @@
 namespace shardscope {
 
 // The metrics Kinesis publishes to CloudWatch (namespace AWS/Kinesis), by CloudWatch's names,
-// with their units and the levels they exist at: stream level (dimension StreamName) and shard
-// level (StreamName and ShardId; on AWS only with enhanced monitoring). The one list of them.
+// with their units and the levels they exist at: stream level (dimension StreamName), shard
+// level (StreamName and ShardId; on AWS only with enhanced monitoring) and consumer level
+// (StreamName and ConsumerName: enhanced fan-out). The one list of them.
 namespace MetricNames {
 
 inline const QString Namespace = QStringLiteral("AWS/Kinesis");
 inline const QString StreamNameDimension = QStringLiteral("StreamName");
 inline const QString ShardIdDimension = QStringLiteral("ShardId");
+inline const QString ConsumerNameDimension = QStringLiteral("ConsumerName");
 
 inline const QString IncomingBytes = QStringLiteral("IncomingBytes");
 inline const QString IncomingRecords = QStringLiteral("IncomingRecords");
@@ -42,6 +44,13 @@ inline const QString GetRecordsLatency = QStringLiteral("GetRecords.Latency");
 inline const QString GetRecordsSuccess = QStringLiteral("GetRecords.Success");
 inline const QString GetRecordsIteratorAgeMilliseconds =
     QStringLiteral("GetRecords.IteratorAgeMilliseconds");
+inline const QString SubscribeToShardRateExceeded = QStringLiteral("SubscribeToShard.RateExceeded");
+inline const QString SubscribeToShardSuccess = QStringLiteral("SubscribeToShard.Success");
+inline const QString SubscribeToShardEventBytes = QStringLiteral("SubscribeToShardEvent.Bytes");
+inline const QString SubscribeToShardEventMillisBehindLatest =
+    QStringLiteral("SubscribeToShardEvent.MillisBehindLatest");
+inline const QString SubscribeToShardEventRecords = QStringLiteral("SubscribeToShardEvent.Records");
+inline const QString SubscribeToShardEventSuccess = QStringLiteral("SubscribeToShardEvent.Success");
 
 enum class Unit { Bytes, Count, Milliseconds };
 
@@ -51,12 +60,15 @@ QString unitName(Unit unit);
 // The unit of a known metric, or nothing for a name Kinesis does not publish.
 std::optional<Unit> unitOf(const QString &metricName);
 
-// Whether the metric exists with dimension StreamName alone / with StreamName and ShardId.
+// Whether the metric exists with dimension StreamName alone / with StreamName and ShardId /
+// with StreamName and ConsumerName.
 bool isStreamLevel(const QString &metricName);
 bool isShardLevel(const QString &metricName);
+bool isConsumerLevel(const QString &metricName);
 
 QStringList streamLevelMetrics();
 QStringList shardLevelMetrics();
+QStringList consumerLevelMetrics();
 
 } // namespace MetricNames
 

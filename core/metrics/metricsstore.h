@@ -12,7 +12,8 @@ struct sqlite3;
 namespace shardscope {
 
 // The one-minute points on disk: a SQLite file of its own (WAL), one row per series and
-// minute. Not thread-safe: one owner at a time (MetricsRegistry opens and loads it on the
+// minute; opening a file of an older schema upgrades it in place (PRAGMA user_version counts
+// the steps), keeping its points. Not thread-safe: one owner at a time (MetricsRegistry opens and loads it on the
 // opening thread, then only its flush thread uses it).
 class MetricsStore final
 {
@@ -29,6 +30,9 @@ public:
     MetricsStore(const MetricsStore &) = delete;
     MetricsStore &operator=(const MetricsStore &) = delete;
 
+    // The schema version this build writes (PRAGMA user_version of an upgraded file).
+    static int schemaVersion();
+
     const QString &path() const { return m_path; }
     // Every point of a minute at or after `fromMs`.
     std::expected<QList<Point>, QString> load(qint64 fromMs);
@@ -38,6 +42,9 @@ public:
 private:
     MetricsStore() = default;
     std::expected<void, QString> exec(const char *sql);
+    std::expected<int, QString> userVersion() const;
+    std::expected<bool, QString> hasPointsTable() const;
+    std::expected<void, QString> migrate();
     QString lastError() const;
 
     QString m_path;

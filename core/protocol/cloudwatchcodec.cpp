@@ -15,6 +15,7 @@ namespace {
 
 const QString kStreamName = u"StreamName"_s;
 const QString kShardId = u"ShardId"_s;
+const QString kConsumerName = u"ConsumerName"_s;
 
 std::expected<QJsonObject, Fault> parseObject(const QByteArray &body)
 {
@@ -41,6 +42,9 @@ QJsonArray dimensionsOf(const MetricKey &key)
     QJsonArray dimensions{QJsonObject{{u"Name"_s, kStreamName}, {u"Value"_s, key.streamName}}};
     if (key.isShardLevel())
         dimensions.append(QJsonObject{{u"Name"_s, kShardId}, {u"Value"_s, key.shardId}});
+    if (key.isConsumerLevel())
+        dimensions.append(
+            QJsonObject{{u"Name"_s, kConsumerName}, {u"Value"_s, key.consumerName}});
     return dimensions;
 }
 
@@ -127,7 +131,7 @@ std::expected<MetricDataRequest, Fault> decodeGetMetricDataRequest(const QByteAr
         decodedQuery.periodSeconds = stat.value(u"Period"_s).toInt(0);
         decodedQuery.statistic = *statistic;
         decodedQuery.key.metricName = metric.value(u"MetricName"_s).toString();
-        std::optional<QString> streamName, shardId;
+        std::optional<QString> streamName, shardId, consumerName;
         bool otherDimension = false;
         for (const QJsonValue &dimension : metric.value(u"Dimensions"_s).toArray()) {
             const QString name = dimension.toObject().value(u"Name"_s).toString();
@@ -136,15 +140,21 @@ std::expected<MetricDataRequest, Fault> decodeGetMetricDataRequest(const QByteAr
                 streamName = value;
             else if (name == kShardId && !shardId)
                 shardId = value;
+            else if (name == kConsumerName && !consumerName)
+                consumerName = value;
             else
                 otherDimension = true;
         }
+        // StreamName alone, or with one of ShardId and ConsumerName: Kinesis has no series
+        // with both.
         const bool kinesisMetric = metric.value(u"Namespace"_s).toString() == kNamespace &&
-                                   streamName && !otherDimension &&
-                                   (!shardId || !shardId->isEmpty());
+                                   streamName && !otherDimension && !(shardId && consumerName) &&
+                                   (!shardId || !shardId->isEmpty()) &&
+                                   (!consumerName || !consumerName->isEmpty());
         if (kinesisMetric) {
             decodedQuery.key.streamName = *streamName;
             decodedQuery.key.shardId = shardId.value_or(QString());
+            decodedQuery.key.consumerName = consumerName.value_or(QString());
         }
         decoded.queries.append(std::move(decodedQuery));
     }
@@ -210,6 +220,8 @@ bool matches(const ListMetricsFilter &filter, const MetricKey &metric)
             actual = metric.streamName;
         else if (name == kShardId && metric.isShardLevel())
             actual = metric.shardId;
+        else if (name == kConsumerName && metric.isConsumerLevel())
+            actual = metric.consumerName;
         else
             return false;
         if (value && *value != actual)

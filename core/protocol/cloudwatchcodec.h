@@ -16,8 +16,9 @@ namespace shardscope {
 // Content-Type application/x-amz-json-1.0) for the two metric reads Shardscope speaks, both
 // directions: GetMetricData (MetricDataQueries of MetricStat {Metric {Namespace, MetricName,
 // Dimensions}, Period, Stat}; StartTime and EndTime in epoch seconds) and ListMetrics. Only
-// AWS/Kinesis metrics with dimensions StreamName, or StreamName and ShardId, map to a
-// MetricKey; anything else is a metric Kinesis does not publish. Stateless; any thread.
+// AWS/Kinesis metrics with dimensions StreamName, StreamName and ShardId, or StreamName and
+// ConsumerName map to a MetricKey; anything else is a metric Kinesis does not publish.
+// Stateless; any thread.
 namespace CloudWatchCodec {
 
 inline constexpr QLatin1StringView kTargetPrefix{"GraniteServiceVersion20100801."};

@@ -17,8 +17,10 @@ using CloudWatchCodec::Fault;
 QString pageToken(const MetricKey &last)
 {
     return QString::fromLatin1(
-        QStringList{last.metricName, last.streamName, last.shardId}.join(u'\n').toUtf8().toBase64(
-            QByteArray::Base64UrlEncoding));
+        QStringList{last.metricName, last.streamName, last.shardId, last.consumerName}
+            .join(u'\n')
+            .toUtf8()
+            .toBase64(QByteArray::Base64UrlEncoding));
 }
 
 std::optional<MetricKey> openPageToken(const QString &token)
@@ -29,9 +31,9 @@ std::optional<MetricKey> openPageToken(const QString &token)
     if (!decoded)
         return std::nullopt;
     const QStringList parts = QString::fromUtf8(*decoded).split(u'\n');
-    if (parts.size() != 3)
+    if (parts.size() != 4)
         return std::nullopt;
-    return MetricKey{parts[0], parts[1], parts[2]};
+    return MetricKey{parts[0], parts[1], parts[2], parts[3]};
 }
 
 } // namespace

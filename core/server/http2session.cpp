@@ -7,6 +7,7 @@
 
 #include <nghttp2/nghttp2.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace shardscope {
@@ -36,6 +37,7 @@ struct Http2Session::Stream final : public ResponseSink
         if (closed || outDone || piece.isEmpty())
             return;
         out.append(piece);
+        session->m_bodyBytes += piece.size();
         resume();
     }
     void finish() override
@@ -45,9 +47,21 @@ struct Http2Session::Stream final : public ResponseSink
         outDone = true;
         resume();
     }
+    // This stream's own, or, while the connection holds more than its cap, all the
+    // connection's: every streamed response then waits for the client to read.
     qint64 pendingBytes() const override
     {
-        return (out.size() - outOffset) + session->m_transport.queuedBytes();
+        const qint64 own = unsent() + session->m_transport.queuedBytes();
+        const qint64 connection = session->bufferedBytes();
+        return connection >= kMaxBufferedBytes ? std::max(own, connection) : own;
+    }
+    qint64 unsent() const { return out.size() - outOffset; }
+    // Gives up what nghttp2 has not taken (the stream closed).
+    void dropUnsent()
+    {
+        session->m_bodyBytes -= unsent();
+        out.clear();
+        outOffset = 0;
     }
     void setDrainedCallback(std::function<void()> callback) override { drained = std::move(callback); }
 
@@ -67,35 +81,37 @@ nghttp2_nv header(const QByteArray &name, const QByteArray &value)
                       size_t(name.size()), size_t(value.size()), NGHTTP2_NV_FLAG_NONE};
 }
 
-ssize_t readBody(nghttp2_session *, int32_t, uint8_t *buffer, size_t length, uint32_t *flags,
-                 nghttp2_data_source *source, void *)
-{
-    auto *stream = static_cast<Http2Session::Stream *>(source->ptr);
-    const qsizetype available = stream->out.size() - stream->outOffset;
-    const qsizetype taken = std::min<qsizetype>(qsizetype(length), available);
-    if (taken > 0) {
-        std::memcpy(buffer, stream->out.constData() + stream->outOffset, size_t(taken));
-        stream->outOffset += taken;
-        if (stream->outOffset == stream->out.size()) {
-            stream->out.clear();
-            stream->outOffset = 0;
-        }
-    }
-    if (taken == available) {
-        if (stream->outDone)
-            *flags |= NGHTTP2_DATA_FLAG_EOF;
-        else if (taken == 0)
-            return NGHTTP2_ERR_DEFERRED; // a streamed body waiting for its next piece
-    }
-    return ssize_t(taken);
-}
-
 } // namespace
 
 // The nghttp2 callbacks, as static members of a friend so they reach the session's internals.
 struct Http2Callbacks
 {
     static Http2Session &of(void *user) { return *static_cast<Http2Session *>(user); }
+
+    // nghttp2 takes the next piece of a response body, as far as the flow-control windows let it.
+    static ssize_t readBody(nghttp2_session *, int32_t, uint8_t *buffer, size_t length,
+                            uint32_t *flags, nghttp2_data_source *source, void *)
+    {
+        auto *stream = static_cast<Http2Session::Stream *>(source->ptr);
+        const qsizetype available = stream->unsent();
+        const qsizetype taken = std::min<qsizetype>(qsizetype(length), available);
+        if (taken > 0) {
+            std::memcpy(buffer, stream->out.constData() + stream->outOffset, size_t(taken));
+            stream->outOffset += taken;
+            stream->session->m_bodyBytes -= taken;
+            if (stream->outOffset == stream->out.size()) {
+                stream->out.clear();
+                stream->outOffset = 0;
+            }
+        }
+        if (taken == available) {
+            if (stream->outDone)
+                *flags |= NGHTTP2_DATA_FLAG_EOF;
+            else if (taken == 0)
+                return NGHTTP2_ERR_DEFERRED; // a streamed body waiting for its next piece
+        }
+        return ssize_t(taken);
+    }
 
     static Http2Session::Stream *streamOf(Http2Session &session, int32_t id)
     {
@@ -193,6 +209,7 @@ struct Http2Callbacks
         session.m_streams.erase(it);
         session.m_closed.append(stream);
         stream->closed = true;
+        stream->dropUnsent();
         if (stream->responseStream && !stream->outDone)
             stream->responseStream->cancel();
         return 0;
@@ -281,7 +298,9 @@ void Http2Session::flush()
         m_transport.write(QByteArray(reinterpret_cast<const char *>(data), qsizetype(length)));
     }
     m_flushing = false;
-    // Streamed responses waiting for the client to read may go on now.
+    // Requests held back while the connection was over its cap, then streamed responses
+    // waiting for the client to read, may go on now.
+    dispatchWaiting();
     QList<std::shared_ptr<Stream>> waiting;
     for (const auto &stream : std::as_const(m_streams)) {
         if (stream->drained && !stream->outDone)
@@ -301,6 +320,11 @@ bool Http2Session::isDone() const
 int Http2Session::openStreams() const
 {
     return int(m_streams.size());
+}
+
+qint64 Http2Session::bufferedBytes() const
+{
+    return m_bodyBytes + m_transport.queuedBytes();
 }
 
 void Http2Session::expireRequests(qint64 nowMs)
@@ -335,8 +359,29 @@ void Http2Session::dispatch(Stream &stream)
             respondWithStatus(stream, 431, "Request header is too large.\n");
         return;
     }
+    // Over the cap, or behind others that are: the answer would only add to what the client
+    // has not read.
+    if (bufferedBytes() >= kMaxBufferedBytes || !m_waitingRequests.isEmpty()) {
+        m_waitingRequests.append(stream.id);
+        return;
+    }
     respond(stream, m_handler(stream.request));
     stream.request = HttpRequest{};
+}
+
+void Http2Session::dispatchWaiting()
+{
+    if (m_dispatchingWaiting) // respond() flushes, which comes back here
+        return;
+    m_dispatchingWaiting = true;
+    while (!m_waitingRequests.isEmpty() && bufferedBytes() < kMaxBufferedBytes) {
+        const std::shared_ptr<Stream> stream = m_streams.value(m_waitingRequests.takeFirst());
+        if (!stream || stream->responded || stream->closed)
+            continue; // the client reset it meanwhile
+        respond(*stream, m_handler(stream->request));
+        stream->request = HttpRequest{};
+    }
+    m_dispatchingWaiting = false;
 }
 
 void Http2Session::respondWithStatus(Stream &stream, int status, const QByteArray &message)
@@ -375,12 +420,14 @@ void Http2Session::respond(Stream &stream, HttpResponse response)
 
     nghttp2_data_provider provider;
     provider.source.ptr = &stream;
-    provider.read_callback = &readBody;
+    provider.read_callback = &Http2Callbacks::readBody;
     const bool hasBody = response.stream || !response.body.isEmpty();
     if (!response.stream) {
+        stream.dropUnsent();
         stream.out = std::move(response.body);
         stream.outOffset = 0;
         stream.outDone = true;
+        m_bodyBytes += stream.out.size();
     }
     const int submitted = nghttp2_submit_response(m_session, stream.id, nva.constData(),
                                                   size_t(nva.size()), hasBody ? &provider : nullptr);

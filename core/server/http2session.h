@@ -23,11 +23,19 @@ namespace shardscope {
 // less than kMaxQueuedBytes waiting, so a client that stops reading stops the server's writes to
 // it, not the server.
 //
+// Response bytes held for the connection (bodies not yet taken by nghttp2, which takes them only
+// as the client's flow-control windows allow, plus the socket's queue) are capped at about
+// kMaxBufferedBytes, whatever the number of streams: past it, a streamed response sees its
+// pending bytes as the connection's and waits for `drained`, and a request that completes waits
+// to be handled (in arrival order) until the client has read enough. Nothing is dropped; a
+// client that opens streams and never reads holds at most the cap and one response beyond it.
+//
 // Threads: the connection's thread only.
 class Http2Session final
 {
 public:
     static constexpr qint64 kMaxQueuedBytes = 1024 * 1024;
+    static constexpr qint64 kMaxBufferedBytes = 16 * 1024 * 1024;
     static constexpr int kMaxConcurrentStreams = 100;
 
     struct Transport
@@ -56,6 +64,9 @@ public:
     bool isDone() const;
     // Streams open now.
     int openStreams() const;
+    // Response bytes held for the connection: bodies not yet taken by nghttp2 and the socket's
+    // queue.
+    qint64 bufferedBytes() const;
     // Fails every stream whose request is older than the deadline (408). Called by the
     // connection's timer.
     void expireRequests(qint64 nowMs);
@@ -67,6 +78,7 @@ public:
 private:
     friend struct Http2Callbacks;
     void dispatch(Stream &stream);
+    void dispatchWaiting();
     void respond(Stream &stream, HttpResponse response);
     void respondWithStatus(Stream &stream, int status, const QByteArray &message);
 
@@ -80,7 +92,12 @@ private:
     // Streams nghttp2 closed, kept until the next call from outside: a stream may close while
     // its own response stream is writing.
     QList<std::shared_ptr<Stream>> m_closed;
+    // Response body bytes in the streams' buffers, not yet taken by nghttp2.
+    qint64 m_bodyBytes = 0;
+    // Complete requests waiting for the connection to drain below kMaxBufferedBytes, in order.
+    QList<qint32> m_waitingRequests;
     bool m_flushing = false;
+    bool m_dispatchingWaiting = false;
 };
 
 } // namespace shardscope

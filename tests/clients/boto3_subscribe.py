@@ -126,6 +126,7 @@ check("a record arriving while subscribed comes before the 5-second heartbeat", 
       time.time() - started)
 
 # --- the 5-second rule ---------------------------------------------------------------------------
+time.sleep(1.1)  # one call a second per consumer and shard: the last one opened just now
 first = kinesis.subscribe_to_shard(ConsumerARN=arn, ShardId="shardId-000000000000",
                                    StartingPosition={"Type": "LATEST"})
 err = error_of(kinesis.subscribe_to_shard, ConsumerARN=arn, ShardId="shardId-000000000000",
