@@ -113,6 +113,12 @@ public:
     BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override { return m_inner.getRecords(request); }
     bool hasShardUsage() const override { return m_inner.hasShardUsage(); }
     BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target) override { return m_inner.shardUsage(target); }
+    // Enhanced fan-out.
+    BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override { return m_inner.registerStreamConsumer(request); }
+    BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override { return m_inner.describeStreamConsumer(target); }
+    BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override { return m_inner.deregisterStreamConsumer(target); }
+    bool canSubscribeToShards() const override { return m_inner.canSubscribeToShards(); }
+    BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
 
 protected:
     StreamBackend &m_inner;
