@@ -96,6 +96,13 @@ public:
     BackendFuture<void> untagResource(const UntagResourceRequest &request) override { return m_inner.untagResource(request); }
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override { return m_inner.listTagsForResource(request); }
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return m_inner.listAllStreamConsumers(streamArn); }
+    BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override { return m_inner.registerStreamConsumer(request); }
+    BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override { return m_inner.describeStreamConsumer(target); }
+    BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override { return m_inner.deregisterStreamConsumer(target); }
+    bool canSubscribeToShards() const override { return m_inner.canSubscribeToShards(); }
+    BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
+    bool hasLiveSubscriptions() const override { return m_inner.hasLiveSubscriptions(); }
+    QList<SubscriptionStatus> liveSubscriptions() const override { return m_inner.liveSubscriptions(); }
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return m_inner.enableEnhancedMonitoring(request); }
     bool hasMetrics() const override { return m_inner.hasMetrics(); }
@@ -113,12 +120,6 @@ public:
     BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override { return m_inner.getRecords(request); }
     bool hasShardUsage() const override { return m_inner.hasShardUsage(); }
     BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target) override { return m_inner.shardUsage(target); }
-    // Enhanced fan-out.
-    BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override { return m_inner.registerStreamConsumer(request); }
-    BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override { return m_inner.describeStreamConsumer(target); }
-    BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override { return m_inner.deregisterStreamConsumer(target); }
-    bool canSubscribeToShards() const override { return m_inner.canSubscribeToShards(); }
-    BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
 
 protected:
     StreamBackend &m_inner;

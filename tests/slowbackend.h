@@ -64,6 +64,14 @@ public:
     BackendFuture<void> untagResource(const UntagResourceRequest &request) override { return delayed(m_inner.untagResource(request)); }
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override { return delayed(m_inner.listTagsForResource(request)); }
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override { return delayed(m_inner.listAllStreamConsumers(streamArn)); }
+    BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override { return delayed(m_inner.registerStreamConsumer(request)); }
+    BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override { return delayed(m_inner.describeStreamConsumer(target)); }
+    BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override { return delayed(m_inner.deregisterStreamConsumer(target)); }
+    // A subscription's signals come when the events do, on the event loop: nothing to delay.
+    bool canSubscribeToShards() const override { return m_inner.canSubscribeToShards(); }
+    BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
+    bool hasLiveSubscriptions() const override { return m_inner.hasLiveSubscriptions(); }
+    QList<SubscriptionStatus> liveSubscriptions() const override { return m_inner.liveSubscriptions(); }
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return delayed(m_inner.enableEnhancedMonitoring(request)); }
     BackendFuture<EnhancedMonitoringResponse> disableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return delayed(m_inner.disableEnhancedMonitoring(request)); }

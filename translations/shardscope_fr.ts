@@ -1562,6 +1562,13 @@
     </message>
 </context>
 <context>
+    <name>shardscope::BackendSubscription</name>
+    <message>
+        <source>The connection %1 was closed.</source>
+        <translation>La connexion %1 a été fermée.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::EncryptionDialog</name>
     <message>
         <source>Loading…</source>

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "backend/backendcall.h"
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 
 namespace shardscope {
+
+class StreamBackend;
 
 // One SubscribeToShard subscription opened through a StreamBackend: the events of one
 // enhanced fan-out consumer reading one shard, delivered as signals (a QFuture cannot carry a
@@ -40,6 +45,8 @@ public:
     // backend that refuses the call before it starts.
     static BackendSubscription *failing(const SubscribeToShardRequest &request, Error error,
                                         QObject *parent = nullptr);
+    // How the activity dock names a SubscribeToShard call: "<stream>/<shard> (<consumer>)".
+    static QString activityTarget(const SubscribeToShardRequest &request);
 
 signals:
     void opened();
@@ -55,10 +62,24 @@ protected:
     void deliverOpened();
     void deliverEvent(const SubscribeToShardEvent &event);
     void end(const std::optional<Error> &error = std::nullopt);
-    void markCancelled() { m_finished = true; }
+    void markCancelled();
+
+    // The error of a subscription whose backend was destroyed under it.
+    static Error connectionClosed(const QString &backendName);
+
+    // The SubscribeToShard call `backend` reported as started: the activity dock shows it
+    // running until the subscription ends or is cancelled, then finished with the error, if
+    // any (while the backend exists).
+    void trackCall(StreamBackend &backend, BackendCall call);
 
 private:
+    void endCall(const std::optional<Error> &error);
+
     SubscribeToShardRequest m_request;
+    QPointer<StreamBackend> m_callBackend;
+    BackendCall m_call;
+    QElapsedTimer m_callTimer;
+    bool m_callOpen = false;
     bool m_opened = false;
     bool m_finished = false;
 };

@@ -1,6 +1,7 @@
 #include "emulatorbackend.h"
 
 #include "backend/backendlog.h"
+#include "backend/emulatorsubscription.h"
 #include "engine/engine.h"
 
 #include <QElapsedTimer>
@@ -398,6 +399,17 @@ BackendFuture<void> EmulatorBackend::deregisterStreamConsumer(const ConsumerTarg
 {
     return run<void>(u"DeregisterStreamConsumer"_s, consumerTargetText(target), Access::Write,
                      [target](Engine &e) { return e.deregisterStreamConsumer(target); });
+}
+
+BackendSubscription *EmulatorBackend::subscribeToShard(const SubscribeToShardRequest &request,
+                                                       QObject *parent)
+{
+    // A read: a read-only connection may subscribe.
+    BackendCall call{++m_nextCallId, u"SubscribeToShard"_s,
+                     BackendSubscription::activityTarget(request),
+                     QDateTime::currentDateTimeUtc(), 0, {}};
+    emit callStarted(call);
+    return new EmulatorSubscription(*this, m_engine, m_pool, std::move(call), request, parent);
 }
 
 QList<SubscriptionStatus> EmulatorBackend::liveSubscriptions() const

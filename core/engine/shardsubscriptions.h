@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QString>
 
+#include <algorithm>
 #include <expected>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,16 @@ public:
         qint64 wakeAtMs = 0;
         // The engine clock's time of this poll.
         qint64 nowMs = 0;
+
+        // What a transport does after delivering this step: nothing once the subscription
+        // ended (std::nullopt), else poll again in this many milliseconds (0: more is there
+        // now). At most a minute, so it always fits a QTimer.
+        std::optional<qint64> nextPollInMs() const
+        {
+            if (ended)
+                return std::nullopt;
+            return std::clamp<qint64>(wakeAtMs - nowMs, 0, 60 * 1000);
+        }
     };
     // What the subscription has done, for views of live subscriptions.
     using Status = SubscriptionStatus;

@@ -80,16 +80,16 @@ void SubscriptionStream::pump()
             m_sink->write(EventStream::encodeException(step.error->typeName(), step.error->message,
                                                        contentType));
         }
-        if (step.ended) {
+        const std::optional<qint64> next = step.nextPollInMs();
+        if (!next) {
             ResponseSink *sink = m_sink;
             m_sink = nullptr;
             m_wake->stop();
             sink->finish();
             return;
         }
-        const qint64 delayMs = step.wakeAtMs - step.nowMs;
-        if (delayMs > 0) {
-            m_wake->start(int(std::min<qint64>(delayMs, 60 * 1000)));
+        if (*next > 0) {
+            m_wake->start(int(*next));
             return;
         }
     }
