@@ -4,17 +4,24 @@
 // as TailReader) in arrival order, renewal after a subscription's lifetime from the last
 // ContinuationSequenceNumber, children after all their parents, ResourceInUseException and
 // other errors, pause and resume, MillisBehindLatest per shard, and a backend that cannot
-// subscribe at all.
+// subscribe at all. Then over the EmulatorBackend's real subscriptions: every record across a
+// split and a merge, once each, parents before children; and a subscription that reaches its
+// 5-minute lifetime (the engine's clock moved on) renewed without losing or repeating a record.
 
 #include "backend/emulatorbackend.h"
 #include "backend/futureutils.h"
+#include "engine/clock.h"
 #include "engine/engine.h"
 #include "fakesubscription.h"
+#include "kinesis/limits.h"
 #include "kinesis/sequencenumber.h"
 #include "kinesis/shardid.h"
 #include "records/fanoutreader.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -86,6 +93,7 @@ class TestFanOutReader : public QObject
     Q_OBJECT
 
 private:
+    std::shared_ptr<ManualClock> m_clock;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<EmulatorBackend> m_emulator;
     std::unique_ptr<FakeSubscribeBackend> m_backend;
@@ -109,13 +117,18 @@ private:
         QTRY_COMPARE(m_backend->requests().size(), subscriptions);
     }
 
-private slots:
-    void init()
+    void openEngine(bool manualClock)
     {
+        m_backend.reset();
+        m_emulator.reset();
+        m_engine.reset();
         EngineOptions options;
         options.createDelayMs = 0;
         options.deleteDelayMs = 0;
         options.updateDelayMs = 0;
+        m_clock = manualClock ? std::make_shared<ManualClock>(QDateTime::currentMSecsSinceEpoch()) : nullptr;
+        if (m_clock)
+            options.clock = m_clock;
         auto engine = Engine::open(options);
         QVERIFY(engine.has_value());
         m_engine = std::move(*engine);
@@ -124,6 +137,63 @@ private slots:
         m_received.clear();
         createStream(u"s"_s, 2);
     }
+
+    // An ACTIVE consumer of stream `name` on the emulator.
+    QString registerConsumer(const QString &name)
+    {
+        const auto summary = await(m_emulator->describeStreamSummary(StreamTarget::byName(name)));
+        if (!summary)
+            return {};
+        const auto consumer = await(m_emulator->registerStreamConsumer({summary->streamArn, u"tail"_s, {}}));
+        if (!consumer)
+            return {};
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 10000) {
+            const auto described =
+                await(m_emulator->describeStreamConsumer(ConsumerTarget::byArn(consumer->consumerArn)));
+            if (described && described->consumerStatus == ConsumerStatus::Active)
+                return consumer->consumerArn;
+            QTest::qWait(20);
+        }
+        return {};
+    }
+
+    // Puts `count` records; their (shard, sequence number) keys.
+    QStringList put(const QString &stream, int count)
+    {
+        PutRecordsRequest request{StreamTarget::byName(stream), {}};
+        for (int i = 0; i < count; ++i) {
+            const int n = m_serial++;
+            request.records.append({u"payload-%1"_s.arg(n).toUtf8(), u"key-%1"_s.arg(n), {}});
+        }
+        QStringList keys;
+        const auto response = await(m_emulator->putRecords(request));
+        if (!response || response->failedRecordCount != 0)
+            return keys;
+        for (const auto &entry : response->records)
+            keys.append(entry.shardId + u'/' + entry.sequenceNumber->toString());
+        return keys;
+    }
+
+    QStringList receivedKeys() const
+    {
+        QStringList keys;
+        for (const RecordEntry &r : m_received)
+            keys.append(r.shardId + u'/' + r.sequenceNumber);
+        return keys;
+    }
+
+    static QStringList sorted(QStringList list)
+    {
+        list.sort();
+        return list;
+    }
+
+    int m_serial = 0;
+
+private slots:
+    void init() { openEngine(false); }
 
     void cleanup()
     {
@@ -431,6 +501,100 @@ private slots:
         QVERIFY(reader.start(m_backend.get(), u"missing"_s, {}).has_value());
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed[0][0].value<Error>().type, ErrorType::ResourceNotFound);
+    }
+
+    void readsEveryRecordAcrossASplitAndAMerge()
+    {
+        const StreamTarget target = StreamTarget::byName(u"r"_s);
+        createStream(u"r"_s, 2);
+        const QString consumer = registerConsumer(u"r"_s);
+        QVERIFY(!consumer.isEmpty());
+        QStringList all = put(u"r"_s, 60);
+
+        FanOutReader reader;
+        reader.setConsumerArn(consumer);
+        connect(&reader, &RecordReader::recordsReceived, this,
+                [this](const QList<RecordEntry> &records) { m_received.append(records); });
+        QVERIFY(reader.start(m_emulator.get(), u"r"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QTRY_COMPARE(m_received.size(), 60);
+
+        // Split shard 0 into 2 and 3, put, merge 2 and 3 into 4 (two parents), put.
+        const auto shards = await(m_emulator->listAllShards(target));
+        QVERIFY(shards.has_value());
+        QVERIFY(await(m_emulator->splitShard(SplitShardRequest{
+                          target, shard(0), shards->at(0).hashKeyRange.midpoint().toDecimal()}))
+                    .has_value());
+        QTRY_COMPARE(await(m_emulator->describeStreamSummary(target))->streamStatus, StreamStatus::Active);
+        all += put(u"r"_s, 60);
+        QVERIFY(await(m_emulator->mergeShards(MergeShardsRequest{target, shard(2), shard(3)})).has_value());
+        QTRY_COMPARE(await(m_emulator->describeStreamSummary(target))->streamStatus, StreamStatus::Active);
+        all += put(u"r"_s, 60);
+        QCOMPARE(all.size(), 180);
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_received.size(), all.size(), 15000);
+        QTest::qWait(300);
+        QCOMPARE(m_received.size(), all.size()); // nothing twice
+        QCOMPARE(sorted(receivedKeys()), sorted(all));
+
+        // Parents first: every record of a child comes after every record of its parents.
+        const auto lastIndex = [&](const QString &id) {
+            qsizetype last = -1;
+            for (qsizetype i = 0; i < m_received.size(); ++i)
+                if (m_received[i].shardId == id)
+                    last = i;
+            return last;
+        };
+        const auto firstIndex = [&](const QString &id) {
+            for (qsizetype i = 0; i < m_received.size(); ++i)
+                if (m_received[i].shardId == id)
+                    return i;
+            return m_received.size();
+        };
+        for (const QString &child : {shard(2), shard(3)})
+            QVERIFY(lastIndex(shard(0)) < firstIndex(child));
+        QVERIFY(lastIndex(shard(2)) < firstIndex(shard(4)));
+        QVERIFY(lastIndex(shard(3)) < firstIndex(shard(4)));
+        QVERIFY(firstIndex(shard(4)) < m_received.size());
+        QHash<QString, QString> lastSeq; // sequence order within a shard
+        for (const RecordEntry &record : std::as_const(m_received)) {
+            const QString previous = lastSeq.value(record.shardId);
+            QVERIFY(previous.isEmpty() || previous < record.sequenceNumber);
+            lastSeq.insert(record.shardId, record.sequenceNumber);
+        }
+        QCOMPARE(reader.finishedShardCount(), 3); // 0, 2 and 3
+        QCOMPARE(reader.activeShardCount(), 2);   // 1 and 4
+        QCOMPARE(reader.state(), RecordReader::State::Running);
+        for (const auto &lag : reader.shardLags())
+            QVERIFY2(lag.problem.isEmpty(), qPrintable(lag.problem));
+    }
+
+    void renewsTheSubscriptionAfterItsLifetime()
+    {
+        // Engine::subscribeToShard takes no ShardSubscription::Options, so the lifetime cannot
+        // be shortened through it: the engine's clock is moved past the 5 minutes instead.
+        openEngine(true);
+        const QString consumer = registerConsumer(u"s"_s);
+        QVERIFY(!consumer.isEmpty());
+        QStringList all = put(u"s"_s, 20);
+        FanOutReader reader;
+        reader.setConsumerArn(consumer);
+        connect(&reader, &RecordReader::recordsReceived, this,
+                [this](const QList<RecordEntry> &records) { m_received.append(records); });
+        QVERIFY(reader.start(m_emulator.get(), u"s"_s, TailStart{ShardIteratorType::TrimHorizon, {}, {}, 0}).has_value());
+        QTRY_COMPARE(m_received.size(), 20);
+        QCOMPARE(reader.subscriptionCount(), 2);
+
+        m_clock->advanceMs(KinesisLimits::kSubscriptionLifetimeMs + 1000);
+        all += put(u"s"_s, 20); // wakes both subscriptions: they end, and are renewed
+        QTRY_COMPARE_WITH_TIMEOUT(m_received.size(), 40, 15000);
+        QTRY_VERIFY(reader.subscriptionCount() >= 4);
+        all += put(u"s"_s, 20); // read through the renewed subscriptions
+        QTRY_COMPARE_WITH_TIMEOUT(m_received.size(), 60, 15000);
+        QTest::qWait(300);
+        QCOMPARE(m_received.size(), 60);
+        QCOMPARE(sorted(receivedKeys()), sorted(all));
+        QCOMPARE(reader.state(), RecordReader::State::Running);
+        QCOMPARE(reader.subscriptionCount(), 4);
     }
 };
 
