@@ -235,7 +235,7 @@ int main(int argc, char *argv[])
         QStringLiteral("name"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
-        QCoreApplication::translate("main", "With --stream: the tab to show (overview, shards, records or metrics)."),
+        QCoreApplication::translate("main", "With --stream: the tab to show (overview, shards, records, metrics or consumers)."),
         QStringLiteral("tab"), QStringLiteral("overview"));
     const QCommandLineOption tlsOption(
         QStringLiteral("tls"),
@@ -371,7 +371,8 @@ int main(int argc, char *argv[])
                           tab == QStringLiteral("shards")    ? StreamPage::ShardsTab
                           : tab == QStringLiteral("records") ? StreamPage::RecordsTab
                           : tab == QStringLiteral("metrics") ? StreamPage::MetricsTab
-                                                             : StreamPage::OverviewTab);
+                          : tab == QStringLiteral("consumers") ? StreamPage::ConsumersTab
+                                                               : StreamPage::OverviewTab);
         if (parser.isSet(tailOption)) {
             // The stream is selected once the tree has listed it: start reading then.
             auto *waitForStream = new QTimer(&window);

@@ -1,10 +1,16 @@
 // SubscribeToShard through StreamBackend: one set of checks, run for each target (the global
 // data rows):
 //   emulator - EmulatorBackend over an engine in a temporary directory, in process;
+//   h2c      - AwsBackend -> a `shardscope --serve --require-auth` child process over cleartext
+//              HTTP/2 with prior knowledge, every request SigV4-signed and verified;
+//   h2       - the same over `--serve --tls`, HTTP/2 chosen by ALPN, the server's self-signed
+//              certificate trusted through the CA file it prints.
 // The expectations are Kinesis's: events in order with ContinuationSequenceNumber and
 // MillisBehindLatest, records put while subscribed well before the 5-second heartbeat, the
 // 5-second rule, the end of a closed shard, deregistration and cancellation.
 
+#include "backend/awsbackend.h"
+#include "backend/awssubscription.h"
 #include "backend/emulatorbackend.h"
 #include "backendtesthelpers.h"
 #include "engine/engine.h"
@@ -12,7 +18,10 @@
 #include "kinesis/hashkey.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,10 +30,12 @@
 using namespace shardscope;
 using namespace shardscope::testing;
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 namespace {
 
-enum class Target { Emulator };
+enum class Target { Emulator, H2c, H2 };
+constexpr int kTargets = 3;
 
 // Everything a subscription emitted, in order.
 class Recorder final : public QObject
@@ -95,6 +106,7 @@ private slots:
     void destroyingCancels();
     void unknownConsumerFailsCleanly();
     void backendDestroyedEndsSubscription();
+    void unreachableEndpointFailsReadably();
 
 private:
     Target target() const;
@@ -108,10 +120,22 @@ private:
     Subscription subscribe(const QString &consumerArn, const QString &shardId,
                            StartingPosition position, StreamBackend *on = nullptr);
 
+    // A `shardscope --serve` child process: its URL (and certificate file, with `--tls`).
+    struct Served
+    {
+        QUrl url;
+        QString certificate;
+    };
+    std::expected<Served, QString> serve(QProcess &process, bool tls);
+    std::unique_ptr<AwsBackend> awsBackend(Target target, const QString &name, bool readOnly) const;
+
     QTemporaryDir m_dir;
     std::unique_ptr<Engine> m_engine;
-    std::unique_ptr<StreamBackend> m_backends[1];
-    std::unique_ptr<StreamBackend> m_readOnly[1];
+    QProcess m_cleartext;
+    QProcess m_tls;
+    Served m_served[kTargets];
+    std::unique_ptr<StreamBackend> m_backends[kTargets];
+    std::unique_ptr<StreamBackend> m_readOnly[kTargets];
     int m_counter = 0;
 };
 
@@ -119,6 +143,56 @@ void TestBackendSubscription::initTestCase_data()
 {
     QTest::addColumn<Target>("target");
     QTest::newRow("emulator") << Target::Emulator;
+    QTest::newRow("h2c") << Target::H2c;
+    QTest::newRow("h2") << Target::H2;
+}
+
+std::expected<TestBackendSubscription::Served, QString>
+TestBackendSubscription::serve(QProcess &process, bool tls)
+{
+    QStringList arguments{u"--serve"_s,     u"--port"_s,        u"0"_s,
+                          u"--in-memory"_s, u"--delay-ms"_s,    u"0"_s,
+                          u"--require-auth"_s, u"--access-key"_s, u"AKIDTEST:secret"_s};
+    if (tls)
+        arguments.append(u"--tls"_s);
+    process.setProgram(QStringLiteral(SHARDSCOPE_BINARY));
+    process.setArguments(arguments);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start();
+    if (!process.waitForStarted())
+        return std::unexpected(u"shardscope could not be started: "_s + process.errorString());
+    const QRegularExpression url(u"serving Kinesis at (https?://[0-9.]+:\\d+)"_s);
+    const QRegularExpression certificate(u"^TLS certificate: (\\S+)"_s,
+                                         QRegularExpression::MultilineOption);
+    QByteArray output;
+    const auto complete = [&] {
+        const QString text = QString::fromUtf8(output);
+        return url.match(text).hasMatch() && (!tls || certificate.match(text).hasMatch());
+    };
+    while (!complete() && process.waitForReadyRead(20000))
+        output += process.readAllStandardOutput();
+    if (!complete())
+        return std::unexpected(u"shardscope printed no URL: "_s + QString::fromUtf8(output));
+    const QString text = QString::fromUtf8(output);
+    return Served{QUrl(url.match(text).captured(1)),
+                  tls ? certificate.match(text).captured(1) : QString()};
+}
+
+std::unique_ptr<AwsBackend> TestBackendSubscription::awsBackend(Target target, const QString &name,
+                                                                bool readOnly) const
+{
+    const Served &served = m_served[static_cast<int>(target)];
+    AwsBackendOptions options;
+    options.displayName = name;
+    options.region = u"us-east-1"_s;
+    options.endpoint = served.url;
+    options.caCertificateFile = served.certificate;
+    options.staticCredentials = AwsCredentials{u"AKIDTEST"_s, u"secret"_s, {}};
+    options.readOnly = readOnly;
+    options.retryBaseDelay = 10ms;
+    options.throttlingBaseDelay = 10ms;
+    options.maxRetries = 2;
+    return std::make_unique<AwsBackend>(options);
 }
 
 void TestBackendSubscription::initTestCase()
@@ -132,6 +206,20 @@ void TestBackendSubscription::initTestCase()
     options.displayName = u"read-only emulator"_s;
     options.readOnly = true;
     m_readOnly[0] = std::make_unique<EmulatorBackend>(*m_engine, options);
+
+    const auto cleartext = serve(m_cleartext, false);
+    QVERIFY2(cleartext, cleartext ? "" : qPrintable(cleartext.error()));
+    QCOMPARE(cleartext->url.scheme(), u"http"_s);
+    m_served[static_cast<int>(Target::H2c)] = *cleartext;
+    const auto tls = serve(m_tls, true);
+    QVERIFY2(tls, tls ? "" : qPrintable(tls.error()));
+    QCOMPARE(tls->url.scheme(), u"https"_s);
+    m_served[static_cast<int>(Target::H2)] = *tls;
+    for (const Target target : {Target::H2c, Target::H2}) {
+        const int index = static_cast<int>(target);
+        m_backends[index] = awsBackend(target, u"serve"_s, false);
+        m_readOnly[index] = awsBackend(target, u"read-only serve"_s, true);
+    }
 }
 
 void TestBackendSubscription::cleanupTestCase()
@@ -141,6 +229,14 @@ void TestBackendSubscription::cleanupTestCase()
     for (auto &backend : m_readOnly)
         backend.reset();
     m_engine.reset();
+    for (QProcess *process : {&m_cleartext, &m_tls}) {
+        if (process->state() == QProcess::NotRunning)
+            continue;
+        process->terminate();
+        QVERIFY(process->waitForFinished(10000));
+        QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process->exitCode(), 0);
+    }
 }
 
 Target TestBackendSubscription::target() const
@@ -277,6 +373,12 @@ void TestBackendSubscription::recordsBeforeAndWhileSubscribed()
     QTRY_COMPARE_WITH_TIMEOUT(first->data.size(), 3, 10000);
     QCOMPARE(first->data, (QStringList{u"before-0"_s, u"before-1"_s, u"before-2"_s}));
     QCOMPARE(first->signalNames.constFirst(), u"opened"_s);
+    if (target() != Target::Emulator) {
+        // AWS serves SubscribeToShard over HTTP/2 only: h2c here, h2 by ALPN over TLS.
+        const auto *aws = qobject_cast<AwsSubscription *>(first.subscription.get());
+        QVERIFY(aws);
+        QCOMPARE(aws->usedHttp2(), std::optional<bool>(true));
+    }
 
     // The call is in the activity dock, and still running.
     quint64 callId = 0;
@@ -498,6 +600,10 @@ void TestBackendSubscription::backendDestroyedEndsSubscription()
     case Target::Emulator:
         own = std::make_unique<EmulatorBackend>(*m_engine);
         break;
+    case Target::H2c:
+    case Target::H2:
+        own = awsBackend(target(), u"closing"_s, true);
+        break;
     }
     Subscription live = subscribe(consumerArn, kShard0, at(ShardIteratorType::Latest), own.get());
     QTRY_VERIFY_WITH_TIMEOUT(live->opened(), 10000);
@@ -509,6 +615,35 @@ void TestBackendSubscription::backendDestroyedEndsSubscription()
     // and destroyed.
     live.subscription->cancel();
     live.subscription.reset();
+}
+
+void TestBackendSubscription::unreachableEndpointFailsReadably()
+{
+    if (target() == Target::Emulator)
+        QSKIP("the emulator in process has no network");
+    // A port nobody listens on any more.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    AwsBackendOptions options;
+    options.displayName = u"nowhere"_s;
+    options.endpoint = m_served[static_cast<int>(target())].url;
+    options.endpoint.setPort(port);
+    options.staticCredentials = AwsCredentials{u"AKIDTEST"_s, u"secret"_s, {}};
+    AwsBackend nowhere(options);
+    QSignalSpy ended(&nowhere, &StreamBackend::callFinished);
+    Subscription lost =
+        subscribe(u"arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1700000000"_s,
+                  kShard0, at(ShardIteratorType::Latest), &nowhere);
+    QTRY_VERIFY_WITH_TIMEOUT(lost->finished(), 10000);
+    QCOMPARE(lost->signalNames, (QStringList{u"failed"_s, u"finished"_s}));
+    QCOMPARE(lost->errorType(), typeNameOf(ErrorType::InternalFailure));
+    QVERIFY2(lost->error->message.startsWith(u"127.0.0.1 could not be reached: "_s),
+             qPrintable(lost->error->message));
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).value<BackendCall>().operation, u"SubscribeToShard"_s);
 }
 
 QTEST_GUILESS_MAIN(TestBackendSubscription)

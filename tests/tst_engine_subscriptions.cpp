@@ -135,6 +135,7 @@ private slots:
     void consumerMustBeActive();
     void requestChecks();
     void activeSubscriptionsAreListed();
+    void nextPollInMs();
 };
 
 void TestEngineSubscriptions::deliversRecordsWithContinuation()
@@ -509,6 +510,21 @@ void TestEngineSubscriptions::activeSubscriptionsAreListed()
     QCOMPARE(env.engine->activeSubscriptions().size(), qsizetype(1));
     two->reset(); // the transport let go of it
     QCOMPARE(env.engine->activeSubscriptions().size(), qsizetype(0));
+}
+
+// What a transport does after a step: the server's stream and the emulator backend both ask.
+void TestEngineSubscriptions::nextPollInMs()
+{
+    using Step = ShardSubscription::Step;
+    QCOMPARE(Step({}, {}, true, 0, 1000).nextPollInMs(), std::nullopt);
+    QCOMPARE(Step({}, Error{ErrorType::ResourceNotFound, {}}, true, 0, 1000).nextPollInMs(),
+             std::nullopt);
+    QCOMPARE(Step({}, {}, false, 1000, 1000).nextPollInMs(), std::optional<qint64>(0));
+    QCOMPARE(Step({}, {}, false, 900, 1000).nextPollInMs(), std::optional<qint64>(0));
+    QCOMPARE(Step({}, {}, false, 6000, 1000).nextPollInMs(), std::optional<qint64>(5000));
+    // Never longer than a minute, so a QTimer holds it.
+    QCOMPARE(Step({}, {}, false, 1000 + 10LL * 24 * 3600 * 1000, 1000).nextPollInMs(),
+             std::optional<qint64>(60 * 1000));
 }
 
 QTEST_GUILESS_MAIN(TestEngineSubscriptions)

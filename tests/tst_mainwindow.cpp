@@ -8,12 +8,14 @@
 #include "commandpalette.h"
 #include "connections/connectionstore.h"
 #include "connections/memorysecretstore.h"
+#include "consumers/consumerspage.h"
 #include "demo/demotrickle.h"
 #include "emulator/localemulator.h"
 #include "mainwindow.h"
 #include "charts/timeserieschart.h"
 #include "metrics/streammetricsview.h"
 #include "models/activitymodel.h"
+#include "models/consumersmodel.h"
 #include "models/recordsmodel.h"
 #include "models/shardstablemodel.h"
 #include "models/streamsummarymodel.h"
@@ -306,7 +308,16 @@ void TestMainWindow::tabShortcutsAndActionStates()
     QCOMPARE(metrics->lastRequest().queries.constFirst().key.streamName, u"orders"_s);
     QTRY_VERIFY(!metrics->chart(StreamMetricsView::IncomingRecordsChart)->points(0).isEmpty());
     QVERIFY(!metrics->messageLabel()->isVisible());
+    // The Consumers tab lists the selected stream's consumers while it is shown.
+    QTest::keyClick(window.get(), Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::ConsumersTab));
+    ConsumersPage *consumers = window->streamPage()->consumersPage();
+    QCOMPARE(consumers->streamName(), u"orders"_s);
+    QTRY_VERIFY(consumers->consumersModel()->isLoaded());
+    QVERIFY(consumers->consumersModel()->isPolling());
+    QVERIFY(window->action(u"actionRegisterConsumer"_s)->isEnabled());
     QTest::keyClick(window.get(), Qt::Key_1, Qt::ControlModifier);
+    QVERIFY(!consumers->consumersModel()->isPolling()); // hidden with its tab
     QCOMPARE(window->streamPage()->tabs()->currentIndex(), int(StreamPage::OverviewTab));
     // Every action has a shortcut.
     for (QAction *a : window->findChildren<QAction *>(Qt::FindDirectChildrenOnly)) {
@@ -321,7 +332,8 @@ void TestMainWindow::tabShortcutsAndActionStates()
     for (const char *name : {"actionRetention", "actionEncryption", "actionTags", "actionStreamMode",
                              "actionMaxRecordSize", "actionDeleteStream", "actionSplitShard", "actionMergeShards",
                              "actionNewStream", "actionEnhancedMonitoring", "actionWarmThroughput",
-                             "actionResourcePolicy", "actionAccountSettings"}) {
+                             "actionResourcePolicy", "actionAccountSettings", "actionRegisterConsumer",
+                             "actionDeregisterConsumer"}) {
         QVERIFY2(!roWindow->action(QString::fromLatin1(name))->isEnabled(), name);
         if (QByteArrayView(name) != "actionSplitShard" && QByteArrayView(name) != "actionMergeShards")
             QCOMPARE(roWindow->action(QString::fromLatin1(name))->statusTip(), u"This connection is read-only."_s);

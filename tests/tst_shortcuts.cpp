@@ -7,7 +7,8 @@
 //
 // The window is set up so that every command is enabled at once: a writable AWS connection (our
 // emulator served with SigV4 checks), one of its streams selected, a shard selected on the
-// Shards tab, the tail running and a large JSON record current in the inspector (so Show All
+// Shards tab, a consumer selected on the Consumers tab (so Deregister is enabled), the tail
+// running and a large JSON record current in the inspector (so Show All
 // and the JSON view are enabled). The actions' own slots are disconnected first: this test is
 // about which key reaches which action, not about what the actions do (other tests do that).
 //
@@ -20,10 +21,12 @@
 
 #include "backendtesthelpers.h"
 #include "connections/connectionstore.h"
+#include "consumers/consumerspage.h"
 #include "connections/memorysecretstore.h"
 #include "emulator/localemulator.h"
 #include "mainwindow.h"
 #include "metrics/streammetricsview.h"
+#include "models/consumersmodel.h"
 #include "models/recordsmodel.h"
 #include "models/shardstablemodel.h"
 #include "records/recordinspector.h"
@@ -107,6 +110,8 @@ QList<FocusPlace> focusPlaces()
          }},
         {"metrics range", StreamPage::MetricsTab,
          [](MainWindow &w) -> QWidget * { return w.streamPage()->metricsView()->rangeCombo(); }},
+        {"consumers table", StreamPage::ConsumersTab,
+         [](MainWindow &w) -> QWidget * { return w.streamPage()->consumersPage()->consumersView(); }},
         {"activity dock", -1,
          [](MainWindow &w) -> QWidget * { return named<QTableView>(&w, u"activityView"_s); }},
     };
@@ -207,6 +212,10 @@ void TestShortcuts::initTestCase()
             {QByteArray(R"({"n":)" + QByteArray::number(i) + "}"), u"k%1"_s.arg(i), {}});
     put.records.append({bigJson(), u"big"_s, {}});
     QVERIFY(m_remote->engine().putRecords(put).has_value());
+    QVERIFY(m_remote->engine()
+                .registerStreamConsumer(RegisterStreamConsumerRequest{
+                    m_remote->engine().streamArn(u"remote"_s), u"reader"_s, {}})
+                .has_value());
 
     const QString settingsFile = m_dir->filePath(u"settings.ini"_s);
     QString id;
@@ -248,6 +257,13 @@ void TestShortcuts::initTestCase()
     QTRY_COMPARE(page->shardsModel()->rowCount(), 2);
     page->shardsView()->selectRow(0);
     QTRY_VERIFY(!page->selectedShardId().isEmpty());
+
+    // A consumer selected on the Consumers tab: Deregister is enabled.
+    ConsumersPage *consumers = page->consumersPage();
+    page->tabs()->setCurrentIndex(StreamPage::ConsumersTab);
+    QTRY_COMPARE(consumers->consumersModel()->rowCount(), 1);
+    consumers->consumersView()->selectRow(0);
+    QVERIFY(!consumers->selectedConsumerArn().isEmpty());
 
     // Reading, with the large record current: Stop, Show All and the JSON view are enabled.
     RecordsPage *records = page->recordsPage();
@@ -354,6 +370,8 @@ void TestShortcuts::noTwoCommandsShareAKey_data()
             << language << int(StreamPage::RecordsTab);
         QTest::newRow(qPrintable(language + u" metrics"_s))
             << language << int(StreamPage::MetricsTab);
+        QTest::newRow(qPrintable(language + u" consumers"_s))
+            << language << int(StreamPage::ConsumersTab);
     }
 }
 

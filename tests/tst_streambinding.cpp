@@ -1,7 +1,8 @@
 // StreamBinding, the helper behind the shards table, summary and tags models: requests within a
 // tick make one refresh, refreshes never overlap, results for a previous stream or an abandoned
 // refresh are dropped, rebinding moves the backend's signals, throttled parts wait, and polled
-// parts are refreshed on their interval only while polling is on, never overlapping.
+// parts are refreshed on their interval only while polling is on, never overlapping; asked to,
+// the backend's signals count only while polling is on.
 
 #include "backendtesthelpers.h"
 #include "models/streambinding.h"
@@ -58,6 +59,7 @@ private slots:
     void throttledPartsWaitTheirInterval();
     void anUnthrottledPartTakesThrottledOnesAlong();
     void polledPartsOnlyWhileActive();
+    void triggersWhilePollingOnly();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -427,6 +429,44 @@ void TestStreamBinding::polledPartsOnlyWhileActive()
     binding.finish(refreshes[5]);
     QTRY_COMPARE(refreshes.size(), 7);
     QCOMPARE(refreshes[6].parts, kUse);
+}
+
+void TestStreamBinding::triggersWhilePollingOnly()
+{
+    QList<StreamBinding::Refresh> refreshes;
+    StreamBinding binding(
+        [&](const StreamBinding::Refresh &refresh) { refreshes.append(refresh); });
+    binding.setTriggers(kCatalog, kCounts);
+    binding.setTriggersWhilePollingOnly(true);
+    binding.setPolling(kCatalog | kCounts, 60000);
+    binding.bind(m_backend.get(), u"orders"_s);
+
+    // No view shows the parts: the signals ask for nothing.
+    emit m_backend->catalogChanged();
+    emit m_backend->recordsAppended(u"orders"_s, u"shardId-000000000000"_s, u"1"_s, 1);
+    QTest::qWait(3 * StreamBinding::kDefaultCoalesceMs);
+    QVERIFY(refreshes.isEmpty());
+    QCOMPARE(binding.pendingParts(), StreamBinding::Parts(0));
+    // An explicit request still counts.
+    binding.requestNow(kCatalog);
+    QCOMPARE(refreshes.size(), 1);
+    binding.finish(refreshes[0]);
+
+    // Shown: what changed meanwhile is read at once, and the signals count again.
+    binding.setPollingActive(true);
+    QCOMPARE(refreshes.size(), 2);
+    QCOMPARE(refreshes[1].parts, kCatalog | kCounts);
+    binding.finish(refreshes[1]);
+    emit m_backend->catalogChanged();
+    QTRY_COMPARE(refreshes.size(), 3);
+    QCOMPARE(refreshes[2].parts, kCatalog);
+    binding.finish(refreshes[2]);
+
+    // Hidden again: nothing.
+    binding.setPollingActive(false);
+    emit m_backend->catalogChanged();
+    QTest::qWait(3 * StreamBinding::kDefaultCoalesceMs);
+    QCOMPARE(refreshes.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestStreamBinding)

@@ -507,8 +507,8 @@
         <translation>Einen Lastgenerator auf einem Stream des lokalen Emulators starten und die Producer-Seite zeigen: STREAM:RATE[:uniform|hot|zipf] (hot: ein Schlüssel erhält die Hälfte der Datensätze).</translation>
     </message>
     <message>
-        <source>With --stream: the tab to show (overview, shards, records or metrics).</source>
-        <translation>Mit --stream: der anzuzeigende Reiter (overview, shards, records oder metrics).</translation>
+        <source>With --stream: the tab to show (overview, shards, records, metrics or consumers).</source>
+        <translation>Mit --stream: die anzuzeigende Registerkarte (overview, shards, records, metrics oder consumers).</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1028,33 @@
     </message>
 </context>
 <context>
+    <name>shardscope::AwsSubscription</name>
+    <message>
+        <source>The event stream from %1 could not be read: %2</source>
+        <translation>Der Ereignisstrom von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>An event from %1 could not be read: %2</source>
+        <translation>Ein Ereignis von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 sent a message of unknown type &quot;%2&quot;.</source>
+        <translation>Der Ereignisstrom von %1 hat eine Nachricht unbekannten Typs &quot;%2&quot; gesendet.</translation>
+    </message>
+    <message>
+        <source>The subscription&apos;s connection to %1 broke: %2</source>
+        <translation>Die Verbindung des Abonnements zu %1 ist abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 ended in the middle of a message.</source>
+        <translation>Der Ereignisstrom von %1 endete mitten in einer Nachricht.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 war nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::AwsConfig</name>
     <message>
         <source>No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run `aws configure`, or choose a profile.</source>
@@ -1206,6 +1233,176 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ConsumersModel</name>
+    <message>
+        <source>Being registered: it can subscribe to shards once it is ACTIVE.</source>
+        <translation>Wird registriert: Er kann Shards abonnieren, sobald er ACTIVE ist.</translation>
+    </message>
+    <message>
+        <source>Registered: it can subscribe to the stream&apos;s shards.</source>
+        <translation>Registriert: Er kann die Shards des Streams abonnieren.</translation>
+    </message>
+    <message>
+        <source>Being deregistered: its subscriptions have ended.</source>
+        <translation>Wird abgemeldet: Seine Abonnements sind beendet.</translation>
+    </message>
+    <message>
+        <source>This connection does not report live subscriptions.</source>
+        <translation>Diese Verbindung meldet keine laufenden Abonnements.</translation>
+    </message>
+    <message>
+        <source>Live SubscribeToShard subscriptions of this consumer, one per shard read</source>
+        <translation>Laufende SubscribeToShard-Abonnements dieses Consumers, eines je gelesenem Shard</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumersPage</name>
+    <message>
+        <source>Register &amp;Consumer…</source>
+        <translation>Consumer &amp;registrieren…</translation>
+    </message>
+    <message>
+        <source>Deregister C&amp;onsumer…</source>
+        <translation>Consumer a&amp;bmelden…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+D</source>
+        <translation>Ctrl+Alt+D</translation>
+    </message>
+    <message>
+        <source>Cannot list the consumers: %1</source>
+        <translation>Die Consumer können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Registered consumers</source>
+        <translation>Registrierte Consumer</translation>
+    </message>
+    <message>
+        <source>Enhanced fan-out: each consumer reads every shard with its own 2 MiB/s, pushed to it through SubscribeToShard. Applications name the consumer by its ARN.</source>
+        <translation>Enhanced Fan-Out: Jeder Consumer liest jeden Shard mit eigenen 2 MiB/s, die ihm über SubscribeToShard zugestellt werden. Anwendungen geben den Consumer über seinen ARN an.</translation>
+    </message>
+    <message>
+        <source>Select a consumer to see its ARN</source>
+        <translation>Wählen Sie einen Consumer, um seinen ARN zu sehen</translation>
+    </message>
+    <message>
+        <source>Copy ARN</source>
+        <translation>ARN kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected consumer&apos;s ARN to the clipboard (Ctrl+C in the table)</source>
+        <translation>Den ARN des ausgewählten Consumers in die Zwischenablage kopieren (Strg+C in der Tabelle)</translation>
+    </message>
+    <message>
+        <source>ARN:</source>
+        <translation>ARN:</translation>
+    </message>
+    <message>
+        <source>What each subscribed consumer has been sent, per shard; read every second while this tab is shown.</source>
+        <translation>Was jedem abonnierten Consumer zugestellt wurde, je Shard; jede Sekunde gelesen, solange diese Registerkarte angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Live subscriptions</source>
+        <translation>Laufende Abonnements</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: consumers cannot be registered or deregistered here.</source>
+        <translation>%1 ist schreibgeschützt: Consumer können hier weder registriert noch abgemeldet werden.</translation>
+    </message>
+    <message>
+        <source>Deregister Consumer</source>
+        <translation>Consumer abmelden</translation>
+    </message>
+    <message>
+        <source>Deregister the consumer “%1” of %2?</source>
+        <translation>Den Consumer „%1“ von %2 abmelden?</translation>
+    </message>
+    <message>
+        <source>Its subscriptions end at once, and applications that read with it stop receiving records. The stream and its records are not touched.</source>
+        <translation>Seine Abonnements enden sofort, und Anwendungen, die mit ihm lesen, erhalten keine Datensätze mehr. Der Stream und seine Datensätze bleiben unberührt.</translation>
+    </message>
+    <message>
+        <source>&amp;Deregister</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Wählen Sie zuerst einen Stream aus.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Diese Verbindung ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Register an enhanced fan-out consumer for this stream</source>
+        <translation>Einen Enhanced-Fan-Out-Consumer für diesen Stream registrieren</translation>
+    </message>
+    <message>
+        <source>Select a consumer on the Consumers tab first.</source>
+        <translation>Wählen Sie zuerst auf der Registerkarte Consumer einen Consumer aus.</translation>
+    </message>
+    <message>
+        <source>The consumer is being deregistered already.</source>
+        <translation>Der Consumer wird bereits abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Deregistering…</source>
+        <translation>Wird abgemeldet…</translation>
+    </message>
+    <message>
+        <source>Deregister the selected consumer after confirming</source>
+        <translation>Den ausgewählten Consumer nach Bestätigung abmelden</translation>
+    </message>
+    <message>
+        <source>Select a stream to see its consumers.</source>
+        <translation>Wählen Sie einen Stream, um seine Consumer zu sehen.</translation>
+    </message>
+    <message>
+        <source>The consumers could not be listed.</source>
+        <translation>Die Consumer konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Listing the consumers…</source>
+        <translation>Consumer werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>No consumer is registered for this stream. Register one to read every shard with enhanced fan-out.</source>
+        <translation>Für diesen Stream ist kein Consumer registriert. Registrieren Sie einen, um jeden Shard mit Enhanced Fan-Out zu lesen.</translation>
+    </message>
+    <message>
+        <source>%1 does not report live subscriptions: Kinesis tells no one which consumers are subscribed. The local emulator lists every subscription it serves.</source>
+        <translation>%1 meldet keine laufenden Abonnements: Kinesis teilt niemandem mit, welche Consumer abonniert sind. Der lokale Emulator listet jedes Abonnement auf, das er bedient.</translation>
+    </message>
+    <message>
+        <source>No consumer is subscribed. Subscriptions made through --serve or the Records tab appear here.</source>
+        <translation>Kein Consumer ist abonniert. Abonnements über --serve oder die Registerkarte Datensätze erscheinen hier.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::CreateStreamDialog</name>
     <message>
         <source>&amp;Provisioned</source>
@@ -1266,34 +1463,6 @@
     <message>
         <source>Enter a name for the stream.</source>
         <translation>Geben Sie einen Namen für den Stream ein.</translation>
-    </message>
-    <message>
-        <source>a space</source>
-        <translation>ein Leerzeichen</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>„%1“</translation>
-    </message>
-    <message>
-        <source>the character U+%1</source>
-        <translation>das Zeichen U+%1</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which is not allowed.</source>
-        <translation>Der Name enthält %1, was nicht erlaubt ist.</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which are not allowed.</source>
-        <translation>Der Name enthält %1, die nicht erlaubt sind.</translation>
-    </message>
-    <message>
-        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
-        <translation>Verwenden Sie die Buchstaben A–Z und a–z, Ziffern sowie „_“, „.“ und „-“.</translation>
-    </message>
-    <message>
-        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
-        <translation>Der Name ist %L1 Zeichen lang; höchstens %L2 sind erlaubt.</translation>
     </message>
     <message>
         <source>The account&apos;s limits could not be read.</source>
@@ -1540,6 +1709,178 @@
     </message>
 </context>
 <context>
+    <name>shardscope::DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::KinesisName</name>
+    <message>
+        <source>a space</source>
+        <translation>ein Leerzeichen</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>the character U+%1</source>
+        <translation>das Zeichen U+%1</translation>
+    </message>
+    <message>
+        <source>The name contains %1, which is not allowed.</source>
+        <translation>Der Name enthält %1, was nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The name contains %1, which are not allowed.</source>
+        <translation>Der Name enthält %1, die nicht erlaubt sind.</translation>
+    </message>
+    <message>
+        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
+        <translation>Verwenden Sie die Buchstaben A–Z und a–z, Ziffern sowie „_“, „.“ und „-“.</translation>
+    </message>
+    <message>
+        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
+        <translation>Der Name ist %L1 Zeichen lang; höchstens %L2 sind erlaubt.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LiveSubscriptionsModel</name>
+    <message>
+        <source>No record yet</source>
+        <translation>Noch kein Datensatz</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Wird gemessen…</translation>
+    </message>
+    <message>
+        <source>No record has been delivered yet.</source>
+        <translation>Es wurde noch kein Datensatz zugestellt.</translation>
+    </message>
+    <message>
+        <source>Last sequence number delivered: %1</source>
+        <translation>Zuletzt zugestellte Sequenznummer: %1</translation>
+    </message>
+    <message>
+        <source>MillisBehindLatest: %L1 ms behind the newest record of the shard</source>
+        <translation>MillisBehindLatest: %L1 ms hinter dem neuesten Datensatz des Shards</translation>
+    </message>
+    <message>
+        <source>Delivered since the subscription started — records: %L1, data: %2</source>
+        <translation>Seit Beginn des Abonnements zugestellt — Datensätze: %L1, Daten: %2</translation>
+    </message>
+    <message>
+        <source>Record data delivered per second since the previous refresh</source>
+        <translation>Seit der vorigen Aktualisierung je Sekunde zugestellte Datensatzdaten</translation>
+    </message>
+    <message>
+        <source>Known from the next refresh on</source>
+        <translation>Ab der nächsten Aktualisierung bekannt</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Consumer</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Records delivered</source>
+        <translation>Zugestellte Datensätze</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Letztes Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RegisterConsumerDialog</name>
+    <message>
+        <source>Register Consumer — %1</source>
+        <translation>Consumer registrieren — %1</translation>
+    </message>
+    <message>
+        <source>e.g. billing-service</source>
+        <translation>z. B. billing-service</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Each consumer reads every shard with its own 2 MiB/s through SubscribeToShard, named by its ARN. A stream can have %L1 consumers.</source>
+        <translation>Jeder Consumer liest jeden Shard mit eigenen 2 MiB/s über SubscribeToShard und wird über seinen ARN angegeben. Ein Stream kann %L1 Consumer haben.</translation>
+    </message>
+    <message>
+        <source>This one has %L1.</source>
+        <translation>Dieser hat %L1.</translation>
+    </message>
+    <message>
+        <source>Stream:</source>
+        <translation>Stream:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+    <message>
+        <source>Enter a name for the consumer.</source>
+        <translation>Geben Sie einen Namen für den Consumer ein.</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>Die Verbindung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Wird registriert…</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::StreamBackend</name>
     <message>
         <source>%1 offers no metrics.</source>
@@ -1548,6 +1889,22 @@
     <message>
         <source>%1 cannot measure shard use.</source>
         <translation>%1 kann die Auslastung der Shards nicht messen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot register consumers.</source>
+        <translation>%1 kann keine Consumer registrieren.</translation>
+    </message>
+    <message>
+        <source>%1 cannot describe consumers.</source>
+        <translation>%1 kann keine Consumer beschreiben.</translation>
+    </message>
+    <message>
+        <source>%1 cannot deregister consumers.</source>
+        <translation>%1 kann keine Consumer abmelden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot subscribe to shards.</source>
+        <translation>%1 kann keine Shards abonnieren.</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +3281,18 @@
         <source>Chart the selected stream&apos;s metrics over the last 15 minutes, hour or day</source>
         <translation>Die Metriken des ausgewählten Streams der letzten 15 Minuten, Stunde oder 24 Stunden als Diagramme zeigen</translation>
     </message>
+    <message>
+        <source>Cons&amp;umers Tab</source>
+        <translation>Registerkarte &amp;Consumer</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Show the selected stream&apos;s enhanced fan-out consumers and their live subscriptions</source>
+        <translation>Die Enhanced-Fan-Out-Consumer des ausgewählten Streams und ihre laufenden Abonnements anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -4278,96 +4647,13 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <source>How records are read: polling with GetRecords, or pushed through an enhanced fan-out consumer</source>
         <translation>Wie Datensätze gelesen werden: per Abfrage mit GetRecords oder zugestellt über einen Enhanced-Fan-out-Consumer</translation>
     </message>
-</context>
-<context>
-    <name>shardscope::RegisterConsumerDialog</name>
     <message>
-        <source>Register Consumer</source>
-        <translation>Consumer registrieren</translation>
-    </message>
-    <message>
-        <source>An enhanced fan-out consumer gets every shard&apos;s records pushed to it, with its own 2 MiB/s per shard, instead of sharing the GetRecords quota with the stream&apos;s other readers.</source>
-        <translation>Einem Enhanced-Fan-out-Consumer werden die Datensätze jedes Shards zugestellt, mit eigenen 2 MiB/s pro Shard, statt das GetRecords-Kontingent mit den anderen Lesern des Streams zu teilen.</translation>
-    </message>
-    <message>
-        <source>e.g. shardscope-tail</source>
-        <translation>z. B. shardscope-tail</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Register</source>
-        <translation>&amp;Registrieren</translation>
-    </message>
-    <message>
-        <source>Enter a name for the consumer.</source>
-        <translation>Geben Sie einen Namen für den Consumer ein.</translation>
-    </message>
-    <message>
-        <source>a space</source>
-        <translation>ein Leerzeichen</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>„%1“</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which is not allowed.</source>
-        <translation>Der Name enthält %1; das ist nicht erlaubt.</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which are not allowed.</source>
-        <translation>Der Name enthält %1; diese sind nicht erlaubt.</translation>
-    </message>
-    <message>
-        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
-        <translation>Verwenden Sie die Buchstaben A–Z und a–z, Ziffern, „_“, „.“ und „-“.</translation>
-    </message>
-    <message>
-        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
-        <translation>Der Name ist %L1 Zeichen lang; höchstens %L2 sind erlaubt.</translation>
-    </message>
-    <message>
-        <source>This stream has a consumer named %1 already.</source>
-        <translation>Dieser Stream hat bereits einen Consumer namens %1.</translation>
-    </message>
-    <message>
-        <source>The connection is closed.</source>
-        <translation>Die Verbindung ist geschlossen.</translation>
-    </message>
-    <message>
-        <source>Registering…</source>
-        <translation>Wird registriert…</translation>
-    </message>
-    <message>
-        <source>Registered %1. Waiting until it is ACTIVE (it is %2)…</source>
-        <translation>%1 registriert. Warten, bis er ACTIVE ist (er ist %2)…</translation>
-    </message>
-    <message>
-        <source>Waiting…</source>
-        <translation>Warten…</translation>
+        <source>Waiting until consumer %1 is ACTIVE (it is %2)…</source>
+        <translation>Warten, bis Consumer %1 ACTIVE ist (er ist %2)…</translation>
     </message>
 </context>
 <context>
     <name>shardscope::ShardLagLine</name>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
     <message>
         <source>shard %1</source>
         <translation>Shard %1</translation>
@@ -5532,6 +5818,10 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>&amp;Metrics</source>
         <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <source>Cons&amp;umers</source>
+        <translation>&amp;Consumer</translation>
     </message>
 </context>
 <context>

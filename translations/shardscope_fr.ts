@@ -507,8 +507,8 @@
         <translation>Démarrer un générateur de charge sur un flux de l’émulateur local et afficher la page Producteurs&#xa0;: STREAM:RATE[:uniform|hot|zipf] (hot&#xa0;: une clé reçoit la moitié des enregistrements).</translation>
     </message>
     <message>
-        <source>With --stream: the tab to show (overview, shards, records or metrics).</source>
-        <translation>Avec --stream&#xa0;: l’onglet à afficher (overview, shards, records ou metrics).</translation>
+        <source>With --stream: the tab to show (overview, shards, records, metrics or consumers).</source>
+        <translation>Avec --stream&#xa0;: l’onglet à afficher (overview, shards, records, metrics ou consumers).</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1028,33 @@
     </message>
 </context>
 <context>
+    <name>shardscope::AwsSubscription</name>
+    <message>
+        <source>The event stream from %1 could not be read: %2</source>
+        <translation>Le flux d&apos;événements de %1 n&apos;a pas pu être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>An event from %1 could not be read: %2</source>
+        <translation>Un événement de %1 n&apos;a pas pu être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 sent a message of unknown type &quot;%2&quot;.</source>
+        <translation>Le flux d&apos;événements de %1 a envoyé un message de type inconnu « %2 ».</translation>
+    </message>
+    <message>
+        <source>The subscription&apos;s connection to %1 broke: %2</source>
+        <translation>La connexion de l&apos;abonnement à %1 a été interrompue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The event stream from %1 ended in the middle of a message.</source>
+        <translation>Le flux d&apos;événements de %1 s&apos;est terminé au milieu d&apos;un message.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::AwsConfig</name>
     <message>
         <source>No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run `aws configure`, or choose a profile.</source>
@@ -1206,6 +1233,176 @@
     </message>
 </context>
 <context>
+    <name>shardscope::ConsumersModel</name>
+    <message>
+        <source>Being registered: it can subscribe to shards once it is ACTIVE.</source>
+        <translation>Inscription en cours&#xa0;: il pourra s’abonner aux shards une fois ACTIVE.</translation>
+    </message>
+    <message>
+        <source>Registered: it can subscribe to the stream&apos;s shards.</source>
+        <translation>Inscrit&#xa0;: il peut s’abonner aux shards du flux.</translation>
+    </message>
+    <message>
+        <source>Being deregistered: its subscriptions have ended.</source>
+        <translation>Désinscription en cours&#xa0;: ses abonnements ont pris fin.</translation>
+    </message>
+    <message>
+        <source>This connection does not report live subscriptions.</source>
+        <translation>Cette connexion ne signale pas les abonnements en cours.</translation>
+    </message>
+    <message>
+        <source>Live SubscribeToShard subscriptions of this consumer, one per shard read</source>
+        <translation>Abonnements SubscribeToShard en cours de ce consommateur, un par shard lu</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Consommateur</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrit le</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumersPage</name>
+    <message>
+        <source>Register &amp;Consumer…</source>
+        <translation>&amp;Inscrire un consommateur…</translation>
+    </message>
+    <message>
+        <source>Deregister C&amp;onsumer…</source>
+        <translation>&amp;Désinscrire le consommateur…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+D</source>
+        <translation>Ctrl+Alt+D</translation>
+    </message>
+    <message>
+        <source>Cannot list the consumers: %1</source>
+        <translation>Impossible de lister les consommateurs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Registered consumers</source>
+        <translation>Consommateurs inscrits</translation>
+    </message>
+    <message>
+        <source>Enhanced fan-out: each consumer reads every shard with its own 2 MiB/s, pushed to it through SubscribeToShard. Applications name the consumer by its ARN.</source>
+        <translation>Diffusion améliorée&#xa0;: chaque consommateur lit chaque shard avec ses propres 2&#xa0;Mio/s, qui lui sont poussés par SubscribeToShard. Les applications désignent le consommateur par son ARN.</translation>
+    </message>
+    <message>
+        <source>Select a consumer to see its ARN</source>
+        <translation>Sélectionnez un consommateur pour voir son ARN</translation>
+    </message>
+    <message>
+        <source>Copy ARN</source>
+        <translation>Copier l’ARN</translation>
+    </message>
+    <message>
+        <source>Copy the selected consumer&apos;s ARN to the clipboard (Ctrl+C in the table)</source>
+        <translation>Copier l’ARN du consommateur sélectionné dans le presse-papiers (Ctrl+C dans le tableau)</translation>
+    </message>
+    <message>
+        <source>ARN:</source>
+        <translation>ARN&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What each subscribed consumer has been sent, per shard; read every second while this tab is shown.</source>
+        <translation>Ce que chaque consommateur abonné a reçu, par shard&#xa0;; lu chaque seconde tant que cet onglet est affiché.</translation>
+    </message>
+    <message>
+        <source>Live subscriptions</source>
+        <translation>Abonnements en cours</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: consumers cannot be registered or deregistered here.</source>
+        <translation>%1 est en lecture seule&#xa0;: on ne peut pas y inscrire ni désinscrire de consommateurs.</translation>
+    </message>
+    <message>
+        <source>Deregister Consumer</source>
+        <translation>Désinscrire le consommateur</translation>
+    </message>
+    <message>
+        <source>Deregister the consumer “%1” of %2?</source>
+        <translation>Désinscrire le consommateur «&#xa0;%1&#xa0;» de %2&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Its subscriptions end at once, and applications that read with it stop receiving records. The stream and its records are not touched.</source>
+        <translation>Ses abonnements prennent fin immédiatement et les applications qui lisent avec lui ne reçoivent plus d’enregistrements. Le flux et ses enregistrements ne sont pas touchés.</translation>
+    </message>
+    <message>
+        <source>&amp;Deregister</source>
+        <translation>&amp;Désinscrire</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Sélectionnez d’abord un flux.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only.</source>
+        <translation>Cette connexion est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Register an enhanced fan-out consumer for this stream</source>
+        <translation>Inscrire un consommateur à diffusion améliorée pour ce flux</translation>
+    </message>
+    <message>
+        <source>Select a consumer on the Consumers tab first.</source>
+        <translation>Sélectionnez d’abord un consommateur dans l’onglet Consommateurs.</translation>
+    </message>
+    <message>
+        <source>The consumer is being deregistered already.</source>
+        <translation>Le consommateur est déjà en cours de désinscription.</translation>
+    </message>
+    <message>
+        <source>Deregistering…</source>
+        <translation>Désinscription…</translation>
+    </message>
+    <message>
+        <source>Deregister the selected consumer after confirming</source>
+        <translation>Désinscrire le consommateur sélectionné après confirmation</translation>
+    </message>
+    <message>
+        <source>Select a stream to see its consumers.</source>
+        <translation>Sélectionnez un flux pour voir ses consommateurs.</translation>
+    </message>
+    <message>
+        <source>The consumers could not be listed.</source>
+        <translation>Les consommateurs n’ont pas pu être listés.</translation>
+    </message>
+    <message>
+        <source>Listing the consumers…</source>
+        <translation>Liste des consommateurs en cours…</translation>
+    </message>
+    <message>
+        <source>No consumer is registered for this stream. Register one to read every shard with enhanced fan-out.</source>
+        <translation>Aucun consommateur n’est inscrit pour ce flux. Inscrivez-en un pour lire chaque shard en diffusion améliorée.</translation>
+    </message>
+    <message>
+        <source>%1 does not report live subscriptions: Kinesis tells no one which consumers are subscribed. The local emulator lists every subscription it serves.</source>
+        <translation>%1 ne signale pas les abonnements en cours&#xa0;: Kinesis n’indique à personne quels consommateurs sont abonnés. L’émulateur local liste chaque abonnement qu’il sert.</translation>
+    </message>
+    <message>
+        <source>No consumer is subscribed. Subscriptions made through --serve or the Records tab appear here.</source>
+        <translation>Aucun consommateur n’est abonné. Les abonnements faits par --serve ou l’onglet Enregistrements apparaissent ici.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::CreateStreamDialog</name>
     <message>
         <source>&amp;Provisioned</source>
@@ -1266,34 +1463,6 @@
     <message>
         <source>Enter a name for the stream.</source>
         <translation>Saisissez un nom pour le flux.</translation>
-    </message>
-    <message>
-        <source>a space</source>
-        <translation>un espace</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>«&#xa0;%1&#xa0;»</translation>
-    </message>
-    <message>
-        <source>the character U+%1</source>
-        <translation>le caractère U+%1</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which is not allowed.</source>
-        <translation>Le nom contient %1, ce qui n&apos;est pas autorisé.</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which are not allowed.</source>
-        <translation>Le nom contient %1, qui ne sont pas autorisés.</translation>
-    </message>
-    <message>
-        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
-        <translation>Utilisez les lettres A–Z et a–z, les chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
-    </message>
-    <message>
-        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
-        <translation>Le nom fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
     </message>
     <message>
         <source>The account&apos;s limits could not be read.</source>
@@ -1540,6 +1709,178 @@
     </message>
 </context>
 <context>
+    <name>shardscope::DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1&#xa0;h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1&#xa0;j</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::KinesisName</name>
+    <message>
+        <source>a space</source>
+        <translation>un espace</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>the character U+%1</source>
+        <translation>le caractère U+%1</translation>
+    </message>
+    <message>
+        <source>The name contains %1, which is not allowed.</source>
+        <translation>Le nom contient %1, ce qui n&apos;est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>The name contains %1, which are not allowed.</source>
+        <translation>Le nom contient %1, qui ne sont pas autorisés.</translation>
+    </message>
+    <message>
+        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
+        <translation>Utilisez les lettres A–Z et a–z, les chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
+        <translation>Le nom fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LiveSubscriptionsModel</name>
+    <message>
+        <source>No record yet</source>
+        <translation>Aucun enregistrement</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Mesure…</translation>
+    </message>
+    <message>
+        <source>No record has been delivered yet.</source>
+        <translation>Aucun enregistrement n’a encore été livré.</translation>
+    </message>
+    <message>
+        <source>Last sequence number delivered: %1</source>
+        <translation>Dernier numéro de séquence livré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>MillisBehindLatest: %L1 ms behind the newest record of the shard</source>
+        <translation>MillisBehindLatest&#xa0;: %L1&#xa0;ms de retard sur l’enregistrement le plus récent du shard</translation>
+    </message>
+    <message>
+        <source>Delivered since the subscription started — records: %L1, data: %2</source>
+        <translation>Livré depuis le début de l’abonnement — enregistrements&#xa0;: %L1, données&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Record data delivered per second since the previous refresh</source>
+        <translation>Données d’enregistrements livrées par seconde depuis l’actualisation précédente</translation>
+    </message>
+    <message>
+        <source>Known from the next refresh on</source>
+        <translation>Connu dès la prochaine actualisation</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Consommateur</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Records delivered</source>
+        <translation>Enregistrements livrés</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Octets/s</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Dernier événement</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RegisterConsumerDialog</name>
+    <message>
+        <source>Register Consumer — %1</source>
+        <translation>Inscrire un consommateur — %1</translation>
+    </message>
+    <message>
+        <source>e.g. billing-service</source>
+        <translation>p. ex. billing-service</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Each consumer reads every shard with its own 2 MiB/s through SubscribeToShard, named by its ARN. A stream can have %L1 consumers.</source>
+        <translation>Chaque consommateur lit chaque shard avec ses propres 2&#xa0;Mio/s par SubscribeToShard et est désigné par son ARN. Un flux peut avoir %L1&#xa0;consommateurs.</translation>
+    </message>
+    <message>
+        <source>This one has %L1.</source>
+        <translation>Celui-ci en a %L1.</translation>
+    </message>
+    <message>
+        <source>Stream:</source>
+        <translation>Flux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Enter a name for the consumer.</source>
+        <translation>Saisissez un nom pour le consommateur.</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>La connexion est fermée.</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Inscription…</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::StreamBackend</name>
     <message>
         <source>%1 offers no metrics.</source>
@@ -1548,6 +1889,22 @@
     <message>
         <source>%1 cannot measure shard use.</source>
         <translation>%1 ne peut pas mesurer l’utilisation des shards.</translation>
+    </message>
+    <message>
+        <source>%1 cannot register consumers.</source>
+        <translation>%1 ne peut pas inscrire de consommateurs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot describe consumers.</source>
+        <translation>%1 ne peut pas décrire les consommateurs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot deregister consumers.</source>
+        <translation>%1 ne peut pas désinscrire de consommateurs.</translation>
+    </message>
+    <message>
+        <source>%1 cannot subscribe to shards.</source>
+        <translation>%1 ne peut pas s’abonner aux shards.</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +3281,18 @@
         <source>Chart the selected stream&apos;s metrics over the last 15 minutes, hour or day</source>
         <translation>Afficher en graphiques les métriques du flux sélectionné sur les 15 dernières minutes, la dernière heure ou les dernières 24 heures</translation>
     </message>
+    <message>
+        <source>Cons&amp;umers Tab</source>
+        <translation>Onglet &amp;Consommateurs</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Show the selected stream&apos;s enhanced fan-out consumers and their live subscriptions</source>
+        <translation>Afficher les consommateurs à diffusion améliorée du flux sélectionné et leurs abonnements en cours</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -4278,96 +4647,13 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <source>How records are read: polling with GetRecords, or pushed through an enhanced fan-out consumer</source>
         <translation>Comment les enregistrements sont lus : par interrogation avec GetRecords, ou poussés par un consommateur enhanced fan-out</translation>
     </message>
-</context>
-<context>
-    <name>shardscope::RegisterConsumerDialog</name>
     <message>
-        <source>Register Consumer</source>
-        <translation>Enregistrer un consommateur</translation>
-    </message>
-    <message>
-        <source>An enhanced fan-out consumer gets every shard&apos;s records pushed to it, with its own 2 MiB/s per shard, instead of sharing the GetRecords quota with the stream&apos;s other readers.</source>
-        <translation>Un consommateur enhanced fan-out reçoit les enregistrements de chaque shard, avec ses propres 2 Mio/s par shard, au lieu de partager le quota GetRecords avec les autres lecteurs du flux.</translation>
-    </message>
-    <message>
-        <source>e.g. shardscope-tail</source>
-        <translation>p. ex. shardscope-tail</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
-    </message>
-    <message>
-        <source>&amp;Register</source>
-        <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Enter a name for the consumer.</source>
-        <translation>Saisissez un nom pour le consommateur.</translation>
-    </message>
-    <message>
-        <source>a space</source>
-        <translation>un espace</translation>
-    </message>
-    <message>
-        <source>“%1”</source>
-        <translation>« %1 »</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which is not allowed.</source>
-        <translation>Le nom contient %1, ce qui n’est pas autorisé.</translation>
-    </message>
-    <message>
-        <source>The name contains %1, which are not allowed.</source>
-        <translation>Le nom contient %1, qui ne sont pas autorisés.</translation>
-    </message>
-    <message>
-        <source>Use letters A–Z and a–z, digits, “_”, “.” and “-”.</source>
-        <translation>Utilisez les lettres A–Z et a–z, les chiffres, « _ », « . » et « - ».</translation>
-    </message>
-    <message>
-        <source>The name is %L1 characters long; at most %L2 are allowed.</source>
-        <translation>Le nom fait %L1 caractères ; %L2 au plus sont autorisés.</translation>
-    </message>
-    <message>
-        <source>This stream has a consumer named %1 already.</source>
-        <translation>Ce flux a déjà un consommateur nommé %1.</translation>
-    </message>
-    <message>
-        <source>The connection is closed.</source>
-        <translation>La connexion est fermée.</translation>
-    </message>
-    <message>
-        <source>Registering…</source>
-        <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>Registered %1. Waiting until it is ACTIVE (it is %2)…</source>
-        <translation>%1 enregistré. Attente de l’état ACTIVE (il est %2)…</translation>
-    </message>
-    <message>
-        <source>Waiting…</source>
-        <translation>Attente…</translation>
+        <source>Waiting until consumer %1 is ACTIVE (it is %2)…</source>
+        <translation>Attente de l’état ACTIVE du consommateur %1 (il est %2)…</translation>
     </message>
 </context>
 <context>
     <name>shardscope::ShardLagLine</name>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
     <message>
         <source>shard %1</source>
         <translation>shard %1</translation>
@@ -5532,6 +5818,10 @@ Clés de hachage %3 – %4
     <message>
         <source>&amp;Metrics</source>
         <translation>&amp;Métriques</translation>
+    </message>
+    <message>
+        <source>Cons&amp;umers</source>
+        <translation>&amp;Consommateurs</translation>
     </message>
 </context>
 <context>

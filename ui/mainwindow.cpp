@@ -6,6 +6,7 @@
 #include "commandpalette.h"
 #include "connections/connectionstore.h"
 #include "connections/keychainsecretstore.h"
+#include "consumers/consumerspage.h"
 #include "demo/demotrickle.h"
 #include "models/activitymodel.h"
 #include "models/modelroles.h"
@@ -209,6 +210,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     // The local emulator's streams start being read when their Records tab is first shown.
     m_page->recordsPage()->setReadsWhenShown(true);
     bindRecordCommands();
+    bindConsumerCommands();
     auto *welcome = new QLabel(this);
     welcome->setObjectName(u"welcome"_s);
     welcome->setAlignment(Qt::AlignCenter);
@@ -363,6 +365,20 @@ void MainWindow::bindRecordCommands()
     }
 }
 
+void MainWindow::bindConsumerCommands()
+{
+    // Register and Deregister work wherever focus is too, and bring the Consumers tab forward.
+    m_consumerCommands = m_page->consumersPage()->commandActions();
+    for (QAction *a : std::as_const(m_consumerCommands)) {
+        a->setShortcutContext(Qt::WindowShortcut);
+        addAction(a);
+        connect(a, &QAction::triggered, this, [this] {
+            if (!currentStream().isEmpty())
+                m_page->tabs()->setCurrentIndex(StreamPage::ConsumersTab);
+        });
+    }
+}
+
 void MainWindow::createActions()
 {
     const auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut,
@@ -429,6 +445,9 @@ void MainWindow::createActions()
                         tr("Read the selected stream's records live and filter them"));
     m_metricsTab = make(u"actionMetricsTab"_s, tr("&Metrics Tab"), QKeySequence(tr("Ctrl+4")),
                         tr("Chart the selected stream's metrics over the last 15 minutes, hour or day"));
+    m_consumersTab = make(u"actionConsumersTab"_s, tr("Cons&umers Tab"), QKeySequence(tr("Ctrl+5")),
+                          tr("Show the selected stream's enhanced fan-out consumers and their live "
+                             "subscriptions"));
     m_putRecord = make(u"actionPutRecord"_s, tr("&Put Records…"), QKeySequence(tr("Ctrl+Shift+U")),
                        tr("Put one record, a repeated template or a JSON Lines / CSV batch into the stream"));
     m_replayRecords = make(u"actionReplayRecords"_s, tr("Re&play Records…"), QKeySequence(tr("Ctrl+Shift+Y")),
@@ -469,7 +488,7 @@ void MainWindow::createActions()
     connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeConnection);
     connect(m_connectionReadOnly, &QAction::triggered, this, &MainWindow::setConnectionReadOnly);
     m_streamActions = {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
-                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_putRecord,
+                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab, m_putRecord,
                        m_replayRecords, m_exportRecords, m_importRecords};
     connect(m_putRecord, &QAction::triggered, this, &MainWindow::putRecord);
     connect(m_replayRecords, &QAction::triggered, this, &MainWindow::replayRecords);
@@ -515,6 +534,8 @@ void MainWindow::createActions()
             [this] { m_page->tabs()->setCurrentIndex(StreamPage::RecordsTab); });
     connect(m_metricsTab, &QAction::triggered, this,
             [this] { m_page->tabs()->setCurrentIndex(StreamPage::MetricsTab); });
+    connect(m_consumersTab, &QAction::triggered, this,
+            [this] { m_page->tabs()->setCurrentIndex(StreamPage::ConsumersTab); });
     connect(m_clearActivity, &QAction::triggered, this, [this] { m_activity->clear(); });
     connect(m_showReads, &QAction::toggled, this, [this](bool on) {
         m_activity->setShowRecordReads(on);
@@ -653,6 +674,8 @@ void MainWindow::createMenus()
     stream->addSeparator();
     stream->addActions({m_split, m_merge});
     stream->addSeparator();
+    stream->addActions(m_consumerCommands);
+    stream->addSeparator();
     stream->addAction(m_deleteStream);
 
     QMenu *records = menuBar()->addMenu(tr("&Records"));
@@ -667,7 +690,7 @@ void MainWindow::createMenus()
     view->addAction(m_focusFilter);
     view->addAction(m_refresh);
     view->addSeparator();
-    view->addActions({m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab});
+    view->addActions({m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab});
     view->addAction(m_producers);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {

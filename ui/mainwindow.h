@@ -103,6 +103,7 @@ protected:
 private:
     void createActions();
     void bindRecordCommands();
+    void bindConsumerCommands();
     void createMenus();
     void createDocks();
     void createStatusBar();
@@ -200,6 +201,7 @@ private:
     QAction *m_shardsTab = nullptr;
     QAction *m_recordsTab = nullptr;
     QAction *m_metricsTab = nullptr;
+    QAction *m_consumersTab = nullptr;
     QAction *m_putRecord = nullptr;
     QAction *m_replayRecords = nullptr;
     QAction *m_exportRecords = nullptr;
@@ -211,6 +213,7 @@ private:
     QAction *m_about = nullptr;
     QList<QAction *> m_streamActions; // need a selected stream
     QList<QAction *> m_recordCommands;    // the Records tab's, bound window-wide
+    QList<QAction *> m_consumerCommands;  // the Consumers tab's, bound window-wide
     QList<QAction *> m_inspectorCommands; // the record inspector's, bound window-wide
 };
 

@@ -1,6 +1,7 @@
 #include "streampage.h"
 
 #include "backend/streambackend.h"
+#include "consumers/consumerspage.h"
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
 #include "models/streamsummarymodel.h"
@@ -76,8 +77,8 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
 
     m_tabs->setObjectName(u"streamTabs"_s);
     m_tabs->setDocumentMode(true);
-    // Mnemonics clear of the menu bar's (&File, &Stream, &Records, &View, &Help): a shared one
-    // would make Qt fire neither.
+    // Mnemonics clear of the menu bar's (&File, &Stream, &Records, &View, &Help) and of the
+    // pages' own labels (the Metrics tab's "Time ra&nge"): a shared one would make Qt fire neither.
     m_tabs->addTab(buildOverview(settingsActions), tr("&Overview"));
     m_tabs->addTab(buildShards(shardActions), tr("Sh&ards"));
     m_records = new RecordsPage(this);
@@ -85,6 +86,9 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
     m_metrics = new StreamMetricsView(this);
     m_metrics->setObjectName(u"streamMetrics"_s);
     m_tabs->addTab(m_metrics, tr("&Metrics"));
+    m_consumers = new ConsumersPage(this);
+    m_consumers->setObjectName(u"streamConsumers"_s);
+    m_tabs->addTab(m_consumers, tr("Cons&umers"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 4);
@@ -223,6 +227,7 @@ void StreamPage::setStream(StreamBackend *backend, const QString &streamName)
     m_shards->setStream(backend, streamName);
     m_records->setStream(backend, streamName);
     m_metrics->setStream(backend, streamName);
+    m_consumers->setStream(backend, streamName);
     m_shardsView->setProperty("sized", false);
     m_shardsError->hide();
     updateHeader();
@@ -244,6 +249,7 @@ void StreamPage::refresh()
 {
     m_summary->refresh();
     m_shards->refresh();
+    m_consumers->refresh();
 }
 
 QString StreamPage::selectedShardId() const

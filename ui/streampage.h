@@ -12,6 +12,7 @@ class QTreeView;
 
 namespace shardscope {
 
+class ConsumersPage;
 class RecordsPage;
 class ShardMapWidget;
 class ShardsTableModel;
@@ -22,7 +23,8 @@ class StreamSummaryModel;
 // The page of one stream: a header with its name and status, and tabs — Overview (every setting
 // and the totals, with the actions that change them), Shards (the hash-key map and the shards
 // table, with each shard's use drawn as a bar), Records (the live tail and filters, RecordsPage)
-// and Metrics (the stream's CloudWatch metrics as charts, StreamMetricsView). The first two read
+// Metrics (the stream's CloudWatch metrics as charts, StreamMetricsView) and Consumers (its
+// enhanced fan-out consumers and their live subscriptions, ConsumersPage). The first two read
 // the shared models, and poll the shards' use only while the table or the Overview is on screen;
 // nothing here calls the backend directly except through the models and the tail.
 //
@@ -33,7 +35,7 @@ class StreamPage final : public QWidget
     Q_DISABLE_COPY_MOVE(StreamPage)
 
 public:
-    enum Tab { OverviewTab, ShardsTab, RecordsTab, MetricsTab };
+    enum Tab { OverviewTab, ShardsTab, RecordsTab, MetricsTab, ConsumersTab };
 
     // `settingsActions` are shown as buttons on the Overview tab, `shardActions` on the Shards tab.
     StreamPage(const QList<QAction *> &settingsActions, const QList<QAction *> &shardActions,
@@ -51,6 +53,7 @@ public:
     QTableView *shardsView() const { return m_shardsView; }
     RecordsPage *recordsPage() const { return m_records; }
     StreamMetricsView *metricsView() const { return m_metrics; }
+    ConsumersPage *consumersPage() const { return m_consumers; }
     // The shard selected in the Shards tab, or empty.
     QString selectedShardId() const;
 
@@ -80,6 +83,7 @@ private:
     QLabel *m_shardsError = nullptr;
     RecordsPage *m_records = nullptr;
     StreamMetricsView *m_metrics = nullptr;
+    ConsumersPage *m_consumers = nullptr;
 };
 
 } // namespace shardscope

@@ -3,6 +3,7 @@
 #include "aws/awsconfig.h"
 #include "aws/awslog.h"
 #include "aws/credentialsprovider.h"
+#include "backend/awssubscription.h"
 #include "backend/backendlog.h"
 #include "backend/futureutils.h"
 #include "kinesis/streamarn.h"
@@ -531,43 +532,51 @@ void AwsBackend::startAttempt(const ExchangePtr &exchange)
     exchange->timer.start();
     emit callStarted(exchange->call);
 
-    if (!m_provider) {
-        if (m_options.staticCredentials) {
-            send(exchange, *m_options.staticCredentials);
-            return;
-        }
-        const Error error = *setupError();
-        complete(exchange, error);
-        exchange->failed(error);
-        return;
-    }
-    // A watcher of our own rather than onResult(): a provider destroyed meanwhile leaves a
-    // future without a result, and the call must still end.
-    auto *watcher = new QFutureWatcher<CredentialsProvider::Result>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, exchange, watcher] {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0) {
-            const Error gone{ErrorType::MissingAuthenticationToken,
-                             tr("The credentials of %1 are no longer available.")
-                                 .arg(m_options.displayName)};
-            complete(exchange, gone);
-            exchange->failed(gone);
-            return;
-        }
-        const CredentialsProvider::Result credentials = watcher->future().result();
+    withCredentials(this, [this, exchange](const std::expected<AwsCredentials, Error> &credentials) {
         if (!credentials) {
             complete(exchange, credentials.error());
             exchange->failed(credentials.error());
             return;
         }
-        send(exchange, credentials->credentials);
+        send(exchange, *credentials);
     });
+}
+
+void AwsBackend::withCredentials(
+    QObject *context, std::function<void(const std::expected<AwsCredentials, Error> &)> ready)
+{
+    if (!m_provider) {
+        if (m_options.staticCredentials)
+            ready(*m_options.staticCredentials);
+        else
+            ready(std::unexpected(*setupError()));
+        return;
+    }
+    // A watcher of our own rather than onResult(): a provider destroyed meanwhile leaves a
+    // future without a result, and the call must still end.
+    auto *watcher = new QFutureWatcher<CredentialsProvider::Result>(context);
+    connect(watcher, &QFutureWatcherBase::finished, context,
+            [watcher, ready = std::move(ready), name = m_options.displayName] {
+                watcher->deleteLater();
+                if (watcher->future().resultCount() == 0) {
+                    ready(std::unexpected(Error{
+                        ErrorType::MissingAuthenticationToken,
+                        tr("The credentials of %1 are no longer available.").arg(name)}));
+                    return;
+                }
+                const CredentialsProvider::Result credentials = watcher->future().result();
+                if (!credentials)
+                    ready(std::unexpected(credentials.error()));
+                else
+                    ready(credentials->credentials);
+            });
     watcher->setFuture(m_provider->credentials());
 }
 
-void AwsBackend::send(const ExchangePtr &exchange, const AwsCredentials &credentials)
+QNetworkRequest AwsBackend::signedRequest(const Service &service, const QString &operation,
+                                          const QByteArray &body,
+                                          const AwsCredentials &credentials) const
 {
-    const Service &service = *exchange->service;
     SignableRequest signable;
     signable.method = "POST";
     signable.path = service.url.path(QUrl::FullyEncoded).toUtf8();
@@ -579,8 +588,8 @@ void AwsBackend::send(const ExchangePtr &exchange, const AwsCredentials &credent
                              service.contentType.isEmpty() ? m_codec.contentType()
                                                            : service.contentType});
     signable.headers.append({QByteArrayLiteral("X-Amz-Target"),
-                             QString(service.targetPrefix + exchange->operation).toLatin1()});
-    signable.body = exchange->body;
+                             QString(service.targetPrefix + operation).toLatin1()});
+    signable.body = body;
     const QDateTime now = localNow().addMSecs(m_clockOffsetMs);
     SigV4::sign(signable, credentials, m_options.region, service.signingName, now);
 
@@ -592,12 +601,19 @@ void AwsBackend::send(const ExchangePtr &exchange, const AwsCredentials &credent
         static_cast<int>(std::clamp<qint64>(m_options.requestTimeout.count(), 1, INT_MAX)));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    // HTTP/1.1 as the SDKs use for these operations; the signed Host is then what travels.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (m_sslConfiguration)
         request.setSslConfiguration(*m_sslConfiguration);
+    return request;
+}
 
-    QNetworkReply *reply = m_network->post(request, signable.body);
+void AwsBackend::send(const ExchangePtr &exchange, const AwsCredentials &credentials)
+{
+    QNetworkRequest request =
+        signedRequest(*exchange->service, exchange->operation, exchange->body, credentials);
+    // HTTP/1.1 as the SDKs use for these operations; the signed Host is then what travels.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+
+    QNetworkReply *reply = m_network->post(request, exchange->body);
     exchange->reply = reply;
     connect(reply, &QNetworkReply::finished, this,
             [this, exchange, reply] { handleReply(exchange, reply); });
@@ -1475,6 +1491,38 @@ BackendFuture<QList<Consumer>> AwsBackend::listAllStreamConsumers(const QString 
             following.nextToken = page.nextToken;
             return following;
         });
+}
+
+BackendFuture<Consumer> AwsBackend::registerStreamConsumer(const RegisterStreamConsumerRequest &request)
+{
+    return invoke<Consumer>(u"RegisterStreamConsumer"_s, request.consumerName, request,
+                            Access::Catalog);
+}
+
+BackendFuture<ConsumerDescription> AwsBackend::describeStreamConsumer(const ConsumerTarget &target)
+{
+    return invoke<ConsumerDescription>(
+        u"DescribeStreamConsumer"_s,
+        target.consumerArn.isEmpty() ? target.consumerName : target.consumerArn, target,
+        Access::Read);
+}
+
+BackendFuture<void> AwsBackend::deregisterStreamConsumer(const ConsumerTarget &target)
+{
+    return invoke<void>(u"DeregisterStreamConsumer"_s,
+                        target.consumerArn.isEmpty() ? target.consumerName : target.consumerArn,
+                        target, Access::Catalog);
+}
+
+BackendSubscription *AwsBackend::subscribeToShard(const SubscribeToShardRequest &request,
+                                                  QObject *parent)
+{
+    // A read: a read-only connection may subscribe.
+    BackendCall call{++m_nextCallId, u"SubscribeToShard"_s,
+                     BackendSubscription::activityTarget(request),
+                     QDateTime::currentDateTimeUtc(), 0, {}};
+    emit callStarted(call);
+    return new AwsSubscription(*this, std::move(call), request, parent);
 }
 
 BackendFuture<PutRecordResponse> AwsBackend::putRecord(const PutRecordRequest &request)

@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <expected>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 class QJsonObject;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace shardscope {
 
@@ -67,9 +69,10 @@ struct AwsBackendOptions
 // callStarted/callFinished ("ListShards (retry 2)") so the activity dock shows it. A signature
 // refused as expired or not yet valid moves this backend's clock to the server's Date header
 // and is retried once; credentials refused as expired are resolved again and retried once.
-// listAll* follow the pages, one call per page. Errors keep Kinesis's type and message, with
-// advice for credential problems ("Run `aws sso login --profile X`"). Credentials and
-// signatures never reach BackendCall, errors or logs.
+// listAll* follow the pages, one call per page. SubscribeToShard is the one call over HTTP/2
+// (AwsSubscription, signed and sent through the same helpers, never retried). Errors keep
+// Kinesis's type and message, with advice for credential problems ("Run `aws sso login
+// --profile X`"). Credentials and signatures never reach BackendCall, errors or logs.
 //
 // Threads: lives on the thread that created it (the GUI thread) and must be called there; the
 // network runs asynchronously on it and response bodies are decoded on a private pool, so the
@@ -145,6 +148,16 @@ public:
     BackendFuture<void> untagResource(const UntagResourceRequest &request) override;
     BackendFuture<ListTagsForResourceResponse> listTagsForResource(const ListTagsForResourceRequest &request) override;
     BackendFuture<QList<Consumer>> listAllStreamConsumers(const QString &streamArn) override;
+    // Consumers: JSON 1.1 like every call; registering and deregistering are mutating calls
+    // (refused when read-only, catalogChanged after success).
+    BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override;
+    BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override;
+    BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override;
+    // An AwsSubscription: one signed request over HTTP/2 (ALPN h2 for https, h2c with prior
+    // knowledge for http), its event stream decoded as it arrives.
+    bool canSubscribeToShards() const override { return true; }
+    BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,
+                                          QObject *parent = nullptr) override;
 
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override;
@@ -181,6 +194,9 @@ public:
     BackendFuture<QList<ShardUsage>> shardUsage(const StreamTarget &target) override;
 
 private:
+    // Signs and sends SubscribeToShard through the helpers below.
+    friend class AwsSubscription;
+
     // Read: no side effects. Catalog: changes streams (catalogChanged after success).
     // Append: writes records (recordsAppended after success). Keys: creates KMS keys or
     // aliases (refused when read-only, but no stream changes).
@@ -236,6 +252,13 @@ private:
     void fetchUsageMetrics(const std::shared_ptr<UsageFetch> &fetch, qsizetype firstQuery);
     static QList<ShardUsage> usageFrom(const UsageFetch &fetch);
 
+    // Calls `ready` with the credentials to sign with (at once for static ones, else when the
+    // provider has them), or why there are none. Dropped when `context` dies first.
+    void withCredentials(QObject *context,
+                         std::function<void(const std::expected<AwsCredentials, Error> &)> ready);
+    // A POST of `body` to `service`, SigV4-signed, with the backend's timeout and TLS settings.
+    QNetworkRequest signedRequest(const Service &service, const QString &operation,
+                                  const QByteArray &body, const AwsCredentials &credentials) const;
     void startAttempt(const ExchangePtr &exchange);
     void send(const ExchangePtr &exchange, const AwsCredentials &credentials);
     void handleReply(const ExchangePtr &exchange, QNetworkReply *reply);

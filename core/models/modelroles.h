@@ -47,6 +47,15 @@ enum : int {
                                      // (write or read, by column); null while unknown
     UseThrottledRole,                // bool, the shard refused writes (or reads) in the window
     UseEnforcedRole,                 // bool, the backend enforces the limits
+    ConsumerNameRole,                // QString (ConsumersModel, LiveSubscriptionsModel)
+    ConsumerArnRole,                 // QString
+    ConsumerStatusRole,              // ConsumerStatus
+    CreationTimeRole,                // QDateTime (UTC), when a consumer was registered
+    SubscriptionCountRole,           // int, live subscriptions; null when the backend cannot tell
+    LagRole,                         // qint64, MillisBehindLatest of a subscription
+    BytesPerSecondRole,              // double, measured between two refreshes; null until then
+    StartedTimeRole,                 // QDateTime (UTC), when a subscription started
+    LastEventTimeRole,               // QDateTime (UTC), its last event; null before the first
 };
 } // namespace ModelRole
 

@@ -77,11 +77,13 @@ void StreamBinding::bind(StreamBackend *backend, const QString &streamName)
             disconnect(m_backend, nullptr, this, nullptr);
         m_backend = backend;
         if (backend && m_onCatalogChanged)
-            connect(backend, &StreamBackend::catalogChanged, this,
-                    [this] { request(m_onCatalogChanged); });
+            connect(backend, &StreamBackend::catalogChanged, this, [this] {
+                if (triggersCount())
+                    request(m_onCatalogChanged);
+            });
         if (backend && m_onRecordsAppended)
             connect(backend, &StreamBackend::recordsAppended, this, [this](const QString &stream) {
-                if (stream == m_streamName)
+                if (stream == m_streamName && triggersCount())
                     request(m_onRecordsAppended);
             });
     }

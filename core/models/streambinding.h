@@ -15,7 +15,7 @@
 
 namespace shardscope {
 
-// What every stream-bound model (shards table, summary, tags) needs between itself and the
+// What every stream-bound model (shards table, summary, tags, consumers) needs between itself and the
 // backend: it binds to one stream of one backend, turns the backend's change signals and the
 // model's own requests into refreshes, and drops results that are no longer wanted.
 //
@@ -62,6 +62,9 @@ public:
     // The parts the backend's catalogChanged and (for the bound stream only) recordsAppended
     // make stale; 0 ignores that signal. Set before binding.
     void setTriggers(Parts onCatalogChanged, Parts onRecordsAppended);
+    // With `on`, those signals count only while polling is active: a model whose view is hidden
+    // asks nothing, and catches up when polling resumes (which refreshes the polled parts).
+    void setTriggersWhilePollingOnly(bool on) { m_triggersWhilePollingOnly = on; }
     // A refresh that fetches any of `parts` starts at least `intervalMs` after the previous one
     // that did, unless other parts are stale too.
     void setMinimumInterval(Parts parts, int intervalMs);
@@ -134,6 +137,7 @@ private:
     };
 
     bool isCurrent(quint64 generation) const { return m_busy && generation == m_generation; }
+    bool triggersCount() const { return !m_triggersWhilePollingOnly || m_pollingActive; }
     void arm();
     int delayForPending() const;
     void start();
@@ -148,6 +152,7 @@ private:
     int m_pollIntervalMs = 0;
     bool m_pollingActive = false;
     bool m_pollingWanted = false;
+    bool m_triggersWhilePollingOnly = false;
     std::function<bool(const StreamBackend &)> m_canPoll;
     QList<Throttle> m_throttles;
     Parts m_onCatalogChanged = 0;

@@ -5,6 +5,7 @@
 #include "dialogcalls.h"
 #include "dialogtext.h"
 #include "inlineerrorlabel.h"
+#include "kinesisname.h"
 #include "kinesis/limits.h"
 
 #include <QButtonGroup>
@@ -14,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -25,16 +25,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kMaxNameLength = 128;
 constexpr int kMinRecordSizeKiB = KinesisLimits::kMinMaxRecordSizeKiB;
 constexpr int kMaxRecordSizeKiB = KinesisLimits::kMaxMaxRecordSizeKiB;
 constexpr int kMaxShardsPerRequest = KinesisLimits::kMaxShardCountPerRequest;
-
-bool isNameCharacter(char32_t c)
-{
-    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9')
-        || c == U'_' || c == U'.' || c == U'-';
-}
 
 } // namespace
 
@@ -161,35 +154,7 @@ CreateStreamDialog::~CreateStreamDialog() = default;
 
 QString CreateStreamDialog::streamNameProblem(const QString &name)
 {
-    if (name.isEmpty())
-        return tr("Enter a name for the stream.");
-    QStringList problems;
-    QStringList refused;
-    for (const char32_t c : name.toUcs4()) {
-        if (isNameCharacter(c))
-            continue;
-        QString shown;
-        if (c == U' ')
-            shown = tr("a space");
-        else if (QChar::isPrint(c))
-            shown = tr("“%1”").arg(QString::fromUcs4(&c, 1));
-        else
-            shown = tr("the character U+%1").arg(uint(c), 4, 16, QLatin1Char('0')).toUpper();
-        if (!refused.contains(shown))
-            refused.append(shown);
-    }
-    if (!refused.isEmpty()) {
-        const QString list = QLocale().createSeparatedList(refused);
-        problems.append(refused.size() == 1
-                            ? tr("The name contains %1, which is not allowed.").arg(list)
-                            : tr("The name contains %1, which are not allowed.").arg(list));
-        problems.append(tr("Use letters A–Z and a–z, digits, “_”, “.” and “-”."));
-    }
-    if (name.size() > kMaxNameLength)
-        problems.append(tr("The name is %L1 characters long; at most %L2 are allowed.")
-                            .arg(name.size())
-                            .arg(kMaxNameLength));
-    return problems.join(u' ');
+    return KinesisName::problem(name, tr("Enter a name for the stream."));
 }
 
 void CreateStreamDialog::loadLimits()

@@ -1,14 +1,15 @@
 #include "readerchoice.h"
 
-#include "backend/futureutils.h"
 #include "backend/streambackend.h"
-#include "records/registerconsumerdialog.h"
+#include "consumers/registerconsumerdialog.h"
+#include "models/consumersmodel.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHideEvent>
 #include <QLabel>
-#include <QAbstractItemView>
+#include <QShowEvent>
 #include <QStandardItemModel>
 
 namespace shardscope {
@@ -23,6 +24,7 @@ constexpr int kNameRole = Qt::UserRole + 2;
 
 ReaderChoice::ReaderChoice(QWidget *parent)
     : QWidget(parent),
+      m_consumers(new ConsumersModel(this)),
       m_combo(new QComboBox(this)),
       m_label(new QLabel(tr("Read &with") + u' ', this)),
       m_note(new QLabel(this)),
@@ -52,44 +54,32 @@ ReaderChoice::ReaderChoice(QWidget *parent)
     layout->addSpacing(8);
     layout->addWidget(m_note);
 
-    m_relist.setSingleShot(true);
-    m_relist.setInterval(1000);
-    connect(&m_relist, &QTimer::timeout, this, &ReaderChoice::refresh);
+    connect(m_consumers, &ConsumersModel::refreshed, this, &ReaderChoice::rebuild);
     connect(m_combo, &QComboBox::activated, this, &ReaderChoice::itemActivated);
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_combo->itemData(index, kKindRole).toInt() != RegisterItem)
             m_lastIndex = index;
     });
-    applyConsumers({});
+    rebuild();
 }
 
 ReaderChoice::~ReaderChoice() = default;
 
 void ReaderChoice::setStream(StreamBackend *backend, const QString &streamName)
 {
-    ++m_generation;
-    m_relist.stop();
-    if (m_backend)
-        disconnect(m_backend, &StreamBackend::catalogChanged, this, nullptr);
     m_backend = backend;
-    // Consumers registered or deregistered elsewhere (the emulator tells; AWS's catalog signal
-    // follows this app's own calls).
-    if (backend)
-        connect(backend, &StreamBackend::catalogChanged, this, [this] {
-            if (!m_relist.isActive())
-                m_relist.start();
-        });
     m_streamName = streamName;
-    m_streamArn.clear();
-    m_consumers.clear();
+    m_waitingFor.clear();
     m_canFanOut = backend && backend->canSubscribeToShards();
     m_reason = !backend || m_canFanOut
                    ? QString()
                    : tr("%1 cannot subscribe to shards: only polling reads records here.")
                          .arg(backend->displayName());
-    applyConsumers({});
+    m_consumers->setStream(m_canFanOut ? backend : nullptr, streamName);
     m_combo->setCurrentIndex(0);
-    refresh();
+    rebuild();
+    if (m_canFanOut)
+        m_consumers->refresh();
 }
 
 void ReaderChoice::setChangeable(bool changeable)
@@ -111,8 +101,8 @@ QString ReaderChoice::consumerName() const
 QStringList ReaderChoice::consumerNames() const
 {
     QStringList names;
-    for (const Consumer &consumer : m_consumers)
-        names.append(consumer.consumerName);
+    for (int row = 0; row < m_consumers->rowCount(); ++row)
+        names.append(m_consumers->consumer(row).consumerName);
     return names;
 }
 
@@ -136,69 +126,39 @@ void ReaderChoice::setUnavailable(const QString &reason)
 {
     m_canFanOut = false;
     m_reason = reason;
-    applyConsumers(m_consumers);
+    m_waitingFor.clear();
+    rebuild();
 }
 
-void ReaderChoice::refresh()
+void ReaderChoice::showEvent(QShowEvent *event)
 {
-    if (!m_backend || m_streamName.isEmpty() || !m_canFanOut)
-        return;
-    if (m_combo->view()->isVisible()) {
-        m_relist.start(); // not under the user's pointer
-        return;
-    }
-    const quint64 generation = m_generation;
-    const auto list = [this, generation] {
-        onResult(this, m_backend->listAllStreamConsumers(m_streamArn),
-                 [this, generation](const BackendResult<QList<Consumer>> &result) {
-                     if (generation != m_generation)
-                         return;
-                     if (!result) {
-                         m_combo->setToolTip(tr("The consumers could not be listed: %1")
-                                                 .arg(result.error().message));
-                         return;
-                     }
-                     applyConsumers(*result);
-                     emit consumersListed();
-                 });
-    };
-    if (!m_streamArn.isEmpty()) {
-        list();
-        return;
-    }
-    onResult(this, m_backend->describeStreamSummary(StreamTarget::byName(m_streamName)),
-             [this, generation, list](const BackendResult<StreamDescriptionSummary> &result) {
-                 if (generation != m_generation || !m_backend)
-                     return;
-                 if (!result) {
-                     m_combo->setToolTip(
-                         tr("The consumers could not be listed: %1").arg(result.error().message));
-                     return;
-                 }
-                 m_streamArn = result->streamArn;
-                 list();
-             });
+    QWidget::showEvent(event);
+    m_consumers->setPollingWanted(true); // CREATING turns ACTIVE on its own
 }
 
-void ReaderChoice::applyConsumers(const QList<Consumer> &listed)
+void ReaderChoice::hideEvent(QHideEvent *event)
 {
-    QList<Consumer> consumers = listed;
-    std::sort(consumers.begin(), consumers.end(),
-              [](const Consumer &a, const Consumer &b) { return a.consumerName < b.consumerName; });
-    m_consumers = consumers;
+    QWidget::hideEvent(event);
+    m_consumers->setPollingWanted(false);
+}
+
+void ReaderChoice::rebuild()
+{
     const QString chosen = consumerName();
-
     auto *model = new QStandardItemModel(m_combo);
     auto *polling = new QStandardItem(tr("Polling (GetRecords)"));
     polling->setData(Polling, kKindRole);
     polling->setToolTip(tr("Ask every shard for records with GetRecords, sharing its read quota "
                            "(5 calls and 2 MiB per second) with the stream's other readers"));
     model->appendRow(polling);
-    bool waiting = false;
+    QString waitingStatus;
+    m_waitingStatus.clear();
     if (m_canFanOut) {
-        for (const Consumer &consumer : std::as_const(consumers)) {
+        for (int row = 0; row < m_consumers->rowCount(); ++row) {
+            const Consumer consumer = m_consumers->consumer(row);
             const bool active = consumer.consumerStatus == ConsumerStatus::Active;
-            waiting = waiting || consumer.consumerStatus == ConsumerStatus::Creating;
+            if (consumer.consumerName == m_waitingFor && !active)
+                waitingStatus = m_waitingStatus = toWire(consumer.consumerStatus);
             auto *item = new QStandardItem(
                 active ? tr("Consumer %1 (enhanced fan-out)").arg(consumer.consumerName)
                        : tr("Consumer %1 (%2)").arg(consumer.consumerName, toWire(consumer.consumerStatus)));
@@ -216,17 +176,24 @@ void ReaderChoice::applyConsumers(const QList<Consumer> &listed)
         add->setToolTip(m_registerAction->statusTip());
         model->appendRow(add);
     }
-    const QSignalBlocker block(m_combo);
-    m_combo->setModel(model); // deletes the previous one, which it parents
-    int index = chosen.isEmpty() ? 0 : m_combo->findData(chosen, kNameRole);
-    if (index < 0 || !model->item(index)->isEnabled())
-        index = 0;
-    m_combo->setCurrentIndex(index);
-    m_lastIndex = index;
+    {
+        const QSignalBlocker block(m_combo);
+        m_combo->setModel(model); // deletes the previous one, which it parents
+        int index = chosen.isEmpty() ? 0 : m_combo->findData(chosen, kNameRole);
+        if (index < 0 || !model->item(index)->isEnabled())
+            index = 0;
+        m_combo->setCurrentIndex(index);
+        m_lastIndex = index;
+    }
     if (chosen != consumerName())
         emit choiceChanged(); // the chosen consumer is gone (or not ACTIVE any more)
-    if (waiting)
-        m_relist.start();
+    // A consumer registered here is chosen as soon as it is ACTIVE.
+    if (!m_waitingFor.isEmpty() && waitingStatus.isEmpty() &&
+        m_combo->findData(m_waitingFor, kNameRole) >= 0) {
+        const QString name = std::exchange(m_waitingFor, QString());
+        if (m_changeable)
+            chooseConsumer(name);
+    }
     updateEnabled();
 }
 
@@ -235,13 +202,16 @@ void ReaderChoice::updateEnabled()
     m_combo->setEnabled(m_changeable && m_canFanOut);
     m_label->setEnabled(m_combo->isEnabled());
     m_registerAction->setEnabled(m_changeable && m_canFanOut && !m_streamName.isEmpty());
-    m_note->setText(m_reason);
-    m_note->setVisible(!m_reason.isEmpty());
     if (!m_reason.isEmpty())
-        m_combo->setToolTip(m_reason);
-    else if (m_combo->toolTip().isEmpty() || m_canFanOut)
-        m_combo->setToolTip(tr("How records are read: polling with GetRecords, or pushed through "
-                               "an enhanced fan-out consumer"));
+        m_note->setText(m_reason);
+    else if (!m_waitingFor.isEmpty())
+        m_note->setText(tr("Waiting until consumer %1 is ACTIVE (it is %2)…")
+                            .arg(m_waitingFor, m_waitingStatus.isEmpty() ? u"CREATING"_s : m_waitingStatus));
+    m_note->setVisible(!m_reason.isEmpty() || !m_waitingFor.isEmpty());
+    m_combo->setToolTip(!m_reason.isEmpty()
+                            ? m_reason
+                            : tr("How records are read: polling with GetRecords, or pushed "
+                                 "through an enhanced fan-out consumer"));
 }
 
 void ReaderChoice::itemActivated(int index)
@@ -258,23 +228,19 @@ void ReaderChoice::registerConsumer()
 {
     if (!m_backend || !m_canFanOut || m_streamName.isEmpty() || !m_changeable)
         return;
-    if (m_streamArn.isEmpty()) {
-        refresh(); // the ARN comes with the stream's summary; try again once it is in
-        return;
-    }
-    auto *dialog = new RegisterConsumerDialog(m_backend, m_streamArn, consumerNames(), window());
+    auto *dialog = new RegisterConsumerDialog(m_backend, m_streamName, m_consumers->streamArn(),
+                                              m_consumers->isLoaded() ? m_consumers->rowCount() : -1,
+                                              window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const quint64 generation = m_generation;
-    connect(dialog, &RegisterConsumerDialog::consumerReady, this,
-            [this, generation](const Consumer &consumer) {
-                if (generation != m_generation)
+    const QPointer<StreamBackend> backend = m_backend;
+    const QString stream = m_streamName;
+    connect(dialog, &RegisterConsumerDialog::consumerRegistered, this,
+            [this, backend, stream](const Consumer &consumer) {
+                if (backend != m_backend || stream != m_streamName)
                     return;
-                QList<Consumer> consumers = m_consumers;
-                consumers.removeIf([&](const Consumer &c) { return c.consumerName == consumer.consumerName; });
-                consumers.append(consumer);
-                applyConsumers(consumers);
-                chooseConsumer(consumer.consumerName);
-                refresh();
+                m_waitingFor = consumer.consumerName;
+                m_consumers->refresh();
+                rebuild();
             });
     dialog->open();
 }

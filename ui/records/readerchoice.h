@@ -3,26 +3,27 @@
 #include "kinesis/api.h"
 
 #include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 class QAction;
 class QComboBox;
+class QHideEvent;
 class QLabel;
+class QShowEvent;
 
 namespace shardscope {
 
+class ConsumersModel;
 class StreamBackend;
 
 // "Read with": how the Records tab reads a stream — polling with GetRecords, or pushed through
-// one of the stream's enhanced fan-out consumers (ListStreamConsumers; only ACTIVE ones can be
-// chosen, the others show their status). "Register a consumer…" (and registerAction()) opens a
-// RegisterConsumerDialog and chooses the new consumer once it is ACTIVE. While a listed
-// consumer is not ACTIVE yet, the list is read again every second; and a second after the
-// backend's catalog changed.
+// one of the stream's enhanced fan-out consumers (a ConsumersModel, polled while this is shown;
+// only ACTIVE consumers can be chosen, the others show their status). "Register a consumer…"
+// (and registerAction()) opens the RegisterConsumerDialog; the new consumer is chosen once it
+// is ACTIVE, and the note beside the box says it is waiting until then.
 //
 // A backend that cannot subscribe to shards (StreamBackend::canSubscribeToShards) leaves
-// polling as the only choice: the box is disabled and a note beside it says why.
+// polling as the only choice: the box is disabled and the note says why.
 //
 // Threads: GUI thread; nothing here waits for the backend.
 class ReaderChoice final : public QWidget
@@ -52,40 +53,40 @@ public:
     bool chooseConsumer(const QString &name);
     // Marks enhanced fan-out unusable with `reason` (a subscription said the backend cannot).
     void setUnavailable(const QString &reason);
-    // Lists the consumers again.
-    void refresh();
     // Opens the Register Consumer dialog.
     void registerConsumer();
 
+    ConsumersModel *consumers() const { return m_consumers; }
     QComboBox *comboBox() const { return m_combo; }
     QAction *registerAction() const { return m_registerAction; }
 
 signals:
     void choiceChanged();
-    // The consumers were listed (again).
-    void consumersListed();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     enum ItemKind { Polling, ConsumerItem, RegisterItem };
 
-    void applyConsumers(const QList<Consumer> &consumers);
+    void rebuild();
     void updateEnabled();
     void itemActivated(int index);
 
     QPointer<StreamBackend> m_backend;
     QString m_streamName;
-    QString m_streamArn;
-    quint64 m_generation = 0; // answers for an earlier stream are dropped
-    QList<Consumer> m_consumers;
+    ConsumersModel *m_consumers;
     bool m_canFanOut = false;
     bool m_changeable = true;
     QString m_reason;
+    QString m_waitingFor; // a consumer just registered, chosen once it is ACTIVE
+    QString m_waitingStatus; // its status while it is not
     int m_lastIndex = 0;
     QComboBox *m_combo;
     QLabel *m_label;
     QLabel *m_note;
     QAction *m_registerAction;
-    QTimer m_relist;
 };
 
 } // namespace shardscope

@@ -1,9 +1,9 @@
 #include "shardlagline.h"
 
+#include "models/durationtext.h"
 #include "records/fanoutreader.h"
 #include "records/recordentry.h"
 
-#include <QLocale>
 
 namespace shardscope {
 
@@ -37,19 +37,6 @@ void ShardLagLine::setReader(FanOutReader *reader)
     refreshText();
 }
 
-QString ShardLagLine::lagText(qint64 ms)
-{
-    const QLocale locale;
-    if (ms < 1000)
-        return tr("%1 ms").arg(locale.toString(ms));
-    if (ms < 60'000)
-        return tr("%1 s").arg(locale.toString(double(ms) / 1000.0, 'f', 1));
-    const qint64 seconds = ms / 1000;
-    if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(locale.toString(seconds / 3600)).arg((seconds % 3600) / 60);
-}
-
 QString ShardLagLine::shardLabel(const QString &shardId)
 {
     const auto number = shardNumber(shardId);
@@ -74,7 +61,7 @@ void ShardLagLine::refreshText()
         } else if (lag.millisBehindLatest < 0) {
             value = tr("subscribing…");
         } else {
-            value = lagText(lag.millisBehindLatest);
+            value = DurationText::compact(lag.millisBehindLatest);
         }
         parts.append(tr("%1: %2").arg(shardLabel(lag.shardId), value));
     }

@@ -26,8 +26,6 @@ public:
     // Follows `reader`'s lag; null hides the line.
     void setReader(FanOutReader *reader);
 
-    // "0 ms", "850 ms", "1.2 s", "3 min 20 s", "2 h 5 min" (in the user's locale).
-    static QString lagText(qint64 ms);
     // "shard 3" for Kinesis shard ids, the id itself otherwise.
     static QString shardLabel(const QString &shardId);
 
