@@ -170,7 +170,7 @@ private slots:
         QCOMPARE(combo->count(), 1);
         QCOMPARE(combo->currentText(), u"Polling (GetRecords)"_s);
         QCOMPARE(combo->toolTip(), u"Test connection cannot subscribe to shards: only polling reads records here."_s);
-        QVERIFY(!page->findChild<QAction *>(u"actionRegisterConsumer"_s)->isEnabled());
+        QVERIFY(!page->findChild<QAction *>(u"actionRegisterReadConsumer"_s)->isEnabled());
         // Polling still reads.
         QVERIFY(page->start());
         QCOMPARE(page->reader(), page->tail());
@@ -305,7 +305,7 @@ private slots:
     {
         auto page = makePage(m_backend.get());
         QSignalSpy listed(page->readerChoice()->consumers(), &ConsumersModel::refreshed);
-        QAction *action = page->findChild<QAction *>(u"actionRegisterConsumer"_s);
+        QAction *action = page->findChild<QAction *>(u"actionRegisterReadConsumer"_s);
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(u"Ctrl+Shift+K"_s));
         QVERIFY(page->commandActions().contains(action));

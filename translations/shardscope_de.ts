@@ -4596,8 +4596,8 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Lesen &amp;mit</translation>
     </message>
     <message>
-        <source>Register &amp;Consumer…</source>
-        <translation>&amp;Consumer registrieren…</translation>
+        <source>Register &amp;Consumer to Read With…</source>
+        <translation>&amp;Consumer zum Lesen registrieren…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>

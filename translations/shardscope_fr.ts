@@ -4596,8 +4596,8 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>&amp;Lire avec</translation>
     </message>
     <message>
-        <source>Register &amp;Consumer…</source>
-        <translation>Enregistrer un &amp;consommateur…</translation>
+        <source>Register &amp;Consumer to Read With…</source>
+        <translation>Enregistrer un &amp;consommateur pour lire…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>

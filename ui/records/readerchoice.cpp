@@ -28,7 +28,7 @@ ReaderChoice::ReaderChoice(QWidget *parent)
       m_combo(new QComboBox(this)),
       m_label(new QLabel(tr("Read &with") + u' ', this)),
       m_note(new QLabel(this)),
-      m_registerAction(new QAction(tr("Register &Consumer…"), this))
+      m_registerAction(new QAction(tr("Register &Consumer to Read With…"), this))
 {
     setObjectName(u"readerChoice"_s);
     setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
@@ -39,7 +39,7 @@ ReaderChoice::ReaderChoice(QWidget *parent)
     m_note->setTextFormat(Qt::PlainText);
     m_note->setForegroundRole(QPalette::PlaceholderText);
     m_note->hide();
-    m_registerAction->setObjectName(u"actionRegisterConsumer"_s);
+    m_registerAction->setObjectName(u"actionRegisterReadConsumer"_s);
     m_registerAction->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
     m_registerAction->setStatusTip(
         tr("Register an enhanced fan-out consumer of this stream to read it through"));
@@ -54,7 +54,14 @@ ReaderChoice::ReaderChoice(QWidget *parent)
     layout->addSpacing(8);
     layout->addWidget(m_note);
 
-    connect(m_consumers, &ConsumersModel::refreshed, this, &ReaderChoice::rebuild);
+    connect(m_consumers, &ConsumersModel::refreshed, this, [this] {
+        m_listError.clear();
+        rebuild();
+    });
+    connect(m_consumers, &ConsumersModel::refreshFailed, this, [this](const Error &error) {
+        m_listError = tr("The consumers could not be listed: %1").arg(error.message);
+        updateEnabled();
+    });
     connect(m_combo, &QComboBox::activated, this, &ReaderChoice::itemActivated);
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_combo->itemData(index, kKindRole).toInt() != RegisterItem)
@@ -70,6 +77,7 @@ void ReaderChoice::setStream(StreamBackend *backend, const QString &streamName)
     m_backend = backend;
     m_streamName = streamName;
     m_waitingFor.clear();
+    m_listError.clear();
     m_canFanOut = backend && backend->canSubscribeToShards();
     m_reason = !backend || m_canFanOut
                    ? QString()
@@ -191,8 +199,9 @@ void ReaderChoice::rebuild()
     if (!m_waitingFor.isEmpty() && waitingStatus.isEmpty() &&
         m_combo->findData(m_waitingFor, kNameRole) >= 0) {
         const QString name = std::exchange(m_waitingFor, QString());
-        if (m_changeable)
-            chooseConsumer(name);
+        const bool changeable = std::exchange(m_changeable, true); // chosen for the next read
+        chooseConsumer(name);
+        m_changeable = changeable;
     }
     updateEnabled();
 }
@@ -201,13 +210,18 @@ void ReaderChoice::updateEnabled()
 {
     m_combo->setEnabled(m_changeable && m_canFanOut);
     m_label->setEnabled(m_combo->isEnabled());
-    m_registerAction->setEnabled(m_changeable && m_canFanOut && !m_streamName.isEmpty());
+    // Registering does not disturb a read in progress: the consumer is chosen for the next one.
+    // Registering is a change: not on a read-only connection (reading through one still is).
+    m_registerAction->setEnabled(m_canFanOut && !m_streamName.isEmpty() && m_backend &&
+                                 !m_backend->isReadOnly());
     if (!m_reason.isEmpty())
         m_note->setText(m_reason);
+    else if (!m_listError.isEmpty())
+        m_note->setText(m_listError);
     else if (!m_waitingFor.isEmpty())
         m_note->setText(tr("Waiting until consumer %1 is ACTIVE (it is %2)…")
                             .arg(m_waitingFor, m_waitingStatus.isEmpty() ? u"CREATING"_s : m_waitingStatus));
-    m_note->setVisible(!m_reason.isEmpty() || !m_waitingFor.isEmpty());
+    m_note->setVisible(!m_reason.isEmpty() || !m_listError.isEmpty() || !m_waitingFor.isEmpty());
     m_combo->setToolTip(!m_reason.isEmpty()
                             ? m_reason
                             : tr("How records are read: polling with GetRecords, or pushed "
@@ -226,7 +240,7 @@ void ReaderChoice::itemActivated(int index)
 
 void ReaderChoice::registerConsumer()
 {
-    if (!m_backend || !m_canFanOut || m_streamName.isEmpty() || !m_changeable)
+    if (!m_registerAction->isEnabled())
         return;
     auto *dialog = new RegisterConsumerDialog(m_backend, m_streamName, m_consumers->streamArn(),
                                               m_consumers->isLoaded() ? m_consumers->rowCount() : -1,

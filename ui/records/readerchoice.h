@@ -82,6 +82,7 @@ private:
     QString m_reason;
     QString m_waitingFor; // a consumer just registered, chosen once it is ACTIVE
     QString m_waitingStatus; // its status while it is not
+    QString m_listError;     // why the last listing failed
     int m_lastIndex = 0;
     QComboBox *m_combo;
     QLabel *m_label;

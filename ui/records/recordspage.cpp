@@ -705,6 +705,7 @@ bool RecordsPage::start()
     m_reader->stop();
     if (const QString consumer = m_readerChoice->consumerArn(); !consumer.isEmpty()) {
         m_fanOut->setConsumerArn(consumer);
+        m_fanOutConsumer = m_readerChoice->consumerName();
         m_reader = m_fanOut;
     } else {
         m_reader = m_tail;
@@ -1185,7 +1186,7 @@ void RecordsPage::updateStatus()
                          ? tr("reading 1 shard")
                          : tr("reading %1 shards").arg(m_reader->activeShardCount()));
         if (m_reader == m_fanOut)
-            parts.append(tr("pushed through consumer %1").arg(m_readerChoice->consumerName()));
+            parts.append(tr("pushed through consumer %1").arg(m_fanOutConsumer));
         break;
     case RecordReader::State::Paused:
         parts.append(tr("paused"));

@@ -199,6 +199,7 @@ private:
     RecordReader *m_reader;
     ReaderChoice *m_readerChoice;
     ShardLagLine *m_lagLine;
+    QString m_fanOutConsumer; // the name of the consumer fanOut() reads through
     FilterScan *m_scan;
 
     QToolBar *m_toolBar;
