@@ -99,6 +99,7 @@ public:
     BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override { return m_inner.registerStreamConsumer(request); }
     BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override { return m_inner.describeStreamConsumer(target); }
     BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override { return m_inner.deregisterStreamConsumer(target); }
+    bool canSubscribeToShards() const override { return m_inner.canSubscribeToShards(); }
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
     bool hasLiveSubscriptions() const override { return m_inner.hasLiveSubscriptions(); }
     QList<SubscriptionStatus> liveSubscriptions() const override { return m_inner.liveSubscriptions(); }

@@ -68,6 +68,7 @@ public:
     BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override { return delayed(m_inner.describeStreamConsumer(target)); }
     BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override { return delayed(m_inner.deregisterStreamConsumer(target)); }
     // A subscription's signals come when the events do, on the event loop: nothing to delay.
+    bool canSubscribeToShards() const override { return m_inner.canSubscribeToShards(); }
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
     bool hasLiveSubscriptions() const override { return m_inner.hasLiveSubscriptions(); }
     QList<SubscriptionStatus> liveSubscriptions() const override { return m_inner.liveSubscriptions(); }

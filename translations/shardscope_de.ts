@@ -4548,6 +4548,146 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     </message>
 </context>
 <context>
+    <name>shardscope::RecordReader</name>
+    <message>
+        <source>Enter a sequence number (decimal digits).</source>
+        <translation>Geben Sie eine Sequenznummer ein (Dezimalziffern).</translation>
+    </message>
+    <message>
+        <source>Choose the shard this sequence number belongs to.</source>
+        <translation>Wählen Sie den Shard, zu dem diese Sequenznummer gehört.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::FanOutReader</name>
+    <message>
+        <source>There is no connection to read from.</source>
+        <translation>Es gibt keine Verbindung, von der gelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>Choose a consumer to read through.</source>
+        <translation>Wählen Sie einen Consumer, über den gelesen wird.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Shard %1 does not exist in stream %2.</source>
+        <translation>Shard %1 existiert im Stream %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is still held by another subscription of this consumer; subscribing again in %2 s (%3)</source>
+        <translation>%1 ist noch von einem anderen Abonnement dieses Consumers belegt; neues Abonnement in %2 s (%3)</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, retrying: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen, neuer Versuch: %2</translation>
+    </message>
+    <message>
+        <source>Stopped reading %1: %2</source>
+        <translation>Lesen von %1 beendet: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReaderChoice</name>
+    <message>
+        <source>Read &amp;with</source>
+        <translation>Lesen &amp;mit</translation>
+    </message>
+    <message>
+        <source>Register &amp;Consumer to Read With…</source>
+        <translation>&amp;Consumer zum Lesen registrieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Register an enhanced fan-out consumer of this stream to read it through</source>
+        <translation>Einen Enhanced-Fan-out-Consumer dieses Streams registrieren, um über ihn zu lesen</translation>
+    </message>
+    <message>
+        <source>%1 cannot subscribe to shards: only polling reads records here.</source>
+        <translation>%1 kann keine Shards abonnieren: Datensätze werden hier nur per Abfrage gelesen.</translation>
+    </message>
+    <message>
+        <source>The consumers could not be listed: %1</source>
+        <translation>Die Consumer konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Polling (GetRecords)</source>
+        <translation>Abfrage (GetRecords)</translation>
+    </message>
+    <message>
+        <source>Ask every shard for records with GetRecords, sharing its read quota (5 calls and 2 MiB per second) with the stream&apos;s other readers</source>
+        <translation>Jeden Shard mit GetRecords nach Datensätzen fragen; sein Lesekontingent (5 Aufrufe und 2 MiB pro Sekunde) teilen sich alle Leser des Streams</translation>
+    </message>
+    <message>
+        <source>Consumer %1 (enhanced fan-out)</source>
+        <translation>Consumer %1 (Enhanced Fan-out)</translation>
+    </message>
+    <message>
+        <source>Consumer %1 (%2)</source>
+        <translation>Consumer %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Records are pushed through this consumer (SubscribeToShard), 2 MiB/s per shard of its own</source>
+        <translation>Datensätze werden über diesen Consumer zugestellt (SubscribeToShard), mit eigenen 2 MiB/s pro Shard</translation>
+    </message>
+    <message>
+        <source>Only an ACTIVE consumer can be read through</source>
+        <translation>Nur über einen ACTIVE-Consumer kann gelesen werden</translation>
+    </message>
+    <message>
+        <source>Register a consumer…</source>
+        <translation>Consumer registrieren…</translation>
+    </message>
+    <message>
+        <source>How records are read: polling with GetRecords, or pushed through an enhanced fan-out consumer</source>
+        <translation>Wie Datensätze gelesen werden: per Abfrage mit GetRecords oder zugestellt über einen Enhanced-Fan-out-Consumer</translation>
+    </message>
+    <message>
+        <source>Waiting until consumer %1 is ACTIVE (it is %2)…</source>
+        <translation>Warten, bis Consumer %1 ACTIVE ist (er ist %2)…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardLagLine</name>
+    <message>
+        <source>shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>subscribing…</source>
+        <translation>wird abonniert…</translation>
+    </message>
+    <message>
+        <source>Behind the newest record: listing shards…</source>
+        <translation>Rückstand zum neuesten Datensatz: Shards werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Behind the newest record: %1</source>
+        <translation>Rückstand zum neuesten Datensatz: %1</translation>
+    </message>
+    <message>
+        <source>MillisBehindLatest of each shard&apos;s last event: how far the consumer&apos;s read is behind the newest record in the shard</source>
+        <translation>MillisBehindLatest des letzten Ereignisses jedes Shards: wie weit das Lesen des Consumers hinter dem neuesten Datensatz im Shard liegt</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RecordsPage</name>
     <message>
         <source>Records</source>
@@ -4880,6 +5020,10 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>&lt;p&gt;Paused. &lt;a href=&quot;start&quot;&gt;Resume&lt;/a&gt; (%1)&lt;/p&gt;</source>
         <translation>&lt;p&gt;Angehalten. &lt;a href=&quot;start&quot;&gt;Fortsetzen&lt;/a&gt; (%1)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>pushed through consumer %1</source>
+        <translation>zugestellt über Consumer %1</translation>
     </message>
 </context>
 <context>
@@ -6088,14 +6232,6 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>There is no connection to read from.</source>
         <translation>Es gibt keine Verbindung, von der gelesen werden kann.</translation>
-    </message>
-    <message>
-        <source>Enter a sequence number (decimal digits).</source>
-        <translation>Geben Sie eine Sequenznummer ein (Dezimalziffern).</translation>
-    </message>
-    <message>
-        <source>Choose the shard this sequence number belongs to.</source>
-        <translation>Wählen Sie den Shard, zu dem diese Sequenznummer gehört.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>

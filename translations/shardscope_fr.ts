@@ -4548,6 +4548,146 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     </message>
 </context>
 <context>
+    <name>shardscope::RecordReader</name>
+    <message>
+        <source>Enter a sequence number (decimal digits).</source>
+        <translation>Saisissez un numéro de séquence (chiffres décimaux).</translation>
+    </message>
+    <message>
+        <source>Choose the shard this sequence number belongs to.</source>
+        <translation>Choisissez le shard auquel appartient ce numéro de séquence.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::FanOutReader</name>
+    <message>
+        <source>There is no connection to read from.</source>
+        <translation>Aucune connexion depuis laquelle lire.</translation>
+    </message>
+    <message>
+        <source>Choose a consumer to read through.</source>
+        <translation>Choisissez un consommateur par lequel lire.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>Shard %1 does not exist in stream %2.</source>
+        <translation>Le shard %1 n’existe pas dans le flux %2.</translation>
+    </message>
+    <message>
+        <source>%1 is still held by another subscription of this consumer; subscribing again in %2 s (%3)</source>
+        <translation>%1 est encore tenu par un autre abonnement de ce consommateur ; nouvel abonnement dans %2 s (%3)</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, retrying: %2</source>
+        <translation>La lecture de %1 a échoué, nouvelle tentative : %2</translation>
+    </message>
+    <message>
+        <source>Stopped reading %1: %2</source>
+        <translation>Lecture de %1 arrêtée : %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReaderChoice</name>
+    <message>
+        <source>Read &amp;with</source>
+        <translation>&amp;Lire avec</translation>
+    </message>
+    <message>
+        <source>Register &amp;Consumer to Read With…</source>
+        <translation>Enregistrer un &amp;consommateur pour lire…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Register an enhanced fan-out consumer of this stream to read it through</source>
+        <translation>Enregistrer un consommateur enhanced fan-out de ce flux pour lire par lui</translation>
+    </message>
+    <message>
+        <source>%1 cannot subscribe to shards: only polling reads records here.</source>
+        <translation>%1 ne peut pas s’abonner aux shards : seule l’interrogation lit les enregistrements ici.</translation>
+    </message>
+    <message>
+        <source>The consumers could not be listed: %1</source>
+        <translation>Les consommateurs n’ont pas pu être listés : %1</translation>
+    </message>
+    <message>
+        <source>Polling (GetRecords)</source>
+        <translation>Interrogation (GetRecords)</translation>
+    </message>
+    <message>
+        <source>Ask every shard for records with GetRecords, sharing its read quota (5 calls and 2 MiB per second) with the stream&apos;s other readers</source>
+        <translation>Demander les enregistrements de chaque shard avec GetRecords, en partageant son quota de lecture (5 appels et 2 Mio par seconde) avec les autres lecteurs du flux</translation>
+    </message>
+    <message>
+        <source>Consumer %1 (enhanced fan-out)</source>
+        <translation>Consommateur %1 (enhanced fan-out)</translation>
+    </message>
+    <message>
+        <source>Consumer %1 (%2)</source>
+        <translation>Consommateur %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Records are pushed through this consumer (SubscribeToShard), 2 MiB/s per shard of its own</source>
+        <translation>Les enregistrements sont poussés par ce consommateur (SubscribeToShard), avec ses propres 2 Mio/s par shard</translation>
+    </message>
+    <message>
+        <source>Only an ACTIVE consumer can be read through</source>
+        <translation>Seul un consommateur ACTIVE permet de lire</translation>
+    </message>
+    <message>
+        <source>Register a consumer…</source>
+        <translation>Enregistrer un consommateur…</translation>
+    </message>
+    <message>
+        <source>How records are read: polling with GetRecords, or pushed through an enhanced fan-out consumer</source>
+        <translation>Comment les enregistrements sont lus : par interrogation avec GetRecords, ou poussés par un consommateur enhanced fan-out</translation>
+    </message>
+    <message>
+        <source>Waiting until consumer %1 is ACTIVE (it is %2)…</source>
+        <translation>Attente de l’état ACTIVE du consommateur %1 (il est %2)…</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardLagLine</name>
+    <message>
+        <source>shard %1</source>
+        <translation>shard %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>subscribing…</source>
+        <translation>abonnement…</translation>
+    </message>
+    <message>
+        <source>Behind the newest record: listing shards…</source>
+        <translation>Retard sur l’enregistrement le plus récent : liste des shards…</translation>
+    </message>
+    <message>
+        <source>Behind the newest record: %1</source>
+        <translation>Retard sur l’enregistrement le plus récent : %1</translation>
+    </message>
+    <message>
+        <source>MillisBehindLatest of each shard&apos;s last event: how far the consumer&apos;s read is behind the newest record in the shard</source>
+        <translation>MillisBehindLatest du dernier événement de chaque shard : le retard de la lecture du consommateur sur l’enregistrement le plus récent du shard</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::RecordsPage</name>
     <message>
         <source>Records</source>
@@ -4880,6 +5020,10 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>&lt;p&gt;Paused. &lt;a href=&quot;start&quot;&gt;Resume&lt;/a&gt; (%1)&lt;/p&gt;</source>
         <translation>&lt;p&gt;En pause. &lt;a href=&quot;start&quot;&gt;Reprendre&lt;/a&gt; (%1)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>pushed through consumer %1</source>
+        <translation>poussés par le consommateur %1</translation>
     </message>
 </context>
 <context>
@@ -6088,14 +6232,6 @@ Clés de hachage %3 – %4
     <message>
         <source>There is no connection to read from.</source>
         <translation>Il n&apos;y a aucune connexion depuis laquelle lire.</translation>
-    </message>
-    <message>
-        <source>Enter a sequence number (decimal digits).</source>
-        <translation>Saisissez un numéro de séquence (chiffres décimaux).</translation>
-    </message>
-    <message>
-        <source>Choose the shard this sequence number belongs to.</source>
-        <translation>Choisissez le shard auquel appartient ce numéro de séquence.</translation>
     </message>
     <message>
         <source>The connection was closed.</source>

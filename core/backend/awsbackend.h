@@ -155,6 +155,7 @@ public:
     BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override;
     // An AwsSubscription: one signed request over HTTP/2 (ALPN h2 for https, h2c with prior
     // knowledge for http), its event stream decoded as it arrives.
+    bool canSubscribeToShards() const override { return true; }
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,
                                           QObject *parent = nullptr) override;
 

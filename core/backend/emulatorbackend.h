@@ -73,6 +73,7 @@ public:
     BackendFuture<Consumer> registerStreamConsumer(const RegisterStreamConsumerRequest &request) override;
     BackendFuture<ConsumerDescription> describeStreamConsumer(const ConsumerTarget &target) override;
     BackendFuture<void> deregisterStreamConsumer(const ConsumerTarget &target) override;
+    bool canSubscribeToShards() const override { return true; }
     // An EmulatorSubscription: opened and polled on this backend's pool.
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,
                                           QObject *parent = nullptr) override;

@@ -160,6 +160,9 @@ public:
         Q_UNUSED(target);
         return unsupported<void>(tr("%1 cannot deregister consumers.").arg(displayName()));
     }
+    // Whether subscribeToShard() can succeed at all; without it every subscription fails with
+    // UnknownOperation, and views offer no enhanced fan-out reading.
+    virtual bool canSubscribeToShards() const { return false; }
     // SubscribeToShard: never null; owned by `parent` (or the caller). Every error, including the
     // call's own, arrives as the subscription's failed() signal (see BackendSubscription).
     virtual BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,

@@ -275,14 +275,7 @@ void RangeReader::handlePage(const GetRecordsResponse &page)
     const QString shardId = m_queue.at(m_current).shardId;
     bool pastEnd = false;
     for (const Record &record : page.records) {
-        RecordEntry entry;
-        entry.shardId = shardId;
-        entry.sequenceNumber = record.sequenceNumber.toString();
-        entry.arrivalMs = record.approximateArrivalTimestamp;
-        entry.partitionKey = record.partitionKey;
-        if (record.explicitHashKey)
-            entry.explicitHashKey = record.explicitHashKey->toDecimal();
-        entry.data = record.data;
+        RecordEntry entry = recordEntry(record, shardId);
         m_lastSequence = entry.sequenceNumber;
         if (isPastEnd(entry)) {
             pastEnd = true;

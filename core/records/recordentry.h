@@ -10,6 +10,8 @@
 
 namespace shardscope {
 
+struct Record;
+
 // One record as the Records tab sees it: where it came from (shard, sequence number, arrival
 // time) and what was put (keys and payload). A plain value; QString/QByteArray members are
 // implicitly shared, so copies between threads are cheap.
@@ -24,6 +26,10 @@ struct RecordEntry
 
     friend bool operator==(const RecordEntry &, const RecordEntry &) = default;
 };
+
+// A record as GetRecords or SubscribeToShard delivered it from `shardId`: what the readers of
+// the Records tab (polling, enhanced fan-out, ranges) all hand on.
+RecordEntry recordEntry(const Record &record, const QString &shardId);
 
 // The shard's index: "shardId-000000000003" -> 3 (also "shardId-3" and "3"); nullopt when the
 // id is not a Kinesis shard id.

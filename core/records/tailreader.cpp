@@ -1,8 +1,6 @@
 #include "tailreader.h"
 
 #include "backend/futureutils.h"
-#include "kinesis/sequencenumber.h"
-#include "kinesis/shardid.h"
 
 #include <QRandomGenerator>
 
@@ -57,7 +55,7 @@ struct TailReader::Shard
     int iteratorRetries = 0;
 };
 
-TailReader::TailReader(QObject *parent) : QObject(parent)
+TailReader::TailReader(QObject *parent) : RecordReader(parent)
 {
     m_clock.start();
     m_pumpTimer.setSingleShot(true);
@@ -77,28 +75,16 @@ std::expected<void, QString> TailReader::start(StreamBackend *backend, const QSt
                                                const TailStart &start)
 {
     stop();
-    TailStart position = start;
-    const bool bySequence = start.type == ShardIteratorType::AtSequenceNumber ||
-                            start.type == ShardIteratorType::AfterSequenceNumber;
     if (!backend)
         return std::unexpected(tr("There is no connection to read from."));
-    if (bySequence) {
-        if (!SequenceNumber::matchesWirePattern(start.sequenceNumber))
-            return std::unexpected(tr("Enter a sequence number (decimal digits)."));
-        if (position.shardId.isEmpty()) {
-            // Our own numbers name their shard; others are only valid in one shard we cannot
-            // guess.
-            const auto shard = SequenceNumber::shardIndexOf(start.sequenceNumber);
-            if (!shard)
-                return std::unexpected(
-                    tr("Choose the shard this sequence number belongs to."));
-            position.shardId = ShardId::format(*shard);
-        }
-    }
+    const auto position = checkedStart(start);
+    if (!position)
+        return std::unexpected(position.error());
 
     m_backend = backend;
     m_streamName = streamName;
-    m_start = position;
+    m_start = *position;
+    m_merge.setMaxHoldMs(m_options.maxHoldMs);
     m_recordCount = 0;
     const quint64 run = ++m_run;
     m_clock.restart();
@@ -109,7 +95,7 @@ std::expected<void, QString> TailReader::start(StreamBackend *backend, const QSt
                 [this](const QString &stream, const QString &shardId) { wake(stream, shardId); }));
     m_backendConnections.append(
         connect(backend, &StreamBackend::catalogChanged, this, [this] {
-            if (m_state == State::Running)
+            if (state() == State::Running)
                 m_catalogDebounce.start();
         }));
     m_backendConnections.append(connect(backend, &QObject::destroyed, this, [this] {
@@ -143,7 +129,7 @@ std::expected<void, QString> TailReader::start(StreamBackend *backend, const QSt
 
 void TailReader::pause()
 {
-    if (m_state != State::Running)
+    if (state() != State::Running)
         return;
     m_pumpTimer.stop();
     m_listTimer.stop();
@@ -153,7 +139,7 @@ void TailReader::pause()
 
 void TailReader::resume()
 {
-    if (m_state != State::Paused)
+    if (state() != State::Paused)
         return;
     setState(State::Running);
     const qint64 t = now();
@@ -168,7 +154,7 @@ void TailReader::resume()
 
 void TailReader::stop()
 {
-    if (m_state == State::Stopped && m_shards.empty())
+    if (state() == State::Stopped && m_shards.empty())
         return;
     release(true);
     ++m_run;
@@ -186,7 +172,7 @@ void TailReader::stop()
         m_throttled.clear();
         emit throttledChanged(0);
     }
-    if (m_state != State::Failed)
+    if (state() != State::Failed)
         setState(State::Stopped);
 }
 
@@ -209,14 +195,6 @@ double TailReader::effectiveGetRecordsPerSecond() const
     return m_backend && m_backend->kind() == BackendKind::Aws
                ? double(KinesisLimits::kShardGetRecordsPerSecond)
                : 0.0;
-}
-
-void TailReader::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
 }
 
 TailReader::Shard *TailReader::shard(const QString &shardId) const
@@ -325,7 +303,7 @@ void TailReader::startReadyChildren()
 
 void TailReader::refreshShards()
 {
-    if (m_state != State::Running || m_listing || !m_backend)
+    if (state() != State::Running || m_listing || !m_backend)
         return;
     m_listing = true;
     const quint64 run = m_run;
@@ -349,7 +327,7 @@ void TailReader::refreshShards()
 
 void TailReader::pump()
 {
-    if (m_state != State::Running || !m_backend)
+    if (state() != State::Running || !m_backend)
         return;
     const double rate = effectiveGetRecordsPerSecond();
     const qint64 interval = rate > 0 ? qint64(std::ceil(1000.0 / rate)) : 0;
@@ -444,35 +422,13 @@ void TailReader::handleRecords(const std::shared_ptr<Shard> &s, const GetRecords
     s->iteratorRetries = 0;
 
     if (!response.records.isEmpty()) {
-        const qint64 received = now();
-        std::vector<Pending> incoming;
-        incoming.reserve(size_t(response.records.size()));
-        for (const Record &record : response.records) {
-            Pending pending;
-            pending.record.shardId = s->id;
-            pending.record.sequenceNumber = record.sequenceNumber.toString();
-            pending.record.arrivalMs = record.approximateArrivalTimestamp;
-            pending.record.partitionKey = record.partitionKey;
-            if (record.explicitHashKey)
-                pending.record.explicitHashKey = record.explicitHashKey->toDecimal();
-            pending.record.data = record.data;
-            pending.receivedAt = received;
-            pending.order = s->order;
-            incoming.push_back(std::move(pending));
-        }
-        s->lastSequence = incoming.back().record.sequenceNumber;
-        s->watermark = std::max(s->watermark, incoming.back().record.arrivalMs);
-        const auto less = [](const Pending &a, const Pending &b) {
-            return a.record.arrivalMs != b.record.arrivalMs ? a.record.arrivalMs < b.record.arrivalMs
-                                                            : a.order < b.order;
-        };
-        // A shard's records are in sequence order, which is arrival order; keep it on ties.
-        std::stable_sort(incoming.begin(), incoming.end(), less);
-        const auto middle = m_buffer.size();
-        m_buffer.insert(m_buffer.end(), std::make_move_iterator(incoming.begin()),
-                        std::make_move_iterator(incoming.end()));
-        std::inplace_merge(m_buffer.begin(), m_buffer.begin() + qsizetype(middle), m_buffer.end(),
-                           less);
+        QList<RecordEntry> incoming;
+        incoming.reserve(response.records.size());
+        for (const Record &record : response.records)
+            incoming.append(recordEntry(record, s->id));
+        s->lastSequence = incoming.back().sequenceNumber;
+        s->watermark = std::max(s->watermark, incoming.back().arrivalMs);
+        m_merge.add(std::move(incoming), s->order, now());
     }
 
     if (!response.nextShardIterator) {
@@ -553,7 +509,7 @@ void TailReader::setThrottled(Shard &s, bool throttled)
 
 void TailReader::fail(const Error &error)
 {
-    if (m_state == State::Stopped || m_state == State::Failed)
+    if (state() == State::Stopped || state() == State::Failed)
         return;
     setState(State::Failed); // before stop(), which then keeps it
     stop();
@@ -566,7 +522,7 @@ void TailReader::wake(const QString &streamName, const QString &shardId)
         return;
     Shard *s = shard(shardId);
     if (!s) {
-        if (!m_known.contains(shardId) && m_state == State::Running)
+        if (!m_known.contains(shardId) && state() == State::Running)
             m_catalogDebounce.start(); // a shard we have not seen yet
         return;
     }
@@ -578,55 +534,32 @@ void TailReader::wake(const QString &streamName, const QString &shardId)
     }
     if (!s->throttled)
         s->notBefore = std::min(s->notBefore, now());
-    if (m_state == State::Running)
+    if (state() == State::Running)
         pump();
 }
 
 void TailReader::release(bool all)
 {
-    if (m_buffer.empty())
+    if (m_merge.isEmpty())
         return;
     // The smallest (arrival, order) a reading shard may still deliver: its watermark, with its
     // own order (more records may share the watermark's millisecond).
-    std::pair<qint64, qint64> bound{std::numeric_limits<qint64>::max(), 0};
+    ArrivalMerge::Bound bound = ArrivalMerge::kOpen;
     for (const auto &s : m_shards) {
         if ((s->phase == Shard::Phase::NeedIterator || s->phase == Shard::Phase::Reading) &&
             !s->caughtUp)
-            bound = std::min(bound, std::pair{s->watermark, s->order});
+            bound = std::min(bound, ArrivalMerge::Bound{s->watermark, s->order});
     }
-    size_t cut = 0;
-    if (all) {
-        cut = m_buffer.size();
-    } else {
-        while (cut < m_buffer.size() &&
-               std::pair{m_buffer[cut].record.arrivalMs, m_buffer[cut].order} <= bound)
-            ++cut;
-        const qint64 t = now();
-        for (size_t i = m_buffer.size(); i > cut; --i) {
-            if (t - m_buffer[i - 1].receivedAt >= m_options.maxHoldMs) {
-                cut = i; // it waited long enough: it and everything before it go
-                break;
-            }
-        }
-    }
-    if (cut > 0) {
-        QList<RecordEntry> batch;
-        batch.reserve(qsizetype(cut));
-        for (size_t i = 0; i < cut; ++i)
-            batch.append(std::move(m_buffer[i].record));
-        m_buffer.erase(m_buffer.begin(), m_buffer.begin() + qsizetype(cut));
+    const QList<RecordEntry> batch = m_merge.take(bound, now(), all);
+    if (!batch.isEmpty()) {
         m_recordCount += batch.size();
         emit recordsReceived(batch);
     }
-    if (!m_buffer.empty()) {
-        qint64 oldest = kNever;
-        for (const Pending &pending : m_buffer)
-            oldest = std::min(oldest, pending.receivedAt);
-        m_releaseTimer.start(int(std::clamp<qint64>(oldest + m_options.maxHoldMs - now(), 0,
-                                                    m_options.maxHoldMs)));
-    } else {
+    const qint64 due = m_merge.msUntilDue(now());
+    if (due >= 0)
+        m_releaseTimer.start(int(due));
+    else
         m_releaseTimer.stop();
-    }
 }
 
 } // namespace shardscope

@@ -4,7 +4,9 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/limits.h"
+#include "records/arrivalmerge.h"
 #include "records/recordentry.h"
+#include "records/recordreader.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -19,15 +21,6 @@
 #include <vector>
 
 namespace shardscope {
-
-// Where a tail starts reading. `shardId` empty means every shard of the stream.
-struct TailStart
-{
-    ShardIteratorType type = ShardIteratorType::Latest;
-    QString shardId;
-    QString sequenceNumber; // AT_ / AFTER_SEQUENCE_NUMBER
-    qint64 timestampMs = 0; // AT_TIMESTAMP, milliseconds since the epoch
-};
 
 struct TailOptions
 {
@@ -49,7 +42,7 @@ struct TailOptions
 // Reads a stream, one shard or all of them, through any StreamBackend and emits the records in
 // batches, merged across shards in arrival order.
 //
-// Merge: each shard has a watermark, the arrival time of the last record it delivered (or
+// Merge (ArrivalMerge): each shard has a watermark, the arrival time of the last record it delivered (or
 // "infinite" once a GetRecords said it is caught up, MillisBehindLatest 0). A buffered record is
 // emitted once every other reading shard's watermark has passed its arrival time, or when it has
 // waited maxHoldMs (a throttled or slow shard must not stall the view). Emitted batches are
@@ -72,15 +65,12 @@ struct TailOptions
 // Pause stops issuing calls (answers to calls already in flight are still delivered).
 //
 // Threads: GUI thread; every backend call is asynchronous. Does not own the backend.
-class TailReader final : public QObject
+class TailReader final : public RecordReader
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TailReader)
 
 public:
-    enum class State { Stopped, Running, Paused, Failed };
-    Q_ENUM(State)
-
     explicit TailReader(QObject *parent = nullptr);
     ~TailReader() override;
 
@@ -90,43 +80,23 @@ public:
     // Stops a tail in progress first. Errors in `start` (an AT_SEQUENCE_NUMBER start without a
     // shard that the number names) come back at once; the service's errors through failed().
     std::expected<void, QString> start(StreamBackend *backend, const QString &streamName,
-                                       const TailStart &start);
-    void pause();
-    void resume();
-    void stop();
+                                       const TailStart &start) override;
+    void pause() override;
+    void resume() override;
+    void stop() override;
 
-    State state() const { return m_state; }
-    bool isActive() const { return m_state == State::Running || m_state == State::Paused; }
-    QString streamName() const { return m_streamName; }
     // Shards being read or waiting for their parents; finished ones not counted.
-    int activeShardCount() const;
+    int activeShardCount() const override;
     int finishedShardCount() const;
-    int throttledShardCount() const { return int(m_throttled.size()); }
+    int throttledShardCount() const override { return int(m_throttled.size()); }
     qint64 recordCount() const { return m_recordCount; }
     // Records read but held back by the merge.
-    int bufferedCount() const { return int(m_buffer.size()); }
+    int bufferedCount() const { return m_merge.size(); }
     double effectiveGetRecordsPerSecond() const;
-
-signals:
-    void recordsReceived(const QList<shardscope::RecordEntry> &records);
-    void stateChanged(shardscope::TailReader::State state);
-    void throttledChanged(int throttledShards);
-    // A shard started being read, reached its end, or was discovered.
-    void shardsChanged();
-    // A transient problem (the call is retried).
-    void warning(const QString &message);
-    void failed(const shardscope::Error &error);
 
 private:
     struct Shard;
-    struct Pending
-    {
-        RecordEntry record;
-        qint64 receivedAt = 0;
-        qint64 order = 0; // the shard's index, for ties in arrival time
-    };
 
-    void setState(State state);
     Shard *shard(const QString &shardId) const;
     Shard *addShard(const QString &shardId, const QStringList &parents);
     void applyShardList(const QList<shardscope::Shard> &shards, bool initial);
@@ -145,14 +115,12 @@ private:
 
     TailOptions m_options;
     QPointer<StreamBackend> m_backend;
-    QString m_streamName;
     TailStart m_start;
-    State m_state = State::Stopped;
     quint64 m_run = 0; // answers of an earlier run are dropped
     std::vector<std::shared_ptr<Shard>> m_shards;
     QSet<QString> m_known; // every shard id seen (read or deliberately skipped)
     QSet<QString> m_throttled;
-    std::vector<Pending> m_buffer; // sorted by (arrival, order)
+    ArrivalMerge m_merge;
     qint64 m_recordCount = 0;
     bool m_listing = false;
     QElapsedTimer m_clock;

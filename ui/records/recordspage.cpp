@@ -5,8 +5,11 @@
 #include "kinesis/sequencenumber.h"
 #include "kinesis/shardid.h"
 #include "models/recordsmodel.h"
+#include "records/fanoutreader.h"
 #include "records/filterscan.h"
 #include "records/payloadspool.h"
+#include "records/readerchoice.h"
+#include "records/shardlagline.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -100,6 +103,10 @@ RecordsPage::RecordsPage(QWidget *parent)
       m_results(new RecordsModel(this)),
       m_spool(std::make_shared<PayloadSpool>()),
       m_tail(new TailReader(this)),
+      m_fanOut(new FanOutReader(this)),
+      m_reader(m_tail),
+      m_readerChoice(new ReaderChoice(this)),
+      m_lagLine(new ShardLagLine(this)),
       m_scan(new FilterScan(this)),
       m_toolBar(new QToolBar(tr("Records"), this)),
       m_splitter(new QSplitter(Qt::Vertical, this)),
@@ -194,7 +201,7 @@ RecordsPage::RecordsPage(QWidget *parent)
     // Bound to the page when it stands alone; the main window rebinds them window-wide.
     for (QAction *action : {m_startAction, m_stopAction, m_clearAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addActions({m_startAction, m_stopAction, m_clearAction});
+    addActions({m_startAction, m_stopAction, m_clearAction, m_readerChoice->registerAction()});
     m_positionError = inlineError(m_toolBar);
     m_positionError->setObjectName(u"startPositionError"_s);
     m_positionErrorAction = m_toolBar->addWidget(m_positionError);
@@ -283,30 +290,44 @@ RecordsPage::RecordsPage(QWidget *parent)
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_toolBar);
+    // How the stream is read, and while a consumer reads it, how far behind each shard is.
+    auto *readerRow = new QHBoxLayout;
+    readerRow->setContentsMargins(6, 0, 6, 0);
+    readerRow->setSpacing(16);
+    readerRow->addWidget(m_readerChoice);
+    readerRow->addWidget(m_lagLine, 1);
+    readerRow->addStretch();
+    layout->addLayout(readerRow);
     layout->addWidget(buildFilterRow());
     layout->addWidget(m_splitter, 1);
     layout->addWidget(statusLine);
 
-    // Reading.
-    connect(m_tail, &TailReader::recordsReceived, this, &RecordsPage::recordsReceived);
-    connect(m_tail, &TailReader::stateChanged, this, [this] {
-        updateActions();
-        updateStatus();
-    });
-    connect(m_tail, &TailReader::shardsChanged, this, &RecordsPage::updateStatus);
-    connect(m_tail, &TailReader::throttledChanged, this, &RecordsPage::updateStatus);
-    connect(m_tail, &TailReader::failed, this, [this](const Error &error) {
-        m_error->setText(tr("Reading stopped: %1").arg(error.message));
-        m_error->show();
-    });
-    connect(m_tail, &TailReader::warning, this, [this](const QString &message) {
-        m_error->setText(message);
-        m_error->show();
-        QTimer::singleShot(5000, m_error, [this, message] {
-            if (m_error->text() == message && m_tail->state() != TailReader::State::Failed)
-                m_error->hide();
+    // Reading: one of the two readers at a time, through the same handlers.
+    for (RecordReader *reader : {static_cast<RecordReader *>(m_tail), static_cast<RecordReader *>(m_fanOut)}) {
+        connect(reader, &RecordReader::recordsReceived, this, &RecordsPage::recordsReceived);
+        connect(reader, &RecordReader::stateChanged, this, [this] {
+            updateActions();
+            updateStatus();
         });
-    });
+        connect(reader, &RecordReader::shardsChanged, this, &RecordsPage::updateStatus);
+        connect(reader, &RecordReader::throttledChanged, this, &RecordsPage::updateStatus);
+        connect(reader, &RecordReader::failed, this, [this, reader](const Error &error) {
+            m_error->setText(tr("Reading stopped: %1").arg(error.message));
+            m_error->show();
+            if (reader == m_fanOut && error.type == ErrorType::UnknownOperation)
+                m_readerChoice->setUnavailable(error.message);
+        });
+        connect(reader, &RecordReader::warning, this, [this](const QString &message) {
+            m_error->setText(message);
+            m_error->show();
+            QTimer::singleShot(5000, m_error, [this, message] {
+                if (m_error->text() == message && m_reader->state() != RecordReader::State::Failed)
+                    m_error->hide();
+            });
+        });
+    }
+    m_lagLine->setReader(m_fanOut);
+    connect(m_readerChoice, &ReaderChoice::choiceChanged, this, &RecordsPage::updateEmptyHint);
     auto *rateTimer = new QTimer(this);
     rateTimer->setInterval(1000);
     connect(rateTimer, &QTimer::timeout, this, [this] {
@@ -338,6 +359,7 @@ RecordsPage::RecordsPage(QWidget *parent)
 RecordsPage::~RecordsPage()
 {
     m_tail->stop();
+    m_fanOut->stop();
 }
 
 QWidget *RecordsPage::buildFilterRow()
@@ -480,9 +502,10 @@ void RecordsPage::setStream(StreamBackend *backend, const QString &streamName)
 {
     if (backend == m_backend && streamName == m_streamName)
         return;
-    m_tail->stop();
+    m_reader->stop();
     m_backend = backend;
     m_streamName = streamName;
+    m_readerChoice->setStream(backend, streamName);
     m_startWhenShown = backend && !streamName.isEmpty();
     setShardIds({});
     clear();
@@ -511,7 +534,7 @@ void RecordsPage::startIfWanted()
     // Reading from AWS takes from the GetRecords quota (5 calls/s per shard) that the stream's
     // real consumers share, and costs data retrieval on on-demand streams: only Start does it.
     if (!m_readsWhenShown || !m_startWhenShown || !m_backend ||
-        m_tail->state() != TailReader::State::Stopped ||
+        m_reader->state() != RecordReader::State::Stopped ||
         m_backend->kind() != BackendKind::LocalEmulator)
         return;
     m_startWhenShown = false;
@@ -529,7 +552,8 @@ void RecordsPage::focusFilter(bool complete)
 
 QList<QAction *> RecordsPage::commandActions() const
 {
-    return {m_startAction, m_stopAction, m_clearAction, m_focusFilterAction, m_completeAction};
+    return {m_startAction,       m_stopAction,     m_clearAction,
+            m_focusFilterAction, m_completeAction, m_readerChoice->registerAction()};
 }
 
 QLabel *RecordsPage::emptyHint() const
@@ -678,7 +702,15 @@ bool RecordsPage::start()
     m_positionErrorAction->setVisible(false);
     m_error->hide();
     clear();
-    const auto started = m_tail->start(m_backend, m_streamName, position);
+    m_reader->stop();
+    if (const QString consumer = m_readerChoice->consumerArn(); !consumer.isEmpty()) {
+        m_fanOut->setConsumerArn(consumer);
+        m_fanOutConsumer = m_readerChoice->consumerName();
+        m_reader = m_fanOut;
+    } else {
+        m_reader = m_tail;
+    }
+    const auto started = m_reader->start(m_backend, m_streamName, position);
     if (!started)
         return showError(started.error());
     updateActions();
@@ -688,15 +720,15 @@ bool RecordsPage::start()
 
 void RecordsPage::startOrPause()
 {
-    switch (m_tail->state()) {
-    case TailReader::State::Running:
-        m_tail->pause();
+    switch (m_reader->state()) {
+    case RecordReader::State::Running:
+        m_reader->pause();
         break;
-    case TailReader::State::Paused:
-        m_tail->resume();
+    case RecordReader::State::Paused:
+        m_reader->resume();
         break;
-    case TailReader::State::Stopped:
-    case TailReader::State::Failed:
+    case RecordReader::State::Stopped:
+    case RecordReader::State::Failed:
         start();
         break;
     }
@@ -704,7 +736,7 @@ void RecordsPage::startOrPause()
 
 void RecordsPage::stop()
 {
-    m_tail->stop();
+    m_reader->stop();
     updateActions();
     updateStatus();
 }
@@ -1048,29 +1080,30 @@ void RecordsPage::currentRowChanged()
 
 void RecordsPage::updateActions()
 {
-    const TailReader::State state = m_tail->state();
+    const RecordReader::State state = m_reader->state();
     switch (state) {
-    case TailReader::State::Running:
+    case RecordReader::State::Running:
         m_startAction->setText(tr("&Pause"));
         m_startAction->setToolTip(tr("Stop asking for records for now (F8)"));
         break;
-    case TailReader::State::Paused:
+    case RecordReader::State::Paused:
         m_startAction->setText(tr("&Resume"));
         m_startAction->setToolTip(tr("Continue where reading paused (F8)"));
         break;
-    case TailReader::State::Stopped:
-    case TailReader::State::Failed:
+    case RecordReader::State::Stopped:
+    case RecordReader::State::Failed:
         m_startAction->setText(tr("&Start"));
         m_startAction->setToolTip(tr("Read the stream from the chosen position (F8)"));
         break;
     }
-    const bool idle = !m_tail->isActive();
+    const bool idle = !m_reader->isActive();
     m_startAction->setEnabled(m_backend && !m_streamName.isEmpty());
     m_position->setEnabled(idle);
     m_timestamp->setEnabled(idle);
     m_sequence->setEnabled(idle);
     m_recentMinutes->setEnabled(idle);
     m_shard->setEnabled(idle);
+    m_readerChoice->setChangeable(idle);
     m_stopAction->setEnabled(!idle);
     m_clearAction->setEnabled(m_backend && !m_streamName.isEmpty());
     m_focusFilterAction->setEnabled(m_backend && !m_streamName.isEmpty());
@@ -1111,15 +1144,15 @@ void RecordsPage::updateEmptyHint()
     QString text;
     if (empty && m_backend && !m_streamName.isEmpty()) {
         const QString key = m_startAction->shortcut().toString(QKeySequence::NativeText);
-        switch (m_tail->state()) {
-        case TailReader::State::Stopped:
+        switch (m_reader->state()) {
+        case RecordReader::State::Stopped:
             if (m_received == 0)
                 text = tr("<p>Not reading %1.</p><p><a href=\"start\">Start reading</a> (%2) from "
                           "%3.</p>")
                            .arg(m_streamName.toHtmlEscaped(), key,
                                 positionDescription().toHtmlEscaped());
             break;
-        case TailReader::State::Running:
+        case RecordReader::State::Running:
             text =
                 m_filterApplied ? tr("<p>No record matches the filter yet.</p>")
                 : startPosition() == Latest
@@ -1130,10 +1163,10 @@ void RecordsPage::updateEmptyHint()
                          "here as they are put.</p>")
                           .arg(m_streamName.toHtmlEscaped(), positionDescription().toHtmlEscaped());
             break;
-        case TailReader::State::Paused:
+        case RecordReader::State::Paused:
             text = tr("<p>Paused. <a href=\"start\">Resume</a> (%1)</p>").arg(key);
             break;
-        case TailReader::State::Failed:
+        case RecordReader::State::Failed:
             break; // the error is in the status line
         }
     }
@@ -1146,27 +1179,29 @@ void RecordsPage::updateStatus()
     const QLocale locale;
     QStringList parts;
     parts.append(m_received == 1 ? tr("1 record") : tr("%1 records").arg(locale.toString(m_received)));
-    switch (m_tail->state()) {
-    case TailReader::State::Running:
+    switch (m_reader->state()) {
+    case RecordReader::State::Running:
         parts.append(tr("%1/s").arg(locale.toString(m_rate, 'f', 0)));
-        parts.append(m_tail->activeShardCount() == 1
+        parts.append(m_reader->activeShardCount() == 1
                          ? tr("reading 1 shard")
-                         : tr("reading %1 shards").arg(m_tail->activeShardCount()));
+                         : tr("reading %1 shards").arg(m_reader->activeShardCount()));
+        if (m_reader == m_fanOut)
+            parts.append(tr("pushed through consumer %1").arg(m_fanOutConsumer));
         break;
-    case TailReader::State::Paused:
+    case RecordReader::State::Paused:
         parts.append(tr("paused"));
         break;
-    case TailReader::State::Stopped:
+    case RecordReader::State::Stopped:
         parts.append(tr("stopped"));
         break;
-    case TailReader::State::Failed:
+    case RecordReader::State::Failed:
         parts.append(tr("failed"));
         break;
     }
     if (m_model->rowCount() >= kMaximumRows)
         parts.append(tr("showing the newest %1").arg(locale.toString(kMaximumRows)));
     m_status->setText(parts.join(u" · "_s));
-    const int throttled = m_tail->throttledShardCount();
+    const int throttled = m_reader->throttledShardCount();
     m_throttled->setVisible(throttled > 0);
     m_throttled->setText(throttled == 1 ? tr("Throttled: 1 shard") : tr("Throttled: %1 shards").arg(throttled));
     m_throttled->setToolTip(tr("Kinesis refused reads (ProvisionedThroughputExceeded); backing off"));

@@ -30,13 +30,17 @@ class QToolButton;
 
 namespace shardscope {
 
+class FanOutReader;
 class FilterScan;
 class PayloadSpool;
+class ReaderChoice;
+class ShardLagLine;
 class RecordsModel;
 class StreamBackend;
 struct FilterMatch;
 
-// The Records tab: reads a stream live (TailReader) into a virtualized table (RecordsModel),
+// The Records tab: reads a stream live (TailReader polling GetRecords, or FanOutReader through
+// an enhanced fan-out consumer, as chosen in ReaderChoice) into a virtualized table (RecordsModel),
 // keeps what it read in a PayloadSpool so payloads are never fetched twice, and filters it.
 //
 // Layout: a toolbar (start position, shard, Start/Pause/Resume, Stop, Clear), a filter row (the
@@ -100,13 +104,18 @@ public:
     RecordsModel *model() const { return m_model; }
     RecordsModel *resultsModel() const { return m_results; }
     TailReader *tail() const { return m_tail; }
+    FanOutReader *fanOut() const { return m_fanOut; }
+    // The reader of the current (or last) read: tail() or fanOut().
+    RecordReader *reader() const { return m_reader; }
+    ReaderChoice *readerChoice() const { return m_readerChoice; }
+    ShardLagLine *lagLine() const { return m_lagLine; }
     FilterScan *filterScan() const { return m_scan; }
     const PayloadSpool &spool() const { return *m_spool; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     // The line shown in the empty table (why it is empty), or null while rows are shown.
     QLabel *emptyHint() const;
     // The page's commands with their shortcuts (Start/Pause, Stop, Clear, Filter Records,
-    // Complete Filter), for the window to offer in its menus and to bind window-wide.
+    // Complete Filter, Register Consumer), for the window to offer in its menus and to bind window-wide.
     QList<QAction *> commandActions() const;
 
     // The selected rows, in view order, with their payloads (read from the spool).
@@ -186,6 +195,11 @@ private:
     RecordsModel *m_results;
     std::shared_ptr<PayloadSpool> m_spool;
     TailReader *m_tail;
+    FanOutReader *m_fanOut;
+    RecordReader *m_reader;
+    ReaderChoice *m_readerChoice;
+    ShardLagLine *m_lagLine;
+    QString m_fanOutConsumer; // the name of the consumer fanOut() reads through
     FilterScan *m_scan;
 
     QToolBar *m_toolBar;
