@@ -36,6 +36,8 @@ namespace {
 
 enum class Target { Emulator, H2c, H2 };
 constexpr int kTargets = 3;
+// A little over the second SubscribeToShard asks between calls for one consumer and shard.
+constexpr int kCallIntervalMs = 1100;
 
 // Everything a subscription emitted, in order.
 class Recorder final : public QObject
@@ -430,6 +432,8 @@ void TestBackendSubscription::recordsBeforeAndWhileSubscribed()
     QCOMPARE(first->signalNames, signalsBefore);
     QVERIFY(first.subscription->isFinished());
 
+    // SubscribeToShard allows one call a second per consumer and shard.
+    QTest::qWait(kCallIntervalMs);
     // Going on from the continuation loses and repeats nothing.
     Subscription next = subscribe(consumerArn, kShard0,
                                   at(ShardIteratorType::AfterSequenceNumber, continuation));
@@ -530,6 +534,8 @@ void TestBackendSubscription::cancelBeforeOpened()
     QCOMPARE(cancelled->signalNames, QStringList());
     QVERIFY(cancelled.subscription->isFinished());
 
+    // SubscribeToShard allows one call a second per consumer and shard.
+    QTest::qWait(kCallIntervalMs);
     // What the service had opened ended with it: a new subscription is not "in use".
     Subscription next = subscribe(consumerArn, kShard0, at(ShardIteratorType::TrimHorizon));
     QTRY_COMPARE_WITH_TIMEOUT(next->data, QStringList{u"unread"_s}, 10000);
@@ -551,6 +557,8 @@ void TestBackendSubscription::destroyingCancels()
         return arguments.at(0).value<BackendCall>().operation == u"SubscribeToShard"_s;
     }));
 
+    // SubscribeToShard allows one call a second per consumer and shard.
+    QTest::qWait(kCallIntervalMs);
     Subscription second = subscribe(consumerArn, kShard0, at(ShardIteratorType::Latest));
     QTRY_VERIFY_WITH_TIMEOUT(second->opened() || second->finished(), 10000);
     QVERIFY2(!second->error, qPrintable(second->errorType()));
