@@ -2,7 +2,6 @@
 
 #include "backend/backendsubscription.h"
 #include "backend/streambackend.h"
-#include "records/arrivalmerge.h"
 #include "records/recordreader.h"
 
 #include <QElapsedTimer>
@@ -93,7 +92,6 @@ public:
     int activeShardCount() const override;
     int finishedShardCount() const;
     int throttledShardCount() const override { return int(m_throttled.size()); }
-    qint64 recordCount() const { return m_recordCount; }
     // SubscribeToShard calls made since start.
     int subscriptionCount() const { return m_subscriptionCount; }
     // Every shard read, waiting, finished or stopped, in shard order.
@@ -131,12 +129,9 @@ private:
     std::vector<std::shared_ptr<Shard>> m_shards;
     QSet<QString> m_known; // every shard id seen (read or deliberately skipped)
     QSet<QString> m_throttled;
-    ArrivalMerge m_merge;
-    qint64 m_recordCount = 0;
     int m_subscriptionCount = 0;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
-    QTimer m_releaseTimer;
     QMetaObject::Connection m_backendGone;
 };
 

@@ -23,6 +23,20 @@ std::expected<TailStart, QString> RecordReader::checkedStart(const TailStart &st
     return position;
 }
 
+void RecordReader::releaseBelow(ArrivalMerge::Bound bound, qint64 nowMs, bool all)
+{
+    const QList<RecordEntry> batch = m_merge.take(bound, nowMs, all);
+    if (!batch.isEmpty()) {
+        m_recordCount += batch.size();
+        emit recordsReceived(batch);
+    }
+    const qint64 due = m_merge.msUntilDue(nowMs);
+    if (due >= 0)
+        m_releaseTimer.start(int(due));
+    else
+        m_releaseTimer.stop();
+}
+
 void RecordReader::setState(State state)
 {
     if (m_state == state)

@@ -2,11 +2,13 @@
 
 #include "kinesis/api.h"
 #include "kinesis/error.h"
+#include "records/arrivalmerge.h"
 #include "records/recordentry.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <expected>
 
@@ -53,6 +55,10 @@ public:
     // Shards being read or waiting for their parents; finished ones not counted.
     virtual int activeShardCount() const = 0;
     virtual int throttledShardCount() const { return 0; }
+    // Records handed out since start.
+    qint64 recordCount() const { return m_recordCount; }
+    // Records read but held back by the arrival-order merge.
+    int bufferedCount() const { return m_merge.size(); }
 
     // The start position checked before any call: a sequence number is decimal digits, and an
     // AT_/AFTER_SEQUENCE_NUMBER start without a shard takes the shard the number names (our own
@@ -73,8 +79,14 @@ protected:
     explicit RecordReader(QObject *parent = nullptr) : QObject(parent) {}
 
     void setState(State state);
+    // Hands out, in arrival order, what the merge holds below `bound` (everything when `all`),
+    // and sets m_releaseTimer for what waits. Readers compute the bound from their shards.
+    void releaseBelow(ArrivalMerge::Bound bound, qint64 nowMs, bool all);
 
     QString m_streamName;
+    ArrivalMerge m_merge;
+    qint64 m_recordCount = 0;
+    QTimer m_releaseTimer; // single shot; each reader connects it to its release
 
 private:
     State m_state = State::Stopped;

@@ -550,16 +550,7 @@ void TailReader::release(bool all)
             !s->caughtUp)
             bound = std::min(bound, ArrivalMerge::Bound{s->watermark, s->order});
     }
-    const QList<RecordEntry> batch = m_merge.take(bound, now(), all);
-    if (!batch.isEmpty()) {
-        m_recordCount += batch.size();
-        emit recordsReceived(batch);
-    }
-    const qint64 due = m_merge.msUntilDue(now());
-    if (due >= 0)
-        m_releaseTimer.start(int(due));
-    else
-        m_releaseTimer.stop();
+    releaseBelow(bound, now(), all);
 }
 
 } // namespace shardscope

@@ -4,7 +4,6 @@
 #include "kinesis/api.h"
 #include "kinesis/error.h"
 #include "kinesis/limits.h"
-#include "records/arrivalmerge.h"
 #include "records/recordentry.h"
 #include "records/recordreader.h"
 
@@ -89,9 +88,6 @@ public:
     int activeShardCount() const override;
     int finishedShardCount() const;
     int throttledShardCount() const override { return int(m_throttled.size()); }
-    qint64 recordCount() const { return m_recordCount; }
-    // Records read but held back by the merge.
-    int bufferedCount() const { return m_merge.size(); }
     double effectiveGetRecordsPerSecond() const;
 
 private:
@@ -120,12 +116,9 @@ private:
     std::vector<std::shared_ptr<Shard>> m_shards;
     QSet<QString> m_known; // every shard id seen (read or deliberately skipped)
     QSet<QString> m_throttled;
-    ArrivalMerge m_merge;
-    qint64 m_recordCount = 0;
     bool m_listing = false;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
-    QTimer m_releaseTimer;
     QTimer m_listTimer;
     QTimer m_catalogDebounce;
     QList<QMetaObject::Connection> m_backendConnections;
