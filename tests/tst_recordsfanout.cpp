@@ -301,6 +301,43 @@ private slots:
         QCOMPARE(listed->size(), 2);
     }
 
+    void aConsumerRegisteredDuringAReadIsForTheNextRead()
+    {
+        auto page = makePage(m_emulator.get());
+        QComboBox *combo = readWith(*page);
+        QTRY_COMPARE(combo->count(), 2);
+        QAction *startAction = page->findChild<QAction *>(u"actionStartTail"_s);
+        QAction *stopAction = page->findChild<QAction *>(u"actionStopTail"_s);
+        QVERIFY(startAction && stopAction);
+        startAction->trigger(); // reads by polling
+        QCOMPARE(page->reader(), page->tail());
+        QTRY_VERIFY(page->tail()->isActive());
+        QTRY_VERIFY(!combo->isEnabled());
+
+        page->findChild<QAction *>(u"actionRegisterReadConsumer"_s)->trigger();
+        QPointer<QDialog> dialog;
+        QTRY_VERIFY((dialog = page->findChild<QDialog *>(u"registerConsumerDialog"_s)) && dialog->isVisible());
+        auto *name = dialog->findChild<QLineEdit *>(u"consumerNameEdit"_s);
+        auto *button = dialog->findChild<QPushButton *>(u"registerButton"_s);
+        QTest::keyClicks(name, u"delta"_s);
+        QTRY_VERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(page->readerChoice()->consumerName(), u"delta"_s, 8000);
+
+        // The read goes on by polling, and the note says how to read through the new consumer.
+        QCOMPARE(page->reader(), page->tail());
+        auto *note = page->findChild<QLabel *>(u"readWithNote"_s);
+        QTRY_VERIFY(note->isVisible());
+        QVERIFY2(note->text().startsWith(u"Consumer delta is ACTIVE and chosen for the next read"_s),
+                 qPrintable(note->text()));
+        stopAction->trigger();
+        QTRY_VERIFY(!note->isVisible());
+        QVERIFY(combo->isEnabled());
+        startAction->trigger();
+        QCOMPARE(page->reader(), page->fanOut());
+        stopAction->trigger();
+    }
+
     void registerShortcutOpensTheDialog()
     {
         auto page = makePage(m_backend.get());

@@ -4651,6 +4651,10 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <source>Waiting until consumer %1 is ACTIVE (it is %2)…</source>
         <translation>Warten, bis Consumer %1 ACTIVE ist (er ist %2)…</translation>
     </message>
+    <message>
+        <source>Consumer %1 is ACTIVE and chosen for the next read: stop (Shift+F8) and read again (F8) to read through it.</source>
+        <translation>Consumer %1 ist ACTIVE und für das nächste Lesen gewählt: Lesen beenden (Umschalt+F8) und neu starten (F8), um über ihn zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ShardLagLine</name>

@@ -4651,6 +4651,10 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <source>Waiting until consumer %1 is ACTIVE (it is %2)…</source>
         <translation>Attente de l’état ACTIVE du consommateur %1 (il est %2)…</translation>
     </message>
+    <message>
+        <source>Consumer %1 is ACTIVE and chosen for the next read: stop (Shift+F8) and read again (F8) to read through it.</source>
+        <translation>Le consommateur %1 est ACTIVE et choisi pour la prochaine lecture : arrêtez (Maj+F8) puis relancez la lecture (F8) pour lire par lui.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ShardLagLine</name>

@@ -77,6 +77,7 @@ void ReaderChoice::setStream(StreamBackend *backend, const QString &streamName)
     m_backend = backend;
     m_streamName = streamName;
     m_waitingFor.clear();
+    m_nextReadNote.clear();
     m_listError.clear();
     m_canFanOut = backend && backend->canSubscribeToShards();
     m_reason = !backend || m_canFanOut
@@ -93,6 +94,8 @@ void ReaderChoice::setStream(StreamBackend *backend, const QString &streamName)
 void ReaderChoice::setChangeable(bool changeable)
 {
     m_changeable = changeable;
+    if (changeable)
+        m_nextReadNote.clear(); // the read it waited for is over
     updateEnabled();
 }
 
@@ -202,6 +205,10 @@ void ReaderChoice::rebuild()
         const bool changeable = std::exchange(m_changeable, true); // chosen for the next read
         chooseConsumer(name);
         m_changeable = changeable;
+        if (!changeable)
+            m_nextReadNote = tr("Consumer %1 is ACTIVE and chosen for the next read: stop (Shift+F8) "
+                                "and read again (F8) to read through it.")
+                                 .arg(name);
     }
     updateEnabled();
 }
@@ -221,7 +228,10 @@ void ReaderChoice::updateEnabled()
     else if (!m_waitingFor.isEmpty())
         m_note->setText(tr("Waiting until consumer %1 is ACTIVE (it is %2)…")
                             .arg(m_waitingFor, m_waitingStatus.isEmpty() ? u"CREATING"_s : m_waitingStatus));
-    m_note->setVisible(!m_reason.isEmpty() || !m_listError.isEmpty() || !m_waitingFor.isEmpty());
+    else if (!m_nextReadNote.isEmpty())
+        m_note->setText(m_nextReadNote);
+    m_note->setVisible(!m_reason.isEmpty() || !m_listError.isEmpty() || !m_waitingFor.isEmpty() ||
+                       !m_nextReadNote.isEmpty());
     m_combo->setToolTip(!m_reason.isEmpty()
                             ? m_reason
                             : tr("How records are read: polling with GetRecords, or pushed "

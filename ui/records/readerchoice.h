@@ -82,6 +82,8 @@ private:
     QString m_reason;
     QString m_waitingFor; // a consumer just registered, chosen once it is ACTIVE
     QString m_waitingStatus; // its status while it is not
+    // Set when a consumer registered here became ACTIVE during a read: it is used from the next.
+    QString m_nextReadNote;
     QString m_listError;     // why the last listing failed
     int m_lastIndex = 0;
     QComboBox *m_combo;
