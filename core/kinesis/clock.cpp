@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "kinesis/clock.h"
 
 #include <QDateTime>
 
