@@ -28,15 +28,11 @@ bool isTransient(ErrorType type)
 }
 } // namespace
 
-struct FanOutReader::Shard
+struct FanOutReader::Shard : LineageShard
 {
     enum class Phase { Waiting, NeedSubscription, Reading, Finished, Stopped };
 
-    QString id;
-    qint64 order = 0;
-    QStringList parents; // the parents this read follows; the shard waits for them
     Phase phase = Phase::NeedSubscription;
-    StartingPosition start;
     QString continuation; // the last event's ContinuationSequenceNumber
     bool ended = false;   // the last event of the closed shard came
     bool sawEvent = false; // in the current subscription
@@ -81,6 +77,7 @@ std::expected<void, QString> FanOutReader::start(StreamBackend *backend, const Q
     m_backend = backend;
     m_streamName = streamName;
     m_start = *position;
+    m_lineage.reset(m_start);
     m_recordCount = 0;
     m_subscriptionCount = 0;
     m_merge.setMaxHoldMs(m_options.maxHoldMs);
@@ -100,7 +97,7 @@ std::expected<void, QString> FanOutReader::start(StreamBackend *backend, const Q
                      return;
                  }
                  applyShardList(*result);
-                 if (m_shards.empty() && !m_start.shardId.isEmpty()) {
+                 if (m_lineage.empty() && !m_start.shardId.isEmpty()) {
                      fail(Error{ErrorType::ResourceNotFound,
                                 tr("Shard %1 does not exist in stream %2.")
                                     .arg(m_start.shardId, m_streamName)});
@@ -119,7 +116,7 @@ void FanOutReader::pause()
     if (state() != State::Running)
         return;
     m_pumpTimer.stop();
-    for (const auto &s : m_shards) {
+    for (const auto &s : m_lineage.shards()) {
         if (s->phase == Shard::Phase::Reading) {
             dropSubscription(*s);
             s->phase = Shard::Phase::NeedSubscription; // from its continuation on resume
@@ -138,17 +135,16 @@ void FanOutReader::resume()
 
 void FanOutReader::stop()
 {
-    if (state() == State::Stopped && m_shards.empty())
+    if (state() == State::Stopped && m_lineage.empty())
         return;
     release(true);
     ++m_run;
     m_pumpTimer.stop();
     m_releaseTimer.stop();
     disconnect(m_backendGone);
-    for (const auto &s : m_shards)
+    for (const auto &s : m_lineage.shards())
         dropSubscription(*s);
-    m_shards.clear();
-    m_known.clear();
+    m_lineage.reset(m_start);
     m_merge.clear();
     if (!m_throttled.isEmpty()) {
         m_throttled.clear();
@@ -161,122 +157,51 @@ void FanOutReader::stop()
 
 int FanOutReader::activeShardCount() const
 {
-    return int(std::count_if(m_shards.begin(), m_shards.end(), [](const auto &s) {
+    return int(std::count_if(m_lineage.shards().begin(), m_lineage.shards().end(), [](const auto &s) {
         return s->phase != Shard::Phase::Finished && s->phase != Shard::Phase::Stopped;
     }));
 }
 
 int FanOutReader::finishedShardCount() const
 {
-    return int(std::count_if(m_shards.begin(), m_shards.end(),
+    return int(std::count_if(m_lineage.shards().begin(), m_lineage.shards().end(),
                              [](const auto &s) { return s->phase == Shard::Phase::Finished; }));
 }
 
 QList<FanOutReader::ShardLag> FanOutReader::shardLags() const
 {
     QList<ShardLag> lags;
-    for (const auto &s : m_shards)
+    for (const auto &s : m_lineage.shards())
         lags.append(ShardLag{s->id, s->millisBehind, s->phase == Shard::Phase::Finished,
                              s->error ? s->error->message : QString()});
     std::stable_sort(lags.begin(), lags.end(), [this](const ShardLag &a, const ShardLag &b) {
-        return shard(a.shardId)->order < shard(b.shardId)->order;
+        return m_lineage.find(a.shardId)->order < m_lineage.find(b.shardId)->order;
     });
     return lags;
 }
 
-FanOutReader::Shard *FanOutReader::shard(const QString &shardId) const
+FanOutReader::Shard *FanOutReader::follow(Shard *s)
 {
-    const auto found = std::find_if(m_shards.begin(), m_shards.end(),
-                                    [&](const auto &s) { return s->id == shardId; });
-    return found == m_shards.end() ? nullptr : found->get();
-}
-
-FanOutReader::Shard *FanOutReader::addShard(const QString &shardId, const QStringList &parents)
-{
-    m_known.insert(shardId);
-    auto s = std::make_shared<Shard>();
-    s->id = shardId;
-    const auto number = shardNumber(shardId);
-    s->order = number ? qint64(*number) : (qint64(1) << 32) + qint64(m_shards.size());
-    for (const QString &parent : parents) {
-        if (shard(parent))
-            s->parents.append(parent);
-    }
-    // A shard reached through its parents starts at their end; with AT_TIMESTAMP, a child
-    // created before the timestamp must not be read from its beginning.
-    if (m_start.type == ShardIteratorType::AtTimestamp) {
-        s->start.type = ShardIteratorType::AtTimestamp;
-        s->start.timestamp = m_start.timestampMs;
-    } else {
-        s->start.type = ShardIteratorType::TrimHorizon;
-    }
     s->phase = s->parents.isEmpty() ? Shard::Phase::NeedSubscription : Shard::Phase::Waiting;
-    m_shards.push_back(std::move(s));
-    return m_shards.back().get();
+    return s;
 }
 
 void FanOutReader::applyShardList(const QList<shardscope::Shard> &listed)
 {
-    QList<shardscope::Shard> shards = listed;
-    // Parents before children: shard ids grow with every reshard.
-    std::stable_sort(shards.begin(), shards.end(), [](const auto &a, const auto &b) {
-        const auto x = shardNumber(a.shardId);
-        const auto y = shardNumber(b.shardId);
-        if (x && y)
-            return *x < *y;
-        return a.shardId < b.shardId;
-    });
-    for (const shardscope::Shard &listedShard : std::as_const(shards)) {
-        const QString &id = listedShard.shardId;
-        if (m_known.contains(id))
-            continue;
-        QStringList parents;
-        if (listedShard.parentShardId)
-            parents.append(*listedShard.parentShardId);
-        if (listedShard.adjacentParentShardId)
-            parents.append(*listedShard.adjacentParentShardId);
-        const bool hasTrackedParent =
-            std::any_of(parents.begin(), parents.end(), [this](const QString &p) { return shard(p); });
-        if (hasTrackedParent) {
-            addShard(id, parents);
-            continue;
-        }
-        if (!m_start.shardId.isEmpty() && id != m_start.shardId) {
-            m_known.insert(id); // one shard: it and its descendants only
-            continue;
-        }
-        if (m_start.shardId.isEmpty() && m_start.type == ShardIteratorType::Latest &&
-            listedShard.endingSequenceNumber) {
-            m_known.insert(id); // closed: nothing comes after LATEST
-            continue;
-        }
-        Shard *s = addShard(id, {});
-        s->start.type = m_start.type;
-        if (m_start.type == ShardIteratorType::AtSequenceNumber ||
-            m_start.type == ShardIteratorType::AfterSequenceNumber)
-            s->start.sequenceNumber = m_start.sequenceNumber;
-        if (m_start.type == ShardIteratorType::AtTimestamp)
-            s->start.timestamp = m_start.timestampMs;
-    }
+    for (Shard *s : m_lineage.apply(listed, true))
+        follow(s);
 }
 
 void FanOutReader::startReadyChildren()
 {
-    bool changed = false;
-    for (const auto &s : m_shards) {
-        if (s->phase != Shard::Phase::Waiting)
-            continue;
-        const bool ready = std::all_of(s->parents.begin(), s->parents.end(), [this](const QString &p) {
-            const Shard *parent = shard(p);
-            return !parent || parent->phase == Shard::Phase::Finished;
-        });
-        if (ready) {
-            s->phase = Shard::Phase::NeedSubscription;
-            s->notBefore = now();
-            changed = true;
-        }
+    const QList<Shard *> ready = m_lineage.ready(
+        [](const Shard &s) { return s.phase == Shard::Phase::Waiting; },
+        [](const Shard &parent) { return parent.phase == Shard::Phase::Finished; });
+    for (Shard *s : ready) {
+        s->phase = Shard::Phase::NeedSubscription;
+        s->notBefore = now();
     }
-    if (changed)
+    if (!ready.isEmpty())
         emit shardsChanged();
 }
 
@@ -286,7 +211,7 @@ void FanOutReader::pump()
         return;
     const qint64 t = now();
     qint64 nextDue = kNever;
-    const auto shards = m_shards; // subscribe() never changes the list, but be safe
+    const auto shards = m_lineage.shards(); // subscribe() never changes the list, but be safe
     for (const auto &s : shards) {
         if (s->phase != Shard::Phase::NeedSubscription)
             continue;
@@ -363,8 +288,8 @@ void FanOutReader::handleEvent(const std::shared_ptr<Shard> &s, const SubscribeT
         s->caughtUp = true;
         if (event.childShards) {
             for (const ChildShard &child : *event.childShards) {
-                if (!m_known.contains(child.shardId))
-                    addShard(child.shardId, child.parentShards);
+                if (Shard *added = m_lineage.followChild(child))
+                    follow(added);
             }
         }
     }
@@ -460,10 +385,10 @@ void FanOutReader::failIfNothingLeft()
 {
     if (activeShardCount() > 0)
         return;
-    const auto stopped = std::find_if(m_shards.begin(), m_shards.end(), [](const auto &s) {
+    const auto stopped = std::find_if(m_lineage.shards().begin(), m_lineage.shards().end(), [](const auto &s) {
         return s->phase == Shard::Phase::Stopped;
     });
-    if (stopped != m_shards.end())
+    if (stopped != m_lineage.shards().end())
         fail(*(*stopped)->error);
 }
 
@@ -483,7 +408,7 @@ void FanOutReader::release(bool all)
     // The smallest (arrival, order) a shard still reading may deliver: its watermark, with its
     // own order (more records may share the watermark's millisecond).
     ArrivalMerge::Bound bound = ArrivalMerge::kOpen;
-    for (const auto &s : m_shards) {
+    for (const auto &s : m_lineage.shards()) {
         if ((s->phase == Shard::Phase::NeedSubscription || s->phase == Shard::Phase::Reading) &&
             !s->caughtUp)
             bound = std::min(bound, ArrivalMerge::Bound{s->watermark, s->order});

@@ -3,6 +3,7 @@
 #include "backend/backendsubscription.h"
 #include "backend/streambackend.h"
 #include "records/recordreader.h"
+#include "records/shardlineage.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -104,8 +105,8 @@ signals:
 private:
     struct Shard;
 
-    Shard *shard(const QString &shardId) const;
-    Shard *addShard(const QString &shardId, const QStringList &parents);
+    // Sets the phase of a shard the lineage now follows: subscribing, or waiting for its parents.
+    Shard *follow(Shard *shard);
     void applyShardList(const QList<shardscope::Shard> &shards);
     void startReadyChildren();
     void pump();
@@ -126,8 +127,7 @@ private:
     QString m_consumerArn;
     TailStart m_start;
     quint64 m_run = 0; // signals of an earlier run are dropped
-    std::vector<std::shared_ptr<Shard>> m_shards;
-    QSet<QString> m_known; // every shard id seen (read or deliberately skipped)
+    ShardLineage<Shard> m_lineage;
     QSet<QString> m_throttled;
     int m_subscriptionCount = 0;
     QElapsedTimer m_clock;

@@ -30,17 +30,11 @@ bool isTransient(ErrorType type)
 }
 } // namespace
 
-struct TailReader::Shard
+struct TailReader::Shard : LineageShard
 {
     enum class Phase { Waiting, NeedIterator, Reading, Finished };
 
-    QString id;
-    qint64 order = 0;
-    QStringList parents; // the parents this tail reads; the shard waits for them
     Phase phase = Phase::NeedIterator;
-    ShardIteratorType startType = ShardIteratorType::TrimHorizon;
-    QString startSequence;
-    qint64 startTimestamp = 0;
 
     QString iterator;
     QString lastSequence;
@@ -84,6 +78,7 @@ std::expected<void, QString> TailReader::start(StreamBackend *backend, const QSt
     m_backend = backend;
     m_streamName = streamName;
     m_start = *position;
+    m_lineage.reset(m_start);
     m_merge.setMaxHoldMs(m_options.maxHoldMs);
     m_recordCount = 0;
     const quint64 run = ++m_run;
@@ -113,7 +108,7 @@ std::expected<void, QString> TailReader::start(StreamBackend *backend, const QSt
                      return;
                  }
                  applyShardList(*result, true);
-                 if (m_shards.empty() && !m_start.shardId.isEmpty()) {
+                 if (m_lineage.empty() && !m_start.shardId.isEmpty()) {
                      fail(Error{ErrorType::ResourceNotFound,
                                 tr("Shard %1 does not exist in stream %2.")
                                     .arg(m_start.shardId, m_streamName)});
@@ -143,7 +138,7 @@ void TailReader::resume()
         return;
     setState(State::Running);
     const qint64 t = now();
-    for (const auto &s : m_shards) {
+    for (const auto &s : m_lineage.shards()) {
         if (s->phase == Shard::Phase::Reading && !s->throttled)
             s->notBefore = std::min(s->notBefore, t);
     }
@@ -154,7 +149,7 @@ void TailReader::resume()
 
 void TailReader::stop()
 {
-    if (state() == State::Stopped && m_shards.empty())
+    if (state() == State::Stopped && m_lineage.empty())
         return;
     release(true);
     ++m_run;
@@ -165,8 +160,7 @@ void TailReader::stop()
     for (const auto &connection : std::as_const(m_backendConnections))
         disconnect(connection);
     m_backendConnections.clear();
-    m_shards.clear();
-    m_known.clear();
+    m_lineage.reset(m_start);
     m_listing = false;
     if (!m_throttled.isEmpty()) {
         m_throttled.clear();
@@ -178,14 +172,15 @@ void TailReader::stop()
 
 int TailReader::activeShardCount() const
 {
-    return int(std::count_if(m_shards.begin(), m_shards.end(), [](const auto &s) {
+    const auto &shards = m_lineage.shards();
+    return int(std::count_if(shards.begin(), shards.end(), [](const auto &s) {
         return s->phase != Shard::Phase::Finished;
     }));
 }
 
 int TailReader::finishedShardCount() const
 {
-    return int(m_shards.size()) - activeShardCount();
+    return int(m_lineage.shards().size()) - activeShardCount();
 }
 
 double TailReader::effectiveGetRecordsPerSecond() const
@@ -197,107 +192,31 @@ double TailReader::effectiveGetRecordsPerSecond() const
                : 0.0;
 }
 
-TailReader::Shard *TailReader::shard(const QString &shardId) const
+TailReader::Shard *TailReader::follow(Shard *s)
 {
-    const auto found = std::find_if(m_shards.begin(), m_shards.end(),
-                                    [&](const auto &s) { return s->id == shardId; });
-    return found == m_shards.end() ? nullptr : found->get();
-}
-
-TailReader::Shard *TailReader::addShard(const QString &shardId, const QStringList &parents)
-{
-    m_known.insert(shardId);
-    auto s = std::make_shared<Shard>();
-    s->id = shardId;
-    const auto number = shardNumber(shardId);
-    s->order = number ? qint64(*number) : (qint64(1) << 32) + qint64(m_shards.size());
-    for (const QString &parent : parents) {
-        if (shard(parent))
-            s->parents.append(parent);
-    }
-    // A shard the tail reaches through its parents starts at their end; with AT_TIMESTAMP, a
-    // child created before the timestamp must not be read from its beginning.
-    if (m_start.type == ShardIteratorType::AtTimestamp) {
-        s->startType = ShardIteratorType::AtTimestamp;
-        s->startTimestamp = m_start.timestampMs;
-    } else {
-        s->startType = ShardIteratorType::TrimHorizon;
-    }
     s->phase = s->parents.isEmpty() ? Shard::Phase::NeedIterator : Shard::Phase::Waiting;
-    m_shards.push_back(std::move(s));
-    return m_shards.back().get();
+    return s;
 }
 
 void TailReader::applyShardList(const QList<shardscope::Shard> &listed, bool initial)
 {
-    QList<shardscope::Shard> shards = listed;
-    // Parents before children: shard ids grow with every reshard.
-    std::stable_sort(shards.begin(), shards.end(), [](const auto &a, const auto &b) {
-        const auto x = shardNumber(a.shardId);
-        const auto y = shardNumber(b.shardId);
-        if (x && y)
-            return *x < *y;
-        return a.shardId < b.shardId;
-    });
-    bool added = false;
-    for (const shardscope::Shard &listedShard : std::as_const(shards)) {
-        const QString &id = listedShard.shardId;
-        if (m_known.contains(id))
-            continue;
-        QStringList parents;
-        if (listedShard.parentShardId)
-            parents.append(*listedShard.parentShardId);
-        if (listedShard.adjacentParentShardId)
-            parents.append(*listedShard.adjacentParentShardId);
-        const bool hasTrackedParent =
-            std::any_of(parents.begin(), parents.end(), [this](const QString &p) { return shard(p); });
-
-        if (initial && !hasTrackedParent) {
-            if (!m_start.shardId.isEmpty()) {
-                if (id != m_start.shardId) {
-                    m_known.insert(id); // its descendants have other ids, and come later
-                    continue;
-                }
-            } else if (m_start.type == ShardIteratorType::Latest &&
-                       listedShard.endingSequenceNumber) {
-                m_known.insert(id); // closed: nothing comes after LATEST
-                continue;
-            }
-            Shard *s = addShard(id, {});
-            s->startType = m_start.type;
-            s->startSequence = m_start.sequenceNumber;
-            s->startTimestamp = m_start.timestampMs;
-            added = true;
-            continue;
-        }
-        if (!m_start.shardId.isEmpty() && !hasTrackedParent) {
-            m_known.insert(id); // one shard: only its descendants
-            continue;
-        }
-        addShard(id, parents);
-        added = true;
-    }
-    if (added && !initial)
+    const QList<Shard *> added = m_lineage.apply(listed, initial);
+    for (Shard *s : added)
+        follow(s);
+    if (!added.isEmpty() && !initial)
         emit shardsChanged();
 }
 
 void TailReader::startReadyChildren()
 {
-    bool changed = false;
-    for (const auto &s : m_shards) {
-        if (s->phase != Shard::Phase::Waiting)
-            continue;
-        const bool ready = std::all_of(s->parents.begin(), s->parents.end(), [this](const QString &p) {
-            const Shard *parent = shard(p);
-            return !parent || parent->phase == Shard::Phase::Finished;
-        });
-        if (ready) {
-            s->phase = Shard::Phase::NeedIterator;
-            s->notBefore = now();
-            changed = true;
-        }
+    const QList<Shard *> ready = m_lineage.ready(
+        [](const Shard &s) { return s.phase == Shard::Phase::Waiting; },
+        [](const Shard &parent) { return parent.phase == Shard::Phase::Finished; });
+    for (Shard *s : ready) {
+        s->phase = Shard::Phase::NeedIterator;
+        s->notBefore = now();
     }
-    if (changed)
+    if (!ready.isEmpty())
         emit shardsChanged();
 }
 
@@ -334,7 +253,7 @@ void TailReader::pump()
     const qint64 t = now();
     qint64 nextDue = kNever;
     // Iterate over a copy: a call's answer is always queued, but be safe against changes.
-    const auto shards = m_shards;
+    const auto shards = m_lineage.shards();
     for (const auto &s : shards) {
         if (s->inFlight)
             continue;
@@ -367,12 +286,12 @@ void TailReader::requestIterator(const std::shared_ptr<Shard> &s)
         request.shardIteratorType = ShardIteratorType::AfterSequenceNumber;
         request.startingSequenceNumber = s->lastSequence;
     } else {
-        request.shardIteratorType = s->startType;
-        if (s->startType == ShardIteratorType::AtSequenceNumber ||
-            s->startType == ShardIteratorType::AfterSequenceNumber)
-            request.startingSequenceNumber = s->startSequence;
-        if (s->startType == ShardIteratorType::AtTimestamp)
-            request.timestamp = s->startTimestamp;
+        request.shardIteratorType = s->start.type;
+        if (s->start.type == ShardIteratorType::AtSequenceNumber ||
+            s->start.type == ShardIteratorType::AfterSequenceNumber)
+            request.startingSequenceNumber = s->start.sequenceNumber;
+        if (s->start.type == ShardIteratorType::AtTimestamp)
+            request.timestamp = s->start.timestamp;
     }
     s->inFlight = true;
     const quint64 run = m_run;
@@ -438,9 +357,8 @@ void TailReader::handleRecords(const std::shared_ptr<Shard> &s, const GetRecords
         s->caughtUp = true;
         if (response.childShards) {
             for (const ChildShard &child : *response.childShards) {
-                if (m_known.contains(child.shardId))
-                    continue;
-                addShard(child.shardId, child.parentShards);
+                if (Shard *added = m_lineage.followChild(child))
+                    follow(added);
             }
         }
         startReadyChildren();
@@ -520,9 +438,9 @@ void TailReader::wake(const QString &streamName, const QString &shardId)
 {
     if (streamName != m_streamName || !isActive())
         return;
-    Shard *s = shard(shardId);
+    Shard *s = m_lineage.find(shardId);
     if (!s) {
-        if (!m_known.contains(shardId) && state() == State::Running)
+        if (!m_lineage.knows(shardId) && state() == State::Running)
             m_catalogDebounce.start(); // a shard we have not seen yet
         return;
     }
@@ -545,7 +463,7 @@ void TailReader::release(bool all)
     // The smallest (arrival, order) a reading shard may still deliver: its watermark, with its
     // own order (more records may share the watermark's millisecond).
     ArrivalMerge::Bound bound = ArrivalMerge::kOpen;
-    for (const auto &s : m_shards) {
+    for (const auto &s : m_lineage.shards()) {
         if ((s->phase == Shard::Phase::NeedIterator || s->phase == Shard::Phase::Reading) &&
             !s->caughtUp)
             bound = std::min(bound, ArrivalMerge::Bound{s->watermark, s->order});

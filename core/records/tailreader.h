@@ -6,6 +6,7 @@
 #include "kinesis/limits.h"
 #include "records/recordentry.h"
 #include "records/recordreader.h"
+#include "records/shardlineage.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -93,8 +94,8 @@ public:
 private:
     struct Shard;
 
-    Shard *shard(const QString &shardId) const;
-    Shard *addShard(const QString &shardId, const QStringList &parents);
+    // Sets the phase of a shard the lineage now follows: reading, or waiting for its parents.
+    Shard *follow(Shard *shard);
     void applyShardList(const QList<shardscope::Shard> &shards, bool initial);
     void startReadyChildren();
     void refreshShards();
@@ -113,8 +114,7 @@ private:
     QPointer<StreamBackend> m_backend;
     TailStart m_start;
     quint64 m_run = 0; // answers of an earlier run are dropped
-    std::vector<std::shared_ptr<Shard>> m_shards;
-    QSet<QString> m_known; // every shard id seen (read or deliberately skipped)
+    ShardLineage<Shard> m_lineage;
     QSet<QString> m_throttled;
     bool m_listing = false;
     QElapsedTimer m_clock;
