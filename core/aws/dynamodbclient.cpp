@@ -1,4 +1,4 @@
-#include "aws/dynamodbclient.h"
+#include "dynamodbclient.h"
 
 #include "aws/awsendpoint.h"
 #include "aws/awshttp.h"

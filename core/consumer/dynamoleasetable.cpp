@@ -1,4 +1,4 @@
-#include "consumer/dynamoleasetable.h"
+#include "dynamoleasetable.h"
 
 #include "aws/dynamodbclient.h"
 #include "consumer/leaseserializer.h"

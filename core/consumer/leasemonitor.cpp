@@ -1,4 +1,4 @@
-#include "consumer/leasemonitor.h"
+#include "leasemonitor.h"
 
 #include "aws/dynamodbclient.h"
 #include "backend/futureutils.h"

@@ -1,4 +1,4 @@
-#include "consumer/leasereport.h"
+#include "leasereport.h"
 
 #include "aws/awsconfig.h"
 #include "aws/credentialsprovider.h"

@@ -1,4 +1,4 @@
-#include "consumer/leaseserializer.h"
+#include "leaseserializer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
