@@ -66,6 +66,7 @@ private slots:
     void kcl2TableThroughBinaryText();
     void kcl3TableThroughMonitor();
     void kcl3TableThroughBinary();
+    void kcl3MigratedTableThroughMonitor();
     void badArgumentsExit2_data();
     void badArgumentsExit2();
     void unknownTableExits1();
@@ -404,6 +405,41 @@ void TestLeasesCli::kcl3TableThroughBinary()
     QVERIFY(out.contains(u"Leader: worker-1\n"_s));
     QVERIFY(out.contains(u"Workers reporting metrics: 2\n"_s));
     QVERIFY(out.contains(u"worker-1  last update 2025-12-07T09:33:20.000Z  CPU 35.5"_s));
+}
+
+// Newer KCL 3.x releases move the coordinator state into the lease table: the leader lock and the
+// workers' metric stats become items with an entityType beside the leases.
+void TestLeasesCli::kcl3MigratedTableThroughMonitor()
+{
+    QVERIFY(awaitFuture(m_client->createTable(u"app35"_s, u"leaseKey"_s)).has_value());
+    put(u"app35"_s, raw(R"({
+        "leaseKey": {"S": "shardId-000000000000"}, "leaseOwner": {"S": "worker-9"},
+        "leaseCounter": {"N": "3"}, "ownerSwitchesSinceCheckpoint": {"N": "0"},
+        "checkpoint": {"S": "TRIM_HORIZON"}, "checkpointSubSequenceNumber": {"N": "0"},
+        "entityType": {"S": "LEASE"}
+    })"));
+    put(u"app35"_s, raw(R"({
+        "leaseKey": {"S": "Leader"}, "entityType": {"S": "LEADER"}, "ownerName": {"S": "worker-9"},
+        "leaseDuration": {"S": "20000"}, "recordVersionNumber": {"S": "0d9e4a7c-2222-4c3a-9f5e-2a7d8e1b0c3d"}
+    })"));
+    put(u"app35"_s, raw(R"({
+        "leaseKey": {"S": "worker-9"}, "entityType": {"S": "WORKER_METRIC_STATS"},
+        "lut": {"N": "1765100100"}, "sts": {"M": {"CPU": {"L": [{"N": "42"}]}}}
+    })"));
+    put(u"app35"_s, raw(R"({
+        "leaseKey": {"S": "123456789012:orders:1700000000"}, "entityType": {"S": "STREAM"}
+    })"));
+    const LeaseTableSnapshot snapshot = monitorOnce(u"app35"_s);
+    QVERIFY2(!snapshot.error, qPrintable(snapshot.error ? snapshot.error->message : QString()));
+    QCOMPARE(snapshot.leases.size(), 1);
+    QCOMPARE(snapshot.leases.at(0).lease.leaseKey, u"shardId-000000000000"_s);
+    QVERIFY(snapshot.hasCoordinatorState);
+    QCOMPARE(snapshot.leaderWorkerId, u"worker-9"_s);
+    QVERIFY(snapshot.hasWorkerMetricStats);
+    QCOMPARE(snapshot.workerMetricStats.size(), 1);
+    QCOMPARE(snapshot.workerMetricStats.at(0).workerId, u"worker-9"_s);
+    QCOMPARE(snapshot.workerMetricStats.at(0).lastUpdateEpochSeconds, 1765100100);
+    QCOMPARE(snapshot.workerMetricStats.at(0).metricStats.value(u"CPU"_s), QList<double>{42});
 }
 
 void TestLeasesCli::badArgumentsExit2_data()

@@ -3,6 +3,7 @@
 #include "aws/dynamodbclient.h"
 #include "consumer/leaseserializer.h"
 
+#include <QPointer>
 #include <QTimer>
 
 #include <algorithm>
@@ -132,15 +133,19 @@ void DynamoLeaseTable::waitUntilActive(const std::shared_ptr<QPromise<BackendRes
 
 BackendFuture<QList<Lease>> DynamoLeaseTable::listLeases()
 {
+    const QPointer<DynamoLeaseTable> self(this);
     return m_client->scan(m_tableName)
-        .then([](DynamoDbResult<QList<QJsonObject>> items) -> BackendResult<QList<Lease>> {
+        .then([self](DynamoDbResult<QList<QJsonObject>> items) -> BackendResult<QList<Lease>> {
             if (!items)
                 return std::unexpected(items.error().toError());
             QList<Lease> leases;
+            QList<QJsonObject> entities;
             leases.reserve(items->size());
             for (const QJsonObject &item : std::as_const(*items)) {
-                if (!LeaseSerializer::isLeaseItem(item))
+                if (!LeaseSerializer::isLeaseItem(item)) {
+                    entities.append(item);
                     continue;
+                }
                 auto lease = LeaseSerializer::fromItem(item);
                 if (!lease)
                     return std::unexpected(Error{ErrorType::Serialization, lease.error()});
@@ -149,6 +154,9 @@ BackendFuture<QList<Lease>> DynamoLeaseTable::listLeases()
             std::sort(leases.begin(), leases.end(), [](const Lease &a, const Lease &b) {
                 return a.leaseKey < b.leaseKey;
             });
+            // Continuations run on the client's thread, which is the table's.
+            if (self)
+                self->m_lastEntities = std::move(entities);
             return leases;
         });
 }

@@ -3,6 +3,7 @@
 #include "consumer/leasetable.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QPromise>
 #include <QString>
 
@@ -36,6 +37,10 @@ public:
     // KCL 3.x's companion tables.
     QString workerMetricStatsTableName() const { return m_tableName + u"-WorkerMetricStats"; }
     QString coordinatorStateTableName() const { return m_tableName + u"-CoordinatorState"; }
+    // The items of the table that are no leases, as the last listLeases() found them: KCL 3.x
+    // moves its coordinator state into the lease table (entityType LEADER for the leader lock,
+    // WORKER_METRIC_STATS, STREAM, ...).
+    QList<QJsonObject> lastEntities() const { return m_lastEntities; }
 
     QString tableName() const override { return m_tableName; }
     QString location() const override;
@@ -67,6 +72,7 @@ private:
     DynamoDbClient *m_client;
     QString m_tableName;
     bool m_readOnly;
+    QList<QJsonObject> m_lastEntities;
 };
 
 } // namespace shardscope

@@ -6,6 +6,7 @@
 #include "kinesis/clock.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <algorithm>
@@ -37,15 +38,31 @@ QMap<QString, QList<double>> numberLists(const QJsonObject &attribute)
     return result;
 }
 
+QString stringOf(const QJsonObject &item, QLatin1StringView name)
+{
+    return item.value(name).toObject().value("S"_L1).toString();
+}
+
+// In `<table>-WorkerMetricStats` the worker id is `wid`; in the lease table (KCL 3.x after its
+// coordinator-state migration) it is the item's leaseKey.
 WorkerMetricStatsEntry workerMetricStatsOf(const QJsonObject &item)
 {
     WorkerMetricStatsEntry entry;
-    entry.workerId = item.value("wid"_L1).toObject().value("S"_L1).toString();
+    entry.workerId = stringOf(item, "wid"_L1);
+    if (entry.workerId.isEmpty())
+        entry.workerId = stringOf(item, "leaseKey"_L1);
     entry.lastUpdateEpochSeconds =
         item.value("lut"_L1).toObject().value("N"_L1).toString().toLongLong();
     entry.metricStats = numberLists(item.value("sts"_L1).toObject());
     entry.operatingRange = numberLists(item.value("opr"_L1).toObject());
     return entry;
+}
+
+// A companion table that is missing, or that the caller may not read (a KCL 2.x application's
+// IAM policy often names the lease table only), is simply not shown.
+bool isAbsent(const DynamoDbError &error)
+{
+    return error.isResourceNotFound() || error.type == "AccessDeniedException"_L1;
 }
 
 } // namespace
@@ -114,7 +131,11 @@ void LeaseMonitor::poll()
             apply(leases, Companions{});
             return;
         }
-        readCompanions(dynamo, [this, leases](Companions companions) { apply(leases, companions); });
+        const QList<QJsonObject> entities = dynamo->lastEntities();
+        readCompanions(dynamo, [this, leases, entities](Companions companions) {
+            addLeaseTableEntities(entities, companions);
+            apply(leases, companions);
+        });
     });
 }
 
@@ -133,7 +154,7 @@ void LeaseMonitor::readCompanions(DynamoLeaseTable *dynamo, std::function<void(C
                      std::sort(companions->workerMetricStats.begin(),
                                companions->workerMetricStats.end(),
                                [](const auto &a, const auto &b) { return a.workerId < b.workerId; });
-                 } else if (!stats.error().isResourceNotFound()) {
+                 } else if (!isAbsent(stats.error())) {
                      companions->error = stats.error().toError();
                  }
                  // The leader lock, as the DynamoDB lock client keeps it (hash key `key`).
@@ -149,12 +170,38 @@ void LeaseMonitor::readCompanions(DynamoLeaseTable *dynamo, std::function<void(C
                                                                        .value("S"_L1)
                                                                        .toString();
                                   }
-                              } else if (!leader.error().isResourceNotFound() && !companions->error) {
+                              } else if (!isAbsent(leader.error()) && !companions->error) {
                                   companions->error = leader.error().toError();
                               }
                               done(*companions);
                           });
              });
+}
+
+// KCL 3.x after the coordinator-state migration keeps the leader lock (entityType LEADER, with
+// the lock client's ownerName) and the workers' metric stats in the lease table itself; where
+// both places have them, the lease table is the current one.
+void LeaseMonitor::addLeaseTableEntities(const QList<QJsonObject> &entities, Companions &companions)
+{
+    for (const QJsonObject &item : entities) {
+        const QString type = stringOf(item, "entityType"_L1);
+        if (type == "LEADER"_L1) {
+            companions.hasCoordinatorState = true;
+            companions.leaderWorkerId = stringOf(item, "ownerName"_L1);
+        } else if (type == "WORKER_METRIC_STATS"_L1) {
+            companions.hasWorkerMetricStats = true;
+            const WorkerMetricStatsEntry entry = workerMetricStatsOf(item);
+            auto same = std::find_if(companions.workerMetricStats.begin(),
+                                     companions.workerMetricStats.end(),
+                                     [&entry](const auto &e) { return e.workerId == entry.workerId; });
+            if (same != companions.workerMetricStats.end())
+                *same = entry;
+            else
+                companions.workerMetricStats.append(entry);
+        }
+    }
+    std::sort(companions.workerMetricStats.begin(), companions.workerMetricStats.end(),
+              [](const auto &a, const auto &b) { return a.workerId < b.workerId; });
 }
 
 void LeaseMonitor::apply(const BackendResult<QList<Lease>> &leases, const Companions &companions)

@@ -4,8 +4,13 @@
 #include "consumer/leasetable.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
+#include <optional>
 
 class QTimer;
 
@@ -20,9 +25,11 @@ class DynamoLeaseTable;
 // failover time (10 s by default) is expired. So a lease can only be called expired after two
 // looks at least the failover time apart.
 //
-// For a DynamoDB table it also reads KCL 3.x's companion tables when they exist:
-// `<table>-WorkerMetricStats` (one row per worker: `wid`, `lut`, `sts`, `opr`) and
-// `<table>-CoordinatorState` (the leader lock: item `key` = "Leader", its `ownerName`).
+// For a DynamoDB table it also reads KCL 3.x's companion tables when they exist (and may be
+// read): `<table>-WorkerMetricStats` (one row per worker: `wid`, `lut`, `sts`, `opr`) and
+// `<table>-CoordinatorState` (the leader lock: item `key` = "Leader", its `ownerName`), and the
+// same entities where newer KCL 3.x releases keep them, in the lease table itself (entityType
+// LEADER and WORKER_METRIC_STATS).
 //
 // A poll that fails keeps the previous leases and sets the snapshot's error. One poll at a time;
 // refreshNow() during a poll asks for another right after it.
@@ -71,6 +78,7 @@ private:
 
     void poll();
     void readCompanions(DynamoLeaseTable *dynamo, std::function<void(Companions)> done);
+    static void addLeaseTableEntities(const QList<QJsonObject> &entities, Companions &companions);
     void apply(const BackendResult<QList<Lease>> &leases, const Companions &companions);
     void pollFinished();
 
