@@ -110,4 +110,21 @@ T awaitFuture(const QFuture<T> &future, int timeoutMs = 20000)
     return future.result();
 }
 
+// Creates a table and waits until it is ACTIVE: dynalite, like DynamoDB, answers CreateTable
+// with CREATING and refuses items until then (even with --createTableMs 0, on a busy machine).
+inline bool createActiveTable(DynamoDbClient &client, const QString &table, const QString &hashKey)
+{
+    if (!awaitFuture(client.createTable(table, hashKey)).has_value())
+        return false;
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        const auto described = awaitFuture(client.describeTable(table));
+        if (described && *described
+            && (*described)->value(QStringLiteral("TableStatus")).toString() == QStringLiteral("ACTIVE"))
+            return true;
+        QTest::qWait(20);
+    }
+    return false;
+}
+
 } // namespace shardscope::testing

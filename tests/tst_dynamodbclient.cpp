@@ -83,7 +83,7 @@ void TestDynamoDbClient::createDescribeAndListTables()
     QVERIFY(described.has_value() && described->has_value());
     QCOMPARE((*described)->value("TableStatus"_L1).toString(), u"ACTIVE"_s);
 
-    QVERIFY(awaitFuture(m_client->createTable(u"app-WorkerMetricStats"_s, u"wid"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app-WorkerMetricStats"_s, u"wid"_s));
     const auto tables = awaitFuture(m_client->listTables());
     QVERIFY(tables.has_value());
     QCOMPARE(*tables, (QStringList{u"app"_s, u"app-WorkerMetricStats"_s}));
@@ -91,7 +91,7 @@ void TestDynamoDbClient::createDescribeAndListTables()
 
 void TestDynamoDbClient::putGetAndMissingItem()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"app"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app"_s, u"leaseKey"_s));
     const QJsonObject item{{u"leaseKey"_s, s(u"shardId-000000000000"_s)},
                            {u"leaseCounter"_s, n(7)},
                            {u"parentShardId"_s, QJsonObject{{u"SS"_s, QJsonArray{u"a"_s, u"b"_s}}}}};
@@ -111,7 +111,7 @@ void TestDynamoDbClient::putGetAndMissingItem()
 
 void TestDynamoDbClient::scanFollowsLimitPages()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"app"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app"_s, u"leaseKey"_s));
     for (int i = 0; i < 10; ++i) {
         const QJsonObject item{{u"leaseKey"_s, s(u"shardId-%1"_s.arg(i, 12, 10, QChar(u'0')))},
                                {u"leaseCounter"_s, n(i)}};
@@ -129,7 +129,7 @@ void TestDynamoDbClient::scanFollowsLimitPages()
 void TestDynamoDbClient::scanFollowsMegabytePages()
 {
     // 12 items of 150 KB: DynamoDB (and dynalite) stop a Scan page at 1 MB.
-    QVERIFY(awaitFuture(m_client->createTable(u"big"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"big"_s, u"leaseKey"_s));
     const QString filler(150 * 1024, u'x');
     for (int i = 0; i < 12; ++i) {
         const QJsonObject item{{u"leaseKey"_s, s(u"k%1"_s.arg(i))}, {u"pad"_s, s(filler)}};
@@ -150,7 +150,7 @@ void TestDynamoDbClient::scanFollowsMegabytePages()
 
 void TestDynamoDbClient::conditionalWritesFailDistinguishably()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"app"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app"_s, u"leaseKey"_s));
     const QJsonObject item{{u"leaseKey"_s, s(u"shard-1"_s)}, {u"leaseCounter"_s, n(1)}};
     const DynamoDbCondition notExists{u"attribute_not_exists(#k)"_s,
                                       QJsonObject{{u"#k"_s, u"leaseKey"_s}}, {}};
@@ -166,7 +166,7 @@ void TestDynamoDbClient::conditionalWritesFailDistinguishably()
 
 void TestDynamoDbClient::updateReturnsNewItemAndDeleteIsConditional()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"app"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app"_s, u"leaseKey"_s));
     QVERIFY(awaitFuture(m_client->putItem(
                             u"app"_s, QJsonObject{{u"leaseKey"_s, s(u"k"_s)}, {u"leaseCounter"_s, n(4)}}))
                 .has_value());

@@ -110,7 +110,7 @@ void TestLeasesCli::put(const QString &table, const QJsonObject &item)
 // children, and a child with its parent.
 void TestLeasesCli::writeKcl2Table()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"orders-app"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"orders-app"_s, u"leaseKey"_s));
     QJsonObject a = raw(R"({
         "leaseKey": {"S": "shardId-000000000000"}, "leaseOwner": {"S": "worker-a"},
         "leaseCounter": {"N": "120"}, "ownerSwitchesSinceCheckpoint": {"N": "0"},
@@ -151,9 +151,9 @@ void TestLeasesCli::writeKcl2Table()
 // DynamoDB lock client writes it.
 void TestLeasesCli::writeKcl3Tables()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"app3"_s, u"leaseKey"_s)).has_value());
-    QVERIFY(awaitFuture(m_client->createTable(u"app3-WorkerMetricStats"_s, u"wid"_s)).has_value());
-    QVERIFY(awaitFuture(m_client->createTable(u"app3-CoordinatorState"_s, u"key"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app3"_s, u"leaseKey"_s));
+    QVERIFY(createActiveTable(*m_client, u"app3-WorkerMetricStats"_s, u"wid"_s));
+    QVERIFY(createActiveTable(*m_client, u"app3-CoordinatorState"_s, u"key"_s));
     put(u"app3"_s, raw(R"({
         "leaseKey": {"S": "123456789012:orders:1700000000:shardId-000000000000"},
         "streamName": {"S": "123456789012:orders:1700000000"},
@@ -411,7 +411,7 @@ void TestLeasesCli::kcl3TableThroughBinary()
 // workers' metric stats become items with an entityType beside the leases.
 void TestLeasesCli::kcl3MigratedTableThroughMonitor()
 {
-    QVERIFY(awaitFuture(m_client->createTable(u"app35"_s, u"leaseKey"_s)).has_value());
+    QVERIFY(createActiveTable(*m_client, u"app35"_s, u"leaseKey"_s));
     put(u"app35"_s, raw(R"({
         "leaseKey": {"S": "shardId-000000000000"}, "leaseOwner": {"S": "worker-9"},
         "leaseCounter": {"N": "3"}, "ownerSwitchesSinceCheckpoint": {"N": "0"},
