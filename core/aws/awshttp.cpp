@@ -10,6 +10,17 @@
 
 namespace shardscope {
 
+QString awsErrorTypeName(QString name)
+{
+    const qsizetype hash = name.lastIndexOf(u'#');
+    if (hash >= 0)
+        name = name.mid(hash + 1);
+    const qsizetype colon = name.indexOf(u':');
+    if (colon >= 0)
+        name = name.left(colon);
+    return name.trimmed();
+}
+
 QByteArray AwsHttpResponse::header(QByteArrayView name) const
 {
     for (const auto &[key, value] : headers) {

@@ -26,6 +26,11 @@ struct AwsHttpResponse
     QByteArray header(QByteArrayView name) const;
 };
 
+// The part of an AWS error type name that names the error: "com.amazon...#ResourceNotFoundException"
+// and the header form "UnrecognizedClientException:http://internal.amazon.com/..." both give
+// the bare name.
+QString awsErrorTypeName(QString name);
+
 // One asynchronous request through QNetworkAccessManager with a deadline, for the credential
 // fetchers. `done` runs once, on `context`'s thread, unless `context` is destroyed first.
 class AwsHttp final

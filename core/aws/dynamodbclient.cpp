@@ -39,18 +39,6 @@ void fulfil(const std::shared_ptr<QPromise<DynamoDbResult<T>>> &promise, DynamoD
     promise->finish();
 }
 
-// "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException" names ResourceNotFoundException.
-QString bareType(QString name)
-{
-    const qsizetype hash = name.lastIndexOf(u'#');
-    if (hash >= 0)
-        name = name.mid(hash + 1);
-    const qsizetype colon = name.indexOf(u':');
-    if (colon >= 0)
-        name = name.left(colon);
-    return name.trimmed();
-}
-
 } // namespace
 
 bool DynamoDbError::isConditionalCheckFailed() const
@@ -231,7 +219,7 @@ DynamoDbError DynamoDbClient::decodeError(int status, const QByteArray &body,
     DynamoDbError error;
     error.httpStatus = status;
     const QJsonObject object = QJsonDocument::fromJson(body).object();
-    error.type = bareType(object.value("__type"_L1).toString());
+    error.type = awsErrorTypeName(object.value("__type"_L1).toString());
     error.message = object.value("message"_L1).toString();
     if (error.message.isEmpty())
         error.message = object.value("Message"_L1).toString();

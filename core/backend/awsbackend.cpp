@@ -2,6 +2,7 @@
 
 #include "aws/awsconfig.h"
 #include "aws/awsendpoint.h"
+#include "aws/awshttp.h"
 #include "aws/awslog.h"
 #include "aws/awsretry.h"
 #include "aws/credentialsprovider.h"
@@ -48,16 +49,6 @@ QString nameOf(const StreamTarget &target)
     return target.streamName.isEmpty() ? target.streamArn : target.streamName;
 }
 
-template<typename T>
-BackendFuture<T> readyFuture(BackendResult<T> result)
-{
-    QPromise<BackendResult<T>> promise;
-    promise.start();
-    promise.addResult(std::move(result));
-    promise.finish();
-    return promise.future();
-}
-
 // The wire type a response decodes as: operations without output answer `{}` (or nothing).
 template<typename T> struct WireResponse { using type = T; };
 template<> struct WireResponse<void> { using type = EmptyMessage; };
@@ -80,19 +71,6 @@ BackendResult<Response> decodeResponse(const WireCodec &codec, const QString &op
         return {};
     else
         return *std::move(decoded);
-}
-
-// The part of a type name Kinesis cares about: "com.amazon...#ResourceNotFoundException" and
-// the header form "UnrecognizedClientException:http://internal.amazon.com/..." both name it.
-QString bareTypeName(QString name)
-{
-    const qsizetype hash = name.lastIndexOf(u'#');
-    if (hash >= 0)
-        name = name.mid(hash + 1);
-    const qsizetype colon = name.indexOf(u':');
-    if (colon >= 0)
-        name = name.left(colon);
-    return name.trimmed();
 }
 
 // Error types other AWS services (STS, the signature checks in front of every service) send
@@ -155,7 +133,7 @@ Failure decodeFailure(int httpStatus, const QByteArray &body, const QByteArray &
     }
     if (type.isEmpty())
         type = QString::fromLatin1(typeHeader);
-    type = bareTypeName(type);
+    type = awsErrorTypeName(type);
     if (type.isEmpty()) {
         // Not a Kinesis answer: a proxy, a load balancer, or not a Kinesis endpoint at all.
         const QString excerpt = QString::fromUtf8(body.left(200)).simplified();

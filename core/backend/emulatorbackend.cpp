@@ -19,16 +19,6 @@ QString nameOf(const StreamTarget &target)
     return target.streamName.isEmpty() ? target.streamArn : target.streamName;
 }
 
-template<typename T>
-BackendFuture<T> readyFuture(BackendResult<T> result)
-{
-    QPromise<BackendResult<T>> promise;
-    promise.start();
-    promise.addResult(std::move(result));
-    promise.finish();
-    return promise.future();
-}
-
 } // namespace
 
 EmulatorBackend::EmulatorBackend(Engine &engine, EmulatorBackendOptions options, QObject *parent)

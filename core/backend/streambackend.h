@@ -17,6 +17,7 @@
 #include <QString>
 
 #include <expected>
+#include <utility>
 #include <optional>
 
 namespace shardscope {
@@ -32,6 +33,17 @@ template<typename T>
 using BackendResult = std::expected<T, Error>;
 template<typename T>
 using BackendFuture = QFuture<BackendResult<T>>;
+
+// A future that already holds `result` (an answer known without a call, or a refusal).
+template<typename T>
+BackendFuture<T> readyFuture(BackendResult<T> result)
+{
+    QPromise<BackendResult<T>> promise;
+    promise.start();
+    promise.addResult(std::move(result));
+    promise.finish();
+    return promise.future();
+}
 
 enum class BackendKind { LocalEmulator, Aws };
 
@@ -196,11 +208,7 @@ protected:
     template<typename T>
     static BackendFuture<T> unsupported(const QString &message)
     {
-        QPromise<BackendResult<T>> promise;
-        promise.start();
-        promise.addResult(std::unexpected(Error{ErrorType::UnknownOperation, message}));
-        promise.finish();
-        return promise.future();
+        return readyFuture<T>(std::unexpected(Error{ErrorType::UnknownOperation, message}));
     }
 };
 

@@ -14,16 +14,6 @@ namespace shardscope {
 
 namespace {
 
-template<typename T>
-BackendFuture<T> readyFuture(BackendResult<T> result)
-{
-    QPromise<BackendResult<T>> promise;
-    promise.start();
-    promise.addResult(std::move(result));
-    promise.finish();
-    return promise.future();
-}
-
 // The attribute names the expressions use, as placeholders (leaseKey etc. are no reserved
 // words, but KCL's own expressions name them this way too).
 const QJsonObject kNames{{u"#k"_s, u"leaseKey"_s},
