@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QHashFunctions>
+#include <QString>
+#include <QStringView>
+
+namespace shardscope {
+
+// Who made a call, as far as the request tells: the access key id its signature names (the
+// Credential=<key id>/… of SigV4), its User-Agent and the address it came from. The emulator
+// attributes every GetShardIterator and GetRecords to one (ReaderRegistry). Calls made inside
+// the app come from thisApp(): the user agent kThisAppUserAgent, no key, no peer.
+struct Caller
+{
+    QString accessKeyId;
+    QString userAgent;
+    QString peerAddress; // "127.0.0.1", "::1"; empty in process
+
+    static constexpr QStringView kThisAppUserAgent = u"Shardscope (this app)";
+    static const Caller &thisApp();
+    bool isThisApp() const;
+
+    bool operator==(const Caller &) const = default;
+};
+
+size_t qHash(const Caller &caller, size_t seed = 0) noexcept;
+
+} // namespace shardscope
