@@ -71,6 +71,8 @@ private slots:
     void statesAndDrop();
     void dropsWithoutSnapshot();
     void thisAppCaller();
+    void readerUserAgent_data();
+    void readerUserAgent();
     void twoThreadsRecording();
 };
 
@@ -262,6 +264,28 @@ void TestReaderRegistry::thisAppCaller()
     QVERIFY(app.peerAddress.isEmpty());
     // A client that calls itself that over the wire comes from an address: not the app.
     QVERIFY(!caller({}, app.userAgent, u"127.0.0.1"_s).isThisApp());
+}
+
+void TestReaderRegistry::readerUserAgent_data()
+{
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("reader");
+    QTest::newRow("boto3") << u"Boto3/1.26.27 Python/3.11.2 Linux/6.1 Botocore/1.29.27"_s
+                           << u"Boto3/1.26.27 Python/3.11.2 Linux/6.1 Botocore/1.29.27"_s;
+    QTest::newRow("aws-cli command")
+        << u"aws-cli/2.9.19 Python/3.11.2 prompt/off command/kinesis.get-records"_s
+        << u"aws-cli/2.9.19 Python/3.11.2 prompt/off"_s;
+    QTest::newRow("sdk features") << u"aws-sdk-js/3.4 ua/2.0 m/E,N os/linux"_s
+                                  << u"aws-sdk-js/3.4 ua/2.0 os/linux"_s;
+    QTest::newRow("spaces") << u"  kcl/2.5   java/17 "_s << u"kcl/2.5 java/17"_s;
+    QTest::newRow("none") << QString() << QString();
+}
+
+void TestReaderRegistry::readerUserAgent()
+{
+    QFETCH(QString, header);
+    QFETCH(QString, reader);
+    QCOMPARE(Caller::readerUserAgent(header), reader);
 }
 
 void TestReaderRegistry::twoThreadsRecording()

@@ -8,6 +8,19 @@ const Caller &Caller::thisApp()
     return app;
 }
 
+QString Caller::readerUserAgent(QStringView userAgent)
+{
+    QString kept;
+    for (const QStringView product : userAgent.split(u' ', Qt::SkipEmptyParts)) {
+        if (product.startsWith(u"command/") || product.startsWith(u"m/"))
+            continue;
+        if (!kept.isEmpty())
+            kept += u' ';
+        kept += product;
+    }
+    return kept;
+}
+
 bool Caller::isThisApp() const
 {
     return *this == thisApp();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHashFunctions>
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -18,6 +19,10 @@ struct Caller
 
     static constexpr QStringView kThisAppUserAgent = u"Shardscope (this app)";
     static const Caller &thisApp();
+    // A User-Agent without the products that change from call to call of one client — the AWS
+    // CLI's "command/kinesis.get-records", the SDKs' "m/…" list of features a call used — so
+    // that one client is one reader.
+    static QString readerUserAgent(QStringView userAgent);
     bool isThisApp() const;
 
     bool operator==(const Caller &) const = default;

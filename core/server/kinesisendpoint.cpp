@@ -109,7 +109,7 @@ Caller KinesisEndpoint::callerOf(const HttpRequest &request)
     if (const qsizetype slash = credential.indexOf('/'); slash >= 0)
         credential.truncate(slash);
     caller.accessKeyId = QString::fromLatin1(credential.trimmed());
-    caller.userAgent = QString::fromUtf8(request.header("user-agent")).trimmed();
+    caller.userAgent = Caller::readerUserAgent(QString::fromUtf8(request.header("user-agent")));
     bool v4 = false;
     const quint32 ipv4 = request.peer.toIPv4Address(&v4);
     caller.peerAddress = v4 ? QHostAddress(ipv4).toString() : request.peer.toString();

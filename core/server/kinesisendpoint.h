@@ -40,7 +40,8 @@ public:
     static std::expected<void, Error> checkAuthorizationShape(const HttpRequest &request);
     // Who sent the request, for the engine's reader list: the access key id the signature names
     // (Authorization's Credential, or X-Amz-Credential in the query; whether or not it was
-    // verified), the User-Agent and the peer address (an IPv4-mapped one as plain IPv4).
+    // verified), the User-Agent (Caller::readerUserAgent) and the peer address (an IPv4-mapped
+    // one as plain IPv4).
     static Caller callerOf(const HttpRequest &request);
 
 private:
