@@ -6423,6 +6423,10 @@ Hash-Schlüssel %3 – %4
 <context>
     <name>shardscope::ShardReadersModel</name>
     <message>
+        <source>Trim horizon</source>
+        <translation>Trim Horizon (ältester)</translation>
+    </message>
+    <message>
         <source>Shardscope (this app)</source>
         <translation>Shardscope (diese App)</translation>
     </message>

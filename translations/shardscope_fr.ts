@@ -6423,6 +6423,10 @@ Clés de hachage %3 – %4
 <context>
     <name>shardscope::ShardReadersModel</name>
     <message>
+        <source>Trim horizon</source>
+        <translation>Trim horizon (le plus ancien)</translation>
+    </message>
+    <message>
         <source>Shardscope (this app)</source>
         <translation>Shardscope (cette application)</translation>
     </message>

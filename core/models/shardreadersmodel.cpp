@@ -1,6 +1,7 @@
 #include "shardreadersmodel.h"
 
 #include "backend/streambackend.h"
+#include "kinesis/sequencenumber.h"
 #include "kinesis/shardusage.h"
 #include "models/durationtext.h"
 #include "models/livesubscriptionsmodel.h"
@@ -179,9 +180,12 @@ QVariant ShardReadersModel::display(const ShardReader &r, Column column) const
     case ReaderColumn:
         return readerText(r.reader);
     case PositionColumn:
-        return r.lastSequenceNumber.isEmpty()
-            ? tr("Unknown")
-            : LiveSubscriptionsModel::abbreviatedSequenceNumber(r.lastSequenceNumber);
+        if (r.lastSequenceNumber.isEmpty())
+            return tr("Unknown");
+        // A TRIM_HORIZON iterator that has read nothing yet stands before every record.
+        if (const auto ours = SequenceNumber::parse(r.lastSequenceNumber); ours && ours->counter == 0)
+            return tr("Trim horizon");
+        return LiveSubscriptionsModel::abbreviatedSequenceNumber(r.lastSequenceNumber);
     case BehindColumn:
         return tr("%1 rec · %2 · %3")
             .arg(locale.toString(r.recordsBehind), locale.formattedDataSize(r.bytesBehind),
