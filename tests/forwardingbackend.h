@@ -103,6 +103,8 @@ public:
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request, QObject *parent = nullptr) override { return m_inner.subscribeToShard(request, parent); }
     bool hasLiveSubscriptions() const override { return m_inner.hasLiveSubscriptions(); }
     QList<SubscriptionStatus> liveSubscriptions() const override { return m_inner.liveSubscriptions(); }
+    bool hasShardReaders() const override { return m_inner.hasShardReaders(); }
+    BackendFuture<QList<ShardReader>> shardReaders(const QString &streamName) override { return m_inner.shardReaders(streamName); }
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override { return m_inner.enableEnhancedMonitoring(request); }
     bool hasMetrics() const override { return m_inner.hasMetrics(); }

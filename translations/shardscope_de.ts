@@ -2132,6 +2132,10 @@ erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
 <context>
     <name>shardscope::StreamBackend</name>
     <message>
+        <source>%1 does not report who reads a stream.</source>
+        <translation>%1 meldet nicht, wer einen Stream liest.</translation>
+    </message>
+    <message>
         <source>%1 offers no metrics.</source>
         <translation>%1 bietet keine Metriken an.</translation>
     </message>
@@ -6723,6 +6727,156 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Creating the leases for the shards of %1 failed: %2</source>
         <translation>Das Anlegen der Leases für die Shards von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardReadersModel</name>
+    <message>
+        <source>Trim horizon</source>
+        <translation>Trim Horizon (ältester)</translation>
+    </message>
+    <message>
+        <source>Shardscope (this app)</source>
+        <translation>Shardscope (diese App)</translation>
+    </message>
+    <message>
+        <source>Unknown client</source>
+        <translation>Unbekannter Client</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Liest</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Untätig</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 rec · %2 · %3</source>
+        <translation>%1 Ds. · %2 · %3</translation>
+    </message>
+    <message>
+        <source>User agent: %1</source>
+        <translation>User-Agent: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Access key id: %1</source>
+        <translation>Zugriffsschlüssel-ID: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <source>this app</source>
+        <translation>diese App</translation>
+    </message>
+    <message>
+        <source>No position is known yet.</source>
+        <translation>Noch ist keine Position bekannt.</translation>
+    </message>
+    <message>
+        <source>Last sequence number read (or where its iterator starts): %1</source>
+        <translation>Zuletzt gelesene Sequenznummer (oder wo sein Iterator beginnt): %1</translation>
+    </message>
+    <message>
+        <source>Readable records after this position: %L1 (%2). The last GetRecords said MillisBehindLatest %L3 ms.</source>
+        <translation>Lesbare Datensätze nach dieser Position: %L1 (%2). Das letzte GetRecords meldete MillisBehindLatest %L3 ms.</translation>
+    </message>
+    <message>
+        <source>Over the last few seconds. In all: %L1 GetRecords calls, %L2 GetShardIterator calls, %L3 records (%4).</source>
+        <translation>Über die letzten Sekunden. Insgesamt: %L1 GetRecords-Aufrufe, %L2 GetShardIterator-Aufrufe, %L3 Datensätze (%4).</translation>
+    </message>
+    <message>
+        <source>GetRecords calls refused with ProvisionedThroughputExceededException (a shard allows 5 calls and 2 MiB a second).</source>
+        <translation>Mit ProvisionedThroughputExceededException abgelehnte GetRecords-Aufrufe (ein Shard erlaubt 5 Aufrufe und 2 MiB pro Sekunde).</translation>
+    </message>
+    <message>
+        <source>GetRecords calls refused with ExpiredIteratorException (an iterator lives 5 minutes).</source>
+        <translation>Mit ExpiredIteratorException abgelehnte GetRecords-Aufrufe (ein Iterator lebt 5 Minuten).</translation>
+    </message>
+    <message>
+        <source>Reading: called within the last 10 s. Idle: not for 10 s. Gone: not for a minute; the row goes after 5 minutes.</source>
+        <translation>Liest: Aufruf in den letzten 10 s. Untätig: seit 10 s keiner. Weg: seit einer Minute keiner; die Zeile verschwindet nach 5 Minuten.</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Calls/s</source>
+        <translation>Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Expired iterators</source>
+        <translation>Abgelaufene Iteratoren</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Zuletzt gelesen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardReadersView</name>
+    <message>
+        <source>Readers</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <source>Who polls this stream with GetShardIterator and GetRecords, per shard: any client of the emulator, this app included; read every second while this tab is shown. Readers quiet for 10 s are idle, after a minute gone.</source>
+        <translation>Wer diesen Stream mit GetShardIterator und GetRecords abfragt, je Shard: jeder Client des Emulators, diese App eingeschlossen; jede Sekunde gelesen, solange diese Registerkarte sichtbar ist. Leser ohne Aufruf seit 10 s sind untätig, nach einer Minute weg.</translation>
+    </message>
+    <message>
+        <source>%1 does not report readers: Kinesis tells no one which clients call GetRecords. The local emulator lists every reader it serves, through --serve and in this app.</source>
+        <translation>%1 meldet keine Leser: Kinesis verrät niemandem, welche Clients GetRecords aufrufen. Der lokale Emulator listet jeden Leser, den er bedient, über --serve und in dieser App.</translation>
+    </message>
+    <message>
+        <source>The readers could not be listed: %1</source>
+        <translation>Die Leser konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Nobody has read this stream in the last 5 minutes. Readers appear here as soon as they call GetShardIterator or GetRecords, through --serve or the Records tab.</source>
+        <translation>In den letzten 5 Minuten hat niemand diesen Stream gelesen. Leser erscheinen hier, sobald sie GetShardIterator oder GetRecords aufrufen, über --serve oder die Registerkarte Datensätze.</translation>
     </message>
 </context>
 </TS>

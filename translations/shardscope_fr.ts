@@ -2133,6 +2133,10 @@ injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais argumen
 <context>
     <name>shardscope::StreamBackend</name>
     <message>
+        <source>%1 does not report who reads a stream.</source>
+        <translation>%1 n’indique pas qui lit un flux.</translation>
+    </message>
+    <message>
         <source>%1 offers no metrics.</source>
         <translation>%1 ne fournit pas de métriques.</translation>
     </message>
@@ -6724,6 +6728,156 @@ Clés de hachage %3 – %4
     <message>
         <source>Creating the leases for the shards of %1 failed: %2</source>
         <translation>La création des baux pour les shards de %1 a échoué&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardReadersModel</name>
+    <message>
+        <source>Trim horizon</source>
+        <translation>Trim horizon (le plus ancien)</translation>
+    </message>
+    <message>
+        <source>Shardscope (this app)</source>
+        <translation>Shardscope (cette application)</translation>
+    </message>
+    <message>
+        <source>Unknown client</source>
+        <translation>Client inconnu</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lit</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Parti</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <source>%1 rec · %2 · %3</source>
+        <translation>%1 enr. · %2 · %3</translation>
+    </message>
+    <message>
+        <source>User agent: %1</source>
+        <translation>User-Agent : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Access key id: %1</source>
+        <translation>ID de clé d’accès : %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse : %1</translation>
+    </message>
+    <message>
+        <source>this app</source>
+        <translation>cette application</translation>
+    </message>
+    <message>
+        <source>No position is known yet.</source>
+        <translation>Aucune position n’est encore connue.</translation>
+    </message>
+    <message>
+        <source>Last sequence number read (or where its iterator starts): %1</source>
+        <translation>Dernier numéro de séquence lu (ou début de son itérateur) : %1</translation>
+    </message>
+    <message>
+        <source>Readable records after this position: %L1 (%2). The last GetRecords said MillisBehindLatest %L3 ms.</source>
+        <translation>Enregistrements lisibles après cette position : %L1 (%2). Le dernier GetRecords indiquait MillisBehindLatest %L3 ms.</translation>
+    </message>
+    <message>
+        <source>Over the last few seconds. In all: %L1 GetRecords calls, %L2 GetShardIterator calls, %L3 records (%4).</source>
+        <translation>Sur les dernières secondes. Au total : %L1 appels GetRecords, %L2 appels GetShardIterator, %L3 enregistrements (%4).</translation>
+    </message>
+    <message>
+        <source>GetRecords calls refused with ProvisionedThroughputExceededException (a shard allows 5 calls and 2 MiB a second).</source>
+        <translation>Appels GetRecords refusés avec ProvisionedThroughputExceededException (un shard permet 5 appels et 2 Mio par seconde).</translation>
+    </message>
+    <message>
+        <source>GetRecords calls refused with ExpiredIteratorException (an iterator lives 5 minutes).</source>
+        <translation>Appels GetRecords refusés avec ExpiredIteratorException (un itérateur vit 5 minutes).</translation>
+    </message>
+    <message>
+        <source>Reading: called within the last 10 s. Idle: not for 10 s. Gone: not for a minute; the row goes after 5 minutes.</source>
+        <translation>Lit : appel dans les 10 dernières s. Inactif : aucun depuis 10 s. Parti : aucun depuis une minute ; la ligne disparaît après 5 minutes.</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Calls/s</source>
+        <translation>Appels/s</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Enr./s</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Limités</translation>
+    </message>
+    <message>
+        <source>Expired iterators</source>
+        <translation>Itérateurs expirés</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Dernière lecture</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardReadersView</name>
+    <message>
+        <source>Readers</source>
+        <translation>Lecteurs</translation>
+    </message>
+    <message>
+        <source>Who polls this stream with GetShardIterator and GetRecords, per shard: any client of the emulator, this app included; read every second while this tab is shown. Readers quiet for 10 s are idle, after a minute gone.</source>
+        <translation>Qui interroge ce flux avec GetShardIterator et GetRecords, par shard : tout client de l’émulateur, cette application comprise ; lu chaque seconde tant que cet onglet est affiché. Les lecteurs silencieux depuis 10 s sont inactifs, après une minute partis.</translation>
+    </message>
+    <message>
+        <source>%1 does not report readers: Kinesis tells no one which clients call GetRecords. The local emulator lists every reader it serves, through --serve and in this app.</source>
+        <translation>%1 n’indique pas ses lecteurs : Kinesis ne dit à personne quels clients appellent GetRecords. L’émulateur local liste chaque lecteur qu’il sert, via --serve et dans cette application.</translation>
+    </message>
+    <message>
+        <source>The readers could not be listed: %1</source>
+        <translation>Impossible de lister les lecteurs : %1</translation>
+    </message>
+    <message>
+        <source>Nobody has read this stream in the last 5 minutes. Readers appear here as soon as they call GetShardIterator or GetRecords, through --serve or the Records tab.</source>
+        <translation>Personne n’a lu ce flux ces 5 dernières minutes. Les lecteurs apparaissent ici dès qu’ils appellent GetShardIterator ou GetRecords, via --serve ou l’onglet Enregistrements.</translation>
     </message>
 </context>
 </TS>

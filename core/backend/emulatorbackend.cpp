@@ -407,6 +407,12 @@ QList<SubscriptionStatus> EmulatorBackend::liveSubscriptions() const
     return m_engine.activeSubscriptions();
 }
 
+BackendFuture<QList<ShardReader>> EmulatorBackend::shardReaders(const QString &streamName)
+{
+    return run<QList<ShardReader>>(u"ShardReaders"_s, streamName, Access::Read,
+                                   [streamName](Engine &e) { return e.shardReaders(streamName); });
+}
+
 BackendFuture<PutRecordResponse> EmulatorBackend::putRecord(const PutRecordRequest &request)
 {
     return run<PutRecordResponse>(u"PutRecord"_s, nameOf(request.target), Access::Write,

@@ -80,6 +80,9 @@ public:
     // Every subscription the engine serves, in process and through `--serve`.
     bool hasLiveSubscriptions() const override { return true; }
     QList<SubscriptionStatus> liveSubscriptions() const override;
+    // Every reader the engine serves, in process (this app's own) and through `--serve`.
+    bool hasShardReaders() const override { return true; }
+    BackendFuture<QList<ShardReader>> shardReaders(const QString &streamName) override;
 
     // The control plane.
     BackendFuture<EnhancedMonitoringResponse> enableEnhancedMonitoring(const EnhancedMonitoringRequest &request) override;

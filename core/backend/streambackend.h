@@ -6,6 +6,7 @@
 #include "kinesis/error.h"
 #include "kinesis/kms.h"
 #include "kinesis/metricdata.h"
+#include "kinesis/shardreader.h"
 #include "kinesis/shardstatistics.h"
 #include "kinesis/shardusage.h"
 #include "kinesis/subscriptionstatus.h"
@@ -189,6 +190,17 @@ public:
     virtual bool hasLiveSubscriptions() const { return false; }
     // The subscriptions that have not ended, oldest first. Cheap: no call, no disk.
     virtual QList<SubscriptionStatus> liveSubscriptions() const { return {}; }
+    // Whether shardReaders() answers: the emulator attributes every GetShardIterator and
+    // GetRecords it serves, in process and through `--serve`, to its caller; AWS tells nobody.
+    virtual bool hasShardReaders() const { return false; }
+    // Who polls the stream's shards (one entry per caller and shard, for 5 minutes after its
+    // last call), with the records and bytes behind each position counted now.
+    virtual BackendFuture<QList<ShardReader>> shardReaders(const QString &streamName)
+    {
+        Q_UNUSED(streamName);
+        return unsupported<QList<ShardReader>>(
+            tr("%1 does not report who reads a stream.").arg(displayName()));
+    }
 
 signals:
     // Streams were created, deleted, resharded, retagged or reconfigured. A remote backend that

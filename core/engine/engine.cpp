@@ -4,6 +4,7 @@
 #include "enginelog.h"
 #include "collectingsink.h"
 #include "enginemetrics.h"
+#include "readerregistry.h"
 #include "shardsubscriptions.h"
 
 #include "metrics/metricsregistry.h"
@@ -51,6 +52,8 @@ std::expected<std::unique_ptr<Engine>, Error> Engine::open(EngineOptions options
     // Subscriptions record their calls and events themselves, whoever serves them.
     engine->m_subscriptions =
         std::make_unique<ShardSubscriptions>(*engine->m_core, engine->m_engineMetrics.get());
+    if (engine->options().readerRegistry)
+        engine->m_readers = std::make_unique<ReaderRegistry>();
     return engine;
 }
 
@@ -177,29 +180,35 @@ std::expected<PutRecordsResponse, Error> Engine::putRecords(const PutRecordsRequ
 }
 
 std::expected<GetShardIteratorResponse, Error>
-Engine::getShardIterator(const GetShardIteratorRequest &request) const
+Engine::getShardIterator(const GetShardIteratorRequest &request, const Caller &caller) const
 {
-    return RecordOperations::getShardIterator(*m_core, request);
+    auto response = RecordOperations::getShardIterator(*m_core, request);
+    if (m_readers)
+        ReaderOperations::recordShardIterator(*m_core, *m_readers, caller, response);
+    return response;
 }
 
-std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequest &request) const
+std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequest &request,
+                                                            const Caller &caller) const
 {
     QList<Record> records;
     CollectingSink sink(records);
-    auto response = measuredGetRecords(request, sink);
+    auto response = measuredGetRecords(request, sink, caller);
     if (response)
         response->records = std::move(records);
     return response;
 }
 
 std::expected<GetRecordsResponse, Error> Engine::getRecords(const GetRecordsRequest &request,
-                                                            RecordSink &sink) const
+                                                            RecordSink &sink,
+                                                            const Caller &caller) const
 {
-    return measuredGetRecords(request, sink);
+    return measuredGetRecords(request, sink, caller);
 }
 
 std::expected<GetRecordsResponse, Error>
-Engine::measuredGetRecords(const GetRecordsRequest &request, RecordSink &sink) const
+Engine::measuredGetRecords(const GetRecordsRequest &request, RecordSink &sink,
+                           const Caller &caller) const
 {
     const qint64 startMs = m_core->now();
     EngineMetrics::CountingSink counted(sink);
@@ -212,7 +221,17 @@ Engine::measuredGetRecords(const GetRecordsRequest &request, RecordSink &sink) c
     if (iterator)
         m_engineMetrics->getRecords(iterator->streamName, ShardId::format(iterator->shardIndex),
                                     response, counted, latencyMs, m_core->now());
+    if (m_readers)
+        ReaderOperations::recordGetRecords(*m_core, *m_readers, caller, request.shardIterator,
+                                           iterator, response, counted, startMs);
     return response;
+}
+
+std::expected<QList<ShardReader>, Error> Engine::shardReaders(const QString &streamName) const
+{
+    if (!m_readers)
+        return QList<ShardReader>();
+    return ReaderOperations::shardReaders(*m_core, *m_readers, streamName);
 }
 
 std::expected<qint64, Error> Engine::storedRecordCount(const QString &streamName,

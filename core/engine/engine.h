@@ -1,7 +1,9 @@
 #pragma once
 
 #include "kinesis/api.h"
+#include "kinesis/caller.h"
 #include "kinesis/error.h"
+#include "kinesis/shardreader.h"
 #include "kinesis/shardstatistics.h"
 #include "kinesis/shardusage.h"
 #include "kinesis/limits.h"
@@ -22,6 +24,7 @@ class EngineCore;
 class RecordSink;
 class MetricsRegistry;
 class EngineMetrics;
+class ReaderRegistry;
 
 struct EngineOptions
 {
@@ -55,6 +58,9 @@ struct EngineOptions
     int onDemandScaleOutPercent = 50;
     qint64 onDemandScaleOutWindowMs = KinesisLimits::kOnDemandScaleOutWindowMs;
     int onDemandMaxShards = KinesisLimits::kOnDemandMaxShards;
+    // Attribute every GetShardIterator and GetRecords to its caller (shardReaders()). Off only
+    // to measure what it costs.
+    bool readerRegistry = true;
 };
 
 // The embedded Kinesis Data Streams emulator: every stream operation with Kinesis's semantics,
@@ -85,12 +91,18 @@ public:
     std::expected<ListShardsResponse, Error> listShards(const ListShardsRequest &request) const;
     std::expected<PutRecordResponse, Error> putRecord(const PutRecordRequest &request);
     std::expected<PutRecordsResponse, Error> putRecords(const PutRecordsRequest &request);
-    std::expected<GetShardIteratorResponse, Error> getShardIterator(const GetShardIteratorRequest &request) const;
-    std::expected<GetRecordsResponse, Error> getRecords(const GetRecordsRequest &request) const;
+    // `caller`: who asks, for shardReaders() (the server passes what the request tells; calls
+    // in process are the app's own).
+    std::expected<GetShardIteratorResponse, Error>
+    getShardIterator(const GetShardIteratorRequest &request,
+                     const Caller &caller = Caller::thisApp()) const;
+    std::expected<GetRecordsResponse, Error>
+    getRecords(const GetRecordsRequest &request, const Caller &caller = Caller::thisApp()) const;
     // The same read, handing each record to `sink` as it is read instead of collecting them:
     // the response's `records` stays empty. On failure the sink may have received some records.
-    std::expected<GetRecordsResponse, Error> getRecords(const GetRecordsRequest &request,
-                                                        RecordSink &sink) const;
+    std::expected<GetRecordsResponse, Error>
+    getRecords(const GetRecordsRequest &request, RecordSink &sink,
+               const Caller &caller = Caller::thisApp()) const;
     std::expected<void, Error> splitShard(const SplitShardRequest &request);
     std::expected<void, Error> mergeShards(const MergeShardsRequest &request);
     std::expected<UpdateShardCountResponse, Error> updateShardCount(const UpdateShardCountRequest &request);
@@ -120,6 +132,11 @@ public:
     std::expected<std::shared_ptr<ShardSubscription>, Error> subscribeToShard(const SubscribeToShardRequest &request);
     // The subscriptions that have not ended, oldest first.
     QList<ShardSubscription::Status> activeSubscriptions() const;
+    // Who polls the stream's shards: one entry per caller and shard that called
+    // GetShardIterator or GetRecords in the last 5 minutes (ReaderRegistry), with the records
+    // and bytes between its position and the shard's tip counted now. Empty when the options
+    // turned the registry off. Not a Kinesis operation; any thread.
+    std::expected<QList<ShardReader>, Error> shardReaders(const QString &streamName) const;
 
     // The control plane (controlplaneoperations.cpp). Enhanced monitoring and warm throughput
     // put the stream in UPDATING for updateDelayMs; the billing commitment is the account's.
@@ -194,10 +211,13 @@ private:
 
     // Metrics (recorded at the front of the data-plane calls, and by the subscriptions).
     std::expected<GetRecordsResponse, Error> measuredGetRecords(const GetRecordsRequest &request,
-                                                                RecordSink &sink) const;
+                                                                RecordSink &sink,
+                                                                const Caller &caller) const;
     QString metricsStreamName(const StreamTarget &target) const;
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<EngineMetrics> m_engineMetrics;
+    // Who reads which shard (null when EngineOptions::readerRegistry is off).
+    std::unique_ptr<ReaderRegistry> m_readers;
 
     // Live SubscribeToShard subscriptions (before the metrics and the core in destruction
     // order: a subscription that outlives the engine stops recording once they are cut off).

@@ -7,6 +7,7 @@
 #include "catalogstore.h"
 #include "clock.h"
 #include "engine.h"
+#include "enginemetrics.h"
 #include "localkms.h"
 #include "ondemandscaler.h"
 #include "pagetokens.h"
@@ -29,6 +30,7 @@
 namespace shardscope {
 
 class RecordSink;
+class ReaderRegistry;
 
 // What the operation families share: the options and clock, the catalog store, the record
 // store, the local KMS, the page tokens, and the writer thread with its group commit. Lookups
@@ -208,6 +210,22 @@ namespace UsageOperations {
 std::expected<QList<ShardUsage>, Error> shardUsage(const EngineCore &core,
                                                    const StreamTarget &target);
 } // namespace UsageOperations
+
+// Who reads which shard (readeroperations.cpp): the calls recorded in a ReaderRegistry, and
+// the registry's list with what lies behind each reader counted from the record store.
+namespace ReaderOperations {
+void recordShardIterator(const EngineCore &core, ReaderRegistry &readers, const Caller &caller,
+                         const std::expected<GetShardIteratorResponse, Error> &response);
+// `iterator`: the request's iterator as the engine opened it when the read started.
+void recordGetRecords(const EngineCore &core, ReaderRegistry &readers, const Caller &caller,
+                      QStringView shardIterator,
+                      const std::expected<ShardIteratorToken, TokenFault> &iterator,
+                      const std::expected<GetRecordsResponse, Error> &response,
+                      const EngineMetrics::CountingSink &counted, qint64 startMs);
+std::expected<QList<ShardReader>, Error> shardReaders(const EngineCore &core,
+                                                      ReaderRegistry &readers,
+                                                      const QString &streamName);
+} // namespace ReaderOperations
 
 namespace ReshardOperations {
 std::expected<void, Error> splitShard(EngineCore &core, const SplitShardRequest &request);

@@ -104,6 +104,7 @@ void EngineMetrics::CountingSink::record(const RecordView &record)
     ++records;
     bytes += record.data.size();
     lastArrivalMs = record.approximateArrivalTimestamp;
+    lastCounter = record.sequenceNumber.counter;
     m_next.record(record);
 }
 

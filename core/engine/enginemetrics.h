@@ -40,6 +40,7 @@ public:
         qint64 records = 0;
         qint64 bytes = 0;
         qint64 lastArrivalMs = 0;
+        qint64 lastCounter = 0; // the last record's sequence counter (the reader registry's)
 
     private:
         RecordSink &m_next;

@@ -42,9 +42,9 @@ void ActivityModel::clear()
 
 bool ActivityModel::isRecordRead(const BackendCall &call)
 {
-    // Retries are named "GetRecords (retry 2)".
+    // Retries are named "GetRecords (retry 2)". The reader list is polled once a second.
     return call.operation.startsWith(u"GetRecords") || call.operation.startsWith(u"GetShardIterator") ||
-           call.operation.startsWith(u"ShardStatistics");
+           call.operation.startsWith(u"ShardStatistics") || call.operation.startsWith(u"ShardReaders");
 }
 
 void ActivityModel::started(const StreamBackend *backend, const BackendCall &call)

@@ -56,6 +56,17 @@ enum : int {
     BytesPerSecondRole,              // double, measured between two refreshes; null until then
     StartedTimeRole,                 // QDateTime (UTC), when a subscription started
     LastEventTimeRole,               // QDateTime (UTC), its last event; null before the first
+    UserAgentRole,                   // QString, a reader's whole User-Agent (ShardReadersModel)
+    AccessKeyIdRole,                 // QString; empty when the reader signed with none
+    PeerAddressRole,                 // QString; empty for the app's own reads
+    ReaderStateRole,                 // ReaderState
+    RecordsBehindRole,               // qint64, readable records after a reader's position
+    BytesBehindRole,                 // qint64, their payload bytes
+    CallsPerSecondRole,              // double, GetRecords calls per second
+    RecordsPerSecondRole,            // double
+    ThrottledCountRole,              // qint64, calls refused for the shard's read limits
+    ExpiredIteratorCountRole,        // qint64
+    LastCallTimeRole,                // QDateTime (UTC), a reader's last call
 };
 } // namespace ModelRole
 

@@ -49,17 +49,18 @@ Outcome run(const WireCodec &codec, const QCborMap &input, Call call)
         return Outcome{200, codec.encode(*result)};
 }
 
-using Handler = Outcome (*)(Engine &, const WireCodec &, const QCborMap &);
+using Handler = Outcome (*)(Engine &, const WireCodec &, const QCborMap &, const Caller &);
 
 // GetRecords writes its body while the engine reads the page, with no Record per row. A read
 // that fails part-way answers with its error; what the encoder had written is dropped with it.
-Outcome getRecords(Engine &engine, const WireCodec &codec, const QCborMap &input)
+Outcome getRecords(Engine &engine, const WireCodec &codec, const QCborMap &input,
+                   const Caller &caller)
 {
     const auto request = codec.fromMap<GetRecordsRequest>(input);
     if (!request)
         return errorOutcome(codec, request.error());
     const auto encoder = GetRecordsEncoder::create(codec.format());
-    const auto page = engine.getRecords(*request, *encoder);
+    const auto page = engine.getRecords(*request, *encoder, caller);
     if (!page)
         return errorOutcome(codec, page.error());
     return Outcome{200, encoder->finish(*page)};
@@ -74,7 +75,8 @@ Outcome putRecords(Engine &engine, const WireCodec &codec, const PutRecordsReque
     return Outcome{200, PutRecordsWriter::write(codec.format(), *result)};
 }
 
-Outcome putRecordsFromMap(Engine &engine, const WireCodec &codec, const QCborMap &input)
+Outcome putRecordsFromMap(Engine &engine, const WireCodec &codec, const QCborMap &input,
+                          const Caller &)
 {
     const auto request = codec.fromMap<PutRecordsRequest>(input);
     if (!request)
@@ -83,7 +85,8 @@ Outcome putRecordsFromMap(Engine &engine, const WireCodec &codec, const QCborMap
 }
 
 // SubscribeToShard answers with an event stream; the endpoint streams it from the subscription.
-Outcome subscribeToShard(Engine &engine, const WireCodec &codec, const QCborMap &input)
+Outcome subscribeToShard(Engine &engine, const WireCodec &codec, const QCborMap &input,
+                         const Caller &)
 {
     const auto request = codec.fromMap<SubscribeToShardRequest>(input);
     if (!request)
@@ -103,9 +106,11 @@ struct Operation
 #define SHARDSCOPE_OPERATION(Name, Request, call)                                                  \
     Operation                                                                                      \
     {                                                                                              \
-        u"" #Name, [](Engine &engine, const WireCodec &codec, const QCborMap &input) {             \
-            return run<Request>(codec, input, [&engine](const Request &request) {                  \
+        u"" #Name, [](Engine &engine, const WireCodec &codec, const QCborMap &input,              \
+                      const Caller &caller) {                                                      \
+            return run<Request>(codec, input, [&engine, &caller](const Request &request) {         \
                 Q_UNUSED(request);                                                                 \
+                Q_UNUSED(caller);                                                                  \
                 return engine.call;                                                                \
             });                                                                                    \
         }                                                                                          \
@@ -124,7 +129,8 @@ const std::array<Operation, 39> kOperations = {
     SHARDSCOPE_OPERATION(DescribeStreamConsumer, ConsumerTarget, describeStreamConsumer(request)),
     SHARDSCOPE_OPERATION(DescribeStreamSummary, StreamTarget, describeStreamSummary(request)),
     Operation{u"GetRecords", &getRecords},
-    SHARDSCOPE_OPERATION(GetShardIterator, GetShardIteratorRequest, getShardIterator(request)),
+    SHARDSCOPE_OPERATION(GetShardIterator, GetShardIteratorRequest,
+                         getShardIterator(request, caller)),
     SHARDSCOPE_OPERATION(IncreaseStreamRetentionPeriod, RetentionPeriodRequest,
                          increaseStreamRetentionPeriod(request)),
     SHARDSCOPE_OPERATION(ListShards, ListShardsRequest, listShards(request)),
@@ -241,7 +247,8 @@ QStringList Dispatcher::operations()
 }
 
 Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView contentType,
-                                        const QByteArray &body, const Authorizer &authorize) const
+                                        const QByteArray &body, const Authorizer &authorize,
+                                        const Caller &caller) const
 {
     const Target parts = splitTarget(target);
     const auto format = WireCodec::formatForContentType(contentType);
@@ -315,7 +322,7 @@ Dispatcher::Response Dispatcher::handle(QStringView target, QByteArrayView conte
             return fail(*denied);
     }
 
-    const Outcome outcome = op->handler(m_engine, codec, *input);
+    const Outcome outcome = op->handler(m_engine, codec, *input, caller);
     response.status = outcome.status;
     response.body = outcome.body;
     if (outcome.subscription) {

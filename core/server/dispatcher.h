@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kinesis/caller.h"
 #include "kinesis/error.h"
 #include "protocol/wirecodec.h"
 
@@ -50,8 +51,9 @@ public:
     // them only after the content type, the body and the target, so handle() calls it then.
     using Authorizer = std::function<std::optional<Error>()>;
 
+    // `caller`: who sent the request, as the engine records its reads (Engine::shardReaders).
     Response handle(QStringView target, QByteArrayView contentType, const QByteArray &body,
-                    const Authorizer &authorize = {}) const;
+                    const Authorizer &authorize = {}, const Caller &caller = {}) const;
 
     // The operations handled, by wire name.
     static QStringList operations();

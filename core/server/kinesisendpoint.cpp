@@ -90,6 +90,32 @@ std::expected<void, Error> KinesisEndpoint::checkAuthorizationShape(const HttpRe
     return {};
 }
 
+Caller KinesisEndpoint::callerOf(const HttpRequest &request)
+{
+    Caller caller;
+    // "Credential=<key id>/<date>/<region>/<service>/aws4_request": the key id is before the
+    // first slash.
+    QByteArray credential;
+    const QByteArray authorization = request.header("authorization");
+    if (const qsizetype at = authorization.indexOf("Credential="); at >= 0) {
+        credential = authorization.mid(at + 11);
+        if (const qsizetype comma = credential.indexOf(','); comma >= 0)
+            credential.truncate(comma);
+    } else if (const qsizetype question = request.target.indexOf('?'); question >= 0) {
+        const QUrlQuery query(QString::fromLatin1(request.target.mid(question + 1)));
+        credential = query.queryItemValue(QStringLiteral("X-Amz-Credential"), QUrl::FullyDecoded)
+                         .toLatin1();
+    }
+    if (const qsizetype slash = credential.indexOf('/'); slash >= 0)
+        credential.truncate(slash);
+    caller.accessKeyId = QString::fromLatin1(credential.trimmed());
+    caller.userAgent = Caller::readerUserAgent(QString::fromUtf8(request.header("user-agent")));
+    bool v4 = false;
+    const quint32 ipv4 = request.peer.toIPv4Address(&v4);
+    caller.peerAddress = v4 ? QHostAddress(ipv4).toString() : request.peer.toString();
+    return caller;
+}
+
 HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
 {
     // A browser's preflight is answered before anything else (it carries no signature).
@@ -116,7 +142,8 @@ HttpResponse KinesisEndpoint::handle(const HttpRequest &request) const
     const Dispatcher::Response answer =
         post && CloudWatchDispatcher::handles(target)
             ? m_cloudWatch->handle(QString::fromLatin1(target), contentType, request.body, authorize)
-        : post ? m_dispatcher->handle(QString::fromLatin1(target), contentType, request.body, authorize)
+        : post ? m_dispatcher->handle(QString::fromLatin1(target), contentType, request.body,
+                                      authorize, callerOf(request))
                : m_dispatcher->handle(QString(), QByteArrayView(), QByteArray(), authorize);
     HttpResponse response;
     response.status = answer.status;

@@ -2,6 +2,7 @@
 
 #include "aws/sigv4.h"
 #include "httpserver.h"
+#include "kinesis/caller.h"
 #include "kinesis/error.h"
 
 #include <QString>
@@ -37,6 +38,11 @@ public:
     // The Authorization header's shape, checked even when signatures are not verified, so that
     // clients learn of a missing or malformed header as Kinesis would tell them.
     static std::expected<void, Error> checkAuthorizationShape(const HttpRequest &request);
+    // Who sent the request, for the engine's reader list: the access key id the signature names
+    // (Authorization's Credential, or X-Amz-Credential in the query; whether or not it was
+    // verified), the User-Agent (Caller::readerUserAgent) and the peer address (an IPv4-mapped
+    // one as plain IPv4).
+    static Caller callerOf(const HttpRequest &request);
 
 private:
     Engine &m_engine;

@@ -8,6 +8,7 @@
 #include "models/livesubscriptionsmodel.h"
 #include "models/modelroles.h"
 #include "registerconsumerdialog.h"
+#include "shardreadersview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -112,6 +113,8 @@ ConsumersPage::ConsumersPage(QWidget *parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(buildConsumers());
     splitter->addWidget(buildSubscriptions());
+    m_readersView = new ShardReadersView(splitter);
+    splitter->addWidget(m_readersView);
     // The consumers are what a user comes for and acts on: they get the larger share.
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -280,6 +283,7 @@ void ConsumersPage::setStream(StreamBackend *backend, const QString &streamName)
     m_error->clearMessage();
     m_consumers->setStream(backend, streamName);
     m_subscriptions->setStream(backend, streamName);
+    m_readersView->setStream(backend, streamName);
     m_consumers->setSubscriptionCounts(m_subscriptions->countsByConsumer());
     // Only a backend that knows its subscriptions can count them per consumer.
     m_consumersView->setColumnHidden(ConsumersModel::SubscriptionsColumn,

@@ -16,6 +16,7 @@ namespace shardscope {
 class ConsumersModel;
 class InlineErrorLabel;
 class LiveSubscriptionsModel;
+class ShardReadersView;
 class StreamBackend;
 
 // The stream page's Consumers tab: the stream's enhanced fan-out consumers (ConsumersModel) with
@@ -95,6 +96,7 @@ private:
     QStackedWidget *m_subscriptionsStack = nullptr;
     QTableView *m_subscriptionsView = nullptr;
     QLabel *m_subscriptionsMessage = nullptr;
+    ShardReadersView *m_readersView = nullptr; // polling readers, below the subscriptions
 
     QString m_selectAfterRefresh; // the ARN of a consumer just registered
     bool m_deregistering = false;
