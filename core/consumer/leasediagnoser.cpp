@@ -16,8 +16,14 @@ QString roughDuration(qint64 ms)
 {
     const qint64 seconds = std::max<qint64>(0, ms) / 1000;
     if (seconds < 120)
-        return LeaseDiagnoser::tr("%n s", nullptr, static_cast<int>(seconds));
-    return LeaseDiagnoser::tr("%n min", nullptr, static_cast<int>(seconds / 60));
+        return LeaseDiagnoser::tr("%1 s").arg(seconds);
+    return LeaseDiagnoser::tr("%1 min").arg(seconds / 60);
+}
+
+// Singular and plural spelled out: the app ships no English numerus forms.
+QString leaseCount(qsizetype count)
+{
+    return count == 1 ? LeaseDiagnoser::tr("1 lease") : LeaseDiagnoser::tr("%1 leases").arg(count);
 }
 
 bool concernsStream(const Lease &lease, const QString &streamName)
@@ -129,14 +135,13 @@ void pingPong(Context &c)
             continue;
         c.add(Diagnosis::Kind::LeasePingPong, Diagnosis::Severity::Warning, m.shardId, it.key(), {},
               m.switches.first(),
-              LeaseDiagnoser::tr("The lease of %1 changed owner %n times in %2 (between %3): the "
+              LeaseDiagnoser::tr("The lease of %1 changed owner %2 times in %3 (between %4): the "
                                  "workers steal it from each other, and each move restarts "
                                  "processing from the checkpoint. Look for a worker that stops "
                                  "renewing now and then (long pauses, slow processing) or "
-                                 "unequal lease counts.",
-                                 nullptr, static_cast<int>(m.switches.size()))
-                  .arg(m.shardId, roughDuration(LeaseDiagnoser::kPingPongWindowMs),
-                       m.owners.join(u", "_s)));
+                                 "unequal lease counts.")
+                  .arg(m.shardId, QString::number(m.switches.size()),
+                       roughDuration(LeaseDiagnoser::kPingPongWindowMs), m.owners.join(u", "_s)));
     }
 }
 
@@ -326,11 +331,11 @@ void workersNotRenewing(Context &c)
         reported.insert(it.key());
         c.add(Diagnosis::Kind::WorkerNotRenewing, Diagnosis::Severity::Error, {}, {}, it.key(),
               it->lastChangeMs,
-              LeaseDiagnoser::tr("%1 holds %n lease(s) but has renewed none for %2: it stopped, "
+              LeaseDiagnoser::tr("%1 holds %2 but has renewed none of them for %3: it stopped, "
                                  "hangs or cannot reach the lease table. Other workers take its "
-                                 "leases after the failover time.",
-                                 nullptr, it->leases)
-                  .arg(it.key(), roughDuration(c.input.nowMs - it->lastChangeMs)));
+                                 "leases after the failover time.")
+                  .arg(it.key(), leaseCount(it->leases),
+                       roughDuration(c.input.nowMs - it->lastChangeMs)));
     }
     if (!c.input.workers)
         return;
@@ -344,15 +349,13 @@ void workersNotRenewing(Context &c)
         c.add(Diagnosis::Kind::WorkerNotRenewing, Diagnosis::Severity::Error, {}, {},
               worker.workerId, last,
               worker.state == WorkerStatus::State::Paused
-                  ? LeaseDiagnoser::tr("%1 is paused and holds %n lease(s) it no longer renews: "
-                                       "other workers take them after the failover time.",
-                                       nullptr, static_cast<int>(worker.leaseKeys.size()))
-                        .arg(worker.workerId)
-                  : LeaseDiagnoser::tr("%1 believes it holds %n lease(s) but its last renewal "
-                                       "was %2 ago: look at its last error and its connection to "
-                                       "the lease table.",
-                                       nullptr, static_cast<int>(worker.leaseKeys.size()))
-                        .arg(worker.workerId,
+                  ? LeaseDiagnoser::tr("%1 is paused and holds %2 it no longer renews: other "
+                                       "workers take them after the failover time.")
+                        .arg(worker.workerId, leaseCount(worker.leaseKeys.size()))
+                  : LeaseDiagnoser::tr("%1 believes it holds %2 but its last renewal was %3 "
+                                       "ago: look at its last error and its connection to the "
+                                       "lease table.")
+                        .arg(worker.workerId, leaseCount(worker.leaseKeys.size()),
                              last > 0 ? roughDuration(c.input.nowMs - last) : LeaseDiagnoser::tr("never")));
     }
 }

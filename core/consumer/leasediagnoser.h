@@ -27,6 +27,8 @@ struct ShardTip
     std::optional<qint64> recordsBehind;               // records after the checkpoint
     std::optional<qint64> bytesBehind;                 // their bytes
     std::optional<qint64> millisBehind;                // MillisBehindLatest read from the checkpoint
+
+    friend bool operator==(const ShardTip &, const ShardTip &) = default;
 };
 
 // One thing wrong with a consumer group, in words.

@@ -56,10 +56,29 @@ enum : int {
     BytesPerSecondRole,              // double, measured between two refreshes; null until then
     StartedTimeRole,                 // QDateTime (UTC), when a subscription started
     LastEventTimeRole,               // QDateTime (UTC), its last event; null before the first
+    LeaseKeyRole,                    // QString (LeasesModel)
+    LeaseOwnerRole,                  // QString; empty when nobody holds the lease
+    LeaseStateRole,                  // LeaseRowState
+    LeaseCounterRole,                // qint64
+    CheckpointRole,                  // QString: a sequence number or a KCL sentinel
+    RecordsBehindRole,               // qint64, records after the checkpoint; null when unknown
+    BytesBehindRole,                 // qint64; null when unknown
+    OwnerSwitchesRole,               // qint64, ownerSwitchesSinceCheckpoint
+    WaitsForRole,                    // QStringList, parents the shard waits for (not at SHARD_END)
+    WorkerIdRole,                    // QString (LeaseWorkersModel)
+    WorkerStateRole,                 // WorkerRowState
+    LeaseCountRole,                  // int, leases a worker holds
+    RecordsPerSecondRole,            // double; null when unknown
+    LastRenewalTimeRole,             // QDateTime (UTC); null when unknown
 };
 } // namespace ModelRole
 
 enum class NodeKind { Connection, Stream, Shard };
 enum class ShardState { Open, Closed };
+// A shard's lease as the consumer dashboard shows it.
+enum class LeaseRowState { Held, Expired, Unassigned, Ended, NoLease };
+// A worker of a consumer group: renewing, renewing nothing any more (by the table), or, for the
+// app's own workers, paused or killed.
+enum class WorkerRowState { Renewing, NotRenewing, Paused, Killed };
 
 } // namespace shardscope
