@@ -1,4 +1,4 @@
-#include "consumer/leasediagnoser.h"
+#include "leasediagnoser.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "models/leasesmodel.h"
+#include "leasesmodel.h"
 
 #include "models/durationtext.h"
 #include "models/livesubscriptionsmodel.h"

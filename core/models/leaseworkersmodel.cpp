@@ -1,4 +1,4 @@
-#include "models/leaseworkersmodel.h"
+#include "leaseworkersmodel.h"
 
 #include "models/durationtext.h"
 #include "models/sortedsync.h"
