@@ -191,7 +191,7 @@ private slots:
         QCOMPARE(lag->seriesCount(), 4);
         int s2 = -1;
         for (int i = 0; i < lag->seriesCount(); ++i) {
-            if (lag->seriesName(i) == S2)
+            if (lag->seriesName(i) == QStringLiteral("shard 2"))
                 s2 = i;
         }
         QVERIFY(s2 >= 0);
@@ -205,6 +205,31 @@ private slots:
         const int row = dashboard.leasesModel()->rowOfShard(S2);
         QVERIFY(dashboard.leasesModel()->data(dashboard.leasesModel()->index(row, LeasesModel::BehindColumn))
                     .toString().contains(QStringLiteral("2.4 min")));
+    }
+
+    void screenshotTemp()
+    {
+        ConsumerDashboard dashboard;
+        dashboard.resize(1380, 820);
+        dashboard.show();
+        dashboard.setStream(QStringLiteral("orders"), false, {});
+        dashboard.setSource(ConsumerDashboard::Source::Group, QStringLiteral("orders-app: 2 workers, lease table in the local store"));
+        LeaseTimeline t = fourShards();
+        dashboard.setShards(t.shards);
+        qsizetype fed = 0;
+        t.run(60'000);
+        t.progressing.remove(S2);
+        t.run(60'000);
+        t.aliveWorkers.remove(B);
+        for (int i = 0; i < 14; ++i) { t.lagMs[S2] = i * 10000; t.lagMs[S1] = i < 5 ? i * 1000 : 0; t.step(); }
+        t.take(S1, A);
+        t.take(S3, A);
+        for (int i = 14; i < 26; ++i) { t.lagMs[S2] = i * 10000; t.step(); }
+        feed(dashboard, t, fed);
+        dashboard.setWorkers(QList<WorkerStatus>{status(A, WorkerStatus::State::Running, t.nowMs - 1000, {S0, S1, S2, S3}),
+                                                 status(B, WorkerStatus::State::Killed, t.nowMs - 140000)});
+        QTest::qWait(300);
+        dashboard.grab().save(QStringLiteral("/tmp/dash-offscreen.png"));
     }
 
     void commandsEmitAndExplainWhenDisabled()

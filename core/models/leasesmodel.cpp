@@ -178,6 +178,10 @@ LeaseRowState LeasesModel::stateOf(const Row &row) const
 
 QString LeasesModel::behindText(const ShardTip &tip)
 {
+    const bool known = tip.recordsBehind || tip.bytesBehind || tip.millisBehind;
+    if (known && tip.recordsBehind.value_or(0) == 0 && tip.bytesBehind.value_or(0) == 0
+        && tip.millisBehind.value_or(0) == 0)
+        return tr("caught up");
     QStringList parts;
     if (tip.recordsBehind)
         parts.append(*tip.recordsBehind == 1 ? tr("1 record") : tr("%L1 records").arg(*tip.recordsBehind));
@@ -262,7 +266,7 @@ QVariant LeasesModel::data(const QModelIndex &index, int role) const
     case ModelRole::SortRole:
         return sortValue(row, column);
     case Qt::TextAlignmentRole:
-        if (column == CounterColumn || column == SwitchesColumn || column == BehindColumn)
+        if (column == CounterColumn || column == SwitchesColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return {};
     case Qt::DisplayRole:

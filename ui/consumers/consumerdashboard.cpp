@@ -97,6 +97,18 @@ void enableOrExplain(QAction *action, const QString &reason, const QString &what
     action->setStatusTip(tip);
 }
 
+// "shard 2" for shardId-000000000002: legends have room for a few characters per series.
+QString shortShardName(const QString &shardId)
+{
+    static const QString prefix = u"shardId-"_s;
+    if (!shardId.startsWith(prefix))
+        return shardId;
+    QString number = shardId.mid(prefix.size());
+    while (number.size() > 1 && number.startsWith(u'0'))
+        number.remove(0, 1);
+    return ConsumerDashboard::tr("shard %1").arg(number);
+}
+
 } // namespace
 
 ConsumerDashboard::ConsumerDashboard(QWidget *parent)
@@ -254,8 +266,10 @@ QWidget *ConsumerDashboard::buildTables()
 
     split->addWidget(leases);
     split->addWidget(workers);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The leases carry most columns and most of what a diagnosis points at.
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 3);
+    split->setSizes({5000, 3000});
     return split;
 }
 
@@ -402,7 +416,7 @@ void ConsumerDashboard::setTips(const QList<ShardTip> &tips)
             continue;
         auto series = m_lagSeries.constFind(tip.shardId);
         if (series == m_lagSeries.cend())
-            series = m_lagSeries.insert(tip.shardId, m_lag->addSeries(tip.shardId));
+            series = m_lagSeries.insert(tip.shardId, m_lag->addSeries(shortShardName(tip.shardId)));
         m_lag->append(*series, tip.atMs, double(*tip.millisBehind) / 1000.0);
     }
     if (!m_tips.isEmpty()) {
@@ -431,9 +445,9 @@ void ConsumerDashboard::setWorkers(const std::optional<QList<WorkerStatus>> &wor
         const qint64 now = m_history.last().takenAtMs;
         const QList<QPointF> points = m_throttles->points(m_throttleSeries);
         const qint64 previous = points.isEmpty() ? 0 : qint64(points.last().x());
-        if (any && now > previous) {
+        if (now > previous) {
             const double seconds = previous > 0 ? double(now - previous) / 1000.0 : 1.0;
-            m_throttles->append(m_throttleSeries, now, double(throttled) / seconds);
+            m_throttles->append(m_throttleSeries, now, any ? double(throttled) / seconds : 0.0);
         }
     }
     m_workerStatus = workers;
