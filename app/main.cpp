@@ -1,6 +1,7 @@
 // Shardscope: the command line. GUI mode by default; everything else lives in core/ and ui/.
 
 #include "backend/emulatorbackend.h"
+#include "consumer/leasereport.h"
 #include "emulator/localemulator.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
@@ -170,6 +171,11 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    // `shardscope leases ...`: a KCL application's lease table on the command line, no window.
+    if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("leases")) {
+        QCoreApplication app(argc, argv);
+        return LeasesCommand::main(arguments.mid(2));
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Shardscope: a desktop stream explorer and emulator for Amazon Kinesis Data Streams."));

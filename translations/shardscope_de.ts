@@ -1744,6 +1744,44 @@
     </message>
 </context>
 <context>
+    <name>shardscope::DynamoDbClient</name>
+    <message>
+        <source>No AWS credentials are set for DynamoDB at %1.</source>
+        <translation>Für DynamoDB unter %1 sind keine AWS-Anmeldedaten gesetzt.</translation>
+    </message>
+    <message>
+        <source>The AWS credentials are no longer available.</source>
+        <translation>Die AWS-Anmeldedaten sind nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>DynamoDB at %1 answered HTTP %2.</source>
+        <translation>DynamoDB unter %1 antwortete mit HTTP %2.</translation>
+    </message>
+    <message>
+        <source>The table %1 does not exist at %2.</source>
+        <translation>Die Tabelle %1 gibt es unter %2 nicht.</translation>
+    </message>
+    <message>
+        <source>DynamoDB at %1 sent an answer to %2 that is not a JSON object: %3</source>
+        <translation>DynamoDB unter %1 schickte auf %2 eine Antwort, die kein JSON-Objekt ist: %3</translation>
+    </message>
+    <message>
+        <source>DynamoDB at %1 could not be reached: %2</source>
+        <translation>DynamoDB unter %1 war nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DynamoLeaseTable</name>
+    <message>
+        <source>DynamoDB, %1</source>
+        <translation>DynamoDB, %1</translation>
+    </message>
+    <message>
+        <source>The lease table %1 is open read-only: %2 was not sent.</source>
+        <translation>Die Lease-Tabelle %1 ist nur lesend geöffnet: %2 wurde nicht gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::KinesisName</name>
     <message>
         <source>a space</source>
@@ -1772,6 +1810,217 @@
     <message>
         <source>The name is %L1 characters long; at most %L2 are allowed.</source>
         <translation>Der Name ist %L1 Zeichen lang; höchstens %L2 sind erlaubt.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseMonitor</name>
+    <message>
+        <source>The lease table was closed.</source>
+        <translation>Die Lease-Tabelle wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseReport</name>
+    <message>
+        <source>STREAM</source>
+        <translation>STREAM</translation>
+    </message>
+    <message>
+        <source>SHARD</source>
+        <translation>SHARD</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>BESITZER</translation>
+    </message>
+    <message>
+        <source>COUNTER</source>
+        <translation>ZÄHLER</translation>
+    </message>
+    <message>
+        <source>CHECKPOINT</source>
+        <translation>CHECKPOINT</translation>
+    </message>
+    <message>
+        <source>SWITCHES</source>
+        <translation>WECHSEL</translation>
+    </message>
+    <message>
+        <source>PARENTS</source>
+        <translation>ELTERN</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>stream %1</source>
+        <translation>Stream %1</translation>
+    </message>
+    <message>
+        <source>1 lease</source>
+        <translation>1 Lease</translation>
+    </message>
+    <message>
+        <source>%1 leases</source>
+        <translation>%1 Leases</translation>
+    </message>
+    <message>
+        <source>Lease table %1: %2, failover time %3 s</source>
+        <translation>Lease-Tabelle %1: %2, Failover-Zeit %3 s</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>Gelesen um %1</translation>
+    </message>
+    <message>
+        <source>(no leases)</source>
+        <translation>(keine Leases)</translation>
+    </message>
+    <message>
+        <source>Expiry is unknown: the table was read once. Without --no-wait it is read twice, the failover time apart.</source>
+        <translation>Der Ablauf ist unbekannt: Die Tabelle wurde einmal gelesen. Ohne --no-wait wird sie zweimal gelesen, im Abstand der Failover-Zeit.</translation>
+    </message>
+    <message>
+        <source>Leases per owner:</source>
+        <translation>Leases je Besitzer:</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(nicht zugewiesen)</translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation>Leader: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Workers reporting metrics: %1</source>
+        <translation>Worker mit Metriken: %1</translation>
+    </message>
+    <message>
+        <source>last update %1</source>
+        <translation>zuletzt aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseSerializer</name>
+    <message>
+        <source>expected a DynamoDB %1 value, found %2</source>
+        <translation>erwartet war ein DynamoDB-Wert vom Typ %1, gefunden %2</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>erwartet war eine Zeichenkette, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>erwartet war eine ganze Zahl, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>erwartet war eine Zahl, gefunden %1</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>erwartet war eine Liste von Zeichenketten, gefunden %1</translation>
+    </message>
+    <message>
+        <source>A lease has a malformed attribute %1: %2.</source>
+        <translation>Ein Lease hat ein fehlerhaftes Attribut %1: %2.</translation>
+    </message>
+    <message>
+        <source>The lease %1 has a malformed attribute %2: %3.</source>
+        <translation>Das Lease %1 hat ein fehlerhaftes Attribut %2: %3.</translation>
+    </message>
+    <message>
+        <source>An item of the lease table has no leaseKey: %1.</source>
+        <translation>Ein Eintrag der Lease-Tabelle hat keinen leaseKey: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeasesCommand</name>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--table is required: the lease table (the KCL application name).</source>
+        <translation>--table ist nötig: die Lease-Tabelle (der Name der KCL-Anwendung).</translation>
+    </message>
+    <message>
+        <source>--endpoint must be an http:// or https:// URL, not %1.</source>
+        <translation>--endpoint muss eine http://- oder https://-URL sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--region is required (or AWS_REGION, or a region in the profile).</source>
+        <translation>--region ist nötig (oder AWS_REGION oder eine Region im Profil).</translation>
+    </message>
+    <message>
+        <source>--failover-ms must be a number of milliseconds from 1 to 3600000, not %1.</source>
+        <translation>--failover-ms muss eine Zahl von Millisekunden zwischen 1 und 3600000 sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Usage: shardscope leases --table NAME [--endpoint URL | --profile P] [--region R]
+                         [--stream S] [--json] [--failover-ms N] [--no-wait]
+
+Prints the lease table of a KCL application (DynamoDB), read-only: one row per
+lease (shard, owner, counter, checkpoint, owner switches, parents, state), then
+the leases per owner and, for KCL 3.x, the leader and the workers&apos; metrics.
+
+KCL stores no expiry time: a lease is expired when its counter has not changed
+for longer than the failover time. So the table is read twice: once, then again
+after the failover time (10 s unless --failover-ms says otherwise), and only then
+is a lease called alive or expired. --no-wait reads once; expiry is then unknown.
+
+  --table NAME       the lease table (the KCL application name)
+  --endpoint URL     DynamoDB at this URL (DynamoDB Local, LocalStack, ...)
+  --profile P        the AWS profile whose credentials to use
+  --region R         the region (default: AWS_REGION or the profile&apos;s region)
+  --stream S         multi-stream applications: only this stream&apos;s leases
+  --json             JSON instead of text (checkpoints in full)
+  --failover-ms N    the application&apos;s failoverTimeMillis (default 10000)
+  --no-wait          read once and do not tell expired from alive
+
+Exit status: 0 when the table was read, 1 when it could not be (unreachable
+endpoint, unknown table, no credentials), 2 for bad arguments.
+</source>
+        <translation>Aufruf: shardscope leases --table NAME [--endpoint URL | --profile P] [--region R]
+                         [--stream S] [--json] [--failover-ms N] [--no-wait]
+
+Gibt die Lease-Tabelle einer KCL-Anwendung (DynamoDB) aus, nur lesend: eine Zeile
+je Lease (Shard, Besitzer, Zähler, Checkpoint, Besitzerwechsel, Eltern, Zustand),
+dann die Leases je Besitzer und bei KCL 3.x den Leader und die Metriken der Worker.
+
+KCL speichert keine Ablaufzeit: Ein Lease ist abgelaufen, wenn sich sein Zähler
+länger als die Failover-Zeit nicht geändert hat. Darum wird die Tabelle zweimal
+gelesen: einmal, dann nach der Failover-Zeit noch einmal (10 s, sofern --failover-ms
+nichts anderes sagt), und erst dann gilt ein Lease als lebendig oder abgelaufen.
+--no-wait liest einmal; der Ablauf ist dann unbekannt.
+
+  --table NAME       die Lease-Tabelle (der Name der KCL-Anwendung)
+  --endpoint URL     DynamoDB unter dieser URL (DynamoDB Local, LocalStack, ...)
+  --profile P        das AWS-Profil, dessen Anmeldedaten verwendet werden
+  --region R         die Region (Standard: AWS_REGION oder die Region des Profils)
+  --stream S         Multi-Stream-Anwendungen: nur die Leases dieses Streams
+  --json             JSON statt Text (Checkpoints vollständig)
+  --failover-ms N    failoverTimeMillis der Anwendung (Standard 10000)
+  --no-wait          einmal lesen, abgelaufene nicht von lebendigen unterscheiden
+
+Exit-Status: 0, wenn die Tabelle gelesen wurde, 1, wenn nicht (Endpunkt nicht
+erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
+</translation>
+    </message>
+    <message>
+        <source>watching for %1 s…</source>
+        <translation>beobachte %1 s lang…</translation>
+    </message>
+    <message>
+        <source>Run `shardscope leases --help` for the options.</source>
+        <translation>`shardscope leases --help` zeigt die Optionen.</translation>
     </message>
 </context>
 <context>

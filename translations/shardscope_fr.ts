@@ -1744,6 +1744,44 @@
     </message>
 </context>
 <context>
+    <name>shardscope::DynamoDbClient</name>
+    <message>
+        <source>No AWS credentials are set for DynamoDB at %1.</source>
+        <translation>Aucun identifiant AWS n&apos;est défini pour DynamoDB à %1.</translation>
+    </message>
+    <message>
+        <source>The AWS credentials are no longer available.</source>
+        <translation>Les identifiants AWS ne sont plus disponibles.</translation>
+    </message>
+    <message>
+        <source>DynamoDB at %1 answered HTTP %2.</source>
+        <translation>DynamoDB à %1 a répondu HTTP %2.</translation>
+    </message>
+    <message>
+        <source>The table %1 does not exist at %2.</source>
+        <translation>La table %1 n&apos;existe pas à %2.</translation>
+    </message>
+    <message>
+        <source>DynamoDB at %1 sent an answer to %2 that is not a JSON object: %3</source>
+        <translation>DynamoDB à %1 a envoyé à %2 une réponse qui n&apos;est pas un objet JSON : %3</translation>
+    </message>
+    <message>
+        <source>DynamoDB at %1 could not be reached: %2</source>
+        <translation>DynamoDB à %1 n&apos;a pas pu être joint : %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DynamoLeaseTable</name>
+    <message>
+        <source>DynamoDB, %1</source>
+        <translation>DynamoDB, %1</translation>
+    </message>
+    <message>
+        <source>The lease table %1 is open read-only: %2 was not sent.</source>
+        <translation>La table des baux %1 est ouverte en lecture seule : %2 n&apos;a pas été envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::KinesisName</name>
     <message>
         <source>a space</source>
@@ -1772,6 +1810,218 @@
     <message>
         <source>The name is %L1 characters long; at most %L2 are allowed.</source>
         <translation>Le nom fait %L1 caractères&#xa0;; %L2 au maximum sont autorisés.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseMonitor</name>
+    <message>
+        <source>The lease table was closed.</source>
+        <translation>La table des baux a été fermée.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseReport</name>
+    <message>
+        <source>STREAM</source>
+        <translation>FLUX</translation>
+    </message>
+    <message>
+        <source>SHARD</source>
+        <translation>SHARD</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>PROPRIÉTAIRE</translation>
+    </message>
+    <message>
+        <source>COUNTER</source>
+        <translation>COMPTEUR</translation>
+    </message>
+    <message>
+        <source>CHECKPOINT</source>
+        <translation>CHECKPOINT</translation>
+    </message>
+    <message>
+        <source>SWITCHES</source>
+        <translation>CHANGEMENTS</translation>
+    </message>
+    <message>
+        <source>PARENTS</source>
+        <translation>PARENTS</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <source>stream %1</source>
+        <translation>flux %1</translation>
+    </message>
+    <message>
+        <source>1 lease</source>
+        <translation>1 bail</translation>
+    </message>
+    <message>
+        <source>%1 leases</source>
+        <translation>%1 baux</translation>
+    </message>
+    <message>
+        <source>Lease table %1: %2, failover time %3 s</source>
+        <translation>Table des baux %1 : %2, délai de basculement %3 s</translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>Lue à %1</translation>
+    </message>
+    <message>
+        <source>(no leases)</source>
+        <translation>(aucun bail)</translation>
+    </message>
+    <message>
+        <source>Expiry is unknown: the table was read once. Without --no-wait it is read twice, the failover time apart.</source>
+        <translation>L&apos;expiration est inconnue : la table a été lue une fois. Sans --no-wait, elle est lue deux fois, à un délai de basculement d&apos;intervalle.</translation>
+    </message>
+    <message>
+        <source>Leases per owner:</source>
+        <translation>Baux par propriétaire :</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(non attribué)</translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation>Leader : %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Workers reporting metrics: %1</source>
+        <translation>Workers publiant des métriques : %1</translation>
+    </message>
+    <message>
+        <source>last update %1</source>
+        <translation>dernière mise à jour %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseSerializer</name>
+    <message>
+        <source>expected a DynamoDB %1 value, found %2</source>
+        <translation>une valeur DynamoDB de type %1 était attendue, trouvé %2</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>une chaîne était attendue, trouvé %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>un nombre entier était attendu, trouvé %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>un nombre était attendu, trouvé %1</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>une liste de chaînes était attendue, trouvé %1</translation>
+    </message>
+    <message>
+        <source>A lease has a malformed attribute %1: %2.</source>
+        <translation>Un bail a un attribut %1 mal formé : %2.</translation>
+    </message>
+    <message>
+        <source>The lease %1 has a malformed attribute %2: %3.</source>
+        <translation>Le bail %1 a un attribut %2 mal formé : %3.</translation>
+    </message>
+    <message>
+        <source>An item of the lease table has no leaseKey: %1.</source>
+        <translation>Un élément de la table des baux n&apos;a pas de leaseKey : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeasesCommand</name>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argument inattendu : %1</translation>
+    </message>
+    <message>
+        <source>--table is required: the lease table (the KCL application name).</source>
+        <translation>--table est obligatoire : la table des baux (le nom de l&apos;application KCL).</translation>
+    </message>
+    <message>
+        <source>--endpoint must be an http:// or https:// URL, not %1.</source>
+        <translation>--endpoint doit être une URL http:// ou https://, pas %1.</translation>
+    </message>
+    <message>
+        <source>--region is required (or AWS_REGION, or a region in the profile).</source>
+        <translation>--region est obligatoire (ou AWS_REGION, ou une région dans le profil).</translation>
+    </message>
+    <message>
+        <source>--failover-ms must be a number of milliseconds from 1 to 3600000, not %1.</source>
+        <translation>--failover-ms doit être un nombre de millisecondes entre 1 et 3600000, pas %1.</translation>
+    </message>
+    <message>
+        <source>Usage: shardscope leases --table NAME [--endpoint URL | --profile P] [--region R]
+                         [--stream S] [--json] [--failover-ms N] [--no-wait]
+
+Prints the lease table of a KCL application (DynamoDB), read-only: one row per
+lease (shard, owner, counter, checkpoint, owner switches, parents, state), then
+the leases per owner and, for KCL 3.x, the leader and the workers&apos; metrics.
+
+KCL stores no expiry time: a lease is expired when its counter has not changed
+for longer than the failover time. So the table is read twice: once, then again
+after the failover time (10 s unless --failover-ms says otherwise), and only then
+is a lease called alive or expired. --no-wait reads once; expiry is then unknown.
+
+  --table NAME       the lease table (the KCL application name)
+  --endpoint URL     DynamoDB at this URL (DynamoDB Local, LocalStack, ...)
+  --profile P        the AWS profile whose credentials to use
+  --region R         the region (default: AWS_REGION or the profile&apos;s region)
+  --stream S         multi-stream applications: only this stream&apos;s leases
+  --json             JSON instead of text (checkpoints in full)
+  --failover-ms N    the application&apos;s failoverTimeMillis (default 10000)
+  --no-wait          read once and do not tell expired from alive
+
+Exit status: 0 when the table was read, 1 when it could not be (unreachable
+endpoint, unknown table, no credentials), 2 for bad arguments.
+</source>
+        <translation>Usage : shardscope leases --table NOM [--endpoint URL | --profile P] [--region R]
+                          [--stream S] [--json] [--failover-ms N] [--no-wait]
+
+Affiche la table des baux d&apos;une application KCL (DynamoDB), en lecture seule : une
+ligne par bail (shard, propriétaire, compteur, checkpoint, changements de
+propriétaire, parents, état), puis les baux par propriétaire et, pour KCL 3.x, le
+leader et les métriques des workers.
+
+KCL n&apos;enregistre aucune heure d&apos;expiration : un bail est expiré quand son compteur
+n&apos;a pas changé depuis plus longtemps que le délai de basculement. La table est donc
+lue deux fois : une fois, puis de nouveau après le délai de basculement (10 s, sauf
+indication contraire de --failover-ms), et c&apos;est alors seulement qu&apos;un bail est dit
+vivant ou expiré. --no-wait lit une seule fois ; l&apos;expiration reste alors inconnue.
+
+  --table NOM        la table des baux (le nom de l&apos;application KCL)
+  --endpoint URL     DynamoDB à cette URL (DynamoDB Local, LocalStack, ...)
+  --profile P        le profil AWS dont les identifiants sont utilisés
+  --region R         la région (par défaut : AWS_REGION ou la région du profil)
+  --stream S         applications multi-flux : seulement les baux de ce flux
+  --json             JSON au lieu de texte (checkpoints en entier)
+  --failover-ms N    le failoverTimeMillis de l&apos;application (10000 par défaut)
+  --no-wait          lire une seule fois, sans distinguer expirés et vivants
+
+Code de sortie : 0 quand la table a été lue, 1 sinon (point de terminaison
+injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais arguments.
+</translation>
+    </message>
+    <message>
+        <source>watching for %1 s…</source>
+        <translation>observation pendant %1 s…</translation>
+    </message>
+    <message>
+        <source>Run `shardscope leases --help` for the options.</source>
+        <translation>`shardscope leases --help` affiche les options.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "awsbackend.h"
 
 #include "aws/awsconfig.h"
+#include "aws/awsendpoint.h"
 #include "aws/awslog.h"
+#include "aws/awsretry.h"
 #include "aws/credentialsprovider.h"
 #include "backend/awssubscription.h"
 #include "backend/backendlog.h"
@@ -40,23 +42,6 @@ namespace shardscope {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray hostHeaderOf(const QUrl &url)
-{
-    QByteArray host = url.host(QUrl::FullyEncoded).toUtf8();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    if (url.port() != -1)
-        host += ':' + QByteArray::number(url.port());
-    return host;
-}
-
-QUrl serviceEndpoint(const QString &service, const QString &region)
-{
-    const QString domain =
-        region.startsWith(u"cn-"_s) ? u"amazonaws.com.cn"_s : u"amazonaws.com"_s;
-    return QUrl(u"https://"_s % service % u'.' % region % u'.' % domain);
-}
 
 QString nameOf(const StreamTarget &target)
 {
@@ -304,21 +289,21 @@ AwsBackend::AwsBackend(AwsBackendOptions options, QObject *parent)
     m_kinesis.targetPrefix = u"Kinesis_20131202."_s;
     m_kinesis.url = m_options.endpoint.isEmpty() ? defaultEndpoint(m_options.region)
                                                  : m_options.endpoint;
-    m_kinesis.hostHeader = hostHeaderOf(m_kinesis.url);
+    m_kinesis.hostHeader = AwsEndpoint::hostHeader(m_kinesis.url);
     // A custom endpoint (LocalStack, kinesalite, another Shardscope) is asked for KMS too.
     m_kms.signingName = u"kms"_s;
     m_kms.targetPrefix = u"TrentService."_s;
     m_kms.activityPrefix = u"kms:"_s;
     m_kms.url = m_options.endpoint.isEmpty() ? defaultKmsEndpoint(m_options.region)
                                              : m_options.endpoint;
-    m_kms.hostHeader = hostHeaderOf(m_kms.url);
+    m_kms.hostHeader = AwsEndpoint::hostHeader(m_kms.url);
     // CloudWatch (metrics) speaks JSON 1.0; a custom endpoint is asked for it too.
     m_cloudWatch.signingName = u"monitoring"_s;
     m_cloudWatch.targetPrefix = CloudWatchCodec::kTargetPrefix;
     m_cloudWatch.activityPrefix = u"cloudwatch:"_s;
     m_cloudWatch.url = m_options.endpoint.isEmpty() ? defaultCloudWatchEndpoint(m_options.region)
                                                     : m_options.endpoint;
-    m_cloudWatch.hostHeader = hostHeaderOf(m_cloudWatch.url);
+    m_cloudWatch.hostHeader = AwsEndpoint::hostHeader(m_cloudWatch.url);
     m_cloudWatch.contentType = QByteArray(CloudWatchCodec::kContentType.data(),
                                           CloudWatchCodec::kContentType.size());
 
@@ -365,23 +350,19 @@ AwsBackend::~AwsBackend()
 
 QUrl AwsBackend::defaultEndpoint(const QString &region)
 {
-    return serviceEndpoint(u"kinesis"_s, region);
+    return AwsEndpoint::forService(u"kinesis"_s, region);
 }
 
 QUrl AwsBackend::defaultKmsEndpoint(const QString &region)
 {
-    return serviceEndpoint(u"kms"_s, region);
+    return AwsEndpoint::forService(u"kms"_s, region);
 }
 
 std::chrono::milliseconds AwsBackend::backoffDelay(int retry, std::chrono::milliseconds base,
                                                    std::chrono::milliseconds maxDelay,
                                                    double random)
 {
-    const double ceiling = std::min(static_cast<double>(maxDelay.count()),
-                                    static_cast<double>(base.count()) *
-                                        std::ldexp(1.0, std::clamp(retry, 0, 62)));
-    const double r = std::clamp(random, 0.0, 1.0);
-    return std::chrono::milliseconds(static_cast<qint64>(std::floor(ceiling * r)));
+    return AwsRetry::backoffDelay(retry, base, maxDelay, random);
 }
 
 Error AwsBackend::errorFromResponse(int httpStatus, const QByteArray &body,
@@ -1617,7 +1598,7 @@ BackendFuture<void> AwsBackend::deleteResourcePolicy(const ResourcePolicyTarget 
 
 QUrl AwsBackend::defaultCloudWatchEndpoint(const QString &region)
 {
-    return serviceEndpoint(u"monitoring"_s, region);
+    return AwsEndpoint::forService(u"monitoring"_s, region);
 }
 
 BackendFuture<QByteArray> AwsBackend::invokeRaw(const Service &service, const QString &operation,

@@ -4,6 +4,7 @@
 #include "kinesis/error.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QtGlobal>
 
@@ -23,6 +24,15 @@ struct LeaseState
     bool expired = false;          // counter unchanged for longer than the failover time
 };
 
+// One worker's row of KCL 3.x's `<table>-WorkerMetricStats` table.
+struct WorkerMetricStatsEntry
+{
+    QString workerId;                  // `wid`, the hash key
+    qint64 lastUpdateEpochSeconds = 0; // `lut`
+    QMap<QString, QList<double>> metricStats; // `sts`: the recent values per metric (e.g. CPU)
+    QMap<QString, QList<double>> operatingRange; // `opr`: the limits per metric
+};
+
 // What one poll of a lease table found, with the watcher's inferences.
 struct LeaseTableSnapshot
 {
@@ -36,6 +46,7 @@ struct LeaseTableSnapshot
     bool hasCoordinatorState = false;
     QString leaderWorkerId;        // CoordinatorState's `Leader` lock owner, when known
     std::optional<Error> error;    // the last poll's failure (leases are then the previous poll's)
+    QList<WorkerMetricStatsEntry> workerMetricStats; // workerId order; empty without the table
 };
 
 } // namespace shardscope
