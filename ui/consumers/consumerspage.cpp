@@ -3,6 +3,7 @@
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
 #include "consumerdashboard.h"
+#include "consumerdebugcontroller.h"
 #include "consumerstatusdelegate.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "models/consumersmodel.h"
@@ -97,7 +98,8 @@ ConsumersPage::ConsumersPage(QWidget *parent)
       m_subscriptionsProxy(new QSortFilterProxyModel(this)),
       m_registerAction(new QAction(tr("Register &Consumer…"), this)),
       m_deregisterAction(new QAction(tr("Deregister C&onsumer…"), this)),
-      m_dashboard(new ConsumerDashboard(this))
+      m_dashboard(new ConsumerDashboard(this)),
+      m_debugController(new ConsumerDebugController(m_dashboard, this))
 {
     m_registerAction->setObjectName(u"actionRegisterConsumer"_s);
     m_registerAction->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
@@ -301,6 +303,7 @@ void ConsumersPage::setStream(StreamBackend *backend, const QString &streamName)
     m_arnField->clear();
     m_copyArnButton->setEnabled(false);
     const bool readOnly = backend && backend->isReadOnly();
+    m_debugController->setStream(backend, streamName);
     m_dashboard->setStream(backend ? streamName : QString(), readOnly,
                            backend && backend->kind() == BackendKind::Aws ? backend->displayName() : QString());
     m_readOnlyNote->setVisible(readOnly);

@@ -15,6 +15,7 @@ class QToolButton;
 namespace shardscope {
 
 class ConsumerDashboard;
+class ConsumerDebugController;
 class ConsumersModel;
 class InlineErrorLabel;
 class LiveSubscriptionsModel;
@@ -49,6 +50,7 @@ public:
     QList<QAction *> commandActions() const;
     // The consumer group dashboard, on the second sub-tab.
     ConsumerDashboard *dashboard() const { return m_dashboard; }
+    ConsumerDebugController *debugController() const { return m_debugController; }
     QTabWidget *sections() const { return m_sections; }
     QAction *registerAction() const { return m_registerAction; }
     QAction *deregisterAction() const { return m_deregisterAction; }
@@ -89,6 +91,7 @@ private:
     QAction *m_registerAction;
     QAction *m_deregisterAction;
     ConsumerDashboard *m_dashboard;
+    ConsumerDebugController *m_debugController;
     QTabWidget *m_sections = nullptr;
 
     QLabel *m_readOnlyNote = nullptr;
