@@ -1,0 +1,122 @@
+#include "shardsyncer.h"
+
+#include "backend/futureutils.h"
+
+#include <QHash>
+#include <QPromise>
+
+#include <memory>
+
+namespace shardscope {
+
+ShardSyncer::ShardSyncer(StreamBackend *backend, LeaseTable *table, const QString &streamName,
+                         const QString &initialPosition, QObject *parent)
+    : QObject(parent), m_backend(backend), m_table(table), m_streamName(streamName),
+      m_initialPosition(initialPosition)
+{
+}
+
+Lease ShardSyncer::newLease(const QString &shardId, const QStringList &parentShardIds, const HashKeyRange &range,
+                            const QString &checkpoint)
+{
+    Lease lease;
+    lease.leaseKey = shardId;
+    lease.checkpoint = checkpoint;
+    lease.parentShardIds = parentShardIds;
+    lease.startingHashKey = range.start.toDecimal();
+    lease.endingHashKey = range.end.toDecimal();
+    return lease;
+}
+
+QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList<Lease> &existing,
+                                         const QString &initialPosition)
+{
+    QHash<QString, const Lease *> leases;
+    for (const Lease &lease : existing)
+        leases.insert(lease.shardId(), &lease);
+    QHash<QString, const Shard *> listed;
+    for (const Shard &shard : shards)
+        listed.insert(shard.shardId, &shard);
+    const bool latest = initialPosition == CheckpointSentinel::Latest;
+
+    QList<Lease> created;
+    for (const Shard &shard : shards) {
+        if (leases.contains(shard.shardId))
+            continue;
+        QStringList parents;
+        for (const auto &parent : {shard.parentShardId, shard.adjacentParentShardId}) {
+            if (parent && !parent->isEmpty())
+                parents.append(*parent);
+        }
+        bool anyListedParent = false;
+        bool anyParentLeased = false;
+        bool anyParentEnded = false;
+        for (const QString &parent : std::as_const(parents)) {
+            anyListedParent = anyListedParent || listed.contains(parent);
+            const Lease *parentLease = leases.value(parent);
+            anyParentLeased = anyParentLeased || parentLease;
+            anyParentEnded = anyParentEnded || (parentLease && parentLease->reachedShardEnd());
+        }
+        const bool open = !shard.endingSequenceNumber;
+        QString checkpoint;
+        if (anyParentEnded)
+            checkpoint = CheckpointSentinel::TrimHorizon;
+        else if (!anyListedParent)
+            checkpoint = latest ? (open ? CheckpointSentinel::Latest : QString()) : CheckpointSentinel::TrimHorizon;
+        else if (latest && !anyParentLeased && open)
+            checkpoint = CheckpointSentinel::Latest;
+        if (checkpoint.isEmpty())
+            continue;
+        created.append(newLease(shard.shardId, parents, shard.hashKeyRange, checkpoint));
+    }
+    return created;
+}
+
+BackendFuture<int> ShardSyncer::sync()
+{
+    auto promise = std::make_shared<QPromise<BackendResult<int>>>();
+    promise->start();
+    const auto finish = [promise](const BackendResult<int> &result) {
+        promise->addResult(result);
+        promise->finish();
+    };
+    onResult(this, m_backend->listAllShards(StreamTarget::byName(m_streamName)),
+             [this, finish](const BackendResult<QList<Shard>> &shards) {
+                 if (!shards) {
+                     finish(std::unexpected(shards.error()));
+                     return;
+                 }
+                 onResult(this, m_table->listLeases(), [this, finish, shards = *shards](const BackendResult<QList<Lease>> &leases) {
+                     if (!leases) {
+                         finish(std::unexpected(leases.error()));
+                         return;
+                     }
+                     const QList<Lease> toCreate = leasesToCreate(shards, *leases, m_initialPosition);
+                     if (toCreate.isEmpty()) {
+                         finish(0);
+                         return;
+                     }
+                     auto remaining = std::make_shared<int>(int(toCreate.size()));
+                     auto created = std::make_shared<int>(0);
+                     auto failure = std::make_shared<std::optional<Error>>();
+                     for (const Lease &lease : toCreate) {
+                         onResult(this, m_table->createLeaseIfNotExists(lease),
+                                  [finish, remaining, created, failure](const BackendResult<bool> &result) {
+                                      if (!result)
+                                          *failure = result.error();
+                                      else if (*result)
+                                          ++*created;
+                                      if (--*remaining == 0) {
+                                          if (*failure)
+                                              finish(std::unexpected(**failure));
+                                          else
+                                              finish(*created);
+                                      }
+                                  });
+                     }
+                 });
+             });
+    return promise->future();
+}
+
+} // namespace shardscope
