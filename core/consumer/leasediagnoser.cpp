@@ -343,8 +343,9 @@ void workersNotRenewing(Context &c)
         if (worker.leaseKeys.isEmpty() || worker.state == WorkerStatus::State::Killed
             || reported.contains(worker.workerId))
             continue;
+        // Before its first renewal round a worker has nothing to say: the table speaks for it.
         const qint64 last = worker.lastRenewalMs;
-        if (c.input.nowMs - last <= failover)
+        if (last <= 0 || c.input.nowMs - last <= failover)
             continue;
         c.add(Diagnosis::Kind::WorkerNotRenewing, Diagnosis::Severity::Error, {}, {},
               worker.workerId, last,
@@ -356,7 +357,7 @@ void workersNotRenewing(Context &c)
                                        "ago: look at its last error and its connection to the "
                                        "lease table.")
                         .arg(worker.workerId, leaseCount(worker.leaseKeys.size()),
-                             last > 0 ? roughDuration(c.input.nowMs - last) : LeaseDiagnoser::tr("never")));
+                             roughDuration(c.input.nowMs - last)));
     }
 }
 

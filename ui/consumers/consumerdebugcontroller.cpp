@@ -6,9 +6,11 @@
 #include "backend/emulatorbackend.h"
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "consumer/consumergroup.h"
 #include "consumer/dynamoleasetable.h"
 #include "consumer/leasemonitor.h"
 #include "consumer/leasetable.h"
+#include "consumer/sqliteleasetable.h"
 #include "kinesis/clock.h"
 #include "uilog.h"
 
@@ -28,6 +30,28 @@ ConsumerDebugController::ConsumerDebugController(ConsumerDashboard *dashboard, Q
     connect(&m_tipTimer, &QTimer::timeout, this, &ConsumerDebugController::probeTips);
     connect(dashboard, &ConsumerDashboard::openTableRequested, this, &ConsumerDebugController::openTable);
     connect(dashboard, &ConsumerDashboard::stopRequested, this, &ConsumerDebugController::stop);
+    connect(dashboard, &ConsumerDashboard::runGroupRequested, this, &ConsumerDebugController::runGroup);
+    connect(dashboard, &ConsumerDashboard::addWorkerRequested, this, [this] {
+        if (m_group)
+            m_group->addWorker();
+    });
+    connect(dashboard, &ConsumerDashboard::killWorkerRequested, this, [this](const QString &worker) {
+        if (m_group)
+            m_group->killWorker(worker);
+    });
+    connect(dashboard, &ConsumerDashboard::pauseWorkerRequested, this, [this](const QString &worker, bool paused) {
+        if (m_group)
+            m_group->setWorkerPaused(worker, paused);
+    });
+    connect(dashboard, &ConsumerDashboard::processingDelayRequested, this, [this](const QString &worker, int ms) {
+        if (m_group)
+            m_group->setProcessingDelay(worker, ms);
+    });
+    connect(dashboard, &ConsumerDashboard::poisonFilterRequested, this,
+            [this](const QString &worker, const QString &filter) {
+                if (m_group)
+                    m_group->setPoisonFilter(worker, filter);
+            });
 }
 
 ConsumerDebugController::~ConsumerDebugController()
@@ -93,13 +117,90 @@ void ConsumerDebugController::watch(LeaseTable *table, bool owned, ConsumerDashb
     m_tipTimer.start();
 }
 
+std::unique_ptr<DynamoDbClient> ConsumerDebugController::dynamoClient(const QString &endpoint,
+                                                                      const QString &region)
+{
+    DynamoDbClientOptions options;
+    options.endpoint = QUrl(endpoint);
+    options.region = region;
+    if (options.endpoint.scheme() == u"http"_s) {
+        // DynamoDB Local, dynalite and LocalStack take any key; nothing needs to be found.
+        options.staticCredentials = AwsCredentials{u"local"_s, u"local"_s, {}};
+    } else {
+        m_credentials = std::make_unique<CredentialsProvider>(CredentialsProvider::Options{});
+        options.credentialsProvider = m_credentials.get();
+    }
+    return std::make_unique<DynamoDbClient>(options);
+}
+
+void ConsumerDebugController::runGroup(const ConsumerGroupRequest &request)
+{
+    stop();
+    if (!m_backend || m_streamName.isEmpty())
+        return;
+    LeaseTable *table = nullptr;
+    if (request.location == LeaseTableLocation::DynamoDb) {
+        m_dynamo = dynamoClient(request.endpoint, request.region);
+        table = new DynamoLeaseTable(m_dynamo.get(), request.applicationName, false);
+    } else {
+        table = new SqliteLeaseTable(localStorePath(), request.applicationName);
+    }
+    ConsumerGroupOptions options;
+    options.applicationName = request.applicationName;
+    options.streamName = m_streamName;
+    options.workers = request.workers;
+    options.readMode = request.fanOut ? ConsumerGroupOptions::ReadMode::FanOut
+                                      : ConsumerGroupOptions::ReadMode::Polling;
+    options.consumerArn = request.consumerArn;
+    options.initialPosition = request.initialPosition;
+    options.failoverTimeMs = request.failoverTimeMs;
+    m_group = new ConsumerGroup(m_backend, table, options, nullptr, this);
+    connect(m_group, &ConsumerGroup::workersChanged, this, &ConsumerDebugController::pushWorkers);
+    connect(m_group, &ConsumerGroup::errorOccurred, this, [this](const QString &message) {
+        if (m_dashboard)
+            m_dashboard->setSourceError(message);
+    });
+    // The table exists once the group started: watch it from then on.
+    connect(m_group, &ConsumerGroup::started, this, [this] {
+        if (m_monitor)
+            m_monitor->refreshNow();
+        refreshShards();
+    });
+    const QString reading = request.fanOut ? tr("enhanced fan-out") : tr("polling");
+    watch(table, true, ConsumerDashboard::Source::Group, request.failoverTimeMs,
+          tr("%1, reading by %3; workers at the start: %2; lease table: %4")
+              .arg(request.applicationName, QString::number(request.workers), reading, table->location()));
+    m_group->start();
+    pushWorkers();
+}
+
+void ConsumerDebugController::pushWorkers()
+{
+    if (!m_group || !m_dashboard)
+        return;
+    // The group times renewals by the system clock; the watcher may run on another (tests).
+    const qint64 shift = now() - QDateTime::currentMSecsSinceEpoch();
+    QList<WorkerStatus> workers = m_group->workers();
+    for (WorkerStatus &worker : workers) {
+        if (worker.lastRenewalMs > 0)
+            worker.lastRenewalMs += shift;
+    }
+    m_dashboard->setWorkers(workers);
+}
+
 void ConsumerDebugController::openTable(const LeaseTableRequest &request)
 {
     stop();
+    if (!request.useConnection) {
+        m_dynamo = dynamoClient(request.endpoint, request.region);
+        auto *table = new DynamoLeaseTable(m_dynamo.get(), request.tableName, true);
+        watch(table, true, ConsumerDashboard::Source::Inspector, request.failoverTimeMs,
+              tr("%1 (%2)").arg(request.tableName, table->location()));
+        return;
+    }
     DynamoDbClientOptions options;
-    options.endpoint = request.useConnection ? QUrl() : QUrl(request.endpoint);
     options.region = request.region;
-    if (request.useConnection) {
+    {
         auto *aws = qobject_cast<AwsBackend *>(m_backend.data());
         if (!aws) {
             if (m_dashboard)
@@ -109,12 +210,6 @@ void ConsumerDebugController::openTable(const LeaseTableRequest &request)
         options.region = aws->options().region;
         options.credentialsProvider = aws->options().credentialsProvider;
         options.staticCredentials = aws->options().staticCredentials;
-    } else if (options.endpoint.scheme() == u"http"_s) {
-        // DynamoDB Local, dynalite and LocalStack take any key; nothing needs to be found.
-        options.staticCredentials = AwsCredentials{u"local"_s, u"local"_s, {}};
-    } else {
-        m_credentials = std::make_unique<CredentialsProvider>(CredentialsProvider::Options{});
-        options.credentialsProvider = m_credentials.get();
     }
     m_dynamo = std::make_unique<DynamoDbClient>(options);
     auto *table = new DynamoLeaseTable(m_dynamo.get(), request.tableName, true);
@@ -128,6 +223,12 @@ void ConsumerDebugController::stop()
     m_tipTimer.stop();
     m_pendingProbes = 0;
     m_roundTips.clear();
+    // The group first: its workers use the table.
+    if (m_group) {
+        m_group->stop();
+        delete m_group;
+        m_group = nullptr;
+    }
     if (m_monitor) {
         m_monitor->stop();
         delete m_monitor;
@@ -145,8 +246,10 @@ void ConsumerDebugController::stop()
 
 void ConsumerDebugController::onSnapshot(const LeaseTableSnapshot &snapshot)
 {
-    if (m_dashboard)
-        m_dashboard->setSnapshot(snapshot);
+    if (!m_dashboard)
+        return;
+    m_dashboard->setSnapshot(snapshot);
+    pushWorkers();
 }
 
 void ConsumerDebugController::refreshShards()
@@ -252,7 +355,7 @@ void ConsumerDebugController::probeTips()
                      }
                      GetRecordsRequest get;
                      get.shardIterator = iterator->shardIterator;
-                     get.limit = 1;
+                     get.limit = kBehindProbeLimit;
                      onResult(this, backend->getRecords(get),
                               [this, generation, i, done](const BackendResult<GetRecordsResponse> &records) {
                                   if (generation != m_generation)
@@ -260,8 +363,16 @@ void ConsumerDebugController::probeTips()
                                   if (records && i < m_roundTips.size()) {
                                       ShardTip &tip = m_roundTips[i];
                                       tip.millisBehind = records->millisBehindLatest;
-                                      if (records->records.isEmpty() && records->millisBehindLatest == 0)
-                                          tip.recordsBehind = 0;
+                                      // Fewer than asked and at the tip: that is all there is
+                                      // after the checkpoint, so the count is exact.
+                                      if (records->records.size() < kBehindProbeLimit
+                                          && records->millisBehindLatest == 0) {
+                                          qint64 bytes = 0;
+                                          for (const Record &record : records->records)
+                                              bytes += record.data.size();
+                                          tip.recordsBehind = records->records.size();
+                                          tip.bytesBehind = bytes;
+                                      }
                                   }
                                   done();
                               });
