@@ -6907,6 +6907,10 @@ Hash-Schlüssel %3 – %4
         <source>Time %1 takes per record (0: normal speed):</source>
         <translation>Zeit, die %1 pro Datensatz braucht (0: normale Geschwindigkeit):</translation>
     </message>
+    <message>
+        <source>shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::LeaseDiagnoser</name>
@@ -6977,10 +6981,6 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>%1 believes it holds %2 but its last renewal was %3 ago: look at its last error and its connection to the lease table.</source>
         <translation>%1 glaubt, %2 zu halten, hat aber zuletzt vor %3 erneuert: Prüfen Sie seinen letzten Fehler und seine Verbindung zur Lease-Tabelle.</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
     </message>
     <message>
         <source>The consumer of %1 falls behind: it is %2 behind and the lag grows by about %3 s every minute. Records arrive faster than they are processed: look at the processing time per record, throttling, or add shards and workers.</source>
@@ -7159,6 +7159,10 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>Parents and children</source>
         <translation>Eltern und Kinder</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>aufgeholt</translation>
     </message>
 </context>
 <context>
@@ -7355,6 +7359,29 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>%1: nobody</source>
         <translation>%1: niemand</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerDebugController</name>
+    <message>
+        <source>enhanced fan-out</source>
+        <translation>Enhanced Fan-Out</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>%1, reading by %3; workers at the start: %2; lease table: %4</source>
+        <translation>%1, liest durch %3; Worker beim Start: %2; Lease-Tabelle: %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only an AWS connection has credentials for DynamoDB.</source>
+        <translation>Nur eine AWS-Verbindung hat Zugangsdaten für DynamoDB.</translation>
     </message>
 </context>
 </TS>

@@ -6908,6 +6908,10 @@ Clés de hachage %3 – %4
         <source>Time %1 takes per record (0: normal speed):</source>
         <translation>Temps que %1 prend par enregistrement (0 : vitesse normale) :</translation>
     </message>
+    <message>
+        <source>shard %1</source>
+        <translation>shard %1</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::LeaseDiagnoser</name>
@@ -6978,10 +6982,6 @@ Clés de hachage %3 – %4
     <message>
         <source>%1 believes it holds %2 but its last renewal was %3 ago: look at its last error and its connection to the lease table.</source>
         <translation>%1 croit détenir %2 mais son dernier renouvellement date de %3 : examinez sa dernière erreur et sa connexion à la table de baux.</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
     </message>
     <message>
         <source>The consumer of %1 falls behind: it is %2 behind and the lag grows by about %3 s every minute. Records arrive faster than they are processed: look at the processing time per record, throttling, or add shards and workers.</source>
@@ -7160,6 +7160,10 @@ Clés de hachage %3 – %4
     <message>
         <source>Parents and children</source>
         <translation>Parents et enfants</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>à jour</translation>
     </message>
 </context>
 <context>
@@ -7356,6 +7360,29 @@ Clés de hachage %3 – %4
     <message>
         <source>%1: nobody</source>
         <translation>%1 : personne</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerDebugController</name>
+    <message>
+        <source>enhanced fan-out</source>
+        <translation>enhanced fan-out</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>interrogation</translation>
+    </message>
+    <message>
+        <source>%1, reading by %3; workers at the start: %2; lease table: %4</source>
+        <translation>%1, lecture par %3 ; workers au départ : %2 ; table de baux : %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only an AWS connection has credentials for DynamoDB.</source>
+        <translation>Seule une connexion AWS a des identifiants pour DynamoDB.</translation>
     </message>
 </context>
 </TS>
