@@ -207,31 +207,6 @@ private slots:
                     .toString().contains(QStringLiteral("2.4 min")));
     }
 
-    void screenshotTemp()
-    {
-        ConsumerDashboard dashboard;
-        dashboard.resize(1380, 820);
-        dashboard.show();
-        dashboard.setStream(QStringLiteral("orders"), false, {});
-        dashboard.setSource(ConsumerDashboard::Source::Group, QStringLiteral("orders-app: 2 workers, lease table in the local store"));
-        LeaseTimeline t = fourShards();
-        dashboard.setShards(t.shards);
-        qsizetype fed = 0;
-        t.run(60'000);
-        t.progressing.remove(S2);
-        t.run(60'000);
-        t.aliveWorkers.remove(B);
-        for (int i = 0; i < 14; ++i) { t.lagMs[S2] = i * 10000; t.lagMs[S1] = i < 5 ? i * 1000 : 0; t.step(); }
-        t.take(S1, A);
-        t.take(S3, A);
-        for (int i = 14; i < 26; ++i) { t.lagMs[S2] = i * 10000; t.step(); }
-        feed(dashboard, t, fed);
-        dashboard.setWorkers(QList<WorkerStatus>{status(A, WorkerStatus::State::Running, t.nowMs - 1000, {S0, S1, S2, S3}),
-                                                 status(B, WorkerStatus::State::Killed, t.nowMs - 140000)});
-        QTest::qWait(300);
-        dashboard.grab().save(QStringLiteral("/tmp/dash-offscreen.png"));
-    }
-
     void commandsEmitAndExplainWhenDisabled()
     {
         ConsumerDashboard dashboard;
@@ -348,6 +323,11 @@ private slots:
         QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
         QVERIFY(ok->isEnabled());
         QCOMPARE(dialog->consumerBox()->count(), 1); // only ACTIVE consumers
+        // Polling and the local store are chosen: one radio button in each group is checked.
+        const auto radios = dialog->findChildren<QRadioButton *>();
+        QCOMPARE(std::count_if(radios.cbegin(), radios.cend(), [](QRadioButton *r) { return r->isChecked(); }), 2);
+        QVERIFY(!dialog->dynamoButton()->isChecked());
+        QVERIFY(!dialog->fanOutButton()->isChecked());
 
         dialog->nameEdit()->setText(QStringLiteral("a b"));
         QVERIFY(dialog->nameError()->hasMessage());

@@ -187,7 +187,8 @@ QString LeasesModel::behindText(const ShardTip &tip)
         parts.append(*tip.recordsBehind == 1 ? tr("1 record") : tr("%L1 records").arg(*tip.recordsBehind));
     if (tip.bytesBehind)
         parts.append(QLocale().formattedDataSize(*tip.bytesBehind));
-    if (tip.millisBehind)
+    // "0 ms" beside a count only says the count reaches the tip.
+    if (tip.millisBehind && (*tip.millisBehind > 0 || parts.isEmpty()))
         parts.append(DurationText::compact(*tip.millisBehind));
     return parts.join(u" · "_s);
 }

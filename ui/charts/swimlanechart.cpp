@@ -17,6 +17,7 @@ namespace {
 constexpr int kMargin = 8;
 constexpr int kLabelWidthChars = 22;
 constexpr int kTicks = 5;
+constexpr int kMinLane = 6;
 
 // Twelve colours that stay apart on light and dark backgrounds (Tableau's 10 and two more).
 const QColor kPalette[] = {
@@ -92,7 +93,13 @@ QColor SwimLaneChart::colorOf(const QString &holder) const
 
 int SwimLaneChart::laneHeight() const
 {
-    return fontMetrics().height() + 8;
+    // A lane a line high, thinner when many lanes share the height (never under kMinLane).
+    const int comfortable = fontMetrics().height() + 8;
+    if (m_lanes.isEmpty())
+        return comfortable;
+    const int top = kMargin + (m_title.isEmpty() ? 0 : fontMetrics().height() + 4) + legendHeight();
+    const int available = height() - kMargin - fontMetrics().height() - 4 - top;
+    return std::clamp(available / int(m_lanes.size()), kMinLane, comfortable);
 }
 
 int SwimLaneChart::legendHeight() const
@@ -108,7 +115,9 @@ QSize SwimLaneChart::sizeHint() const
 
 QSize SwimLaneChart::minimumSizeHint() const
 {
-    return {300, 2 * kMargin + legendHeight() + fontMetrics().height() * 2 + 2 * laneHeight()};
+    const int lanes = std::max<int>(int(m_lanes.size()), 2);
+    const int titleAndAxis = 2 * kMargin + legendHeight() + fontMetrics().height() * 2 + 8;
+    return {300, titleAndAxis + std::min(lanes * kMinLane * 2, 16 * kMinLane * 2)};
 }
 
 QRect SwimLaneChart::plotRect() const
@@ -170,6 +179,7 @@ void SwimLaneChart::paintEvent(QPaintEvent *)
 
     // Lanes.
     const int lh = laneHeight();
+    const bool labels = lh >= fm.height() - 2; // names only where they fit
     for (int i = 0; i < m_lanes.size(); ++i) {
         const int top = plot.top() + i * lh;
         if (top + lh > plot.bottom() + 1)
@@ -177,14 +187,16 @@ void SwimLaneChart::paintEvent(QPaintEvent *)
         if (i % 2 == 1)
             p.fillRect(QRect(plot.left(), top, plot.width(), lh), pal.color(QPalette::AlternateBase));
         p.setPen(pal.color(QPalette::WindowText));
-        p.drawText(QRect(kMargin, top, plot.left() - kMargin - 6, lh), Qt::AlignRight | Qt::AlignVCenter,
-                   fm.elidedText(m_lanes.at(i), Qt::ElideLeft, plot.left() - kMargin - 6));
+        if (labels)
+            p.drawText(QRect(kMargin, top, plot.left() - kMargin - 6, lh), Qt::AlignRight | Qt::AlignVCenter,
+                       fm.elidedText(m_lanes.at(i), Qt::ElideLeft, plot.left() - kMargin - 6));
         for (const Segment &segment : m_segments.at(i)) {
             if (segment.endMs < m_startMs || segment.startMs > m_endMs)
                 continue;
             const int left = xAt(segment.startMs);
             const int right = std::max(xAt(segment.endMs), left + 1);
-            const QRect bar(left, top + 3, right - left, lh - 6);
+            const int pad = lh >= 12 ? 3 : 1;
+            const QRect bar(left, top + pad, right - left, lh - 2 * pad);
             const QColor color = colorOf(segment.holder);
             if (segment.lapsed) {
                 p.fillRect(bar, QBrush(color.lighter(150), Qt::SolidPattern));

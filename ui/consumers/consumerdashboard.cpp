@@ -169,6 +169,8 @@ ConsumerDashboard::ConsumerDashboard(QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 4);
+    // The charts tell a failover at a glance: they get the larger share from the start.
+    splitter->setSizes({100, 260, 440});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -229,6 +231,8 @@ QWidget *ConsumerDashboard::buildTables()
     columns->resizeSection(LeasesModel::CheckpointColumn, metrics.horizontalAdvance(u"TRIM_HORIZON"_s) + padding);
     columns->resizeSection(LeasesModel::BehindColumn, metrics.horizontalAdvance(u"000 records · 00.0 KiB · 00 s"_s) + padding);
     columns->resizeSection(LeasesModel::SwitchesColumn, metrics.horizontalAdvance(u"Switches"_s) + padding);
+    // How far behind next to the lease state: the two things a stuck shard shows first.
+    columns->moveSection(columns->visualIndex(LeasesModel::BehindColumn), LeasesModel::CounterColumn);
     auto *leasesLayout = new QVBoxLayout(leases);
     leasesLayout->setContentsMargins(0, 0, 0, 0);
     leasesLayout->addWidget(caption(tr("Leases"), leases));
@@ -473,7 +477,7 @@ void ConsumerDashboard::rediagnose()
     input.tips = m_tips;
     input.workers = m_workerStatus;
     const QList<Diagnosis> found = LeaseDiagnoser::diagnose(input);
-    if (found == m_diagnoses)
+    if (found == m_diagnoses && !m_diagnoses.isEmpty())
         return;
     m_diagnoses = found;
     updateDiagnosesList();

@@ -47,7 +47,6 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     m_workers->setObjectName(u"workersBox"_s);
     m_workers->setRange(1, 16);
     m_workers->setValue(2);
-    m_polling->setChecked(true);
     m_consumer->setObjectName(u"consumerBox"_s);
     for (const Consumer &consumer : consumers) {
         if (consumer.consumerStatus == ConsumerStatus::Active)
@@ -67,7 +66,6 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     m_failover->setRange(1, 600);
     m_failover->setValue(10);
     m_failover->setSuffix(tr(" s"));
-    m_local->setChecked(true);
     m_endpoint->setObjectName(u"endpointEdit"_s);
     m_endpoint->setPlaceholderText(u"http://localhost:8000"_s);
     m_endpointError->setObjectName(u"endpointError"_s);
@@ -80,6 +78,9 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     auto *tableGroup = new QButtonGroup(this);
     tableGroup->addButton(m_local);
     tableGroup->addButton(m_dynamo);
+    // Checked once grouped: before, all four radio buttons (one parent) exclude each other.
+    m_polling->setChecked(true);
+    m_local->setChecked(true);
 
     auto *note = new QLabel(this);
     note->setWordWrap(true);
