@@ -7384,4 +7384,64 @@ Hash-Schlüssel %3 – %4
         <translation>Nur eine AWS-Verbindung hat Zugangsdaten für DynamoDB.</translation>
     </message>
 </context>
+<context>
+    <name>shardscope::SqliteLeaseTable</name>
+    <message>
+        <source>The lease store failed: %1</source>
+        <translation>Der Lease-Speicher ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>SQLite, %1</source>
+        <translation>SQLite, %1</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>The lease table %1 is open read-only.</source>
+        <translation>Die Lease-Tabelle %1 ist schreibgeschützt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseCoordinator</name>
+    <message>
+        <source>Renewing the lease of %1 failed: %2</source>
+        <translation>Das Erneuern des Leases von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Writing the lease of %1 failed: %2</source>
+        <translation>Das Schreiben des Leases von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Listing the leases failed: %1</source>
+        <translation>Das Auflisten der Leases ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Taking the lease of %1 failed: %2</source>
+        <translation>Das Übernehmen des Leases von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerWorker</name>
+    <message>
+        <source>Processing failed in %1 at record %2 (poison record); retrying from the last checkpoint</source>
+        <translation>Verarbeitung in %1 bei Datensatz %2 fehlgeschlagen (Giftdatensatz); neuer Versuch ab dem letzten Checkpoint</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerGroup</name>
+    <message>
+        <source>The lease table %1 could not be created: %2</source>
+        <translation>Die Lease-Tabelle %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The poison filter does not parse: %1</source>
+        <translation>Der Giftfilter ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Creating the leases for the shards of %1 failed: %2</source>
+        <translation>Das Anlegen der Leases für die Shards von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
 </TS>

@@ -7385,4 +7385,64 @@ Clés de hachage %3 – %4
         <translation>Seule une connexion AWS a des identifiants pour DynamoDB.</translation>
     </message>
 </context>
+<context>
+    <name>shardscope::SqliteLeaseTable</name>
+    <message>
+        <source>The lease store failed: %1</source>
+        <translation>Le stockage des baux a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>SQLite, %1</source>
+        <translation>SQLite, %1</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>en mémoire</translation>
+    </message>
+    <message>
+        <source>The lease table %1 is open read-only.</source>
+        <translation>La table des baux %1 est ouverte en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseCoordinator</name>
+    <message>
+        <source>Renewing the lease of %1 failed: %2</source>
+        <translation>Le renouvellement du bail de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Writing the lease of %1 failed: %2</source>
+        <translation>L'écriture du bail de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Listing the leases failed: %1</source>
+        <translation>La liste des baux a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Taking the lease of %1 failed: %2</source>
+        <translation>La prise du bail de %1 a échoué&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerWorker</name>
+    <message>
+        <source>Processing failed in %1 at record %2 (poison record); retrying from the last checkpoint</source>
+        <translation>Le traitement a échoué dans %1 à l’enregistrement %2 (enregistrement empoisonné)&#xa0;; nouvel essai depuis le dernier checkpoint</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerGroup</name>
+    <message>
+        <source>The lease table %1 could not be created: %2</source>
+        <translation>La table des baux %1 n’a pas pu être créée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The poison filter does not parse: %1</source>
+        <translation>Le filtre des enregistrements empoisonnés est invalide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Creating the leases for the shards of %1 failed: %2</source>
+        <translation>La création des baux pour les shards de %1 a échoué&#xa0;: %2</translation>
+    </message>
+</context>
 </TS>

@@ -47,6 +47,10 @@ struct ConsumerGroupOptions
 // (ConsumerWorker: kill, pause, slow processing, poison record) let the consumer dashboard show
 // what goes wrong and how the group recovers.
 //
+// Leases of shards read to their end stay in the table at SHARD_END, held and renewed like the
+// others (KCL's LeaseCleanupManager, which deletes them once the children are read, is not part
+// of this group); they count in every worker's target, as in KCL.
+//
 // start() creates the lease table when missing, creates the shards' leases, then starts the
 // workers. stop() stops every worker without writing to the table (as a killed process would);
 // their leases expire. Killed workers stay listed (state Killed) until the group stops.

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QPromise>
 
+#include <functional>
+
 #include <memory>
 
 namespace shardscope {
@@ -39,6 +41,25 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
         listed.insert(shard.shardId, &shard);
     const bool latest = initialPosition == CheckpointSentinel::Latest;
 
+    // Whether some ancestor (listed or not) of a shard has a lease: then its records come
+    // through that ancestor's children, never from LATEST.
+    QHash<QString, bool> leasedAncestor;
+    const std::function<bool(const QString &)> hasLeasedAncestor = [&](const QString &shardId) -> bool {
+        const auto known = leasedAncestor.constFind(shardId);
+        if (known != leasedAncestor.constEnd())
+            return *known;
+        leasedAncestor.insert(shardId, false); // no cycles in a shard graph, but be safe
+        bool found = false;
+        if (const Shard *shard = listed.value(shardId)) {
+            for (const auto &parent : {shard->parentShardId, shard->adjacentParentShardId}) {
+                if (parent && !parent->isEmpty())
+                    found = found || leases.contains(*parent) || hasLeasedAncestor(*parent);
+            }
+        }
+        leasedAncestor.insert(shardId, found);
+        return found;
+    };
+
     QList<Lease> created;
     for (const Shard &shard : shards) {
         if (leases.contains(shard.shardId))
@@ -49,12 +70,10 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
                 parents.append(*parent);
         }
         bool anyListedParent = false;
-        bool anyParentLeased = false;
         bool anyParentEnded = false;
         for (const QString &parent : std::as_const(parents)) {
             anyListedParent = anyListedParent || listed.contains(parent);
             const Lease *parentLease = leases.value(parent);
-            anyParentLeased = anyParentLeased || parentLease;
             anyParentEnded = anyParentEnded || (parentLease && parentLease->reachedShardEnd());
         }
         const bool open = !shard.endingSequenceNumber;
@@ -63,7 +82,7 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
             checkpoint = CheckpointSentinel::TrimHorizon;
         else if (!anyListedParent)
             checkpoint = latest ? (open ? CheckpointSentinel::Latest : QString()) : CheckpointSentinel::TrimHorizon;
-        else if (latest && !anyParentLeased && open)
+        else if (latest && open && !hasLeasedAncestor(shard.shardId))
             checkpoint = CheckpointSentinel::Latest;
         if (checkpoint.isEmpty())
             continue;

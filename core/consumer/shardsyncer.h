@@ -17,8 +17,8 @@ namespace shardscope {
 //   a lease at LATEST when the shard is open (closed ones have nothing after LATEST);
 // - a shard without a lease of which some parent's lease reached SHARD_END: a lease at
 //   TRIM_HORIZON (its consumer waits for all parents);
-// - a shard whose listed parents have no leases at all, under LATEST: a lease at LATEST when
-//   it is open (its ancestors were never read).
+// - a shard none of whose ancestors has a lease, under LATEST: a lease at LATEST when it is
+//   open (its ancestors were never read).
 // Every lease carries parentShardId and the shard's hash key range; leases are only ever
 // created with createLeaseIfNotExists, so several syncers at once do no harm.
 //

@@ -1,5 +1,6 @@
 #include "sqliteleasetable.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,14 +66,14 @@ struct SqliteLeaseTable::Store
 
     Error failure() const
     {
-        return Error::internal(tr("The lease store failed: %1")
+        return Error::internal(QCoreApplication::translate("shardscope::SqliteLeaseTable", "The lease store failed: %1")
                                    .arg(db ? QString::fromUtf8(sqlite3_errmsg(db)) : openError));
     }
-    // DynamoDB's answer for a missing table, which KCL also gets.
+    // DynamoDB's answer for a missing table, word for word (KCL gets the same).
     Error noTable() const
     {
         return Error{ErrorType::ResourceNotFound,
-                     tr("Requested resource not found: Table: %1 not found").arg(tableName)};
+                     QStringLiteral("Requested resource not found: Table: %1 not found").arg(tableName)};
     }
 
     sqlite3_stmt *prepare(const QByteArray &sql) const
