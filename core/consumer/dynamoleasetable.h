@@ -12,7 +12,6 @@
 namespace shardscope {
 
 class DynamoDbClient;
-struct DynamoDbError;
 
 // The lease table of a KCL application in DynamoDB (AWS, DynamoDB Local, LocalStack, dynalite),
 // read and written as KCL does: items in KCL's layout (LeaseSerializer), a consistent Scan for
