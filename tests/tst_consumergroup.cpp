@@ -5,13 +5,15 @@
 // worker's shards are taken over from their checkpoints with nothing skipped (duplicates after the
 // last checkpoint counted); a paused worker loses its leases and finds so when resumed; a poison
 // record stops its shard's checkpoint while records keep arriving, until the filter is removed;
-// reading by enhanced fan-out does the same across a split.
+// reading by enhanced fan-out does the same across a split; throttled reads back off and are
+// counted, an expired iterator is got again from the checkpoint; slow processing delays batches.
 
 #include "backend/emulatorbackend.h"
 #include "backend/futureutils.h"
 #include "consumer/consumergroup.h"
 #include "consumer/sqliteleasetable.h"
 #include "engine/engine.h"
+#include "forwardingbackend.h"
 #include "kinesis/clock.h"
 #include "kinesis/sequencenumber.h"
 #include "kinesis/shardid.h"
@@ -19,6 +21,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QHash>
+#include <QPromise>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +48,45 @@ void finish(const QFuture<void> &round)
     while (!round.isFinished() && !deadline.hasExpired())
         QTest::qWait(1);
 }
+
+// GetRecords answers the next `throttle` calls with ProvisionedThroughputExceeded and then
+// `expire` calls with ExpiredIterator, as the service would under load and after a long pause.
+class FlakyReadsBackend final : public testing::ForwardingBackend
+{
+public:
+    using ForwardingBackend::ForwardingBackend;
+    int throttle = 0;
+    int expire = 0;
+    int getIteratorCalls = 0;
+
+    BackendFuture<GetShardIteratorResponse> getShardIterator(const GetShardIteratorRequest &request) override
+    {
+        ++getIteratorCalls;
+        return ForwardingBackend::getShardIterator(request);
+    }
+    BackendFuture<GetRecordsResponse> getRecords(const GetRecordsRequest &request) override
+    {
+        if (throttle > 0) {
+            --throttle;
+            return failed(Error{ErrorType::ProvisionedThroughputExceeded, u"Rate exceeded for shard."_s});
+        }
+        if (expire > 0) {
+            --expire;
+            return failed(Error{ErrorType::ExpiredIterator, u"Iterator expired."_s});
+        }
+        return ForwardingBackend::getRecords(request);
+    }
+
+private:
+    static BackendFuture<GetRecordsResponse> failed(const Error &error)
+    {
+        QPromise<BackendResult<GetRecordsResponse>> promise;
+        promise.start();
+        promise.addResult(std::unexpected(error));
+        promise.finish();
+        return promise.future();
+    }
+};
 
 QString shard(int index)
 {
@@ -120,9 +162,9 @@ private:
         return o;
     }
 
-    void startGroup(const ConsumerGroupOptions &o)
+    void startGroup(const ConsumerGroupOptions &o, StreamBackend *backend = nullptr)
     {
-        m_group = std::make_unique<ConsumerGroup>(m_emulator.get(), m_table.get(), o, m_clock.get());
+        m_group = std::make_unique<ConsumerGroup>(backend ? backend : m_emulator.get(), m_table.get(), o, m_clock.get());
         connect(m_group.get(), &ConsumerGroup::batchProcessed, this,
                 [this](const QString &, const QString &shardId, const QList<Record> &records) {
                     for (const Record &record : records) {
@@ -434,6 +476,39 @@ private slots:
         QCOMPARE(storedLease(shard(1)).checkpoint, CheckpointSentinel::ShardEnd);
         QCOMPARE(storedLease(shard(1)).childShardIds, (QStringList{shard(2), shard(3)}));
         QVERIFY(!storedLease(shard(2)).leaseOwner.isEmpty());
+    }
+    void throttlingAndExpiredIterators()
+    {
+        createStream(u"s"_s, 1);
+        FlakyReadsBackend flaky(*m_emulator);
+        ConsumerGroupOptions o = options(1);
+        startGroup(o, &flaky);
+        QSignalSpy throttled(m_group.get(), &ConsumerGroup::throttled);
+        QStringList all = put(10);
+        QVERIFY(drive([&] { return distinctProcessed(all) == all.size(); }, 20));
+        const int iteratorsBefore = flaky.getIteratorCalls;
+        flaky.throttle = 2; // backs off 1 s, then 2 s (real time), and reads on
+        flaky.expire = 1;   // then a new iterator from the checkpoint
+        all += put(10);
+        QTRY_COMPARE_WITH_TIMEOUT(distinctProcessed(all), int(all.size()), 15000);
+        QCOMPARE(m_processed.size(), all.size()); // nothing twice, nothing skipped
+        QCOMPARE(throttled.size(), 2);
+        QCOMPARE(m_group->workers().first().throttles, 2);
+        QCOMPARE(flaky.getIteratorCalls, iteratorsBefore + 1);
+        QCOMPARE(storedLease(shard(0)).checkpoint, all.last().section(u'/', 1));
+    }
+
+    void slowProcessing()
+    {
+        createStream(u"s"_s, 1);
+        startGroup(options(1));
+        m_group->setProcessingDelay(u"worker-1"_s, 200);
+        QCOMPARE(m_group->workers().first().processingDelayMs, 200);
+        const QStringList all = put(5);
+        QTest::qWait(100);
+        QCOMPARE(distinctProcessed(all), 0); // still processing its batch
+        QTRY_COMPARE(distinctProcessed(all), int(all.size()));
+        QVERIFY(drive([&] { return storedLease(shard(0)).checkpoint == all.last().section(u'/', 1); }, 5));
     }
 };
 
