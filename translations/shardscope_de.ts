@@ -1401,6 +1401,10 @@
         <source>No consumer is subscribed. Subscriptions made through --serve or the Records tab appear here.</source>
         <translation>Kein Consumer ist abonniert. Abonnements über --serve oder die Registerkarte Datensätze erscheinen hier.</translation>
     </message>
+    <message>
+        <source>Consumer group</source>
+        <translation>Consumer-Gruppe</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::CreateStreamDialog</name>
@@ -6667,6 +6671,721 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>%1: %2 of its read limit</source>
         <translation>%1: %2 seiner Lesegrenze</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerDashboard</name>
+    <message>
+        <source>Run a Consumer Group…</source>
+        <translation>Consumer-Gruppe ausführen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+G</source>
+        <translation>Ctrl+Alt+G</translation>
+    </message>
+    <message>
+        <source>Open a Lease Table…</source>
+        <translation>Lease-Tabelle öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <source>Stop Group</source>
+        <translation>Gruppe stoppen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+T</source>
+        <translation>Ctrl+Alt+T</translation>
+    </message>
+    <message>
+        <source>Add Worker</source>
+        <translation>Worker hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+J</source>
+        <translation>Ctrl+Alt+J</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+K</source>
+        <translation>Ctrl+Alt+K</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+U</source>
+        <translation>Ctrl+Alt+U</translation>
+    </message>
+    <message>
+        <source>Slow Processing…</source>
+        <translation>Langsame Verarbeitung…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+S</source>
+        <translation>Ctrl+Alt+S</translation>
+    </message>
+    <message>
+        <source>Poison Record…</source>
+        <translation>Giftiger Datensatz…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Y</source>
+        <translation>Ctrl+Alt+Y</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnosen</translation>
+    </message>
+    <message>
+        <source>Leases</source>
+        <translation>Leases</translation>
+    </message>
+    <message>
+        <source>Selected worker:</source>
+        <translation>Gewählter Worker:</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Lease ownership (one lane per shard, a colour per worker)</source>
+        <translation>Lease-Besitz (eine Bahn pro Shard, eine Farbe pro Worker)</translation>
+    </message>
+    <message>
+        <source>Time behind per shard</source>
+        <translation>Rückstand pro Shard</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Checkpoints per second</source>
+        <translation>Checkpoints pro Sekunde</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <source>checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>Throttles per second (own group)</source>
+        <translation>Drosselungen pro Sekunde (eigene Gruppe)</translation>
+    </message>
+    <message>
+        <source>throttled reads</source>
+        <translation>gedrosselte Lesevorgänge</translation>
+    </message>
+    <message>
+        <source>No consumer group is shown. Run one on this stream to try failures out, or open a KCL application&apos;s lease table to see what it does.</source>
+        <translation>Keine Consumer-Gruppe angezeigt. Führen Sie eine auf diesem Stream aus, um Fehler auszuprobieren, oder öffnen Sie die Lease-Tabelle einer KCL-Anwendung, um zu sehen, was sie tut.</translation>
+    </message>
+    <message>
+        <source>Consumer group %1</source>
+        <translation>Consumer-Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Lease table %1 (read-only)</source>
+        <translation>Lease-Tabelle %1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Close Lease Table</source>
+        <translation>Lease-Tabelle schließen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>%1 since %2. Click to select it in the tables.</source>
+        <translation>%1 seit %2. Klicken, um es in den Tabellen auszuwählen.</translation>
+    </message>
+    <message>
+        <source>Diagnoses appear here once a lease table is read.</source>
+        <translation>Diagnosen erscheinen hier, sobald eine Lease-Tabelle gelesen wurde.</translation>
+    </message>
+    <message>
+        <source>Nothing wrong found: every lease is renewed, checkpoints move and no shard is left out.</source>
+        <translation>Nichts Auffälliges: Jedes Lease wird erneuert, Checkpoints bewegen sich und kein Shard bleibt liegen.</translation>
+    </message>
+    <message>
+        <source>A consumer group runs: stop it first.</source>
+        <translation>Eine Consumer-Gruppe läuft: Stoppen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>A lease table is open: close it first.</source>
+        <translation>Eine Lease-Tabelle ist geöffnet: Schließen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Wählen Sie zuerst einen Stream.</translation>
+    </message>
+    <message>
+        <source>Run a KCL-style consumer group on this stream and watch its leases</source>
+        <translation>Eine Consumer-Gruppe nach Art der KCL auf diesem Stream ausführen und ihre Leases beobachten</translation>
+    </message>
+    <message>
+        <source>Watch a KCL application&apos;s lease table, read-only</source>
+        <translation>Die Lease-Tabelle einer KCL-Anwendung beobachten, nur lesend</translation>
+    </message>
+    <message>
+        <source>No consumer group runs and no lease table is open.</source>
+        <translation>Keine Consumer-Gruppe läuft und keine Lease-Tabelle ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Stop watching the lease table</source>
+        <translation>Die Lease-Tabelle nicht mehr beobachten</translation>
+    </message>
+    <message>
+        <source>Stop every worker of the group</source>
+        <translation>Alle Worker der Gruppe stoppen</translation>
+    </message>
+    <message>
+        <source>A watched application&apos;s workers are not Shardscope&apos;s: faults apply to a group run here.</source>
+        <translation>Die Worker einer beobachteten Anwendung gehören nicht zu Shardscope: Fehler lassen sich nur in einer hier ausgeführten Gruppe auslösen.</translation>
+    </message>
+    <message>
+        <source>No consumer group runs.</source>
+        <translation>Keine Consumer-Gruppe läuft.</translation>
+    </message>
+    <message>
+        <source>Start one more worker in the group</source>
+        <translation>Einen weiteren Worker in der Gruppe starten</translation>
+    </message>
+    <message>
+        <source>Select one of the group&apos;s workers in the table.</source>
+        <translation>Wählen Sie einen Worker der Gruppe in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>%1 was killed.</source>
+        <translation>%1 wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stop the worker at once, without giving its leases up</source>
+        <translation>Den Worker sofort beenden, ohne dass er seine Leases abgibt</translation>
+    </message>
+    <message>
+        <source>Let the worker renew and read again</source>
+        <translation>Den Worker wieder erneuern und lesen lassen</translation>
+    </message>
+    <message>
+        <source>Stop the worker renewing and reading, as a long pause would</source>
+        <translation>Den Worker weder erneuern noch lesen lassen, wie bei einer langen Pause</translation>
+    </message>
+    <message>
+        <source>Make the worker take this long per record</source>
+        <translation>Den Worker so lange pro Datensatz brauchen lassen</translation>
+    </message>
+    <message>
+        <source>Make the worker fail on the records a filter matches</source>
+        <translation>Den Worker an den Datensätzen scheitern lassen, auf die ein Filter passt</translation>
+    </message>
+    <message>
+        <source>Slow Processing</source>
+        <translation>Langsame Verarbeitung</translation>
+    </message>
+    <message>
+        <source>Time %1 takes per record (0: normal speed):</source>
+        <translation>Zeit, die %1 pro Datensatz braucht (0: normale Geschwindigkeit):</translation>
+    </message>
+    <message>
+        <source>shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseDiagnoser</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>1 lease</source>
+        <translation>1 Lease</translation>
+    </message>
+    <message>
+        <source>%1 leases</source>
+        <translation>%1 Leases</translation>
+    </message>
+    <message>
+        <source>The lease of %1 has had no owner for %2 and no worker takes it: nobody reads this shard. Check that the application&apos;s workers run and reach the lease table.</source>
+        <translation>Das Lease von %1 hat seit %2 keinen Besitzer und kein Worker übernimmt es: Niemand liest diesen Shard. Prüfen Sie, ob die Worker der Anwendung laufen und die Lease-Tabelle erreichen.</translation>
+    </message>
+    <message>
+        <source>The lease of %1 expired %2 ago (%3 stopped renewing it) and no other worker has taken it: nobody reads this shard. Check that other workers run and can write to the lease table.</source>
+        <translation>Das Lease von %1 ist seit %2 abgelaufen (%3 erneuert es nicht mehr) und kein anderer Worker hat es übernommen: Niemand liest diesen Shard. Prüfen Sie, ob andere Worker laufen und in die Lease-Tabelle schreiben können.</translation>
+    </message>
+    <message>
+        <source>The lease of %1 changed owner %2 times in %3 (between %4): the workers steal it from each other, and each move restarts processing from the checkpoint. Look for a worker that stops renewing now and then (long pauses, slow processing) or unequal lease counts.</source>
+        <translation>Das Lease von %1 hat in %3 %2-mal den Besitzer gewechselt (zwischen %4): Die Worker nehmen es sich gegenseitig weg, und jeder Wechsel beginnt die Verarbeitung wieder beim Checkpoint. Suchen Sie nach einem Worker, der ab und zu nicht erneuert (lange Pausen, langsame Verarbeitung), oder nach ungleich verteilten Leases.</translation>
+    </message>
+    <message>
+        <source>The checkpoint of %1 has not moved for %2 while records wait: %3 holds the lease and renews it but does not get past a record. Look at its processing of the record after the checkpoint (a poison record, an exception, a blocked call).</source>
+        <translation>Der Checkpoint von %1 hat sich seit %2 nicht bewegt, obwohl Datensätze warten: %3 hält das Lease und erneuert es, kommt aber nicht über einen Datensatz hinaus. Prüfen Sie, wie er den Datensatz nach dem Checkpoint verarbeitet (ein giftiger Datensatz, eine Ausnahme, ein blockierter Aufruf).</translation>
+    </message>
+    <message>
+        <source>%1 waits for its parent %2, which is closed but has not reached SHARD_END: its checkpoint has not moved for %3. KCL reads a child only after all its parents are done; look at who holds %2 (%4) and why it does not finish.</source>
+        <translation>%1 wartet auf seinen Eltern-Shard %2, der geschlossen ist, aber SHARD_END nicht erreicht hat: Sein Checkpoint hat sich seit %3 nicht bewegt. Die KCL liest ein Kind erst, wenn alle Eltern fertig sind; prüfen Sie, wer %2 hält (%4) und warum er nicht fertig wird.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>The lease of %1 is at SHARD_END and its shard is no longer in the stream (past retention): KCL deletes such leases once the children are processed.</source>
+        <translation>Das Lease von %1 steht auf SHARD_END und sein Shard ist nicht mehr im Stream (Aufbewahrung abgelaufen): Die KCL löscht solche Leases, sobald die Kinder verarbeitet sind.</translation>
+    </message>
+    <message>
+        <source>The lease of %1 is for a shard the stream does not have (deleted, past retention, or another stream of the same name): its workers fail on it. Check the application&apos;s stream name, or delete the lease.</source>
+        <translation>Das Lease von %1 gehört zu einem Shard, den der Stream nicht hat (gelöscht, Aufbewahrung abgelaufen oder ein anderer Stream gleichen Namens): Seine Worker scheitern daran. Prüfen Sie den Stream-Namen der Anwendung oder löschen Sie das Lease.</translation>
+    </message>
+    <message>
+        <source>The checkpoint of %1 is older than the oldest record the stream still keeps: the records in between expired before they were processed and are lost to this application. Raise the retention or make the consumer faster.</source>
+        <translation>Der Checkpoint von %1 ist älter als der älteste Datensatz, den der Stream noch aufbewahrt: Die Datensätze dazwischen sind abgelaufen, bevor sie verarbeitet wurden, und für diese Anwendung verloren. Erhöhen Sie die Aufbewahrungsdauer oder machen Sie den Consumer schneller.</translation>
+    </message>
+    <message>
+        <source>%1 is open but has no lease (for %2): nobody reads it. KCL creates leases in its shard sync; check that the workers run shard sync and read the right stream.</source>
+        <translation>%1 ist offen, hat aber kein Lease (seit %2): Niemand liest ihn. Die KCL legt Leases bei der Shard-Synchronisierung an; prüfen Sie, ob die Worker sie ausführen und den richtigen Stream lesen.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 but has renewed none of them for %3: it stopped, hangs or cannot reach the lease table. Other workers take its leases after the failover time.</source>
+        <translation>%1 hält %2, hat aber seit %3 keines davon erneuert: Er ist gestoppt, hängt oder erreicht die Lease-Tabelle nicht. Andere Worker übernehmen seine Leases nach der Failover-Zeit.</translation>
+    </message>
+    <message>
+        <source>%1 is paused and holds %2 it no longer renews: other workers take them after the failover time.</source>
+        <translation>%1 ist angehalten und hält %2, die er nicht mehr erneuert: Andere Worker übernehmen sie nach der Failover-Zeit.</translation>
+    </message>
+    <message>
+        <source>%1 believes it holds %2 but its last renewal was %3 ago: look at its last error and its connection to the lease table.</source>
+        <translation>%1 glaubt, %2 zu halten, hat aber zuletzt vor %3 erneuert: Prüfen Sie seinen letzten Fehler und seine Verbindung zur Lease-Tabelle.</translation>
+    </message>
+    <message>
+        <source>The consumer of %1 falls behind: it is %2 behind and the lag grows by about %3 s every minute. Records arrive faster than they are processed: look at the processing time per record, throttling, or add shards and workers.</source>
+        <translation>Der Consumer von %1 fällt zurück: Er liegt %2 zurück und der Rückstand wächst um etwa %3 s pro Minute. Datensätze kommen schneller an, als sie verarbeitet werden: Prüfen Sie die Verarbeitungszeit pro Datensatz und Drosselungen, oder fügen Sie Shards und Worker hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseWorkersModel</name>
+    <message>
+        <source>slow: %1 a record</source>
+        <translation>langsam: %1 pro Datensatz</translation>
+    </message>
+    <message>
+        <source>poison: %1</source>
+        <translation>Gift: %1</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>erneuert</translation>
+    </message>
+    <message>
+        <source>not renewing</source>
+        <translation>erneuert nicht</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Renews its leases within the failover time.</source>
+        <translation>Erneuert seine Leases innerhalb der Failover-Zeit.</translation>
+    </message>
+    <message>
+        <source>Renewed none of its leases within the failover time: other workers will take them.</source>
+        <translation>Hat keines seiner Leases innerhalb der Failover-Zeit erneuert: Andere Worker werden sie übernehmen.</translation>
+    </message>
+    <message>
+        <source>Paused: neither renews nor reads.</source>
+        <translation>Angehalten: erneuert nicht und liest nicht.</translation>
+    </message>
+    <message>
+        <source>Killed: gone without giving its leases up.</source>
+        <translation>Beendet: verschwunden, ohne seine Leases abzugeben.</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Leases</source>
+        <translation>Leases</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Last renewal</source>
+        <translation>Letzte Erneuerung</translation>
+    </message>
+    <message>
+        <source>Faults and errors</source>
+        <translation>Fehlerinjektion und Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeasesModel</name>
+    <message>
+        <source>1 record</source>
+        <translation>1 Datensatz</translation>
+    </message>
+    <message>
+        <source>%L1 records</source>
+        <translation>%L1 Datensätze</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>ended; children %1</source>
+        <translation>beendet; Kinder %1</translation>
+    </message>
+    <message>
+        <source>closed; %1 waiting</source>
+        <translation>geschlossen; %1 wartet</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>no lease</source>
+        <translation>kein Lease</translation>
+    </message>
+    <message>
+        <source>Its owner renews it: the lease counter moved within the failover time.</source>
+        <translation>Sein Besitzer erneuert es: Der Lease-Zähler hat sich innerhalb der Failover-Zeit bewegt.</translation>
+    </message>
+    <message>
+        <source>The lease counter has not moved for longer than the failover time (%1): any worker may take it.</source>
+        <translation>Der Lease-Zähler hat sich länger als die Failover-Zeit (%1) nicht bewegt: Jeder Worker darf es übernehmen.</translation>
+    </message>
+    <message>
+        <source>Nobody holds this lease: the next worker to look takes it.</source>
+        <translation>Niemand hält dieses Lease: Der nächste Worker, der nachsieht, übernimmt es.</translation>
+    </message>
+    <message>
+        <source>Processed to its end (SHARD_END): the children may be read.</source>
+        <translation>Bis zum Ende verarbeitet (SHARD_END): Die Kinder dürfen gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The lease table has no lease for this shard: nobody reads it.</source>
+        <translation>Die Lease-Tabelle hat kein Lease für diesen Shard: Niemand liest ihn.</translation>
+    </message>
+    <message>
+        <source>How often the lease changed owner since its last checkpoint: every switch reprocesses the records after the checkpoint.</source>
+        <translation>Wie oft das Lease seit seinem letzten Checkpoint den Besitzer gewechselt hat: Jeder Wechsel verarbeitet die Datensätze nach dem Checkpoint erneut.</translation>
+    </message>
+    <message>
+        <source>How far the checkpoint is behind the newest record of the shard.</source>
+        <translation>Wie weit der Checkpoint hinter dem neuesten Datensatz des Shards liegt.</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Lease</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <source>Switches</source>
+        <translation>Wechsel</translation>
+    </message>
+    <message>
+        <source>Parents and children</source>
+        <translation>Eltern und Kinder</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>aufgeholt</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::OpenLeaseTableDialog</name>
+    <message>
+        <source>A DynamoDB endpoint</source>
+        <translation>Ein DynamoDB-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Open a Lease Table</source>
+        <translation>Lease-Tabelle öffnen</translation>
+    </message>
+    <message>
+        <source>the KCL application&apos;s name</source>
+        <translation>der Name der KCL-Anwendung</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The application&apos;s failoverTimeMillis: a lease whose counter has not moved for longer is shown as expired.</source>
+        <translation>failoverTimeMillis der Anwendung: Ein Lease, dessen Zähler sich länger nicht bewegt hat, wird als abgelaufen angezeigt.</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s credentials and region</source>
+        <translation>Die Zugangsdaten und Region der Verbindung</translation>
+    </message>
+    <message>
+        <source>Only an AWS connection has credentials for DynamoDB.</source>
+        <translation>Nur eine AWS-Verbindung hat Zugangsdaten für DynamoDB.</translation>
+    </message>
+    <message>
+        <source>The credentials and region of %1</source>
+        <translation>Die Zugangsdaten und Region von %1</translation>
+    </message>
+    <message>
+        <source>Read-only: Shardscope only reads this table (a Scan every few seconds) and never writes to it, so the application is not disturbed.</source>
+        <translation>Schreibgeschützt: Shardscope liest diese Tabelle nur (alle paar Sekunden ein Scan) und schreibt nie hinein, die Anwendung wird also nicht gestört.</translation>
+    </message>
+    <message>
+        <source>Table name:</source>
+        <translation>Tabellenname:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Wo:</translation>
+    </message>
+    <message>
+        <source>Endpoint URL:</source>
+        <translation>Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Failover time:</source>
+        <translation>Failover-Zeit:</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::PoisonRecordDialog</name>
+    <message>
+        <source>Poison Record</source>
+        <translation>Giftiger Datensatz</translation>
+    </message>
+    <message>
+        <source>%1 fails on every record this filter matches, as a consumer with a bug fails on a poison record: it keeps its lease but its checkpoint stops there. Empty: no poison.</source>
+        <translation>%1 scheitert an jedem Datensatz, auf den dieser Filter passt, wie ein fehlerhafter Consumer an einem giftigen Datensatz: Er behält sein Lease, aber sein Checkpoint bleibt dort stehen. Leer: kein Gift.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RunGroupDialog</name>
+    <message>
+        <source>By polling (GetRecords)</source>
+        <translation>Durch Abfragen (GetRecords)</translation>
+    </message>
+    <message>
+        <source>Through a registered consumer (enhanced fan-out)</source>
+        <translation>Über einen registrierten Consumer (Enhanced Fan-Out)</translation>
+    </message>
+    <message>
+        <source>In the local store</source>
+        <translation>Im lokalen Speicher</translation>
+    </message>
+    <message>
+        <source>In DynamoDB</source>
+        <translation>In DynamoDB</translation>
+    </message>
+    <message>
+        <source>Run a Consumer Group</source>
+        <translation>Consumer-Gruppe ausführen</translation>
+    </message>
+    <message>
+        <source>The stream has no ACTIVE consumer: register one on the Consumers tab to read through enhanced fan-out.</source>
+        <translation>Der Stream hat keinen ACTIVE-Consumer: Registrieren Sie einen auf dem Reiter Consumer, um über Enhanced Fan-Out zu lesen.</translation>
+    </message>
+    <message>
+        <source>Each worker subscribes to its shards with this consumer.</source>
+        <translation>Jeder Worker abonniert seine Shards mit diesem Consumer.</translation>
+    </message>
+    <message>
+        <source>Oldest record (TRIM_HORIZON)</source>
+        <translation>Ältester Datensatz (TRIM_HORIZON)</translation>
+    </message>
+    <message>
+        <source>New records only (LATEST)</source>
+        <translation>Nur neue Datensätze (LATEST)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>This connection is read-only. The group only reads the stream; it writes its leases and checkpoints to the lease table below, not to the stream.</source>
+        <translation>Diese Verbindung ist schreibgeschützt. Die Gruppe liest den Stream nur; ihre Leases und Checkpoints schreibt sie in die Lease-Tabelle unten, nicht in den Stream.</translation>
+    </message>
+    <message>
+        <source>The group reads the stream as a KCL application does and writes its leases and checkpoints to the lease table below.</source>
+        <translation>Die Gruppe liest den Stream wie eine KCL-Anwendung und schreibt ihre Leases und Checkpoints in die Lease-Tabelle unten.</translation>
+    </message>
+    <message>
+        <source>Application name:</source>
+        <translation>Anwendungsname:</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Lesen:</translation>
+    </message>
+    <message>
+        <source>Consumer:</source>
+        <translation>Consumer:</translation>
+    </message>
+    <message>
+        <source>Start at:</source>
+        <translation>Beginnen bei:</translation>
+    </message>
+    <message>
+        <source>Failover time:</source>
+        <translation>Failover-Zeit:</translation>
+    </message>
+    <message>
+        <source>Lease table:</source>
+        <translation>Lease-Tabelle:</translation>
+    </message>
+    <message>
+        <source>Endpoint URL:</source>
+        <translation>Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s name: it names the lease table.</source>
+        <translation>Geben Sie den Namen der Anwendung ein: Er benennt die Lease-Tabelle.</translation>
+    </message>
+    <message>
+        <source>3 to 255 letters, digits, _ . or - (DynamoDB&apos;s rule for table names).</source>
+        <translation>3 bis 255 Buchstaben, Ziffern, _ . oder - (die Regel von DynamoDB für Tabellennamen).</translation>
+    </message>
+    <message>
+        <source>Enter the DynamoDB endpoint, such as http://localhost:8000.</source>
+        <translation>Geben Sie den DynamoDB-Endpunkt ein, etwa http://localhost:8000.</translation>
+    </message>
+    <message>
+        <source>Not an http:// or https:// URL with a host, such as http://localhost:8000.</source>
+        <translation>Keine http://- oder https://-URL mit Host, etwa http://localhost:8000.</translation>
+    </message>
+    <message>
+        <source>A region name such as us-east-1.</source>
+        <translation>Ein Regionsname wie us-east-1.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SwimLaneChart</name>
+    <message>
+        <source>expired (counter stopped)</source>
+        <translation>abgelaufen (Zähler steht)</translation>
+    </message>
+    <message>
+        <source>%1: %2, expired, %3–%4</source>
+        <translation>%1: %2, abgelaufen, %3–%4</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3–%4</source>
+        <translation>%1: %2, %3–%4</translation>
+    </message>
+    <message>
+        <source>%1: nobody</source>
+        <translation>%1: niemand</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerDebugController</name>
+    <message>
+        <source>enhanced fan-out</source>
+        <translation>Enhanced Fan-Out</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>%1, reading by %3; workers at the start: %2; lease table: %4</source>
+        <translation>%1, liest durch %3; Worker beim Start: %2; Lease-Tabelle: %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only an AWS connection has credentials for DynamoDB.</source>
+        <translation>Nur eine AWS-Verbindung hat Zugangsdaten für DynamoDB.</translation>
     </message>
 </context>
 <context>

@@ -1401,6 +1401,10 @@
         <source>No consumer is subscribed. Subscriptions made through --serve or the Records tab appear here.</source>
         <translation>Aucun consommateur n’est abonné. Les abonnements faits par --serve ou l’onglet Enregistrements apparaissent ici.</translation>
     </message>
+    <message>
+        <source>Consumer group</source>
+        <translation>Groupe de consommateurs</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::CreateStreamDialog</name>
@@ -6668,6 +6672,721 @@ Clés de hachage %3 – %4
     <message>
         <source>%1: %2 of its read limit</source>
         <translation>%1&#xa0;: %2 de sa limite de lecture</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerDashboard</name>
+    <message>
+        <source>Run a Consumer Group…</source>
+        <translation>Lancer un groupe de consommateurs…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+G</source>
+        <translation>Ctrl+Alt+G</translation>
+    </message>
+    <message>
+        <source>Open a Lease Table…</source>
+        <translation>Ouvrir une table de baux…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <source>Stop Group</source>
+        <translation>Arrêter le groupe</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+T</source>
+        <translation>Ctrl+Alt+T</translation>
+    </message>
+    <message>
+        <source>Add Worker</source>
+        <translation>Ajouter un worker</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+J</source>
+        <translation>Ctrl+Alt+J</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Tuer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+K</source>
+        <translation>Ctrl+Alt+K</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+U</source>
+        <translation>Ctrl+Alt+U</translation>
+    </message>
+    <message>
+        <source>Slow Processing…</source>
+        <translation>Traitement lent…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+S</source>
+        <translation>Ctrl+Alt+S</translation>
+    </message>
+    <message>
+        <source>Poison Record…</source>
+        <translation>Enregistrement empoisonné…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Y</source>
+        <translation>Ctrl+Alt+Y</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>Leases</source>
+        <translation>Baux</translation>
+    </message>
+    <message>
+        <source>Selected worker:</source>
+        <translation>Worker sélectionné :</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Lease ownership (one lane per shard, a colour per worker)</source>
+        <translation>Détention des baux (une ligne par shard, une couleur par worker)</translation>
+    </message>
+    <message>
+        <source>Time behind per shard</source>
+        <translation>Retard par shard</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Checkpoints per second</source>
+        <translation>Checkpoints par seconde</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <source>checkpoints</source>
+        <translation>checkpoints</translation>
+    </message>
+    <message>
+        <source>Throttles per second (own group)</source>
+        <translation>Limitations par seconde (groupe de l’app)</translation>
+    </message>
+    <message>
+        <source>throttled reads</source>
+        <translation>lectures limitées</translation>
+    </message>
+    <message>
+        <source>No consumer group is shown. Run one on this stream to try failures out, or open a KCL application&apos;s lease table to see what it does.</source>
+        <translation>Aucun groupe de consommateurs affiché. Lancez-en un sur ce flux pour essayer des pannes, ou ouvrez la table de baux d’une application KCL pour voir ce qu’elle fait.</translation>
+    </message>
+    <message>
+        <source>Consumer group %1</source>
+        <translation>Groupe de consommateurs %1</translation>
+    </message>
+    <message>
+        <source>Lease table %1 (read-only)</source>
+        <translation>Table de baux %1 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Close Lease Table</source>
+        <translation>Fermer la table de baux</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>%1 since %2. Click to select it in the tables.</source>
+        <translation>%1 depuis %2. Cliquez pour le sélectionner dans les tableaux.</translation>
+    </message>
+    <message>
+        <source>Diagnoses appear here once a lease table is read.</source>
+        <translation>Les diagnostics apparaissent ici dès qu’une table de baux est lue.</translation>
+    </message>
+    <message>
+        <source>Nothing wrong found: every lease is renewed, checkpoints move and no shard is left out.</source>
+        <translation>Rien d’anormal : chaque bail est renouvelé, les checkpoints avancent et aucun shard n’est oublié.</translation>
+    </message>
+    <message>
+        <source>A consumer group runs: stop it first.</source>
+        <translation>Un groupe de consommateurs tourne : arrêtez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>A lease table is open: close it first.</source>
+        <translation>Une table de baux est ouverte : fermez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>Select a stream first.</source>
+        <translation>Sélectionnez d’abord un flux.</translation>
+    </message>
+    <message>
+        <source>Run a KCL-style consumer group on this stream and watch its leases</source>
+        <translation>Lancer un groupe de consommateurs à la manière de KCL sur ce flux et observer ses baux</translation>
+    </message>
+    <message>
+        <source>Watch a KCL application&apos;s lease table, read-only</source>
+        <translation>Observer la table de baux d’une application KCL, en lecture seule</translation>
+    </message>
+    <message>
+        <source>No consumer group runs and no lease table is open.</source>
+        <translation>Aucun groupe de consommateurs ne tourne et aucune table de baux n’est ouverte.</translation>
+    </message>
+    <message>
+        <source>Stop watching the lease table</source>
+        <translation>Cesser d’observer la table de baux</translation>
+    </message>
+    <message>
+        <source>Stop every worker of the group</source>
+        <translation>Arrêter tous les workers du groupe</translation>
+    </message>
+    <message>
+        <source>A watched application&apos;s workers are not Shardscope&apos;s: faults apply to a group run here.</source>
+        <translation>Les workers d’une application observée ne sont pas ceux de Shardscope : les pannes s’appliquent à un groupe lancé ici.</translation>
+    </message>
+    <message>
+        <source>No consumer group runs.</source>
+        <translation>Aucun groupe de consommateurs ne tourne.</translation>
+    </message>
+    <message>
+        <source>Start one more worker in the group</source>
+        <translation>Démarrer un worker de plus dans le groupe</translation>
+    </message>
+    <message>
+        <source>Select one of the group&apos;s workers in the table.</source>
+        <translation>Sélectionnez un des workers du groupe dans le tableau.</translation>
+    </message>
+    <message>
+        <source>%1 was killed.</source>
+        <translation>%1 a été tué.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Stop the worker at once, without giving its leases up</source>
+        <translation>Arrêter le worker sur-le-champ, sans qu’il rende ses baux</translation>
+    </message>
+    <message>
+        <source>Let the worker renew and read again</source>
+        <translation>Laisser le worker renouveler et lire de nouveau</translation>
+    </message>
+    <message>
+        <source>Stop the worker renewing and reading, as a long pause would</source>
+        <translation>Empêcher le worker de renouveler et de lire, comme le ferait une longue pause</translation>
+    </message>
+    <message>
+        <source>Make the worker take this long per record</source>
+        <translation>Faire prendre au worker ce temps par enregistrement</translation>
+    </message>
+    <message>
+        <source>Make the worker fail on the records a filter matches</source>
+        <translation>Faire échouer le worker sur les enregistrements qu’un filtre retient</translation>
+    </message>
+    <message>
+        <source>Slow Processing</source>
+        <translation>Traitement lent</translation>
+    </message>
+    <message>
+        <source>Time %1 takes per record (0: normal speed):</source>
+        <translation>Temps que %1 prend par enregistrement (0 : vitesse normale) :</translation>
+    </message>
+    <message>
+        <source>shard %1</source>
+        <translation>shard %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseDiagnoser</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>1 lease</source>
+        <translation>1 bail</translation>
+    </message>
+    <message>
+        <source>%1 leases</source>
+        <translation>%1 baux</translation>
+    </message>
+    <message>
+        <source>The lease of %1 has had no owner for %2 and no worker takes it: nobody reads this shard. Check that the application&apos;s workers run and reach the lease table.</source>
+        <translation>Le bail de %1 n’a plus de détenteur depuis %2 et aucun worker ne le prend : personne ne lit ce shard. Vérifiez que les workers de l’application tournent et atteignent la table de baux.</translation>
+    </message>
+    <message>
+        <source>The lease of %1 expired %2 ago (%3 stopped renewing it) and no other worker has taken it: nobody reads this shard. Check that other workers run and can write to the lease table.</source>
+        <translation>Le bail de %1 a expiré il y a %2 (%3 a cessé de le renouveler) et aucun autre worker ne l’a pris : personne ne lit ce shard. Vérifiez que d’autres workers tournent et peuvent écrire dans la table de baux.</translation>
+    </message>
+    <message>
+        <source>The lease of %1 changed owner %2 times in %3 (between %4): the workers steal it from each other, and each move restarts processing from the checkpoint. Look for a worker that stops renewing now and then (long pauses, slow processing) or unequal lease counts.</source>
+        <translation>Le bail de %1 a changé %2 fois de détenteur en %3 (entre %4) : les workers se le volent, et chaque changement reprend le traitement au checkpoint. Cherchez un worker qui cesse parfois de renouveler (longues pauses, traitement lent) ou des nombres de baux inégaux.</translation>
+    </message>
+    <message>
+        <source>The checkpoint of %1 has not moved for %2 while records wait: %3 holds the lease and renews it but does not get past a record. Look at its processing of the record after the checkpoint (a poison record, an exception, a blocked call).</source>
+        <translation>Le checkpoint de %1 n’a pas bougé depuis %2 alors que des enregistrements attendent : %3 détient le bail et le renouvelle mais ne dépasse pas un enregistrement. Examinez son traitement de l’enregistrement qui suit le checkpoint (un enregistrement empoisonné, une exception, un appel bloqué).</translation>
+    </message>
+    <message>
+        <source>%1 waits for its parent %2, which is closed but has not reached SHARD_END: its checkpoint has not moved for %3. KCL reads a child only after all its parents are done; look at who holds %2 (%4) and why it does not finish.</source>
+        <translation>%1 attend son parent %2, fermé mais qui n’a pas atteint SHARD_END : son checkpoint n’a pas bougé depuis %3. KCL ne lit un enfant qu’une fois tous ses parents terminés ; voyez qui détient %2 (%4) et pourquoi il ne finit pas.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>The lease of %1 is at SHARD_END and its shard is no longer in the stream (past retention): KCL deletes such leases once the children are processed.</source>
+        <translation>Le bail de %1 est à SHARD_END et son shard n’est plus dans le flux (rétention dépassée) : KCL supprime ces baux une fois les enfants traités.</translation>
+    </message>
+    <message>
+        <source>The lease of %1 is for a shard the stream does not have (deleted, past retention, or another stream of the same name): its workers fail on it. Check the application&apos;s stream name, or delete the lease.</source>
+        <translation>Le bail de %1 concerne un shard que le flux n’a pas (supprimé, rétention dépassée, ou un autre flux du même nom) : ses workers échouent dessus. Vérifiez le nom de flux de l’application, ou supprimez le bail.</translation>
+    </message>
+    <message>
+        <source>The checkpoint of %1 is older than the oldest record the stream still keeps: the records in between expired before they were processed and are lost to this application. Raise the retention or make the consumer faster.</source>
+        <translation>Le checkpoint de %1 est plus ancien que le plus ancien enregistrement que le flux conserve : les enregistrements intermédiaires ont expiré avant d’être traités et sont perdus pour cette application. Augmentez la rétention ou accélérez le consommateur.</translation>
+    </message>
+    <message>
+        <source>%1 is open but has no lease (for %2): nobody reads it. KCL creates leases in its shard sync; check that the workers run shard sync and read the right stream.</source>
+        <translation>%1 est ouvert mais n’a pas de bail (depuis %2) : personne ne le lit. KCL crée les baux lors de sa synchronisation des shards ; vérifiez que les workers la font et lisent le bon flux.</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 but has renewed none of them for %3: it stopped, hangs or cannot reach the lease table. Other workers take its leases after the failover time.</source>
+        <translation>%1 détient %2 mais n’en a renouvelé aucun depuis %3 : il s’est arrêté, est bloqué ou n’atteint pas la table de baux. D’autres workers prennent ses baux après le délai de basculement.</translation>
+    </message>
+    <message>
+        <source>%1 is paused and holds %2 it no longer renews: other workers take them after the failover time.</source>
+        <translation>%1 est suspendu et détient %2 qu’il ne renouvelle plus : d’autres workers les prennent après le délai de basculement.</translation>
+    </message>
+    <message>
+        <source>%1 believes it holds %2 but its last renewal was %3 ago: look at its last error and its connection to the lease table.</source>
+        <translation>%1 croit détenir %2 mais son dernier renouvellement date de %3 : examinez sa dernière erreur et sa connexion à la table de baux.</translation>
+    </message>
+    <message>
+        <source>The consumer of %1 falls behind: it is %2 behind and the lag grows by about %3 s every minute. Records arrive faster than they are processed: look at the processing time per record, throttling, or add shards and workers.</source>
+        <translation>Le consommateur de %1 prend du retard : il a %2 de retard et ce retard croît d’environ %3 s par minute. Les enregistrements arrivent plus vite qu’ils ne sont traités : examinez le temps de traitement par enregistrement, les limitations, ou ajoutez des shards et des workers.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseWorkersModel</name>
+    <message>
+        <source>slow: %1 a record</source>
+        <translation>lent : %1 par enregistrement</translation>
+    </message>
+    <message>
+        <source>poison: %1</source>
+        <translation>poison : %1</translation>
+    </message>
+    <message>
+        <source>renewing</source>
+        <translation>renouvelle</translation>
+    </message>
+    <message>
+        <source>not renewing</source>
+        <translation>ne renouvelle plus</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>tué</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Renews its leases within the failover time.</source>
+        <translation>Renouvelle ses baux dans le délai de basculement.</translation>
+    </message>
+    <message>
+        <source>Renewed none of its leases within the failover time: other workers will take them.</source>
+        <translation>N’a renouvelé aucun de ses baux dans le délai de basculement : d’autres workers les prendront.</translation>
+    </message>
+    <message>
+        <source>Paused: neither renews nor reads.</source>
+        <translation>Suspendu : ne renouvelle ni ne lit.</translation>
+    </message>
+    <message>
+        <source>Killed: gone without giving its leases up.</source>
+        <translation>Tué : parti sans rendre ses baux.</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Leases</source>
+        <translation>Baux</translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation>Enregistrements/s</translation>
+    </message>
+    <message>
+        <source>Last renewal</source>
+        <translation>Dernier renouvellement</translation>
+    </message>
+    <message>
+        <source>Faults and errors</source>
+        <translation>Pannes et erreurs</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeasesModel</name>
+    <message>
+        <source>1 record</source>
+        <translation>1 enregistrement</translation>
+    </message>
+    <message>
+        <source>%L1 records</source>
+        <translation>%L1 enregistrements</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>attend %1</translation>
+    </message>
+    <message>
+        <source>ended; children %1</source>
+        <translation>terminé ; enfants %1</translation>
+    </message>
+    <message>
+        <source>closed; %1 waiting</source>
+        <translation>fermé ; %1 en attente</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>détenu</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>non attribué</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>no lease</source>
+        <translation>aucun bail</translation>
+    </message>
+    <message>
+        <source>Its owner renews it: the lease counter moved within the failover time.</source>
+        <translation>Son détenteur le renouvelle : le compteur du bail a bougé dans le délai de basculement.</translation>
+    </message>
+    <message>
+        <source>The lease counter has not moved for longer than the failover time (%1): any worker may take it.</source>
+        <translation>Le compteur du bail n’a pas bougé depuis plus que le délai de basculement (%1) : tout worker peut le prendre.</translation>
+    </message>
+    <message>
+        <source>Nobody holds this lease: the next worker to look takes it.</source>
+        <translation>Personne ne détient ce bail : le prochain worker qui regarde le prend.</translation>
+    </message>
+    <message>
+        <source>Processed to its end (SHARD_END): the children may be read.</source>
+        <translation>Traité jusqu’au bout (SHARD_END) : les enfants peuvent être lus.</translation>
+    </message>
+    <message>
+        <source>The lease table has no lease for this shard: nobody reads it.</source>
+        <translation>La table de baux n’a pas de bail pour ce shard : personne ne le lit.</translation>
+    </message>
+    <message>
+        <source>How often the lease changed owner since its last checkpoint: every switch reprocesses the records after the checkpoint.</source>
+        <translation>Combien de fois le bail a changé de détenteur depuis son dernier checkpoint : chaque changement retraite les enregistrements qui suivent le checkpoint.</translation>
+    </message>
+    <message>
+        <source>How far the checkpoint is behind the newest record of the shard.</source>
+        <translation>De combien le checkpoint est en retard sur l’enregistrement le plus récent du shard.</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Détenteur</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Bail</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Compteur</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Switches</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <source>Parents and children</source>
+        <translation>Parents et enfants</translation>
+    </message>
+    <message>
+        <source>caught up</source>
+        <translation>à jour</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::OpenLeaseTableDialog</name>
+    <message>
+        <source>A DynamoDB endpoint</source>
+        <translation>Un point de terminaison DynamoDB</translation>
+    </message>
+    <message>
+        <source>Open a Lease Table</source>
+        <translation>Ouvrir une table de baux</translation>
+    </message>
+    <message>
+        <source>the KCL application&apos;s name</source>
+        <translation>le nom de l’application KCL</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The application&apos;s failoverTimeMillis: a lease whose counter has not moved for longer is shown as expired.</source>
+        <translation>Le failoverTimeMillis de l’application : un bail dont le compteur n’a pas bougé depuis plus longtemps est affiché comme expiré.</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s credentials and region</source>
+        <translation>Les identifiants et la région de la connexion</translation>
+    </message>
+    <message>
+        <source>Only an AWS connection has credentials for DynamoDB.</source>
+        <translation>Seule une connexion AWS a des identifiants pour DynamoDB.</translation>
+    </message>
+    <message>
+        <source>The credentials and region of %1</source>
+        <translation>Les identifiants et la région de %1</translation>
+    </message>
+    <message>
+        <source>Read-only: Shardscope only reads this table (a Scan every few seconds) and never writes to it, so the application is not disturbed.</source>
+        <translation>Lecture seule : Shardscope ne fait que lire cette table (un Scan toutes les quelques secondes) et n’y écrit jamais, l’application n’est donc pas dérangée.</translation>
+    </message>
+    <message>
+        <source>Table name:</source>
+        <translation>Nom de la table :</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Où :</translation>
+    </message>
+    <message>
+        <source>Endpoint URL:</source>
+        <translation>URL du point de terminaison :</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Région :</translation>
+    </message>
+    <message>
+        <source>Failover time:</source>
+        <translation>Délai de basculement :</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::PoisonRecordDialog</name>
+    <message>
+        <source>Poison Record</source>
+        <translation>Enregistrement empoisonné</translation>
+    </message>
+    <message>
+        <source>%1 fails on every record this filter matches, as a consumer with a bug fails on a poison record: it keeps its lease but its checkpoint stops there. Empty: no poison.</source>
+        <translation>%1 échoue sur chaque enregistrement que ce filtre retient, comme un consommateur bogué sur un enregistrement empoisonné : il garde son bail mais son checkpoint s’arrête là. Vide : pas de poison.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::RunGroupDialog</name>
+    <message>
+        <source>By polling (GetRecords)</source>
+        <translation>Par interrogation (GetRecords)</translation>
+    </message>
+    <message>
+        <source>Through a registered consumer (enhanced fan-out)</source>
+        <translation>Par un consommateur enregistré (enhanced fan-out)</translation>
+    </message>
+    <message>
+        <source>In the local store</source>
+        <translation>Dans le stockage local</translation>
+    </message>
+    <message>
+        <source>In DynamoDB</source>
+        <translation>Dans DynamoDB</translation>
+    </message>
+    <message>
+        <source>Run a Consumer Group</source>
+        <translation>Lancer un groupe de consommateurs</translation>
+    </message>
+    <message>
+        <source>The stream has no ACTIVE consumer: register one on the Consumers tab to read through enhanced fan-out.</source>
+        <translation>Le flux n’a aucun consommateur ACTIVE : enregistrez-en un dans l’onglet Consommateurs pour lire par enhanced fan-out.</translation>
+    </message>
+    <message>
+        <source>Each worker subscribes to its shards with this consumer.</source>
+        <translation>Chaque worker s’abonne à ses shards avec ce consommateur.</translation>
+    </message>
+    <message>
+        <source>Oldest record (TRIM_HORIZON)</source>
+        <translation>Enregistrement le plus ancien (TRIM_HORIZON)</translation>
+    </message>
+    <message>
+        <source>New records only (LATEST)</source>
+        <translation>Nouveaux enregistrements seulement (LATEST)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>This connection is read-only. The group only reads the stream; it writes its leases and checkpoints to the lease table below, not to the stream.</source>
+        <translation>Cette connexion est en lecture seule. Le groupe ne fait que lire le flux ; il écrit ses baux et checkpoints dans la table de baux ci-dessous, pas dans le flux.</translation>
+    </message>
+    <message>
+        <source>The group reads the stream as a KCL application does and writes its leases and checkpoints to the lease table below.</source>
+        <translation>Le groupe lit le flux comme une application KCL et écrit ses baux et checkpoints dans la table de baux ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Application name:</source>
+        <translation>Nom de l’application :</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Workers :</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Lecture :</translation>
+    </message>
+    <message>
+        <source>Consumer:</source>
+        <translation>Consommateur :</translation>
+    </message>
+    <message>
+        <source>Start at:</source>
+        <translation>Commencer à :</translation>
+    </message>
+    <message>
+        <source>Failover time:</source>
+        <translation>Délai de basculement :</translation>
+    </message>
+    <message>
+        <source>Lease table:</source>
+        <translation>Table de baux :</translation>
+    </message>
+    <message>
+        <source>Endpoint URL:</source>
+        <translation>URL du point de terminaison :</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Région :</translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s name: it names the lease table.</source>
+        <translation>Saisissez le nom de l’application : il nomme la table de baux.</translation>
+    </message>
+    <message>
+        <source>3 to 255 letters, digits, _ . or - (DynamoDB&apos;s rule for table names).</source>
+        <translation>3 à 255 lettres, chiffres, _ . ou - (la règle de DynamoDB pour les noms de table).</translation>
+    </message>
+    <message>
+        <source>Enter the DynamoDB endpoint, such as http://localhost:8000.</source>
+        <translation>Saisissez le point de terminaison DynamoDB, par exemple http://localhost:8000.</translation>
+    </message>
+    <message>
+        <source>Not an http:// or https:// URL with a host, such as http://localhost:8000.</source>
+        <translation>Ce n’est pas une URL http:// ou https:// avec un hôte, comme http://localhost:8000.</translation>
+    </message>
+    <message>
+        <source>A region name such as us-east-1.</source>
+        <translation>Un nom de région comme us-east-1.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SwimLaneChart</name>
+    <message>
+        <source>expired (counter stopped)</source>
+        <translation>expiré (compteur arrêté)</translation>
+    </message>
+    <message>
+        <source>%1: %2, expired, %3–%4</source>
+        <translation>%1 : %2, expiré, %3–%4</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3–%4</source>
+        <translation>%1 : %2, %3–%4</translation>
+    </message>
+    <message>
+        <source>%1: nobody</source>
+        <translation>%1 : personne</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ConsumerDebugController</name>
+    <message>
+        <source>enhanced fan-out</source>
+        <translation>enhanced fan-out</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>interrogation</translation>
+    </message>
+    <message>
+        <source>%1, reading by %3; workers at the start: %2; lease table: %4</source>
+        <translation>%1, lecture par %3 ; workers au départ : %2 ; table de baux : %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Only an AWS connection has credentials for DynamoDB.</source>
+        <translation>Seule une connexion AWS a des identifiants pour DynamoDB.</translation>
     </message>
 </context>
 <context>

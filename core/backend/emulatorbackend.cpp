@@ -505,4 +505,9 @@ BackendFuture<QList<ShardUsage>> EmulatorBackend::shardUsage(const StreamTarget 
                                   [target](Engine &e) { return e.shardUsage(target); });
 }
 
+QString EmulatorBackend::databasePath() const
+{
+    return m_engine.databasePath();
+}
+
 } // namespace shardscope

@@ -77,6 +77,8 @@ public:
     // An EmulatorSubscription: opened and polled on this backend's pool.
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,
                                           QObject *parent = nullptr) override;
+    // The engine's database file; empty for an in-memory engine.
+    QString databasePath() const;
     // Every subscription the engine serves, in process and through `--serve`.
     bool hasLiveSubscriptions() const override { return true; }
     QList<SubscriptionStatus> liveSubscriptions() const override;

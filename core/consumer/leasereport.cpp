@@ -4,6 +4,7 @@
 #include "aws/credentialsprovider.h"
 #include "aws/dynamodbclient.h"
 #include "consumer/dynamoleasetable.h"
+#include "consumer/leasediagnoser.h"
 #include "consumer/leasemonitor.h"
 
 #include <QCommandLineParser>
@@ -381,9 +382,11 @@ int LeasesCommand::run(const Options &options, QTextStream &out, QTextStream &er
     int looks = 0;
     int status = 0;
     LeaseTableSnapshot last;
+    QList<LeaseTableSnapshot> history; // both looks, for the diagnoser
     QObject::connect(&monitor, &LeaseMonitor::snapshotChanged, &loop,
                      [&](const LeaseTableSnapshot &snapshot) {
                          ++looks;
+                         history.append(snapshot);
                          if (snapshot.error) {
                              err << "shardscope leases: "
                                  << QString(snapshot.error->message).replace(u'\n', u' ') << '\n';
@@ -412,7 +415,16 @@ int LeasesCommand::run(const Options &options, QTextStream &out, QTextStream &er
     report.location = table.location();
     report.expiryKnown = options.wait;
     report.stream = options.stream;
-    // Diagnoses of the table would be handed to the report here (report.diagnoses).
+    // What the table alone tells (no shards or tips here): workers that stopped renewing,
+    // leases nobody takes, ping-pong; only after two looks can a counter be seen standing still.
+    if (options.wait) {
+        LeaseDiagnoserInput input;
+        input.nowMs = last.takenAtMs;
+        input.streamName = options.stream;
+        input.history = history;
+        for (const Diagnosis &diagnosis : LeaseDiagnoser::diagnose(input))
+            report.diagnoses.append(diagnosis.text);
+    }
     if (options.json)
         out << QString::fromUtf8(LeaseReport::json(last, report));
     else

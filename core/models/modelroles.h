@@ -60,17 +60,34 @@ enum : int {
     AccessKeyIdRole,                 // QString; empty when the reader signed with none
     PeerAddressRole,                 // QString; empty for the app's own reads
     ReaderStateRole,                 // ReaderState
-    RecordsBehindRole,               // qint64, readable records after a reader's position
-    BytesBehindRole,                 // qint64, their payload bytes
+    RecordsBehindRole,               // qint64, readable records after a reader's position or a
+                                     // lease's checkpoint; null when unknown
+    BytesBehindRole,                 // qint64, their payload bytes; null when unknown
     CallsPerSecondRole,              // double, GetRecords calls per second
-    RecordsPerSecondRole,            // double
+    RecordsPerSecondRole,            // double (readers, workers); null when unknown
     ThrottledCountRole,              // qint64, calls refused for the shard's read limits
     ExpiredIteratorCountRole,        // qint64
     LastCallTimeRole,                // QDateTime (UTC), a reader's last call
+    LeaseKeyRole,                    // QString (LeasesModel)
+    LeaseOwnerRole,                  // QString; empty when nobody holds the lease
+    LeaseStateRole,                  // LeaseRowState
+    LeaseCounterRole,                // qint64
+    CheckpointRole,                  // QString: a sequence number or a KCL sentinel
+    OwnerSwitchesRole,               // qint64, ownerSwitchesSinceCheckpoint
+    WaitsForRole,                    // QStringList, parents the shard waits for (not at SHARD_END)
+    WorkerIdRole,                    // QString (LeaseWorkersModel)
+    WorkerStateRole,                 // WorkerRowState
+    LeaseCountRole,                  // int, leases a worker holds
+    LastRenewalTimeRole,             // QDateTime (UTC); null when unknown
 };
 } // namespace ModelRole
 
 enum class NodeKind { Connection, Stream, Shard };
 enum class ShardState { Open, Closed };
+// A shard's lease as the consumer dashboard shows it.
+enum class LeaseRowState { Held, Expired, Unassigned, Ended, NoLease };
+// A worker of a consumer group: renewing, renewing nothing any more (by the table), or, for the
+// app's own workers, paused or killed.
+enum class WorkerRowState { Renewing, NotRenewing, Paused, Killed };
 
 } // namespace shardscope

@@ -2,6 +2,8 @@
 
 #include "backend/futureutils.h"
 #include "backend/streambackend.h"
+#include "consumerdashboard.h"
+#include "consumerdebugcontroller.h"
 #include "consumerstatusdelegate.h"
 #include "dialogs/inlineerrorlabel.h"
 #include "models/consumersmodel.h"
@@ -23,6 +25,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -95,7 +98,9 @@ ConsumersPage::ConsumersPage(QWidget *parent)
       m_consumersProxy(new QSortFilterProxyModel(this)),
       m_subscriptionsProxy(new QSortFilterProxyModel(this)),
       m_registerAction(new QAction(tr("Register &Consumer…"), this)),
-      m_deregisterAction(new QAction(tr("Deregister C&onsumer…"), this))
+      m_deregisterAction(new QAction(tr("Deregister C&onsumer…"), this)),
+      m_dashboard(new ConsumerDashboard(this)),
+      m_debugController(new ConsumerDebugController(m_dashboard, this))
 {
     m_registerAction->setObjectName(u"actionRegisterConsumer"_s);
     m_registerAction->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
@@ -119,11 +124,22 @@ ConsumersPage::ConsumersPage(QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
+    // The registered consumers first; the consumer group dashboard on its own sub-tab.
+    m_sections = new QTabWidget(this);
+    m_sections->setObjectName(u"consumersSections"_s);
+    m_sections->setDocumentMode(true);
+    m_sections->addTab(splitter, tr("Registered consumers"));
+    m_sections->addTab(m_dashboard, tr("Consumer group"));
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_sections, 1);
 
     connect(m_consumers, &ConsumersModel::refreshed, this, [this] {
+        QList<Consumer> consumers;
+        for (int row = 0; row < m_consumers->rowCount(); ++row)
+            consumers.append(m_consumers->consumer(row));
+        m_dashboard->setConsumers(consumers);
         m_error->clearMessage();
         if (!m_selectAfterRefresh.isEmpty() && selectConsumer(m_selectAfterRefresh))
             m_selectAfterRefresh.clear();
@@ -291,6 +307,9 @@ void ConsumersPage::setStream(StreamBackend *backend, const QString &streamName)
     m_arnField->clear();
     m_copyArnButton->setEnabled(false);
     const bool readOnly = backend && backend->isReadOnly();
+    m_debugController->setStream(backend, streamName);
+    m_dashboard->setStream(backend ? streamName : QString(), readOnly,
+                           backend && backend->kind() == BackendKind::Aws ? backend->displayName() : QString());
     m_readOnlyNote->setVisible(readOnly);
     m_readOnlyNote->setText(tr("%1 is read-only: consumers cannot be registered or deregistered "
                                "here.")
@@ -310,7 +329,7 @@ void ConsumersPage::refresh()
 
 QList<QAction *> ConsumersPage::commandActions() const
 {
-    return {m_registerAction, m_deregisterAction};
+    return QList<QAction *>{m_registerAction, m_deregisterAction} + m_dashboard->commandActions();
 }
 
 QString ConsumersPage::selectedConsumerArn() const

@@ -8,11 +8,14 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QToolButton;
 
 namespace shardscope {
 
+class ConsumerDashboard;
+class ConsumerDebugController;
 class ConsumersModel;
 class InlineErrorLabel;
 class LiveSubscriptionsModel;
@@ -44,8 +47,12 @@ public:
     // Reads both lists again, if the page is shown (else they are read when it is).
     void refresh();
 
-    // Register Consumer… and Deregister Consumer….
+    // Register Consumer…, Deregister Consumer… and the consumer dashboard's commands.
     QList<QAction *> commandActions() const;
+    // The consumer group dashboard, on the second sub-tab.
+    ConsumerDashboard *dashboard() const { return m_dashboard; }
+    ConsumerDebugController *debugController() const { return m_debugController; }
+    QTabWidget *sections() const { return m_sections; }
     QAction *registerAction() const { return m_registerAction; }
     QAction *deregisterAction() const { return m_deregisterAction; }
 
@@ -84,6 +91,9 @@ private:
     QSortFilterProxyModel *m_subscriptionsProxy;
     QAction *m_registerAction;
     QAction *m_deregisterAction;
+    ConsumerDashboard *m_dashboard;
+    ConsumerDebugController *m_debugController;
+    QTabWidget *m_sections = nullptr;
 
     QLabel *m_readOnlyNote = nullptr;
     InlineErrorLabel *m_error = nullptr;

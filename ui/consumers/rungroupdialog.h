@@ -1,0 +1,82 @@
+#pragma once
+
+#include "consumerdebugrequests.h"
+#include "kinesis/api.h"
+
+#include <QDialog>
+
+class QButtonGroup;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QRadioButton;
+class QSpinBox;
+
+namespace shardscope {
+
+class InlineErrorLabel;
+
+// "Run a consumer group…": the application name (the lease table's name), the number of
+// workers, polling or a registered consumer (only ACTIVE ones; enhanced fan-out), the initial
+// position, the failover time and where the lease table lives (the local store or a DynamoDB
+// endpoint and region). Each field is checked as it is typed, with the problem under it; OK is
+// off until all pass. Emits nothing of its own: request() holds the answer once accepted.
+//
+// A group only reads the stream, so it may run on a read-only connection (the note says so):
+// its writes go to the lease table, which is not the stream's connection.
+//
+// Meant for open(); does not delete itself. Threads: GUI thread.
+class RunGroupDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunGroupDialog)
+
+public:
+    RunGroupDialog(const QString &streamName, const QList<Consumer> &consumers, bool readOnlyConnection,
+                   QWidget *parent = nullptr);
+    ~RunGroupDialog() override;
+
+    ConsumerGroupRequest request() const;
+
+    // What is wrong with a lease table name (DynamoDB's rule: 3 to 255 of a-z A-Z 0-9 _ . -),
+    // or empty.
+    static QString tableNameProblem(const QString &name);
+    // What is wrong with a DynamoDB endpoint URL (http or https with a host), or empty.
+    static QString endpointProblem(const QString &url);
+    // What is wrong with a region name (like us-east-1), or empty.
+    static QString regionProblem(const QString &region);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *endpointEdit() const { return m_endpoint; }
+    QLineEdit *regionEdit() const { return m_region; }
+    QRadioButton *fanOutButton() const { return m_fanOut; }
+    QRadioButton *dynamoButton() const { return m_dynamo; }
+    QComboBox *consumerBox() const { return m_consumer; }
+    QSpinBox *workersBox() const { return m_workers; }
+    InlineErrorLabel *nameError() const { return m_nameError; }
+    InlineErrorLabel *endpointError() const { return m_endpointError; }
+    QDialogButtonBox *buttons() const { return m_buttons; }
+
+private:
+    void validate();
+
+    QLineEdit *m_name;
+    InlineErrorLabel *m_nameError;
+    QSpinBox *m_workers;
+    QRadioButton *m_polling;
+    QRadioButton *m_fanOut;
+    QComboBox *m_consumer;
+    QLabel *m_fanOutNote;
+    QComboBox *m_position;
+    QSpinBox *m_failover;
+    QRadioButton *m_local;
+    QRadioButton *m_dynamo;
+    QLineEdit *m_endpoint;
+    InlineErrorLabel *m_endpointError;
+    QLineEdit *m_region;
+    InlineErrorLabel *m_regionError;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace shardscope
