@@ -12,6 +12,7 @@
 #include "records/recordspage.h"
 #include "settingsdialog.h"
 #include "streampage.h"
+#include "theme/appearance.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -239,6 +240,10 @@ int main(int argc, char *argv[])
         QStringLiteral("stream"),
         QCoreApplication::translate("main", "Open this stream of the local emulator at start."),
         QStringLiteral("name"));
+    const QCommandLineOption appearanceOption(
+        QStringLiteral("appearance"),
+        QCoreApplication::translate("main", "The look for this run: system, light or dark (default: the one chosen in Settings)."),
+        QStringLiteral("mode"));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QCoreApplication::translate("main", "With --stream: the tab to show (overview, shards, records, metrics or consumers)."),
@@ -265,6 +270,7 @@ int main(int argc, char *argv[])
     parser.addOption(demoOption);
     parser.addOption(streamOption);
     parser.addOption(tabOption);
+    parser.addOption(appearanceOption);
     const QCommandLineOption tailOption(
         QStringLiteral("tail"),
         QCoreApplication::translate("main", "With --stream: start reading its records from the trim horizon."));
@@ -331,6 +337,20 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/shardscope.svg")));
+    // resources/shardscope.desktop: desktops match the window to it (Wayland's app id; on X11
+    // WM_CLASS is "shardscope", the entry's StartupWMClass).
+    QGuiApplication::setDesktopFileName(QStringLiteral("shardscope"));
+    // The appearance: this run's, else the one chosen in Settings ("" follows the system).
+    if (parser.isSet(appearanceOption)) {
+        const QString mode = parser.value(appearanceOption);
+        if (mode != u"system" && !Appearance::modes().contains(mode)) {
+            std::fprintf(stderr, "shardscope: --appearance must be system, light or dark\n");
+            return 2;
+        }
+        Appearance::apply(mode == u"system" ? QString() : mode);
+    } else {
+        Appearance::apply(QSettings().value(Appearance::settingsKey()).toString());
+    }
     // The interface language: the one chosen in Settings, else the system's.
     QTranslator translator;
     {

@@ -22,6 +22,7 @@
 #include "records/recordformat.h"
 #include "records/recordinspector.h"
 #include "records/recordreplayer.h"
+#include "theme/theme.h"
 #include "tst_connections_authserver.h"
 
 #include <QAction>
@@ -410,10 +411,11 @@ void TestRecordsUi::inspectorFlagsKplChecksumMismatch()
     auto *table = child<QTableWidget>(&inspector, u"subRecordTable"_s);
     QCOMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, 4)->text(), u"mismatch"_s);
-    QCOMPARE(table->item(0, 4)->foreground().color(), QColor(0xc0, 0x1c, 0x28));
+    const QColor red = Theme::status(Theme::Status::Error, inspector.palette());
+    QCOMPARE(table->item(0, 4)->foreground().color(), red);
     auto *kpl = child<QLabel>(&inspector, u"kplLabel"_s);
     QVERIFY(kpl->text().contains(u"MD5 mismatch"_s));
-    QCOMPARE(kpl->palette().color(QPalette::WindowText), QColor(0xc0, 0x1c, 0x28));
+    QCOMPARE(kpl->palette().color(QPalette::WindowText), red);
     QVERIFY(child<InlineErrorLabel>(&inspector, u"problemsLabel"_s)->text().contains(u"MD5"_s));
     QCOMPARE(child<QPlainTextEdit>(&inspector, u"textView"_s)->toPlainText(), u"one"_s);
 }

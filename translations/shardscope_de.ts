@@ -510,6 +510,10 @@
         <source>With --stream: the tab to show (overview, shards, records, metrics or consumers).</source>
         <translation>Mit --stream: die anzuzeigende Registerkarte (overview, shards, records, metrics oder consumers).</translation>
     </message>
+    <message>
+        <source>The look for this run: system, light or dark (default: the one chosen in Settings).</source>
+        <translation>Das Erscheinungsbild für diesen Start: system, light oder dark (Vorgabe: das in den Einstellungen gewählte).</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::AccountSettingsDialog</name>
@@ -5612,6 +5616,22 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
     </message>
 </context>
 <context>

@@ -510,6 +510,10 @@
         <source>With --stream: the tab to show (overview, shards, records, metrics or consumers).</source>
         <translation>Avec --stream&#xa0;: l’onglet à afficher (overview, shards, records, metrics ou consumers).</translation>
     </message>
+    <message>
+        <source>The look for this run: system, light or dark (default: the one chosen in Settings).</source>
+        <translation>L’apparence pour cette exécution&#xa0;: system, light ou dark (par défaut&#xa0;: celle choisie dans les Paramètres).</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::AccountSettingsDialog</name>
@@ -5613,6 +5617,22 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>A&amp;ppearance:</source>
+        <translation>A&amp;pparence&#xa0;:</translation>
     </message>
 </context>
 <context>

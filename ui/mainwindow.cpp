@@ -21,6 +21,8 @@
 #include "records/recordspage.h"
 #include "records/replaydialog.h"
 #include "streampage.h"
+#include "theme/theme.h"
+#include "theme/themeicons.h"
 #include "uilog.h"
 #include "producers/producerspage.h"
 
@@ -82,18 +84,46 @@ QString connectionBadge(bool live, bool readOnly)
     return readOnly ? MainWindow::tr("AWS API · read-only") : MainWindow::tr("AWS API");
 }
 
-// A dot: orange for live AWS, blue for other Kinesis endpoints; hollow when read-only.
-QIcon connectionIcon(bool live, bool readOnly)
+// The connection banner in a tint of its tone (the "tone" property, a Theme::Status).
+void tintBanner(QLabel *banner, const QPalette &palette)
 {
-    QPixmap pixmap(32, 32);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QColor colour = live ? QColor(0xe4, 0x7a, 0x00) : QColor(0x2f, 0x6f, 0xc0);
-    painter.setPen(QPen(colour, 5));
-    painter.setBrush(readOnly ? QBrush(Qt::transparent) : QBrush(colour));
-    painter.drawEllipse(QRectF(6, 6, 20, 20));
-    return QIcon(pixmap);
+    const auto tone = Theme::Status(banner->property("tone").toInt());
+    Theme::setStyleSheet(banner, u"QLabel#liveBanner { background: %1; color: %2; border-bottom: 1px solid %3; }"_s
+                                     .arg(Theme::noticeBackground(tone, palette).name(),
+                                          Theme::noticeText(palette).name(), Theme::status(tone, palette).name()));
+}
+
+// The tree's icons, drawn in the theme's colours for the application palette: a cloud for AWS
+// (amber when it is live AWS, blue for other Kinesis endpoints), a screen for the local
+// emulator, waves for a stream (with a clock while it is creating, updating or deleting) and a
+// box for a shard, open or closed.
+QIcon navigationIcon(const QModelIndex &source)
+{
+    const QPalette palette = QApplication::palette();
+    const auto tone = [&palette](Theme::Status status) { return Theme::status(status, palette); };
+    const bool failed = !source.data(ModelRole::ErrorRole).toString().isEmpty();
+    switch (NodeKind(source.data(ModelRole::NodeKindRole).toInt())) {
+    case NodeKind::Connection:
+        if (BackendKind(source.data(ModelRole::ConnectionKindRole).toInt()) == BackendKind::Aws) {
+            const bool live = isLiveAws(source.data(Qt::ToolTipRole).toString());
+            return ThemeIcons::icon(u"connection-aws"_s,
+                                    tone(failed ? Theme::Status::Error
+                                                : live ? Theme::Status::Warning : Theme::Status::Progress));
+        }
+        return ThemeIcons::icon(u"connection-local"_s, tone(failed ? Theme::Status::Error : Theme::Status::Ok));
+    case NodeKind::Stream: {
+        const auto status = StreamStatus(source.data(ModelRole::StreamStatusRole).toInt());
+        if (failed)
+            return ThemeIcons::icon(u"stream"_s, tone(Theme::Status::Error));
+        return ThemeIcons::icon(status == StreamStatus::Active ? u"stream"_s : u"stream-busy"_s,
+                                tone(Theme::of(status)));
+    }
+    case NodeKind::Shard:
+        if (ShardState(source.data(ModelRole::ShardStateRole).toInt()) == ShardState::Closed)
+            return ThemeIcons::icon(u"shard-closed"_s, tone(Theme::Status::Neutral));
+        return ThemeIcons::icon(u"shard-open"_s, palette.color(QPalette::Text));
+    }
+    return {};
 }
 
 // The navigation tree through a filter: a stream (or shard) matches on its name, and a match
@@ -113,14 +143,17 @@ public:
         const QModelIndex source = mapToSource(index);
         if (role == Qt::ForegroundRole) {
             if (!source.data(ModelRole::ErrorRole).toString().isEmpty())
-                return QColor(0xb3, 0x26, 0x1e);
+                return Theme::status(Theme::Status::Error, QApplication::palette());
             if (NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Shard &&
                 ShardState(source.data(ModelRole::ShardStateRole).toInt()) == ShardState::Closed)
                 return QApplication::palette().color(QPalette::PlaceholderText);
             if (NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Stream &&
                 StreamStatus(source.data(ModelRole::StreamStatusRole).toInt()) != StreamStatus::Active)
-                return QColor(0xb2, 0x6a, 0x00);
+                return Theme::status(Theme::of(StreamStatus(source.data(ModelRole::StreamStatusRole).toInt())),
+                                     QApplication::palette());
         }
+        if (role == Qt::DecorationRole)
+            return navigationIcon(source);
         if (NodeKind(source.data(ModelRole::NodeKindRole).toInt()) == NodeKind::Connection &&
             BackendKind(source.data(ModelRole::ConnectionKindRole).toInt()) == BackendKind::Aws) {
             const bool live = isLiveAws(source.data(Qt::ToolTipRole).toString());
@@ -128,8 +161,6 @@ public:
             if (role == Qt::DisplayRole)
                 return MainWindow::tr("%1 · %2").arg(source.data(ModelRole::NameRole).toString(),
                                                      connectionBadge(live, readOnly));
-            if (role == Qt::DecorationRole)
-                return connectionIcon(live, readOnly);
             if (role == Qt::ToolTipRole)
                 return MainWindow::tr("%1\n%2").arg(source.data(Qt::ToolTipRole).toString(),
                                                     connectionBadge(live, readOnly));
@@ -157,7 +188,7 @@ public:
     {
         if (role == Qt::ForegroundRole) {
             if (index.data(ActivityModel::FailedRole).toBool())
-                return QColor(0xb3, 0x26, 0x1e);
+                return Theme::status(Theme::Status::Error, QApplication::palette());
             if (index.data(ActivityModel::PendingRole).toBool())
                 return QApplication::palette().color(QPalette::PlaceholderText);
         }
@@ -233,6 +264,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget *parent)
     m_liveBanner->setObjectName(u"liveBanner"_s);
     m_liveBanner->setTextFormat(Qt::PlainText);
     m_liveBanner->setContentsMargins(10, 5, 10, 5);
+    // Tinted with the tone updateConnectionMarks() keeps in the "tone" property.
+    Theme::follow(m_liveBanner, [this](const QPalette &palette) { tintBanner(m_liveBanner, palette); });
     m_liveBanner->hide();
     pageLayout->addWidget(m_liveBanner);
     pageLayout->addWidget(m_page, 1);
@@ -711,7 +744,22 @@ void MainWindow::createMenus()
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolbar"_s);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Icon and text side by side: the icons help find an action, the text says what it does.
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setIconSize(QSize(20, 20));
+    // The actions' line icons in the palette's button text colour, drawn again when it changes.
+    Theme::follow(toolbar, [this](const QPalette &palette) {
+        const QColor ink = palette.color(QPalette::ButtonText);
+        const std::pair<QAction *, QString> icons[] = {
+            {m_newStream, u"new-stream"_s},       {m_refresh, u"refresh"_s},
+            {m_serve, u"serve"_s},                {m_demoEvents, u"demo-events"_s},
+            {m_producers, u"producers"_s},        {m_palettAction, u"command-palette"_s},
+            {m_deleteStream, u"delete-stream"_s}, {m_addConnection, u"add-connection"_s},
+            {m_settingsAction, u"settings"_s},
+        };
+        for (const auto &[action, name] : icons)
+            action->setIcon(ThemeIcons::icon(name, ink));
+    });
     toolbar->setMovable(false);
     toolbar->addActions({m_newStream, m_refresh});
     toolbar->addSeparator();
@@ -1337,10 +1385,11 @@ void MainWindow::updateConnectionMarks()
     m_liveBanner->setVisible(banner);
     if (!banner)
         return;
-    const QColor colour = live ? (backend->isReadOnly() ? QColor(0xfd, 0xe6, 0xc4) : QColor(0xf8, 0xc9, 0xc4))
-                               : QColor(0xd6, 0xe6, 0xf8);
-    m_liveBanner->setStyleSheet(u"QLabel#liveBanner { background: %1; color: #202020; border-bottom: 1px solid %2; }"_s
-                                    .arg(colour.name(), colour.darker(130).name()));
+    // Red when changes reach real streams, amber when live AWS is read-only, blue elsewhere.
+    const Theme::Status tone = live ? (backend->isReadOnly() ? Theme::Status::Warning : Theme::Status::Error)
+                                    : Theme::Status::Progress;
+    m_liveBanner->setProperty("tone", int(tone));
+    tintBanner(m_liveBanner, Theme::paletteFor(m_liveBanner));
     const QString where = tr("%1 (%2)").arg(backend->displayName(), backend->location());
     if (live)
         m_liveBanner->setText(backend->isReadOnly()

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "theme/appearance.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -25,6 +27,7 @@ QStringList SettingsDialog::languages()
 
 SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_language(new QComboBox(this)),
+      m_appearance(new QComboBox(this)),
       m_demoEvents(new QCheckBox(tr("Trickle sample events into the &demo stream"), this)),
       m_restartNote(new QLabel(this))
 {
@@ -32,6 +35,12 @@ SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
     setWindowTitle(tr("Settings"));
     m_language->setObjectName(u"language"_s);
     m_demoEvents->setObjectName(u"demoEvents"_s);
+    m_appearance->setObjectName(u"appearance"_s);
+    m_appearance->addItem(tr("System"), QString());
+    m_appearance->addItem(tr("Light"), u"light"_s);
+    m_appearance->addItem(tr("Dark"), u"dark"_s);
+    m_appearance->setCurrentIndex(
+        std::max(0, m_appearance->findData(m_settings->value(Appearance::settingsKey()).toString())));
     // Language names in their own language, so anyone can find theirs.
     m_language->addItem(tr("System language"), QString());
     m_language->addItem(u"English"_s, u"en"_s);
@@ -53,6 +62,9 @@ SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
     languageLabel->setBuddy(m_language);
     form->addRow(languageLabel, m_language);
     form->addRow(QString(), m_restartNote);
+    auto *appearanceLabel = new QLabel(tr("A&ppearance:"), this);
+    appearanceLabel->setBuddy(m_appearance);
+    form->addRow(appearanceLabel, m_appearance);
     form->addRow(QString(), m_demoEvents);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -70,6 +82,10 @@ SettingsDialog::SettingsDialog(QSettings *settings, QWidget *parent)
 void SettingsDialog::apply()
 {
     m_settings->setValue(languageKey(), m_language->currentData().toString());
+    // The appearance changes at once: the palette reaches every open window.
+    const QString appearance = m_appearance->currentData().toString();
+    m_settings->setValue(Appearance::settingsKey(), appearance);
+    Appearance::apply(appearance);
     const bool demo = m_demoEvents->isChecked();
     if (demo != m_settings->value(u"demo/events"_s, true).toBool()) {
         m_settings->setValue(u"demo/events"_s, demo);

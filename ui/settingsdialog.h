@@ -10,7 +10,8 @@ class QSettings;
 namespace shardscope {
 
 // Preferences: the interface language (system, English, German, French; applied at the next
-// start, which the dialog says) and whether demo events trickle into the demo stream.
+// start, which the dialog says), the appearance (system, light or dark; applied at once) and
+// whether demo events trickle into the demo stream.
 //
 // Threads: GUI thread.
 class SettingsDialog final : public QDialog
@@ -33,6 +34,7 @@ private:
 
     QSettings *m_settings;
     QComboBox *m_language;
+    QComboBox *m_appearance;
     QCheckBox *m_demoEvents;
     QLabel *m_restartNote;
 };

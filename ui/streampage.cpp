@@ -8,6 +8,7 @@
 #include "metrics/streammetricsview.h"
 #include "records/recordspage.h"
 #include "shardmapwidget.h"
+#include "theme/theme.h"
 #include "usagebardelegate.h"
 
 #include <QAction>
@@ -42,7 +43,9 @@ QLabel *errorLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(u"color: palette(bright-text); background: #b3261e; padding: 4px 8px; border-radius: 3px;"_s);
+    Theme::follow(label, [label](const QPalette &palette) {
+        Theme::setStyleSheet(label, Theme::bannerStyleSheet(Theme::Status::Error, palette));
+    });
     label->hide();
     return label;
 }
@@ -68,6 +71,12 @@ StreamPage::StreamPage(const QList<QAction *> &settingsActions, const QList<QAct
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_status->setObjectName(u"streamStatus"_s);
+    // The badge's colours follow the stream's status and the palette.
+    Theme::follow(m_status, [this](const QPalette &palette) {
+        const auto summary = m_summary->summary();
+        Theme::setStyleSheet(m_status, summary ? Theme::badgeStyleSheet(Theme::of(summary->streamStatus), palette)
+                                               : QString());
+    });
     m_error->setObjectName(u"streamError"_s);
 
     auto *header = new QHBoxLayout;
@@ -272,13 +281,9 @@ void StreamPage::updateHeader()
         return;
     }
     QString status = toWire(summary->streamStatus);
-    QString colour = u"#2e7d32"_s;
-    if (summary->streamStatus == StreamStatus::Creating || summary->streamStatus == StreamStatus::Updating)
-        colour = u"#b26a00"_s;
-    else if (summary->streamStatus == StreamStatus::Deleting)
-        colour = u"#b3261e"_s;
     m_status->setText(status);
-    m_status->setStyleSheet(u"color: white; background: %1; padding: 1px 8px; border-radius: 8px; font-weight: bold;"_s.arg(colour));
+    Theme::setStyleSheet(m_status, Theme::badgeStyleSheet(Theme::of(summary->streamStatus),
+                                                          Theme::paletteFor(m_status)));
     QString details = tr("%1 · %2 open shards · %3 h retention")
                           .arg(summary->streamMode == StreamMode::OnDemand ? tr("On-demand") : tr("Provisioned"))
                           .arg(summary->openShardCount)

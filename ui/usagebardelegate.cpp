@@ -1,7 +1,7 @@
 #include "usagebardelegate.h"
 
-#include "charts/charttheme.h"
 #include "models/modelroles.h"
+#include "theme/theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -30,14 +30,14 @@ UsageBarDelegate::Level UsageBarDelegate::levelOf(double fraction, bool throttle
 
 QColor UsageBarDelegate::colorOf(Level level, const QPalette &palette)
 {
-    const bool dark = isDarkPalette(palette);
+    // The theme's heat scale at each level's threshold: the shard map's colours for the same use.
     switch (level) {
     case Level::Comfortable:
-        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x43, 0xa0, 0x47);
+        return Theme::heat(0.0, palette);
     case Level::Near:
-        return dark ? QColor(0xff, 0xca, 0x28) : QColor(0xf9, 0xa8, 0x25);
+        return Theme::heat(kNearLimit, palette);
     case Level::AtLimit:
-        return dark ? QColor(0xef, 0x53, 0x50) : QColor(0xe5, 0x39, 0x35);
+        return Theme::heat(1.0, palette);
     }
     return palette.color(QPalette::Highlight);
 }

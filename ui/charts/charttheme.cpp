@@ -1,19 +1,16 @@
 #include "charttheme.h"
 
+#include "theme/theme.h"
+
 #include <QChart>
 #include <QPalette>
 
 namespace shardscope {
 
-bool isDarkPalette(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
 void applyChartPalette(QChart *chart, const QPalette &palette)
 {
     const QChart::ChartTheme theme =
-        isDarkPalette(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+        Theme::isDark(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     if (chart->theme() != theme)
         chart->setTheme(theme); // resets series colours: the caller sets its own again
     chart->setBackgroundBrush(palette.brush(QPalette::Window));

@@ -10,7 +10,4 @@ namespace shardscope {
 // in both and sit flush with the page. Series colours set by the caller are re-applied after.
 void applyChartPalette(QChart *chart, const QPalette &palette);
 
-// True when the palette's window colour is dark.
-bool isDarkPalette(const QPalette &palette);
-
 } // namespace shardscope

@@ -1,5 +1,7 @@
 #include "shardbarchart.h"
 
+#include "theme/theme.h"
+
 #include "chartexport.h"
 #include "charttheme.h"
 
@@ -31,8 +33,6 @@ namespace shardscope {
 
 namespace {
 
-const QColor kWithinColor(0x3b, 0x82, 0xc4);
-const QColor kOverColor(0xd9, 0x3f, 0x3f);
 constexpr double kKiB = 1024;
 // A shard this close to its limit is hot: a producer that keeps under the limit (as the KPL
 // does) holds it just below, and it throttles as soon as anything more comes.
@@ -268,10 +268,12 @@ void ShardBarChart::changeEvent(QEvent *event)
 void ShardBarChart::applyPalette()
 {
     applyChartPalette(m_chart, palette());
-    m_within->setColor(kWithinColor);
-    m_within->setBorderColor(kWithinColor);
-    m_over->setColor(kOverColor);
-    m_over->setBorderColor(kOverColor);
+    const QColor within = Theme::series(Theme::Series::Blue, palette());
+    const QColor over = Theme::series(Theme::Series::Red, palette());
+    m_within->setColor(within);
+    m_within->setBorderColor(within);
+    m_over->setColor(over);
+    m_over->setBorderColor(over);
     QPen pen(palette().color(QPalette::WindowText));
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(2);

@@ -189,6 +189,13 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color)
     return static_cast<int>(m_series.size()) - 1;
 }
 
+int TimeSeriesChart::addSeries(const QString &name, Theme::Series tone)
+{
+    const int index = addSeries(name, Theme::series(tone, palette()));
+    m_series[index].tone = tone;
+    return index;
+}
+
 QString TimeSeriesChart::seriesName(int series) const
 {
     return m_series.value(series).name;
@@ -486,7 +493,9 @@ void TimeSeriesChart::changeEvent(QEvent *event)
 void TimeSeriesChart::applyPalette()
 {
     applyChartPalette(m_chart, palette());
-    for (const Series &series : std::as_const(m_series)) {
+    for (Series &series : m_series) {
+        if (series.tone)
+            series.color = Theme::series(*series.tone, palette());
         if (series.color.isValid())
             series.line->setColor(series.color);
         QPen pen = series.line->pen();

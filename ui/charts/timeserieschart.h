@@ -6,7 +6,10 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "theme/theme.h"
+
 #include <chrono>
+#include <optional>
 
 class QChart;
 class QChartView;
@@ -65,6 +68,8 @@ public:
 
     // Adds a series; returns its index. An invalid colour takes the theme's.
     int addSeries(const QString &name, const QColor &color = {});
+    // A series in a theme tone, chosen again for the palette whenever it changes.
+    int addSeries(const QString &name, Theme::Series tone);
     int seriesCount() const { return static_cast<int>(m_series.size()); }
     QString seriesName(int series) const;
 
@@ -113,6 +118,7 @@ private:
     {
         QString name;
         QColor color;
+        std::optional<Theme::Series> tone; // when set, `color` follows the palette
         QList<QPointF> points; // sorted by x
         QLineSeries *line = nullptr;
         QValueAxis *xAxis = nullptr; // hidden: ms since the epoch

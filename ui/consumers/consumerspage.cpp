@@ -11,6 +11,8 @@
 #include "models/modelroles.h"
 #include "registerconsumerdialog.h"
 #include "shardreadersview.h"
+#include "theme/theme.h"
+#include "theme/themeicons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -58,7 +60,7 @@ QToolButton *actionButton(QAction *action, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // text only for actions without an icon
     return button;
 }
 
@@ -110,6 +112,9 @@ ConsumersPage::ConsumersPage(QWidget *parent)
     for (QAction *action : {m_registerAction, m_deregisterAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions({m_registerAction, m_deregisterAction});
+    Theme::follow(this, [this](const QPalette &palette) {
+        m_registerAction->setIcon(ThemeIcons::icon(u"consumer"_s, palette.color(QPalette::ButtonText)));
+    });
     connect(m_registerAction, &QAction::triggered, this, &ConsumersPage::registerConsumer);
     connect(m_deregisterAction, &QAction::triggered, this, &ConsumersPage::deregisterSelectedConsumer);
 

@@ -2,7 +2,7 @@
 
 #include "kinesis/api.h"
 #include "models/modelroles.h"
-#include "usagebardelegate.h"
+#include "theme/theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -11,8 +11,6 @@
 namespace shardscope {
 
 namespace {
-// How much of the badge's colour shows over the cell's background (as the usage bars).
-constexpr int kBadgeAlpha = 150;
 // Room around the text inside the badge.
 constexpr int kPaddingX = 8;
 constexpr int kPaddingY = 2;
@@ -22,16 +20,8 @@ ConsumerStatusDelegate::ConsumerStatusDelegate(QObject *parent) : QStyledItemDel
 
 QColor ConsumerStatusDelegate::colorOf(ConsumerStatus status, const QPalette &palette)
 {
-    // The usage levels' tones: settled, on its way, going away.
-    switch (status) {
-    case ConsumerStatus::Active:
-        return UsageBarDelegate::colorOf(UsageBarDelegate::Level::Comfortable, palette);
-    case ConsumerStatus::Creating:
-        return UsageBarDelegate::colorOf(UsageBarDelegate::Level::Near, palette);
-    case ConsumerStatus::Deleting:
-        return UsageBarDelegate::colorOf(UsageBarDelegate::Level::AtLimit, palette);
-    }
-    return palette.color(QPalette::Highlight);
+    // The stream status badge's tones: settled, on its way, going away.
+    return Theme::status(Theme::of(status), palette);
 }
 
 void ConsumerStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -57,16 +47,14 @@ void ConsumerStatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem
     QRect badge(textRect.left() + 2, opt.rect.top() + kPaddingY, textWidth + 2 * kPaddingX,
                 opt.rect.height() - 2 * kPaddingY);
     badge = badge.intersected(opt.rect.adjusted(2, 0, -2, 0));
-    QColor fill = colorOf(ConsumerStatus(status.toInt()), opt.palette);
-    fill.setAlpha(kBadgeAlpha);
+    const QColor fill = colorOf(ConsumerStatus(status.toInt()), opt.palette);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
-    const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(Theme::badgeText(opt.palette));
     painter->setFont(opt.font);
     painter->drawText(badge, int(Qt::AlignCenter),
                       opt.fontMetrics.elidedText(text, Qt::ElideRight, badge.width()));

@@ -9,9 +9,9 @@ namespace shardscope {
 
 enum class ConsumerStatus;
 
-// Draws a consumer's status (ConsumerStatusRole) as a rounded badge behind its text: ACTIVE
-// green, CREATING amber, DELETING red, in the usage bars' tones for the palette (lighter on a
-// dark one), laid under the text at partial opacity so the text keeps the palette's contrast.
+// Draws a consumer's status (ConsumerStatusRole) as a rounded badge behind its text, as the
+// stream's status badge: ACTIVE green, CREATING blue (in progress), DELETING red, in the theme's
+// status tones for the palette, with the theme's badge text colour on them.
 //
 // Threads: GUI thread.
 class ConsumerStatusDelegate final : public QStyledItemDelegate
@@ -22,7 +22,7 @@ class ConsumerStatusDelegate final : public QStyledItemDelegate
 public:
     explicit ConsumerStatusDelegate(QObject *parent = nullptr);
 
-    // The badge's colour for `status` on `palette` (opaque; paint() lays it under the text).
+    // The badge's colour for `status` on `palette` (opaque).
     static QColor colorOf(ConsumerStatus status, const QPalette &palette);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -1,8 +1,7 @@
 #include "inlineerrorlabel.h"
 
 #include "kinesis/error.h"
-
-#include <QEvent>
+#include "theme/theme.h"
 
 namespace shardscope {
 
@@ -13,7 +12,8 @@ InlineErrorLabel::InlineErrorLabel(QWidget *parent) : QLabel(parent)
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    applyColour();
+    // The theme's error colour, readable on light and on dark palettes, again on every change.
+    Theme::colourText(this, Theme::Status::Error);
     hide();
 }
 
@@ -43,25 +43,6 @@ QString InlineErrorLabel::describe(const Error &error)
     if (error.message.isEmpty())
         return error.typeName();
     return tr("%1: %2").arg(error.typeName(), error.message);
-}
-
-void InlineErrorLabel::changeEvent(QEvent *event)
-{
-    QLabel::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyColour();
-}
-
-void InlineErrorLabel::applyColour()
-{
-    // A red that stays readable on light and on dark window colours.
-    QPalette pal = palette();
-    const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    const QColor red = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
-    if (pal.color(QPalette::WindowText) == red)
-        return;
-    pal.setColor(QPalette::WindowText, red);
-    setPalette(pal);
 }
 
 } // namespace shardscope

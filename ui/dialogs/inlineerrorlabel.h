@@ -6,7 +6,7 @@ namespace shardscope {
 
 struct Error;
 
-// A red, word-wrapped message placed right under the field (or the form) it is about. It hides
+// A red (Theme's error colour), word-wrapped message placed right under the field (or the form) it is about. It hides
 // itself while there is nothing to say, so a calm form keeps no room for errors it does not have.
 //
 // Threads: GUI thread.
@@ -25,12 +25,6 @@ public:
     bool hasMessage() const { return !text().isEmpty(); }
 
     static QString describe(const Error &error);
-
-protected:
-    void changeEvent(QEvent *event) override;
-
-private:
-    void applyColour();
 };
 
 } // namespace shardscope

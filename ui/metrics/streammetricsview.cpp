@@ -38,12 +38,12 @@ constexpr qint64 kMinuteMs = 60'000;
 // The share of a shard's write limit from which the limit is drawn as a line.
 constexpr double kLimitShownFrom = 0.5;
 
-const QColor kBlue(0x3b, 0x82, 0xc4);
-const QColor kGreen(0x2e, 0x9e, 0x5b);
-const QColor kRed(0xd9, 0x3f, 0x3f);
-const QColor kOrange(0xe0, 0x8a, 0x1e);
-const QColor kPurple(0x8e, 0x5c, 0xc2);
-const QColor kGrey(0x80, 0x80, 0x80);
+constexpr Theme::Series kBlue = Theme::Series::Blue;
+constexpr Theme::Series kGreen = Theme::Series::Green;
+constexpr Theme::Series kRed = Theme::Series::Red;
+constexpr Theme::Series kOrange = Theme::Series::Orange;
+constexpr Theme::Series kPurple = Theme::Series::Purple;
+constexpr Theme::Series kGrey = Theme::Series::Grey;
 
 // "shardId-000000000007" -> "7"; other ids as they are.
 QString shardNumber(const QString &shardId)
@@ -100,9 +100,7 @@ StreamMetricsView::StreamMetricsView(QWidget *parent)
     m_status->setPalette(muted);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette error = m_message->palette();
-    error.setColor(QPalette::WindowText, kRed);
-    m_message->setPalette(error);
+    Theme::colourText(m_message, Theme::Status::Error);
     m_message->hide();
 
     m_hint->setFrameShape(QFrame::StyledPanel);
@@ -346,7 +344,7 @@ void StreamMetricsView::rebuildCharts()
         {u"throttling"_s, tr("Throttled"), tr("per second"), 2},
         {u"latency"_s, tr("Call latency (average)"), tr("ms"), 1},
     };
-    const QList<QColor> streamColors[ChartCount] = {
+    const QList<Theme::Series> streamColors[ChartCount] = {
         {kBlue}, {kBlue}, {kGreen}, {kGreen}, {kOrange}, {kRed, kOrange, kPurple},
         {kBlue, kGreen, kOrange},
     };
@@ -362,9 +360,12 @@ void StreamMetricsView::rebuildCharts()
         const bool streamColored = !m_byShard || id == LatencyChart;
         for (qsizetype s = 0; s < m_specs[id].size(); ++s) {
             const SeriesSpec &spec = m_specs[id][s];
-            chart->addSeries(spec.name, spec.limit >= 0 ? kGrey
-                                        : streamColored ? streamColors[id].value(s)
-                                                        : QColor());
+            if (spec.limit >= 0)
+                chart->addSeries(spec.name, kGrey);
+            else if (streamColored && s < streamColors[id].size())
+                chart->addSeries(spec.name, streamColors[id].at(s));
+            else
+                chart->addSeries(spec.name); // per shard: the chart theme's colours
         }
         m_grid->addWidget(chart, id / 2, id % 2);
         m_charts.append(chart);

@@ -27,10 +27,10 @@ namespace shardscope {
 
 namespace {
 
-const QColor kSentColor(0x3b, 0x82, 0xc4);
-const QColor kAcknowledgedColor(0x2e, 0x9e, 0x5b);
-const QColor kThrottledColor(0xd9, 0x3f, 0x3f);
-const QColor kRetriedColor(0xe0, 0x8a, 0x1e);
+constexpr Theme::Series kSentTone = Theme::Series::Blue;
+constexpr Theme::Series kAcknowledgedTone = Theme::Series::Green;
+constexpr Theme::Series kThrottledTone = Theme::Series::Red;
+constexpr Theme::Series kRetriedTone = Theme::Series::Orange;
 
 } // namespace
 
@@ -54,22 +54,22 @@ ProducerDashboard::ProducerDashboard(LoadGenerator *generator, QWidget *parent)
     m_records->setTitle(tr("Records per second"));
     m_records->setUnit(tr("records/s"));
     m_records->setExportName(u"producer-records"_s);
-    m_records->addSeries(tr("Sent"), kSentColor);
-    m_records->addSeries(tr("Acknowledged"), kAcknowledgedColor);
-    m_records->addSeries(tr("Throttled"), kThrottledColor);
-    m_records->addSeries(tr("Retried"), kRetriedColor);
+    m_records->addSeries(tr("Sent"), kSentTone);
+    m_records->addSeries(tr("Acknowledged"), kAcknowledgedTone);
+    m_records->addSeries(tr("Throttled"), kThrottledTone);
+    m_records->addSeries(tr("Retried"), kRetriedTone);
     m_bytes->setTitle(tr("Bytes per second"));
     m_bytes->setUnit(tr("bytes/s"));
     m_bytes->setExportName(u"producer-bytes"_s);
-    m_bytes->addSeries(tr("Sent"), kSentColor);
-    m_bytes->addSeries(tr("Acknowledged"), kAcknowledgedColor);
-    m_bytes->addSeries(tr("Throttled"), kThrottledColor);
-    m_bytes->addSeries(tr("Retried"), kRetriedColor);
+    m_bytes->addSeries(tr("Sent"), kSentTone);
+    m_bytes->addSeries(tr("Acknowledged"), kAcknowledgedTone);
+    m_bytes->addSeries(tr("Throttled"), kThrottledTone);
+    m_bytes->addSeries(tr("Retried"), kRetriedTone);
     m_latency->setTitle(tr("Put latency"));
     m_latency->setUnit(tr("ms"));
     m_latency->setExportName(u"producer-latency"_s);
-    m_latency->addSeries(tr("p50"), kSentColor);
-    m_latency->addSeries(tr("p99"), kRetriedColor);
+    m_latency->addSeries(tr("p50"), kSentTone);
+    m_latency->addSeries(tr("p99"), kRetriedTone);
     m_shards->setTitle(tr("Records per shard, last second"));
     m_shards->setMeasure(ShardBarChart::Measure::Records);
     m_shards->setMeasureSwitchVisible(false);

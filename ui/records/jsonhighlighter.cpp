@@ -1,5 +1,7 @@
 #include "jsonhighlighter.h"
 
+#include "theme/theme.h"
+
 #include <QColor>
 #include <QTextDocument>
 
@@ -12,24 +14,24 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document) : QSyntaxHighlighter(d
     applyColours();
 }
 
-void JsonHighlighter::setDarkBackground(bool dark)
+void JsonHighlighter::setPalette(const QPalette &palette)
 {
-    if (dark == m_dark)
+    if (palette == m_palette)
         return;
-    m_dark = dark;
+    m_palette = palette;
     applyColours();
     rehighlight();
 }
 
 void JsonHighlighter::applyColours()
 {
-    m_key.setForeground(QColor(m_dark ? 0x9c'dc'fe : 0x0b'4f'9e));
+    m_key.setForeground(Theme::syntax(Theme::Syntax::Key, m_palette));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(QColor(m_dark ? 0xce'91'78 : 0xa3'15'15));
-    m_number.setForeground(QColor(m_dark ? 0xb5'ce'a8 : 0x09'86'58));
-    m_keyword.setForeground(QColor(m_dark ? 0x56'9c'd6 : 0x80'00'80));
+    m_string.setForeground(Theme::syntax(Theme::Syntax::String, m_palette));
+    m_number.setForeground(Theme::syntax(Theme::Syntax::Number, m_palette));
+    m_keyword.setForeground(Theme::syntax(Theme::Syntax::Keyword, m_palette));
     m_keyword.setFontWeight(QFont::DemiBold);
-    m_punctuation.setForeground(QColor(m_dark ? 0x80'80'80 : 0x70'70'70));
+    m_punctuation.setForeground(Theme::syntax(Theme::Syntax::Punctuation, m_palette));
 }
 
 QTextCharFormat JsonHighlighter::formatFor(Token token) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPalette>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
@@ -29,8 +30,8 @@ public:
 
     explicit JsonHighlighter(QTextDocument *document);
 
-    // Picks colours that read on `dark` or light backgrounds and re-highlights.
-    void setDarkBackground(bool dark);
+    // Takes the theme's syntax colours for `palette` (the view's) and re-highlights.
+    void setPalette(const QPalette &palette);
     QTextCharFormat formatFor(Token token) const;
 
 protected:
@@ -39,7 +40,7 @@ protected:
 private:
     void applyColours();
 
-    bool m_dark = false;
+    QPalette m_palette;
     QTextCharFormat m_key;
     QTextCharFormat m_string;
     QTextCharFormat m_number;

@@ -6,6 +6,7 @@
 #include "kinesis/hashkey.h"
 #include "records/jsontreemodel.h"
 #include "records/recordformat.h"
+#include "theme/theme.h"
 
 #include <QAbstractListModel>
 #include <QAction>
@@ -118,11 +119,6 @@ QPlainTextEdit *textView(QWidget *parent, const QString &name, bool wrap)
     return view;
 }
 
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightnessF() < 0.5;
-}
-
 } // namespace
 
 RecordInspector::RecordInspector(QWidget *parent)
@@ -188,6 +184,11 @@ RecordInspector::RecordInspector(QWidget *parent)
 
     // KPL sub-records.
     m_kplPanel->setObjectName(u"kplPanel"_s);
+    // The mismatch marks are in the theme's error colour: drawn again when the palette changes.
+    Theme::follow(m_kplPanel, [this](const QPalette &) {
+        if (m_outer.kpl && !m_kplPanel->isHidden())
+            showSubRecords();
+    });
     m_kplLabel->setObjectName(u"kplLabel"_s);
     m_kplLabel->setTextFormat(Qt::PlainText);
     m_subRecordTable->setObjectName(u"subRecordTable"_s);
@@ -247,7 +248,7 @@ RecordInspector::RecordInspector(QWidget *parent)
     m_jsonSplitter->addWidget(m_jsonTree);
     m_jsonSplitter->setStretchFactor(0, 1);
     m_jsonSplitter->setStretchFactor(1, 1);
-    m_highlighter->setDarkBackground(isDark(palette()));
+    Theme::follow(m_jsonView, [this](const QPalette &) { m_highlighter->setPalette(m_jsonView->palette()); });
     m_hexView->setObjectName(u"hexView"_s);
     m_hexView->setModel(m_hexModel);
     m_hexView->setUniformItemSizes(true);
@@ -477,7 +478,7 @@ void RecordInspector::showSubRecords()
 {
     const KplDeaggregation &kpl = *m_outer.kpl;
     const bool matches = kpl.checksumMatches();
-    const QColor bad(0xc0, 0x1c, 0x28);
+    const QColor bad = Theme::status(Theme::Status::Error, palette());
     QSignalBlocker blocker(m_subRecordTable);
     m_subRecordTable->setRowCount(int(kpl.records.size()));
     for (int row = 0; row < kpl.records.size(); ++row) {

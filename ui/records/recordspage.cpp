@@ -10,6 +10,7 @@
 #include "records/payloadspool.h"
 #include "records/readerchoice.h"
 #include "records/shardlagline.h"
+#include "theme/theme.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -60,7 +61,7 @@ QLabel *inlineError(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(u"color: #b3261e;"_s);
+    Theme::colourText(label, Theme::Status::Error);
     return label;
 }
 
@@ -390,7 +391,7 @@ QWidget *RecordsPage::buildFilterRow()
     m_filterMessage = new QLabel(row);
     m_filterMessage->setObjectName(u"filterMessage"_s);
     m_filterMessage->setTextFormat(Qt::PlainText);
-    m_filterMessage->setStyleSheet(u"color: #b3261e;"_s);
+    Theme::colourText(m_filterMessage, Theme::Status::Error);
     m_filterMessage->hide();
 
     const auto button = [row](const QString &text, const QString &name, const QString &tip) {
@@ -483,8 +484,9 @@ void RecordsPage::buildStatusLine(QWidget *statusLine)
     m_throttled = new QLabel(statusLine);
     m_throttled->setObjectName(u"throttledIndicator"_s);
     m_throttled->setTextFormat(Qt::PlainText);
-    m_throttled->setStyleSheet(
-        u"color: white; background: #b26a00; padding: 1px 8px; border-radius: 8px; font-weight: bold;"_s);
+    Theme::follow(m_throttled, [this](const QPalette &palette) {
+        Theme::setStyleSheet(m_throttled, Theme::badgeStyleSheet(Theme::Status::Warning, palette));
+    });
     m_throttled->hide();
     m_error = inlineError(statusLine);
     m_error->setObjectName(u"recordsError"_s);
@@ -946,8 +948,11 @@ void RecordsPage::showFilterFormats()
         }
         QTextCharFormat format;
         format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        format.setUnderlineColor(QColor(0xd3, 0x2f, 0x2f));
-        format.setBackground(QColor(0xd3, 0x2f, 0x2f, 40));
+        const QColor red = Theme::status(Theme::Status::Error, m_filterEdit->palette());
+        format.setUnderlineColor(red);
+        QColor wash = red;
+        wash.setAlpha(40);
+        format.setBackground(wash);
         formats.append({from, std::min(length, size - from), format});
     }
     setLineEditFormats(m_filterEdit, formats);
