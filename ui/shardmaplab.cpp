@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -141,7 +142,9 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     auto *splitRow = new QHBoxLayout;
     m_splitKeyEdit->setPlaceholderText(tr("Exact starting hash key of the upper half"));
     splitRow->addWidget(m_splitKeyEdit, 1);
-    form->addRow(tr("Split &at:"), splitRow);
+    auto *splitLabel = new QLabel(tr("Split &at:"), reshard);
+    splitLabel->setBuddy(m_splitKeyEdit);
+    form->addRow(splitLabel, splitRow);
     auto *snaps = new QHBoxLayout;
     snaps->addWidget(m_snapMidpoint);
     snaps->addWidget(m_snapPartitionKey);
@@ -198,15 +201,21 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     side->addWidget(calculator);
     side->addWidget(reshard);
     side->addStretch(1);
-    auto *sideWidget = new QWidget(this);
+    auto *sideWidget = new QWidget;
     sideWidget->setLayout(side);
-    side->setContentsMargins(0, 0, 0, 0);
-    sideWidget->setFixedWidth(360);
+    side->setContentsMargins(0, 0, 4, 0);
+    // The previews can be long; on a short window the panel scrolls rather than cuts them off.
+    auto *sideScroll = new QScrollArea(this);
+    sideScroll->setWidget(sideWidget);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setFixedWidth(380);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_map, 1);
-    layout->addWidget(sideWidget);
+    layout->addWidget(sideScroll);
     cancel();
     updateCalculator();
 }
@@ -341,6 +350,7 @@ void ShardMapLab::updateCalculator()
 
 void ShardMapLab::previewSplit()
 {
+    m_result->clear();
     const int selected = m_map->selectedIndex();
     if (selected < 0)
         return;
@@ -459,6 +469,7 @@ void ShardMapLab::sampleShard(const QString &shardId)
 
 void ShardMapLab::previewMerge()
 {
+    m_result->clear();
     m_mode = Mode::Merge;
     m_map->setSplitPreview({}, std::nullopt);
     m_map->setScalePreview(0);
@@ -512,6 +523,7 @@ void ShardMapLab::updateMergePreview()
 
 void ShardMapLab::previewScale()
 {
+    m_result->clear();
     m_mode = Mode::Scale;
     m_map->setSplitPreview({}, std::nullopt);
     m_map->setMergePartner({});
