@@ -190,7 +190,7 @@ private Q_SLOTS:
         }
         clickShard(u"shardId-000000000000"_s);
         QCOMPARE(m_lab->map()->selectedIndex(), m_lab->map()->bandLayout().indexOf(u"shardId-000000000000"_s));
-        QTest::keyClick(m_lab->map(), Qt::Key_S, Qt::ControlModifier | Qt::AltModifier);
+        QTest::mouseClick(find<QPushButton>(u"reshardSplit"_s), Qt::LeftButton);
         QCOMPARE(m_lab->mode(), ShardMapLab::Mode::Split);
         auto *keyEdit = find<QLineEdit>(u"splitKey"_s);
         QCOMPARE(keyEdit->text(), mid.toDecimal());
@@ -272,6 +272,11 @@ private Q_SLOTS:
                  qPrintable(m_lab->previewText()));
         QVERIFY(m_lab->previewText().contains(u"50.00 %"_s));
         QVERIFY(find<QPushButton>(u"reshardConfirm"_s)->isEnabled());
+        // Esc closes the preview; a Shift+click opens it again.
+        QTest::keyClick(m_lab->map(), Qt::Key_Escape);
+        QCOMPARE(m_lab->mode(), ShardMapLab::Mode::None);
+        clickShard(u"shardId-000000000001"_s, Qt::ShiftModifier);
+        QCOMPARE(m_lab->mode(), ShardMapLab::Mode::Merge);
         QTest::mouseClick(find<QPushButton>(u"reshardConfirm"_s), Qt::LeftButton);
         QTRY_COMPARE(engineShards(u"orders"_s).size(), 5);
         const Shard merged = engineShards(u"orders"_s).last();
@@ -284,8 +289,7 @@ private Q_SLOTS:
     void updateShardCountWithPreview()
     {
         open(u"orders"_s, 2);
-        m_lab->map()->setFocus(); // the lab's keys work where its widgets have focus
-        QTest::keyClick(m_lab->map(), Qt::Key_U, Qt::ControlModifier | Qt::AltModifier);
+        QTest::mouseClick(find<QPushButton>(u"reshardScale"_s), Qt::LeftButton);
         QCOMPARE(m_lab->mode(), ShardMapLab::Mode::Scale);
         auto *target = find<QSpinBox>(u"targetShardCount"_s);
         target->setValue(5);

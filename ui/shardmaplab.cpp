@@ -5,7 +5,7 @@
 #include "reshardplan.h"
 #include "shardmapwidget.h"
 
-#include <QAction>
+#include <QKeyEvent>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFormLayout>
@@ -53,13 +53,13 @@ ShardMapLab::ShardMapLab(QWidget *parent)
       m_calculation(wrappingLabel(this)),
       m_calculatorError(wrappingLabel(this)),
       m_splitKeyEdit(new QLineEdit(this)),
-      m_snapMidpoint(new QPushButton(tr("&Midpoint"), this)),
+      m_snapMidpoint(new QPushButton(tr("Mi&dpoint"), this)),
       m_snapPartitionKey(new QPushButton(tr("At the &key's hash"), this)),
       m_target(new QSpinBox(this)),
       m_preview(wrappingLabel(this)),
       m_readOnly(wrappingLabel(this)),
       m_result(wrappingLabel(this)),
-      m_confirm(new QPushButton(tr("Con&firm"), this)),
+      m_confirm(new QPushButton(tr("Conf&irm"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_map->setObjectName(u"shardMap"_s);
@@ -86,34 +86,10 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     mono.setFamily(u"monospace"_s);
     m_calculation->setFont(mono);
 
-    const auto makeAction = [this](const QString &text, const QKeySequence &keys, const QString &tip) {
-        auto *action = new QAction(text, this);
-        action->setShortcut(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
-        addAction(action);
-        return action;
-    };
-    m_splitAction = makeAction(tr("Split…"), QKeySequence(tr("Ctrl+Alt+S")),
-                               tr("Preview a split of the selected shard: drag the split point or type a key"));
-    m_mergeAction = makeAction(tr("Merge…"), QKeySequence(tr("Ctrl+Alt+G")),
-                               tr("Preview merging the selected shard with the one picked by Shift+click"));
-    m_scaleAction = makeAction(tr("Scale…"), QKeySequence(tr("Ctrl+Alt+U")),
-                               tr("Preview UpdateShardCount to the target count"));
-    m_confirmAction = makeAction(tr("Confirm"), QKeySequence(tr("Ctrl+Return")), tr("Send the previewed reshard"));
-    m_cancelAction = makeAction(tr("Cancel"), QKeySequence(Qt::Key_Escape), tr("Close the preview"));
-    m_calculatorAction = makeAction(tr("Calculator"), QKeySequence(tr("Ctrl+Alt+H")),
-                                    tr("Type a partition key to see its hash key and shard"));
-    connect(m_splitAction, &QAction::triggered, this, &ShardMapLab::previewSplit);
-    connect(m_mergeAction, &QAction::triggered, this, &ShardMapLab::previewMerge);
-    connect(m_scaleAction, &QAction::triggered, this, &ShardMapLab::previewScale);
-    connect(m_confirmAction, &QAction::triggered, this, &ShardMapLab::confirm);
-    connect(m_cancelAction, &QAction::triggered, this, &ShardMapLab::cancel);
-    connect(m_calculatorAction, &QAction::triggered, this, [this] { m_partitionKey->setFocus(Qt::ShortcutFocusReason); });
     connect(m_confirm, &QPushButton::clicked, this, &ShardMapLab::confirm);
     connect(m_cancel, &QPushButton::clicked, this, &ShardMapLab::cancel);
-    m_confirm->setToolTip(m_confirmAction->toolTip());
-    m_cancel->setToolTip(m_cancelAction->toolTip());
+    m_confirm->setToolTip(tr("Send the previewed reshard (Ctrl+Return)"));
+    m_cancel->setToolTip(tr("Close the preview (Esc)"));
 
     // Calculator.
     auto *calculator = new QGroupBox(tr("Partition-key calculator"), this);
@@ -129,20 +105,27 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     auto *reshard = new QGroupBox(tr("Reshard"), this);
     auto *reshardLayout = new QVBoxLayout(reshard);
     auto *modes = new QHBoxLayout;
-    for (QAction *action : {m_splitAction, m_mergeAction, m_scaleAction}) {
-        auto *button = new QPushButton(action->text(), reshard);
-        button->setObjectName(u"reshard"_s + action->text().remove(u'…'));
-        button->setToolTip(action->toolTip());
-        connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        connect(action, &QAction::changed, button, [button, action] { button->setEnabled(action->isEnabled()); });
+    // The same commands as the Stream menu's (whose shortcuts are the window's).
+    m_splitButton = new QPushButton(tr("Split…"), reshard);
+    m_mergeButton = new QPushButton(tr("Merge…"), reshard);
+    m_scaleButton = new QPushButton(tr("Scale…"), reshard);
+    m_splitButton->setObjectName(u"reshardSplit"_s);
+    m_mergeButton->setObjectName(u"reshardMerge"_s);
+    m_scaleButton->setObjectName(u"reshardScale"_s);
+    m_splitButton->setToolTip(tr("Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+S)"));
+    m_mergeButton->setToolTip(tr("Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+G)"));
+    m_scaleButton->setToolTip(tr("Preview UpdateShardCount to the target count (Ctrl+Alt+U)"));
+    connect(m_splitButton, &QPushButton::clicked, this, &ShardMapLab::previewSplit);
+    connect(m_mergeButton, &QPushButton::clicked, this, &ShardMapLab::previewMerge);
+    connect(m_scaleButton, &QPushButton::clicked, this, &ShardMapLab::previewScale);
+    for (QPushButton *button : {m_splitButton, m_mergeButton, m_scaleButton})
         modes->addWidget(button);
-    }
     reshardLayout->addLayout(modes);
     auto *form = new QFormLayout;
     auto *splitRow = new QHBoxLayout;
     m_splitKeyEdit->setPlaceholderText(tr("Exact starting hash key of the upper half"));
     splitRow->addWidget(m_splitKeyEdit, 1);
-    auto *splitLabel = new QLabel(tr("Split &at:"), reshard);
+    auto *splitLabel = new QLabel(tr("Sp&lit at:"), reshard);
     splitLabel->setBuddy(m_splitKeyEdit);
     form->addRow(splitLabel, splitRow);
     auto *snaps = new QHBoxLayout;
@@ -160,6 +143,10 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     reshardLayout->addLayout(confirmRow);
     reshardLayout->addWidget(m_result);
     reshardLayout->addWidget(m_readOnly);
+    m_selectFirst = wrappingLabel(reshard);
+    m_selectFirst->setText(tr("Click an open shard on the band (or in the table) to split or merge it."));
+    m_selectFirst->setForegroundRole(QPalette::PlaceholderText);
+    reshardLayout->addWidget(m_selectFirst);
     m_readOnly->setForegroundRole(QPalette::PlaceholderText);
     m_readOnly->hide();
 
@@ -267,15 +254,11 @@ void ShardMapLab::updateEnabled()
     m_map->setEditable(reason.isEmpty());
     const int selected = m_map->selectedIndex();
     const bool openSelected = selected >= 0 && m_map->bandLayout().shards().at(selected).open;
-    m_splitAction->setEnabled(editable && openSelected);
-    m_mergeAction->setEnabled(editable && openSelected);
-    m_scaleAction->setEnabled(editable && openShardCount() > 0);
-    for (QAction *action : {m_splitAction, m_mergeAction, m_scaleAction}) {
-        action->setStatusTip(!reason.isEmpty() ? reason
-                             : action != m_scaleAction && !openSelected
-                                 ? tr("Click an open shard on the band (or in the table) first.")
-                                 : QString());
-    }
+    m_splitButton->setEnabled(editable && openSelected);
+    m_mergeButton->setEnabled(editable && openSelected);
+    m_scaleButton->setEnabled(editable && openShardCount() > 0);
+    if (m_selectFirst)
+        m_selectFirst->setVisible(reason.isEmpty() && !openSelected && m_mode == Mode::None);
     const bool splitting = m_mode == Mode::Split;
     m_splitKeyEdit->setEnabled(editable && splitting);
     m_snapMidpoint->setEnabled(editable && splitting);
@@ -292,11 +275,10 @@ void ShardMapLab::updateEnabled()
     } else if (m_mode == Mode::Scale) {
         sendable = ReshardPlan::scaleRefusal(openShardCount(), m_target->value()).isEmpty();
     }
-    m_confirmAction->setEnabled(editable && sendable);
     m_confirm->setEnabled(editable && sendable);
-    m_cancelAction->setEnabled(m_mode != Mode::None);
     m_cancel->setEnabled(m_mode != Mode::None);
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_confirm, m_cancel, m_splitKeyEdit, m_target}) {
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_splitButton, m_mergeButton, m_scaleButton, m_confirm, m_cancel,
+                                                           m_splitKeyEdit, m_target}) {
         if (!reason.isEmpty())
             widget->setToolTip(reason);
     }
@@ -346,6 +328,26 @@ void ShardMapLab::updateCalculator()
         snaps << *key;
     m_map->setSplitSnaps(snaps);
     updateEnabled();
+}
+
+void ShardMapLab::focusCalculator()
+{
+    m_partitionKey->setFocus(Qt::ShortcutFocusReason);
+    m_partitionKey->selectAll();
+}
+
+void ShardMapLab::keyPressEvent(QKeyEvent *event)
+{
+    // Fields pass Return and Escape up to here (as in a dialog).
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && (event->modifiers() & Qt::ControlModifier)) {
+        confirm();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && m_mode != Mode::None) {
+        cancel();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void ShardMapLab::previewSplit()
@@ -561,7 +563,7 @@ void ShardMapLab::updateScalePreview()
 
 void ShardMapLab::confirm()
 {
-    if (!m_confirmAction->isEnabled() || !m_backend)
+    if (!m_confirm->isEnabled() || !m_backend)
         return;
     const StreamTarget target = StreamTarget::byName(m_streamName);
     QPointer<StreamBackend> backend = m_backend;

@@ -8,7 +8,6 @@
 #include <optional>
 
 class QAbstractItemModel;
-class QAction;
 class QItemSelectionModel;
 class QLabel;
 class QLineEdit;
@@ -26,7 +25,8 @@ class StreamBackend;
 // (what each child would have received of the last minute's records, from a GetRecords sample
 // of the shard), two adjacent shards to merge (click, Shift+click), and UpdateShardCount with
 // the uniform layout it would produce and the limits it would hit. A read-only connection
-// shows every control disabled with the reason.
+// shows every control disabled with the reason. The window's Stream menu holds the same
+// commands with their shortcuts.
 //
 // Threads: GUI thread. Does not own the backend.
 class ShardMapLab final : public QWidget
@@ -52,6 +52,11 @@ public slots:
     void previewScale();
     void confirm();
     void cancel();
+    void focusCalculator();
+
+protected:
+    // Ctrl+Return confirms a preview, Esc closes it (from any of the lab's widgets).
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void updateCalculator();
@@ -81,12 +86,10 @@ private:
     QLabel *m_preview;
     QLabel *m_readOnly;
     QLabel *m_result;
-    QAction *m_splitAction;
-    QAction *m_mergeAction;
-    QAction *m_scaleAction;
-    QAction *m_confirmAction;
-    QAction *m_cancelAction;
-    QAction *m_calculatorAction;
+    QPushButton *m_splitButton = nullptr;
+    QPushButton *m_mergeButton = nullptr;
+    QPushButton *m_scaleButton = nullptr;
+    QLabel *m_selectFirst = nullptr;
     QPushButton *m_confirm;
     QPushButton *m_cancel;
 
