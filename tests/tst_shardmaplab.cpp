@@ -312,6 +312,29 @@ private Q_SLOTS:
             QCOMPARE(layout.shards().at(layout.lane(0)[k]).range, even[k]);
     }
 
+    void zoomAndPanWithKeysAndMouse()
+    {
+        open(u"orders"_s, 4);
+        ShardMapWidget *map = m_lab->map();
+        map->setFocus();
+        QTest::keyClick(map, Qt::Key_Plus);
+        QTest::keyClick(map, Qt::Key_Plus);
+        QCOMPARE(map->bandLayout().zoom(), 2.25);
+        const double start = map->bandLayout().viewStart();
+        // Dragging the background to the left shows keys further right.
+        const QPoint from = map->bandLayout().bandRect().center().toPoint();
+        QTest::mousePress(map, Qt::LeftButton, {}, from);
+        QTest::mouseMove(map, from - QPoint(100, 0));
+        QTest::mouseRelease(map, Qt::LeftButton, {}, from - QPoint(100, 0));
+        QVERIFY(map->bandLayout().viewStart() > start);
+        QCOMPARE(map->selectedIndex(), -1); // a drag is not a click
+        QTest::keyClick(map, Qt::Key_Minus);
+        QCOMPARE(map->bandLayout().zoom(), 1.5);
+        QTest::keyClick(map, Qt::Key_0);
+        QCOMPARE(map->bandLayout().zoom(), 1.0);
+        QCOMPARE(map->bandLayout().viewStart(), 0.0);
+    }
+
     void readOnlyDisablesWithReason()
     {
         ReadOnlyBackend readOnly(*m_backend);
