@@ -278,7 +278,7 @@ void TestMainWindow::commandPaletteFindsAndRunsActions()
     // Disabled actions are listed but cannot be run: split needs a selected shard.
     QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier);
     QTRY_VERIFY(palette->isVisible());
-    QTest::keyClicks(palette->filterEdit(), u"split shard"_s);
+    QTest::keyClicks(palette->filterEdit(), u"split shard in half"_s);
     shown = palette->visibleActions();
     QCOMPARE(shown.size(), 1);
     QVERIFY(!shown.first()->isEnabled());

@@ -3554,6 +3554,54 @@ erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
         <source>Show the selected stream&apos;s enhanced fan-out consumers and their live subscriptions</source>
         <translation>Die Enhanced-Fan-Out-Consumer des ausgewählten Streams und ihre laufenden Abonnements anzeigen</translation>
     </message>
+    <message>
+        <source>Sp&amp;lit Shard at a Point…</source>
+        <translation>Shard an einem &amp;Punkt teilen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+S</source>
+        <translation>Ctrl+Alt+S</translation>
+    </message>
+    <message>
+        <source>Preview a split of the selected shard on the Shards tab: drag the split point or type a key</source>
+        <translation>Vorschau einer Teilung des ausgewählten Shards im Reiter Shards: Teilungspunkt ziehen oder einen Schlüssel eingeben</translation>
+    </message>
+    <message>
+        <source>Merge Ad&amp;jacent Shards…</source>
+        <translation>Benachbarte Shards zusammen&amp;legen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+G</source>
+        <translation>Ctrl+Alt+G</translation>
+    </message>
+    <message>
+        <source>Preview merging the selected shard with a neighbour picked by Shift+click on the band</source>
+        <translation>Vorschau der Zusammenführung des ausgewählten Shards mit einem per Umschalt+Klick im Band gewählten Nachbarn</translation>
+    </message>
+    <message>
+        <source>Update Shard C&amp;ount…</source>
+        <translation>Shard-Anzahl än&amp;dern…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+U</source>
+        <translation>Ctrl+Alt+U</translation>
+    </message>
+    <message>
+        <source>Preview UpdateShardCount&apos;s uniform layout and limits for a target shard count</source>
+        <translation>Vorschau der gleichmäßigen Aufteilung und der Limits von UpdateShardCount für eine Ziel-Shardanzahl</translation>
+    </message>
+    <message>
+        <source>Partition-&amp;Key Calculator</source>
+        <translation>Partitions&amp;schlüssel-Rechner</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+H</source>
+        <translation>Ctrl+Alt+H</translation>
+    </message>
+    <message>
+        <source>Type a partition key to see its hash key and the shard it lands on</source>
+        <translation>Geben Sie einen Partitionsschlüssel ein, um seinen Hash-Schlüssel und seinen Shard zu sehen</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -5702,28 +5750,44 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Keine Shards vorhanden</translation>
     </message>
     <message>
-        <source>#%1</source>
-        <translation>#%1</translation>
+        <source>%1–%2 %</source>
+        <translation>%1–%2&#xa0;%</translation>
     </message>
     <message>
-        <source>1 record</source>
-        <translation>1 Datensatz</translation>
+        <source>%1 % of limit</source>
+        <translation>%1&#xa0;% des Limits</translation>
     </message>
     <message>
-        <source>%1 records</source>
-        <translation>%1 Datensätze</translation>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <source>%1%</source>
-        <translation>%1%</translation>
+        <source>Zoom ×%1 — wheel or +/− to zoom, drag to pan, 0 to reset</source>
+        <translation>Zoom ×%1 — Mausrad oder +/− zoomt, Ziehen verschiebt, 0 setzt zurück</translation>
     </message>
     <message>
-        <source>%1 (%2)
-Hash keys %3 – %4
-%5–%6% of the key space</source>
-        <translation>%1 (%2)
-Hash-Schlüssel %3 – %4
-%5–%6&#xa0;% des Schlüsselraums</translation>
+        <source>Position in the hash-key space (0 to 2¹²⁸) — wheel or +/− to zoom</source>
+        <translation>Position im Hash-Schlüsselraum (0 bis 2¹²⁸) — Mausrad oder +/− zoomt</translation>
+    </message>
+    <message>
+        <source>Write use vs. the shard limit (records/s or bytes/s, whichever is higher):</source>
+        <translation>Schreiblast gegenüber dem Shard-Limit (Datensätze/s oder Bytes/s, der höhere Wert):</translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation>0&#xa0;%</translation>
+    </message>
+    <message>
+        <source>≥ 100 %</source>
+        <translation>≥ 100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 (%2, generation %3)
+Hash keys %4 – %5
+%6–%7 % of the key space</source>
+        <translation>%1 (%2, Generation %3)
+Hash-Schlüssel %4 – %5
+%6–%7&#xa0;% des Schlüsselraums</translation>
     </message>
     <message>
         <source>open</source>
@@ -5732,6 +5796,296 @@ Hash-Schlüssel %3 – %4
     <message>
         <source>closed</source>
         <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Write use: %1 % of the shard&apos;s limit</source>
+        <translation>Schreiblast: %1&#xa0;% des Shard-Limits</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardMapLab</name>
+    <message>
+        <source>Mi&amp;dpoint</source>
+        <translation>Mitte&amp;lpunkt</translation>
+    </message>
+    <message>
+        <source>At the &amp;key&apos;s hash</source>
+        <translation>&amp;Beim Hash des Schlüssels</translation>
+    </message>
+    <message>
+        <source>Conf&amp;irm</source>
+        <translation>Bestät&amp;igen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>or an explicit hash key (decimal)</source>
+        <translation>oder ein expliziter Hash-Schlüssel (dezimal)</translation>
+    </message>
+    <message>
+        <source>Send the previewed reshard (Ctrl+Return)</source>
+        <translation>Das Resharding aus der Vorschau senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close the preview (Esc)</source>
+        <translation>Die Vorschau schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Partition-key calculator</source>
+        <translation>Partitionsschlüssel-Rechner</translation>
+    </message>
+    <message>
+        <source>Reshard</source>
+        <translation>Resharding</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Teilen…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Skalieren…</translation>
+    </message>
+    <message>
+        <source>Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+S)</source>
+        <translation>Vorschau einer Teilung des ausgewählten Shards: Teilungspunkt ziehen oder einen Schlüssel eingeben (Strg+Alt+S)</translation>
+    </message>
+    <message>
+        <source>Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+G)</source>
+        <translation>Vorschau der Zusammenführung des ausgewählten Shards mit dem per Umschalt+Klick gewählten (Strg+Alt+G)</translation>
+    </message>
+    <message>
+        <source>Preview UpdateShardCount to the target count (Ctrl+Alt+U)</source>
+        <translation>Vorschau von UpdateShardCount auf die Zielanzahl (Strg+Alt+U)</translation>
+    </message>
+    <message>
+        <source>Exact starting hash key of the upper half</source>
+        <translation>Genauer Start-Hash-Schlüssel der oberen Hälfte</translation>
+    </message>
+    <message>
+        <source>Sp&amp;lit at:</source>
+        <translation>Teilungs&amp;punkt:</translation>
+    </message>
+    <message>
+        <source>&amp;Target shards:</source>
+        <translation>Zi&amp;el-Shardanzahl:</translation>
+    </message>
+    <message>
+        <source>Click an open shard on the band (or in the table) to split or merge it.</source>
+        <translation>Klicken Sie auf einen offenen Shard im Band (oder in der Tabelle), um ihn zu teilen oder zusammenzuführen.</translation>
+    </message>
+    <message>
+        <source>Select a stream to reshard it.</source>
+        <translation>Wählen Sie einen Stream aus, um ihn umzuverteilen.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: splitting, merging and scaling are off.</source>
+        <translation>Diese Verbindung ist schreibgeschützt: Teilen, Zusammenführen und Skalieren sind aus.</translation>
+    </message>
+    <message>
+        <source>Not a hash key: type a decimal number from 0 to 2¹²⁸ − 1 without leading zeros.</source>
+        <translation>Kein Hash-Schlüssel: Geben Sie eine Dezimalzahl von 0 bis 2¹²⁸ − 1 ohne führende Nullen ein.</translation>
+    </message>
+    <message>
+        <source>Explicit hash key (overrides the partition key)</source>
+        <translation>Expliziter Hash-Schlüssel (ersetzt den Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <source>Kinesis accepts partition keys of at most 256 characters.</source>
+        <translation>Kinesis akzeptiert Partitionsschlüssel mit höchstens 256 Zeichen.</translation>
+    </message>
+    <message>
+        <source>MD5: %1</source>
+        <translation>MD5: %1</translation>
+    </message>
+    <message>
+        <source>Hash key: %1</source>
+        <translation>Hash-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Position: %1 % of the key space</source>
+        <translation>Position: %1&#xa0;% des Schlüsselraums</translation>
+    </message>
+    <message>
+        <source>Shard: %1</source>
+        <translation>Shard: %1</translation>
+    </message>
+    <message>
+        <source>Shard: none open holds this key right now</source>
+        <translation>Shard: Kein offener Shard enthält diesen Schlüssel gerade</translation>
+    </message>
+    <message>
+        <source>Type a partition key to see its MD5, its hash key and the shard it lands on.</source>
+        <translation>Geben Sie einen Partitionsschlüssel ein, um seinen MD5, seinen Hash-Schlüssel und seinen Shard zu sehen.</translation>
+    </message>
+    <message>
+        <source>Type the starting hash key of the upper half as a decimal number, or drag the split point on the band.</source>
+        <translation>Geben Sie den Start-Hash-Schlüssel der oberen Hälfte als Dezimalzahl ein oder ziehen Sie den Teilungspunkt im Band.</translation>
+    </message>
+    <message>
+        <source>Split %1 at %2 into:</source>
+        <translation>%1 bei %2 teilen in:</translation>
+    </message>
+    <message>
+        <source>• lower: %1 – %2 (%3 % of the shard)</source>
+        <translation>• unten: %1 – %2 (%3&#xa0;% des Shards)</translation>
+    </message>
+    <message>
+        <source>• upper: %1 – %2 (%3 % of the shard)</source>
+        <translation>• oben: %1 – %2 (%3&#xa0;% des Shards)</translation>
+    </message>
+    <message>
+        <source>Reading the last minute&apos;s records of %1 to see how they would divide…</source>
+        <translation>Die Datensätze der letzten Minute von %1 werden gelesen, um ihre Aufteilung zu zeigen…</translation>
+    </message>
+    <message>
+        <source>How the last minute&apos;s records would divide is unknown: %1</source>
+        <translation>Wie sich die Datensätze der letzten Minute aufteilen würden, ist unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>No records in the last minute: no traffic to divide.</source>
+        <translation>Keine Datensätze in der letzten Minute: kein Verkehr aufzuteilen.</translation>
+    </message>
+    <message>
+        <source>Of the last minute&apos;s records (from 1 sampled record): lower %1 %, upper %2 %</source>
+        <translation>Von den Datensätzen der letzten Minute (aus 1 Stichprobendatensatz): unten %1&#xa0;%, oben %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Of the last minute&apos;s records (from %1 sampled records): lower %2 %, upper %3 %</source>
+        <translation>Von den Datensätzen der letzten Minute (aus %1 Stichprobendatensätzen): unten %2&#xa0;%, oben %3&#xa0;%</translation>
+    </message>
+    <message>
+        <source>The sample stops at the first %1 records of the minute.</source>
+        <translation>Die Stichprobe endet nach den ersten %1 Datensätzen der Minute.</translation>
+    </message>
+    <message>
+        <source>no stream</source>
+        <translation>kein Stream</translation>
+    </message>
+    <message>
+        <source>Click a shard, then Shift+click the adjacent shard to merge it with.</source>
+        <translation>Klicken Sie auf einen Shard, dann mit Umschalt+Klick auf den benachbarten Shard, mit dem er zusammengeführt werden soll.</translation>
+    </message>
+    <message>
+        <source>Merge %1 and %2 into one shard:</source>
+        <translation>%1 und %2 zu einem Shard zusammenführen:</translation>
+    </message>
+    <message>
+        <source>• range %1 – %2 (%3 % of the key space)</source>
+        <translation>• Bereich %1 – %2 (%3&#xa0;% des Schlüsselraums)</translation>
+    </message>
+    <message>
+        <source>• write use: up to %1 % of one shard&apos;s limit (%2 % + %3 %)</source>
+        <translation>• Schreiblast: bis zu %1&#xa0;% des Limits eines Shards (%2&#xa0;% + %3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>• write use: unknown (the backend does not measure it)</source>
+        <translation>• Schreiblast: unbekannt (das Backend misst sie nicht)</translation>
+    </message>
+    <message>
+        <source>• %1 records held by the two parents</source>
+        <translation>• %1 Datensätze in den beiden Eltern</translation>
+    </message>
+    <message>
+        <source>UpdateShardCount from %1 to %2 open shards (uniform scaling).</source>
+        <translation>UpdateShardCount von %1 auf %2 offene Shards (gleichmäßige Skalierung).</translation>
+    </message>
+    <message>
+        <source>Kinesis would refuse this: %1</source>
+        <translation>Kinesis würde das ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>• %1 shards of %2 % of the key space each (dashed lines), e.g. %3 – %4</source>
+        <translation>• %1 Shards mit je %2&#xa0;% des Schlüsselraums (gestrichelte Linien), z.&#xa0;B. %3 – %4</translation>
+    </message>
+    <message>
+        <source>• Limits: one call goes to at most double or half the open shards (%1–%2 now); at most 10 calls per stream in a rolling 24 hours.</source>
+        <translation>• Limits: Ein Aufruf führt höchstens zum Doppelten oder zur Hälfte der offenen Shards (jetzt %1–%2); höchstens 10 Aufrufe pro Stream in gleitenden 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2: %3</source>
+        <translation>%1 fehlgeschlagen: %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 started; the band moves to the new layout when the stream is active again.</source>
+        <translation>%1 gestartet; das Band wechselt zur neuen Aufteilung, sobald der Stream wieder aktiv ist.</translation>
+    </message>
+    <message>
+        <source>Splitting %1</source>
+        <translation>%1 wird geteilt</translation>
+    </message>
+    <message>
+        <source>Merging %1 with %2</source>
+        <translation>%1 wird mit %2 zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Scaling to %1 shards</source>
+        <translation>Skalierung auf %1 Shards</translation>
+    </message>
+    <message>
+        <source>Split: select a shard, press Split… and drag the point. Merge: click a shard, Shift+click its neighbour. Scale: choose a target count. Nothing is sent before you confirm.</source>
+        <translation>Teilen: Shard auswählen, Teilen… drücken und den Punkt ziehen. Zusammenführen: Shard anklicken, Nachbarn mit Umschalt+Klick wählen. Skalieren: Zielanzahl wählen. Nichts wird gesendet, bevor Sie bestätigen.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReshardPlan</name>
+    <message>
+        <source>%1 is closed: only open shards can be split.</source>
+        <translation>%1 ist geschlossen: Nur offene Shards können geteilt werden.</translation>
+    </message>
+    <message>
+        <source>The split key must lie inside %1&apos;s range, above its first key plus one and below its last key, so that both new shards get keys.</source>
+        <translation>Der Teilungsschlüssel muss im Bereich von %1 liegen, über seinem ersten Schlüssel plus eins und unter seinem letzten, damit beide neuen Shards Schlüssel erhalten.</translation>
+    </message>
+    <message>
+        <source>Select two different shards: click one, then Shift+click its neighbour.</source>
+        <translation>Wählen Sie zwei verschiedene Shards: einen anklicken, dann seinen Nachbarn mit Umschalt+Klick.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: only open shards can be merged.</source>
+        <translation>%1 ist geschlossen: Nur offene Shards können zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are not adjacent: %1 ends at %3 % of the key space and %2 starts at %4 %. Kinesis merges only two shards whose hash-key ranges touch; pick a direct neighbour.</source>
+        <translation>%1 und %2 sind nicht benachbart: %1 endet bei %3&#xa0;% des Schlüsselraums und %2 beginnt bei %4&#xa0;%. Kinesis führt nur zwei Shards zusammen, deren Hash-Schlüsselbereiche aneinandergrenzen; wählen Sie einen direkten Nachbarn.</translation>
+    </message>
+    <message>
+        <source>The target must be between 1 and %1 shards.</source>
+        <translation>Das Ziel muss zwischen 1 und %1 Shards liegen.</translation>
+    </message>
+    <message>
+        <source>The stream has no open shards to scale.</source>
+        <translation>Der Stream hat keine offenen Shards zum Skalieren.</translation>
+    </message>
+    <message>
+        <source>The stream already has %1 open shards.</source>
+        <translation>Der Stream hat bereits %1 offene Shards.</translation>
+    </message>
+    <message>
+        <source>One call can at most double the open shards: at most %1 from %2.</source>
+        <translation>Ein Aufruf kann die offenen Shards höchstens verdoppeln: höchstens %1 ausgehend von %2.</translation>
+    </message>
+    <message>
+        <source>One call can at most halve the open shards: at least %1 from %2.</source>
+        <translation>Ein Aufruf kann die offenen Shards höchstens halbieren: mindestens %1 ausgehend von %2.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2&#xa0;%)</translation>
     </message>
 </context>
 <context>
@@ -6069,8 +6423,8 @@ Hash-Schlüssel %3 – %4
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Hash-key space — click a shard to select it</source>
-        <translation>Hash-Schlüsselraum — klicken Sie auf einen Shard, um ihn auszuwählen</translation>
+        <source>Hash-key space — click a shard to select it, Shift+click a neighbour to merge</source>
+        <translation>Hash-Schlüsselraum — klicken Sie auf einen Shard, um ihn auszuwählen, mit Umschalt+Klick auf einen Nachbarn zum Zusammenführen</translation>
     </message>
     <message>
         <source>%1 · %2 open shards · %3 h retention</source>

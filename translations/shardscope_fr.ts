@@ -3555,6 +3555,54 @@ injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais argumen
         <source>Show the selected stream&apos;s enhanced fan-out consumers and their live subscriptions</source>
         <translation>Afficher les consommateurs à diffusion améliorée du flux sélectionné et leurs abonnements en cours</translation>
     </message>
+    <message>
+        <source>Sp&amp;lit Shard at a Point…</source>
+        <translation>Diviser le shard en un &amp;point…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+S</source>
+        <translation>Ctrl+Alt+S</translation>
+    </message>
+    <message>
+        <source>Preview a split of the selected shard on the Shards tab: drag the split point or type a key</source>
+        <translation>Aperçu de la division du shard sélectionné dans l’onglet Shards : faites glisser le point de division ou saisissez une clé</translation>
+    </message>
+    <message>
+        <source>Merge Ad&amp;jacent Shards…</source>
+        <translation>Fusionner des shards ad&amp;jacents…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+G</source>
+        <translation>Ctrl+Alt+G</translation>
+    </message>
+    <message>
+        <source>Preview merging the selected shard with a neighbour picked by Shift+click on the band</source>
+        <translation>Aperçu de la fusion du shard sélectionné avec un voisin choisi par Maj+clic sur la bande</translation>
+    </message>
+    <message>
+        <source>Update Shard C&amp;ount…</source>
+        <translation>Changer le n&amp;ombre de shards…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+U</source>
+        <translation>Ctrl+Alt+U</translation>
+    </message>
+    <message>
+        <source>Preview UpdateShardCount&apos;s uniform layout and limits for a target shard count</source>
+        <translation>Aperçu de la disposition uniforme et des limites d’UpdateShardCount pour un nombre de shards cible</translation>
+    </message>
+    <message>
+        <source>Partition-&amp;Key Calculator</source>
+        <translation>Calculatrice de clé de parti&amp;tion</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+H</source>
+        <translation>Ctrl+Alt+H</translation>
+    </message>
+    <message>
+        <source>Type a partition key to see its hash key and the shard it lands on</source>
+        <translation>Saisissez une clé de partition pour voir sa clé de hachage et le shard où elle arrive</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -5703,28 +5751,44 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>Aucun shard à afficher</translation>
     </message>
     <message>
-        <source>#%1</source>
-        <translation>#%1</translation>
+        <source>%1–%2 %</source>
+        <translation>%1–%2&#xa0;%</translation>
     </message>
     <message>
-        <source>1 record</source>
-        <translation>1 enregistrement</translation>
+        <source>%1 % of limit</source>
+        <translation>%1&#xa0;% de la limite</translation>
     </message>
     <message>
-        <source>%1 records</source>
-        <translation>%1 enregistrements</translation>
-    </message>
-    <message>
-        <source>%1%</source>
+        <source>%1 %</source>
         <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <source>%1 (%2)
-Hash keys %3 – %4
-%5–%6% of the key space</source>
-        <translation>%1 (%2)
-Clés de hachage %3 – %4
-%5–%6&#xa0;% de l&apos;espace de clés</translation>
+        <source>Zoom ×%1 — wheel or +/− to zoom, drag to pan, 0 to reset</source>
+        <translation>Zoom ×%1 — molette ou +/− pour zoomer, glisser pour déplacer, 0 pour revenir</translation>
+    </message>
+    <message>
+        <source>Position in the hash-key space (0 to 2¹²⁸) — wheel or +/− to zoom</source>
+        <translation>Position dans l’espace des clés de hachage (0 à 2¹²⁸) — molette ou +/− pour zoomer</translation>
+    </message>
+    <message>
+        <source>Write use vs. the shard limit (records/s or bytes/s, whichever is higher):</source>
+        <translation>Écritures par rapport à la limite du shard (enregistrements/s ou octets/s, le plus élevé) :</translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation>0&#xa0;%</translation>
+    </message>
+    <message>
+        <source>≥ 100 %</source>
+        <translation>≥ 100&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1 (%2, generation %3)
+Hash keys %4 – %5
+%6–%7 % of the key space</source>
+        <translation>%1 (%2, génération %3)
+Clés de hachage %4 – %5
+%6–%7&#xa0;% de l’espace des clés</translation>
     </message>
     <message>
         <source>open</source>
@@ -5733,6 +5797,296 @@ Clés de hachage %3 – %4
     <message>
         <source>closed</source>
         <translation>fermé</translation>
+    </message>
+    <message>
+        <source>Write use: %1 % of the shard&apos;s limit</source>
+        <translation>Écritures : %1&#xa0;% de la limite du shard</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 enregistrements</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ShardMapLab</name>
+    <message>
+        <source>Mi&amp;dpoint</source>
+        <translation>&amp;Point médian</translation>
+    </message>
+    <message>
+        <source>At the &amp;key&apos;s hash</source>
+        <translation>&amp;Sur le hachage de la clé</translation>
+    </message>
+    <message>
+        <source>Conf&amp;irm</source>
+        <translation>C&amp;onfirmer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Clé de partition</translation>
+    </message>
+    <message>
+        <source>or an explicit hash key (decimal)</source>
+        <translation>ou une clé de hachage explicite (décimale)</translation>
+    </message>
+    <message>
+        <source>Send the previewed reshard (Ctrl+Return)</source>
+        <translation>Envoyer le resharding prévisualisé (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Close the preview (Esc)</source>
+        <translation>Fermer l’aperçu (Échap)</translation>
+    </message>
+    <message>
+        <source>Partition-key calculator</source>
+        <translation>Calculatrice de clé de partition</translation>
+    </message>
+    <message>
+        <source>Reshard</source>
+        <translation>Resharding</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Diviser…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>Redimensionner…</translation>
+    </message>
+    <message>
+        <source>Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+S)</source>
+        <translation>Aperçu de la division du shard sélectionné : faites glisser le point de division ou saisissez une clé (Ctrl+Alt+S)</translation>
+    </message>
+    <message>
+        <source>Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+G)</source>
+        <translation>Aperçu de la fusion du shard sélectionné avec celui choisi par Maj+clic (Ctrl+Alt+G)</translation>
+    </message>
+    <message>
+        <source>Preview UpdateShardCount to the target count (Ctrl+Alt+U)</source>
+        <translation>Aperçu d’UpdateShardCount vers le nombre cible (Ctrl+Alt+U)</translation>
+    </message>
+    <message>
+        <source>Exact starting hash key of the upper half</source>
+        <translation>Clé de hachage exacte du début de la moitié haute</translation>
+    </message>
+    <message>
+        <source>Sp&amp;lit at:</source>
+        <translation>Point de &amp;division :</translation>
+    </message>
+    <message>
+        <source>&amp;Target shards:</source>
+        <translation>Nom&amp;bre de shards cible :</translation>
+    </message>
+    <message>
+        <source>Click an open shard on the band (or in the table) to split or merge it.</source>
+        <translation>Cliquez sur un shard ouvert dans la bande (ou dans le tableau) pour le diviser ou le fusionner.</translation>
+    </message>
+    <message>
+        <source>Select a stream to reshard it.</source>
+        <translation>Sélectionnez un flux pour le resharder.</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: splitting, merging and scaling are off.</source>
+        <translation>Cette connexion est en lecture seule : division, fusion et redimensionnement sont désactivés.</translation>
+    </message>
+    <message>
+        <source>Not a hash key: type a decimal number from 0 to 2¹²⁸ − 1 without leading zeros.</source>
+        <translation>Pas une clé de hachage : saisissez un nombre décimal de 0 à 2¹²⁸ − 1 sans zéros en tête.</translation>
+    </message>
+    <message>
+        <source>Explicit hash key (overrides the partition key)</source>
+        <translation>Clé de hachage explicite (remplace la clé de partition)</translation>
+    </message>
+    <message>
+        <source>Kinesis accepts partition keys of at most 256 characters.</source>
+        <translation>Kinesis accepte des clés de partition de 256 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>MD5: %1</source>
+        <translation>MD5 : %1</translation>
+    </message>
+    <message>
+        <source>Hash key: %1</source>
+        <translation>Clé de hachage : %1</translation>
+    </message>
+    <message>
+        <source>Position: %1 % of the key space</source>
+        <translation>Position : %1&#xa0;% de l’espace des clés</translation>
+    </message>
+    <message>
+        <source>Shard: %1</source>
+        <translation>Shard : %1</translation>
+    </message>
+    <message>
+        <source>Shard: none open holds this key right now</source>
+        <translation>Shard : aucun shard ouvert ne contient cette clé pour l’instant</translation>
+    </message>
+    <message>
+        <source>Type a partition key to see its MD5, its hash key and the shard it lands on.</source>
+        <translation>Saisissez une clé de partition pour voir son MD5, sa clé de hachage et le shard où elle arrive.</translation>
+    </message>
+    <message>
+        <source>Type the starting hash key of the upper half as a decimal number, or drag the split point on the band.</source>
+        <translation>Saisissez la clé de hachage de début de la moitié haute en décimal, ou faites glisser le point de division sur la bande.</translation>
+    </message>
+    <message>
+        <source>Split %1 at %2 into:</source>
+        <translation>Diviser %1 à %2 en :</translation>
+    </message>
+    <message>
+        <source>• lower: %1 – %2 (%3 % of the shard)</source>
+        <translation>• bas : %1 – %2 (%3&#xa0;% du shard)</translation>
+    </message>
+    <message>
+        <source>• upper: %1 – %2 (%3 % of the shard)</source>
+        <translation>• haut : %1 – %2 (%3&#xa0;% du shard)</translation>
+    </message>
+    <message>
+        <source>Reading the last minute&apos;s records of %1 to see how they would divide…</source>
+        <translation>Lecture des enregistrements de la dernière minute de %1 pour voir leur répartition…</translation>
+    </message>
+    <message>
+        <source>How the last minute&apos;s records would divide is unknown: %1</source>
+        <translation>La répartition des enregistrements de la dernière minute est inconnue : %1</translation>
+    </message>
+    <message>
+        <source>No records in the last minute: no traffic to divide.</source>
+        <translation>Aucun enregistrement dans la dernière minute : aucun trafic à répartir.</translation>
+    </message>
+    <message>
+        <source>Of the last minute&apos;s records (from 1 sampled record): lower %1 %, upper %2 %</source>
+        <translation>Des enregistrements de la dernière minute (d’après 1 enregistrement échantillonné) : bas %1&#xa0;%, haut %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Of the last minute&apos;s records (from %1 sampled records): lower %2 %, upper %3 %</source>
+        <translation>Des enregistrements de la dernière minute (d’après %1 enregistrements échantillonnés) : bas %2&#xa0;%, haut %3&#xa0;%</translation>
+    </message>
+    <message>
+        <source>The sample stops at the first %1 records of the minute.</source>
+        <translation>L’échantillon s’arrête aux %1 premiers enregistrements de la minute.</translation>
+    </message>
+    <message>
+        <source>no stream</source>
+        <translation>aucun flux</translation>
+    </message>
+    <message>
+        <source>Click a shard, then Shift+click the adjacent shard to merge it with.</source>
+        <translation>Cliquez sur un shard, puis Maj+clic sur le shard adjacent avec lequel le fusionner.</translation>
+    </message>
+    <message>
+        <source>Merge %1 and %2 into one shard:</source>
+        <translation>Fusionner %1 et %2 en un seul shard :</translation>
+    </message>
+    <message>
+        <source>• range %1 – %2 (%3 % of the key space)</source>
+        <translation>• plage %1 – %2 (%3&#xa0;% de l’espace des clés)</translation>
+    </message>
+    <message>
+        <source>• write use: up to %1 % of one shard&apos;s limit (%2 % + %3 %)</source>
+        <translation>• écritures : jusqu’à %1&#xa0;% de la limite d’un shard (%2&#xa0;% + %3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>• write use: unknown (the backend does not measure it)</source>
+        <translation>• écritures : inconnues (le backend ne les mesure pas)</translation>
+    </message>
+    <message>
+        <source>• %1 records held by the two parents</source>
+        <translation>• %1 enregistrements dans les deux parents</translation>
+    </message>
+    <message>
+        <source>UpdateShardCount from %1 to %2 open shards (uniform scaling).</source>
+        <translation>UpdateShardCount de %1 à %2 shards ouverts (redimensionnement uniforme).</translation>
+    </message>
+    <message>
+        <source>Kinesis would refuse this: %1</source>
+        <translation>Kinesis refuserait : %1</translation>
+    </message>
+    <message>
+        <source>• %1 shards of %2 % of the key space each (dashed lines), e.g. %3 – %4</source>
+        <translation>• %1 shards de %2&#xa0;% de l’espace des clés chacun (lignes pointillées), p.&#xa0;ex. %3 – %4</translation>
+    </message>
+    <message>
+        <source>• Limits: one call goes to at most double or half the open shards (%1–%2 now); at most 10 calls per stream in a rolling 24 hours.</source>
+        <translation>• Limites : un appel va au plus au double ou à la moitié des shards ouverts (%1–%2 maintenant) ; au plus 10 appels par flux sur 24 heures glissantes.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2: %3</source>
+        <translation>%1 a échoué : %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 started; the band moves to the new layout when the stream is active again.</source>
+        <translation>%1 lancé ; la bande passe à la nouvelle disposition quand le flux est de nouveau actif.</translation>
+    </message>
+    <message>
+        <source>Splitting %1</source>
+        <translation>Division de %1</translation>
+    </message>
+    <message>
+        <source>Merging %1 with %2</source>
+        <translation>Fusion de %1 avec %2</translation>
+    </message>
+    <message>
+        <source>Scaling to %1 shards</source>
+        <translation>Redimensionnement à %1 shards</translation>
+    </message>
+    <message>
+        <source>Split: select a shard, press Split… and drag the point. Merge: click a shard, Shift+click its neighbour. Scale: choose a target count. Nothing is sent before you confirm.</source>
+        <translation>Diviser : sélectionnez un shard, appuyez sur Diviser… et faites glisser le point. Fusionner : cliquez sur un shard, Maj+clic sur son voisin. Redimensionner : choisissez un nombre cible. Rien n’est envoyé avant votre confirmation.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::ReshardPlan</name>
+    <message>
+        <source>%1 is closed: only open shards can be split.</source>
+        <translation>%1 est fermé : seuls les shards ouverts peuvent être divisés.</translation>
+    </message>
+    <message>
+        <source>The split key must lie inside %1&apos;s range, above its first key plus one and below its last key, so that both new shards get keys.</source>
+        <translation>La clé de division doit être dans la plage de %1, au-dessus de sa première clé plus un et sous sa dernière clé, pour que les deux nouveaux shards aient des clés.</translation>
+    </message>
+    <message>
+        <source>Select two different shards: click one, then Shift+click its neighbour.</source>
+        <translation>Sélectionnez deux shards différents : cliquez sur l’un, puis Maj+clic sur son voisin.</translation>
+    </message>
+    <message>
+        <source>%1 is closed: only open shards can be merged.</source>
+        <translation>%1 est fermé : seuls les shards ouverts peuvent être fusionnés.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are not adjacent: %1 ends at %3 % of the key space and %2 starts at %4 %. Kinesis merges only two shards whose hash-key ranges touch; pick a direct neighbour.</source>
+        <translation>%1 et %2 ne sont pas adjacents : %1 se termine à %3&#xa0;% de l’espace des clés et %2 commence à %4&#xa0;%. Kinesis ne fusionne que deux shards dont les plages de clés se touchent ; choisissez un voisin direct.</translation>
+    </message>
+    <message>
+        <source>The target must be between 1 and %1 shards.</source>
+        <translation>La cible doit être entre 1 et %1 shards.</translation>
+    </message>
+    <message>
+        <source>The stream has no open shards to scale.</source>
+        <translation>Le flux n’a aucun shard ouvert à redimensionner.</translation>
+    </message>
+    <message>
+        <source>The stream already has %1 open shards.</source>
+        <translation>Le flux a déjà %1 shards ouverts.</translation>
+    </message>
+    <message>
+        <source>One call can at most double the open shards: at most %1 from %2.</source>
+        <translation>Un appel peut au plus doubler les shards ouverts : au plus %1 depuis %2.</translation>
+    </message>
+    <message>
+        <source>One call can at most halve the open shards: at least %1 from %2.</source>
+        <translation>Un appel peut au plus diviser par deux les shards ouverts : au moins %1 depuis %2.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2&#xa0;%)</translation>
     </message>
 </context>
 <context>
@@ -6070,8 +6424,8 @@ Clés de hachage %3 – %4
         <translation>Paramètres</translation>
     </message>
     <message>
-        <source>Hash-key space — click a shard to select it</source>
-        <translation>Espace des clés de hachage — cliquez sur un shard pour le sélectionner</translation>
+        <source>Hash-key space — click a shard to select it, Shift+click a neighbour to merge</source>
+        <translation>Espace des clés de hachage — cliquez sur un shard pour le sélectionner, Maj+clic sur un voisin pour fusionner</translation>
     </message>
     <message>
         <source>%1 · %2 open shards · %3 h retention</source>

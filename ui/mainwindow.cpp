@@ -20,6 +20,7 @@
 #include "records/recordinspector.h"
 #include "records/recordspage.h"
 #include "records/replaydialog.h"
+#include "shardmaplab.h"
 #include "streampage.h"
 #include "theme/theme.h"
 #include "theme/themeicons.h"
@@ -453,6 +454,14 @@ void MainWindow::createActions()
                    tr("Split the selected open shard at the middle of its hash-key range"));
     m_merge = make(u"actionMergeShards"_s, tr("Mer&ge with Next Shard"), QKeySequence(tr("Ctrl+Shift+G")),
                    tr("Merge the selected open shard with the open shard whose hash keys follow it"));
+    m_previewSplit = make(u"actionPreviewSplit"_s, tr("Sp&lit Shard at a Point…"), QKeySequence(tr("Ctrl+Alt+S")),
+                          tr("Preview a split of the selected shard on the Shards tab: drag the split point or type a key"));
+    m_previewMerge = make(u"actionPreviewMerge"_s, tr("Merge Ad&jacent Shards…"), QKeySequence(tr("Ctrl+Alt+G")),
+                          tr("Preview merging the selected shard with a neighbour picked by Shift+click on the band"));
+    m_previewScale = make(u"actionPreviewScale"_s, tr("Update Shard C&ount…"), QKeySequence(tr("Ctrl+Alt+U")),
+                          tr("Preview UpdateShardCount's uniform layout and limits for a target shard count"));
+    m_calculator = make(u"actionPartitionKeyCalculator"_s, tr("Partition-&Key Calculator"), QKeySequence(tr("Ctrl+Alt+H")),
+                        tr("Type a partition key to see its hash key and the shard it lands on"));
     m_refresh = make(u"actionRefresh"_s, tr("Re&fresh"), QKeySequence::Refresh,
                      tr("List streams and shards again"));
     m_serve = make(u"actionServe"_s, tr("&Serve on Localhost"), QKeySequence(tr("Ctrl+Shift+S")),
@@ -521,7 +530,7 @@ void MainWindow::createActions()
     connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeConnection);
     connect(m_connectionReadOnly, &QAction::triggered, this, &MainWindow::setConnectionReadOnly);
     m_streamActions = {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
-                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab, m_putRecord,
+                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_previewSplit, m_previewMerge, m_previewScale, m_calculator, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab, m_putRecord,
                        m_replayRecords, m_exportRecords, m_importRecords};
     connect(m_putRecord, &QAction::triggered, this, &MainWindow::putRecord);
     connect(m_replayRecords, &QAction::triggered, this, &MainWindow::replayRecords);
@@ -542,6 +551,16 @@ void MainWindow::createActions()
     connect(m_accountSettings, &QAction::triggered, this, &MainWindow::openAccountSettings);
     connect(m_split, &QAction::triggered, this, &MainWindow::splitShard);
     connect(m_merge, &QAction::triggered, this, &MainWindow::mergeShards);
+    const auto inLab = [this](void (ShardMapLab::*slot)()) {
+        return [this, slot] {
+            m_page->tabs()->setCurrentIndex(StreamPage::ShardsTab);
+            (m_page->shardMapLab()->*slot)();
+        };
+    };
+    connect(m_previewSplit, &QAction::triggered, this, inLab(&ShardMapLab::previewSplit));
+    connect(m_previewMerge, &QAction::triggered, this, inLab(&ShardMapLab::previewMerge));
+    connect(m_previewScale, &QAction::triggered, this, inLab(&ShardMapLab::previewScale));
+    connect(m_calculator, &QAction::triggered, this, inLab(&ShardMapLab::focusCalculator));
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_tree->refreshAll();
         m_page->refresh();
@@ -706,6 +725,7 @@ void MainWindow::createMenus()
     stream->addActions({m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy});
     stream->addSeparator();
     stream->addActions({m_split, m_merge});
+    stream->addActions({m_previewSplit, m_previewMerge, m_previewScale});
     stream->addSeparator();
     stream->addActions(m_consumerCommands);
     stream->addSeparator();
@@ -725,6 +745,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addActions({m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab});
     view->addAction(m_producers);
+    view->addAction(m_calculator);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         QAction *toggle = dock->toggleViewAction();
@@ -919,7 +940,11 @@ void MainWindow::updateActions()
         const QModelIndex current = m_page->shardsView()->currentIndex();
         shardOpen = ShardState(current.data(ModelRole::ShardStateRole).toInt()) == ShardState::Open;
     }
-    for (QAction *a : {m_split, m_merge}) {
+    m_previewScale->setEnabled(haveStream && writable);
+    m_previewScale->setStatusTip(!haveStream ? noStream : !writable ? readOnly : m_previewScale->toolTip());
+    m_calculator->setEnabled(haveStream);
+    m_calculator->setStatusTip(!haveStream ? noStream : m_calculator->toolTip());
+    for (QAction *a : {m_split, m_merge, m_previewSplit, m_previewMerge}) {
         a->setEnabled(haveStream && writable && shardOpen);
         a->setStatusTip(!haveStream ? noStream
                         : !writable ? readOnly

@@ -191,6 +191,11 @@ private:
     QAction *m_accountSettings = nullptr;
     QAction *m_split = nullptr;
     QAction *m_merge = nullptr;
+    // The Shards tab's lab: previews before a reshard, and the partition-key calculator.
+    QAction *m_previewSplit = nullptr;
+    QAction *m_previewMerge = nullptr;
+    QAction *m_previewScale = nullptr;
+    QAction *m_calculator = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_serve = nullptr;
     QAction *m_demoEvents = nullptr;

@@ -7,7 +7,7 @@
 #include "models/streamsummarymodel.h"
 #include "metrics/streammetricsview.h"
 #include "records/recordspage.h"
-#include "shardmapwidget.h"
+#include "shardmaplab.h"
 #include "theme/theme.h"
 #include "usagebardelegate.h"
 
@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -201,16 +202,16 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
         m_shardsView->setProperty("sized", true);
     });
 
-    m_map = new ShardMapWidget(page);
-    m_map->setObjectName(u"shardMap"_s);
-    m_map->setModel(m_shards, m_shardsView->selectionModel());
+    m_lab = new ShardMapLab(page);
+    m_lab->setObjectName(u"shardMapLab"_s);
+    m_lab->setModel(m_shards, m_shardsView->selectionModel());
     // The selection changes after the current index does: report once both are settled.
     connect(m_shardsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { emit selectedShardChanged(selectedShardId()); });
 
     m_shardsError = errorLabel(page);
     auto *buttons = new QHBoxLayout;
-    auto *hint = new QLabel(tr("Hash-key space — click a shard to select it"), page);
+    auto *hint = new QLabel(tr("Hash-key space — click a shard to select it, Shift+click a neighbour to merge"), page);
     hint->setForegroundRole(QPalette::PlaceholderText);
     buttons->addWidget(hint);
     buttons->addStretch(1);
@@ -220,9 +221,20 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 8, 0, 0);
     layout->addLayout(buttons);
-    layout->addWidget(m_map);
-    layout->addWidget(m_shardsError);
-    layout->addWidget(m_shardsView, 1);
+    // The band and the table share the height; the divider moves.
+    auto *splitter = new QSplitter(Qt::Vertical, page);
+    splitter->setObjectName(u"shardsSplitter"_s);
+    splitter->setChildrenCollapsible(false);
+    auto *tablePart = new QWidget(splitter);
+    auto *tableLayout = new QVBoxLayout(tablePart);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_shardsError);
+    tableLayout->addWidget(m_shardsView, 1);
+    splitter->addWidget(m_lab);
+    splitter->addWidget(tablePart);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
     return page;
 }
 
@@ -237,6 +249,7 @@ void StreamPage::setStream(StreamBackend *backend, const QString &streamName)
     m_records->setStream(backend, streamName);
     m_metrics->setStream(backend, streamName);
     m_consumers->setStream(backend, streamName);
+    m_lab->setStream(backend, streamName);
     m_shardsView->setProperty("sized", false);
     m_shardsError->hide();
     updateHeader();

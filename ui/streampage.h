@@ -14,7 +14,7 @@ namespace shardscope {
 
 class ConsumersPage;
 class RecordsPage;
-class ShardMapWidget;
+class ShardMapLab;
 class ShardsTableModel;
 class StreamBackend;
 class StreamMetricsView;
@@ -51,6 +51,7 @@ public:
     StreamSummaryModel *summaryModel() const { return m_summary; }
     ShardsTableModel *shardsModel() const { return m_shards; }
     QTableView *shardsView() const { return m_shardsView; }
+    ShardMapLab *shardMapLab() const { return m_lab; }
     RecordsPage *recordsPage() const { return m_records; }
     StreamMetricsView *metricsView() const { return m_metrics; }
     ConsumersPage *consumersPage() const { return m_consumers; }
@@ -79,7 +80,7 @@ private:
     QTabWidget *m_tabs;
     QTreeView *m_summaryView = nullptr;
     QTableView *m_shardsView = nullptr;
-    ShardMapWidget *m_map = nullptr;
+    ShardMapLab *m_lab = nullptr;
     QLabel *m_shardsError = nullptr;
     RecordsPage *m_records = nullptr;
     StreamMetricsView *m_metrics = nullptr;
