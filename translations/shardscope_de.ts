@@ -3559,8 +3559,8 @@ erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
         <translation>Shard an einem &amp;Punkt teilen…</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+S</source>
-        <translation>Ctrl+Alt+S</translation>
+        <source>Ctrl+Alt+B</source>
+        <translation>Ctrl+Alt+B</translation>
     </message>
     <message>
         <source>Preview a split of the selected shard on the Shards tab: drag the split point or type a key</source>
@@ -3571,8 +3571,8 @@ erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
         <translation>Benachbarte Shards zusammen&amp;legen…</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+G</source>
-        <translation>Ctrl+Alt+G</translation>
+        <source>Ctrl+Alt+F</source>
+        <translation>Ctrl+Alt+F</translation>
     </message>
     <message>
         <source>Preview merging the selected shard with a neighbour picked by Shift+click on the band</source>
@@ -3583,8 +3583,8 @@ erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
         <translation>Shard-Anzahl än&amp;dern…</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+U</source>
-        <translation>Ctrl+Alt+U</translation>
+        <source>Ctrl+Alt+Q</source>
+        <translation>Ctrl+Alt+Q</translation>
     </message>
     <message>
         <source>Preview UpdateShardCount&apos;s uniform layout and limits for a target shard count</source>
@@ -5861,15 +5861,15 @@ Hash-Schlüssel %4 – %5
         <translation>Skalieren…</translation>
     </message>
     <message>
-        <source>Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+S)</source>
+        <source>Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+B)</source>
         <translation>Vorschau einer Teilung des ausgewählten Shards: Teilungspunkt ziehen oder einen Schlüssel eingeben (Strg+Alt+S)</translation>
     </message>
     <message>
-        <source>Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+G)</source>
+        <source>Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+F)</source>
         <translation>Vorschau der Zusammenführung des ausgewählten Shards mit dem per Umschalt+Klick gewählten (Strg+Alt+G)</translation>
     </message>
     <message>
-        <source>Preview UpdateShardCount to the target count (Ctrl+Alt+U)</source>
+        <source>Preview UpdateShardCount to the target count (Ctrl+Alt+Q)</source>
         <translation>Vorschau von UpdateShardCount auf die Zielanzahl (Strg+Alt+U)</translation>
     </message>
     <message>

@@ -3560,8 +3560,8 @@ injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais argumen
         <translation>Diviser le shard en un &amp;point…</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+S</source>
-        <translation>Ctrl+Alt+S</translation>
+        <source>Ctrl+Alt+B</source>
+        <translation>Ctrl+Alt+B</translation>
     </message>
     <message>
         <source>Preview a split of the selected shard on the Shards tab: drag the split point or type a key</source>
@@ -3572,8 +3572,8 @@ injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais argumen
         <translation>Fusionner des shards ad&amp;jacents…</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+G</source>
-        <translation>Ctrl+Alt+G</translation>
+        <source>Ctrl+Alt+F</source>
+        <translation>Ctrl+Alt+F</translation>
     </message>
     <message>
         <source>Preview merging the selected shard with a neighbour picked by Shift+click on the band</source>
@@ -3584,8 +3584,8 @@ injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais argumen
         <translation>Changer le n&amp;ombre de shards…</translation>
     </message>
     <message>
-        <source>Ctrl+Alt+U</source>
-        <translation>Ctrl+Alt+U</translation>
+        <source>Ctrl+Alt+Q</source>
+        <translation>Ctrl+Alt+Q</translation>
     </message>
     <message>
         <source>Preview UpdateShardCount&apos;s uniform layout and limits for a target shard count</source>
@@ -5862,16 +5862,16 @@ Clés de hachage %4 – %5
         <translation>Redimensionner…</translation>
     </message>
     <message>
-        <source>Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+S)</source>
-        <translation>Aperçu de la division du shard sélectionné : faites glisser le point de division ou saisissez une clé (Ctrl+Alt+S)</translation>
+        <source>Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+B)</source>
+        <translation>Aperçu de la division du shard sélectionné : faites glisser le point de division ou saisissez une clé (Ctrl+Alt+B)</translation>
     </message>
     <message>
-        <source>Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+G)</source>
-        <translation>Aperçu de la fusion du shard sélectionné avec celui choisi par Maj+clic (Ctrl+Alt+G)</translation>
+        <source>Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+F)</source>
+        <translation>Aperçu de la fusion du shard sélectionné avec celui choisi par Maj+clic (Ctrl+Alt+F)</translation>
     </message>
     <message>
-        <source>Preview UpdateShardCount to the target count (Ctrl+Alt+U)</source>
-        <translation>Aperçu d’UpdateShardCount vers le nombre cible (Ctrl+Alt+U)</translation>
+        <source>Preview UpdateShardCount to the target count (Ctrl+Alt+Q)</source>
+        <translation>Aperçu d’UpdateShardCount vers le nombre cible (Ctrl+Alt+Q)</translation>
     </message>
     <message>
         <source>Exact starting hash key of the upper half</source>

@@ -454,11 +454,11 @@ void MainWindow::createActions()
                    tr("Split the selected open shard at the middle of its hash-key range"));
     m_merge = make(u"actionMergeShards"_s, tr("Mer&ge with Next Shard"), QKeySequence(tr("Ctrl+Shift+G")),
                    tr("Merge the selected open shard with the open shard whose hash keys follow it"));
-    m_previewSplit = make(u"actionPreviewSplit"_s, tr("Sp&lit Shard at a Point…"), QKeySequence(tr("Ctrl+Alt+S")),
+    m_previewSplit = make(u"actionPreviewSplit"_s, tr("Sp&lit Shard at a Point…"), QKeySequence(tr("Ctrl+Alt+B")),
                           tr("Preview a split of the selected shard on the Shards tab: drag the split point or type a key"));
-    m_previewMerge = make(u"actionPreviewMerge"_s, tr("Merge Ad&jacent Shards…"), QKeySequence(tr("Ctrl+Alt+G")),
+    m_previewMerge = make(u"actionPreviewMerge"_s, tr("Merge Ad&jacent Shards…"), QKeySequence(tr("Ctrl+Alt+F")),
                           tr("Preview merging the selected shard with a neighbour picked by Shift+click on the band"));
-    m_previewScale = make(u"actionPreviewScale"_s, tr("Update Shard C&ount…"), QKeySequence(tr("Ctrl+Alt+U")),
+    m_previewScale = make(u"actionPreviewScale"_s, tr("Update Shard C&ount…"), QKeySequence(tr("Ctrl+Alt+Q")),
                           tr("Preview UpdateShardCount's uniform layout and limits for a target shard count"));
     m_calculator = make(u"actionPartitionKeyCalculator"_s, tr("Partition-&Key Calculator"), QKeySequence(tr("Ctrl+Alt+H")),
                         tr("Type a partition key to see its hash key and the shard it lands on"));

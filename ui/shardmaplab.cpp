@@ -4,6 +4,7 @@
 #include "backend/streambackend.h"
 #include "reshardplan.h"
 #include "shardmapwidget.h"
+#include "theme/theme.h"
 
 #include <QKeyEvent>
 #include <QCryptographicHash>
@@ -72,6 +73,7 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     m_preview->setObjectName(u"reshardPreview"_s);
     m_readOnly->setObjectName(u"reshardReadOnly"_s);
     m_result->setObjectName(u"reshardResult"_s);
+    Theme::follow(m_result, [this](const QPalette &) { showResultColour(); });
     m_confirm->setObjectName(u"reshardConfirm"_s);
     m_cancel->setObjectName(u"reshardCancel"_s);
 
@@ -79,7 +81,7 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     m_partitionKey->setClearButtonEnabled(true);
     m_explicitKey->setPlaceholderText(tr("or an explicit hash key (decimal)"));
     m_explicitKey->setClearButtonEnabled(true);
-    m_calculatorError->setStyleSheet(u"color: #d32f2f;"_s);
+    Theme::colourText(m_calculatorError, Theme::Status::Error);
     m_calculatorError->hide();
     QFont mono = m_calculation->font();
     mono.setStyleHint(QFont::Monospace);
@@ -112,9 +114,9 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     m_splitButton->setObjectName(u"reshardSplit"_s);
     m_mergeButton->setObjectName(u"reshardMerge"_s);
     m_scaleButton->setObjectName(u"reshardScale"_s);
-    m_splitButton->setToolTip(tr("Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+S)"));
-    m_mergeButton->setToolTip(tr("Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+G)"));
-    m_scaleButton->setToolTip(tr("Preview UpdateShardCount to the target count (Ctrl+Alt+U)"));
+    m_splitButton->setToolTip(tr("Preview a split of the selected shard: drag the split point or type a key (Ctrl+Alt+B)"));
+    m_mergeButton->setToolTip(tr("Preview merging the selected shard with the one picked by Shift+click (Ctrl+Alt+F)"));
+    m_scaleButton->setToolTip(tr("Preview UpdateShardCount to the target count (Ctrl+Alt+Q)"));
     connect(m_splitButton, &QPushButton::clicked, this, &ShardMapLab::previewSplit);
     connect(m_mergeButton, &QPushButton::clicked, this, &ShardMapLab::previewMerge);
     connect(m_scaleButton, &QPushButton::clicked, this, &ShardMapLab::previewScale);
@@ -625,10 +627,18 @@ void ShardMapLab::cancel()
     updateEnabled();
 }
 
+void ShardMapLab::showResultColour()
+{
+    Theme::setStyleSheet(m_result, m_resultFailed
+        ? u"color: %1;"_s.arg(Theme::status(Theme::Status::Error, Theme::paletteFor(this)).name())
+        : QString());
+}
+
 void ShardMapLab::showResult(const QString &text, bool failed)
 {
     m_result->setText(text);
-    m_result->setStyleSheet(failed ? u"color: #d32f2f;"_s : QString());
+    m_resultFailed = failed;
+    showResultColour();
 }
 
 } // namespace shardscope

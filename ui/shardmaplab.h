@@ -67,6 +67,8 @@ private:
     void sampleShard(const QString &shardId);
     void setSplitKey(std::optional<HashKey> key);
     void showResult(const QString &text, bool failed);
+    // The result line in the error colour of the current palette after a failure.
+    void showResultColour();
     int openShardCount() const;
 
     ShardMapWidget *m_map;
@@ -86,6 +88,7 @@ private:
     QLabel *m_preview;
     QLabel *m_readOnly;
     QLabel *m_result;
+    bool m_resultFailed = false;
     QPushButton *m_splitButton = nullptr;
     QPushButton *m_mergeButton = nullptr;
     QPushButton *m_scaleButton = nullptr;

@@ -3,6 +3,7 @@
 #include "models/modelroles.h"
 #include "models/shardstablemodel.h"
 #include "reshardplan.h"
+#include "theme/theme.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractProxyModel>
@@ -31,13 +32,6 @@ constexpr qreal kSnapPixels = 8;
 constexpr qreal kDragThreshold = 4;
 constexpr double kZoomStep = 1.5;
 
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
-
 QString shortIdOf(const QString &shardId)
 {
     // "shardId-000000000012" -> "#12"; without a regex: this runs for every shard on each change.
@@ -51,17 +45,14 @@ QString shortIdOf(const QString &shardId)
 
 ShardMapColours ShardMapColours::fromPalette(const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Window).lightnessF() < 0.5;
     ShardMapColours c;
-    c.cold = dark ? QColor(0x2e, 0x6b, 0x4a) : QColor(0xb8, 0xe0, 0xc2);
-    c.warm = dark ? QColor(0xa8, 0x7a, 0x12) : QColor(0xf3, 0xc9, 0x5c);
-    c.hot = dark ? QColor(0xc0, 0x36, 0x2c) : QColor(0xe0, 0x4f, 0x3f);
-    c.unknown = dark ? QColor(0x4a, 0x55, 0x68) : QColor(0xc9, 0xd3, 0xe3);
+    c.palette = palette;
+    c.unknown = Theme::series(Theme::Series::Grey, palette);
     c.closed = palette.color(QPalette::Mid);
     c.outline = palette.color(QPalette::Base);
     c.selection = palette.color(QPalette::Highlight);
-    c.partner = dark ? QColor(0xd0, 0x8c, 0xff) : QColor(0x7b, 0x1f, 0xa2);
-    c.marker = dark ? QColor(0x64, 0xd2, 0xff) : QColor(0x00, 0x5f, 0xb8);
+    c.partner = Theme::series(Theme::Series::Purple, palette);
+    c.marker = Theme::series(Theme::Series::Blue, palette);
     c.split = palette.color(QPalette::Text);
     c.axisText = palette.color(QPalette::PlaceholderText);
     return c;
@@ -71,7 +62,7 @@ QColor ShardMapColours::forUse(std::optional<double> use) const
 {
     if (!use)
         return unknown;
-    return *use <= 0.5 ? mix(cold, warm, *use / 0.5) : mix(warm, hot, (*use - 0.5) / 0.5);
+    return Theme::heat(*use, palette);
 }
 
 QColor ShardMapColours::textOn(const QColor &fill)
@@ -512,9 +503,8 @@ void ShardMapWidget::paintLegend(QPainter &painter, const ShardMapColours &colou
     painter.drawText(QRectF(x, row.top(), w0, line), Qt::AlignLeft | Qt::AlignVCenter, low);
     x += w0;
     QLinearGradient gradient(x, 0, x + scaleWidth, 0);
-    gradient.setColorAt(0, colours.cold);
-    gradient.setColorAt(0.5, colours.warm);
-    gradient.setColorAt(1, colours.hot);
+    for (const double share : {0.0, 0.25, 0.5, 0.65, 0.8, 0.9, 1.0})
+        gradient.setColorAt(share, colours.forUse(share));
     painter.fillRect(QRectF(x, row.top() + 3, scaleWidth, line - 6), gradient);
     painter.drawText(QRectF(x + scaleWidth + 4, row.top(), w1, line), Qt::AlignLeft | Qt::AlignVCenter, high);
 }

@@ -4,6 +4,7 @@
 #include "shardbandlayout.h"
 
 #include <QColor>
+#include <QPalette>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -19,9 +20,7 @@ namespace shardscope {
 // The colours of the shard map in one place, from the palette (light or dark).
 struct ShardMapColours
 {
-    QColor cold;    // an open shard with no traffic
-    QColor warm;    // half its write limit
-    QColor hot;     // at or over its limit
+    QPalette palette; // the heat scale comes from Theme::heat for it
     QColor unknown; // use not measured
     QColor closed;
     QColor outline;

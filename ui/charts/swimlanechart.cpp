@@ -1,5 +1,7 @@
 #include "swimlanechart.h"
 
+#include "theme/theme.h"
+
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QLocale>
@@ -18,14 +20,6 @@ constexpr int kMargin = 8;
 constexpr int kLabelWidthChars = 22;
 constexpr int kTicks = 5;
 constexpr int kMinLane = 6;
-
-// Twelve colours that stay apart on light and dark backgrounds (Tableau's 10 and two more).
-const QColor kPalette[] = {
-    QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0x59, 0xa1, 0x4f),
-    QColor(0xe1, 0x57, 0x59), QColor(0x76, 0xb7, 0xb2), QColor(0xed, 0xc9, 0x48),
-    QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f),
-    QColor(0xba, 0xb0, 0xac), QColor(0x1f, 0x77, 0xb4), QColor(0x8c, 0x56, 0x4b),
-};
 
 } // namespace
 
@@ -82,11 +76,7 @@ QColor SwimLaneChart::colorOf(const QString &holder) const
     const auto it = m_colors.constFind(holder);
     if (it != m_colors.cend())
         return *it;
-    const qsizetype n = m_colors.size();
-    constexpr qsizetype count = sizeof(kPalette) / sizeof(kPalette[0]);
-    QColor color = kPalette[n % count];
-    if (n >= count) // past the palette: vary the hue of the same colours
-        color = QColor::fromHsv((color.hue() + 37 * int(n / count)) % 360, color.saturation(), color.value());
+    const QColor color = Theme::category(m_colors.size());
     m_colors.insert(holder, color);
     return color;
 }

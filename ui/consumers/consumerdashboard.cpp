@@ -1,5 +1,7 @@
 #include "consumerdashboard.h"
 
+#include "theme/theme.h"
+
 #include "charts/swimlanechart.h"
 #include "charts/timeserieschart.h"
 #include "models/leasesmodel.h"
@@ -197,7 +199,7 @@ QWidget *ConsumerDashboard::buildSourceBar()
     m_sourceError = new QLabel(bar);
     m_sourceError->setObjectName(u"sourceError"_s);
     m_sourceError->setWordWrap(true);
-    m_sourceError->setStyleSheet(u"color: #c0392b;"_s);
+    Theme::colourText(m_sourceError, Theme::Status::Error);
     m_sourceError->hide();
     auto *row = new QHBoxLayout;
     row->addWidget(m_sourceLabel, 1);
@@ -303,7 +305,7 @@ QWidget *ConsumerDashboard::buildCharts()
     m_throttles->setUnit(tr("/s"), 2);
     m_throttles->setWindow(window);
     m_throttles->setExportName(u"consumer-throttles"_s);
-    m_throttleSeries = m_throttles->addSeries(tr("throttled reads"), QColor(0xe1, 0x57, 0x59));
+    m_throttleSeries = m_throttles->addSeries(tr("throttled reads"), Theme::Series::Red);
     for (TimeSeriesChart *chart : {m_lag, m_checkpoints, m_throttles})
         chart->setMinimumHeight(160);
 

@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -134,7 +135,14 @@ ConsumersPage::ConsumersPage(QWidget *parent)
     m_sections->setObjectName(u"consumersSections"_s);
     m_sections->setDocumentMode(true);
     m_sections->addTab(splitter, tr("Registered consumers"));
-    m_sections->addTab(m_dashboard, tr("Consumer group"));
+    // The dashboard is tall (diagnoses, two tables, swim lanes, three charts): it scrolls rather
+    // than making the whole window taller than a laptop screen.
+    auto *dashboardScroll = new QScrollArea(m_sections);
+    dashboardScroll->setObjectName(u"consumerDashboardScroll"_s);
+    dashboardScroll->setWidgetResizable(true);
+    dashboardScroll->setFrameShape(QFrame::NoFrame);
+    dashboardScroll->setWidget(m_dashboard);
+    m_sections->addTab(dashboardScroll, tr("Consumer group"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 8, 0, 0);

@@ -224,6 +224,22 @@ QColor Theme::heat(double share, const QPalette &palette)
     return red;
 }
 
+QColor Theme::category(qsizetype n)
+{
+    // Tableau's ten and two more.
+    static const QColor kCategories[] = {
+        QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0x59, 0xa1, 0x4f),
+        QColor(0xe1, 0x57, 0x59), QColor(0x76, 0xb7, 0xb2), QColor(0xed, 0xc9, 0x48),
+        QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7), QColor(0x9c, 0x75, 0x5f),
+        QColor(0xba, 0xb0, 0xac), QColor(0x1f, 0x77, 0xb4), QColor(0x8c, 0x56, 0x4b),
+    };
+    constexpr qsizetype count = sizeof(kCategories) / sizeof(kCategories[0]);
+    const QColor colour = kCategories[n % count];
+    if (n < count)
+        return colour;
+    return QColor::fromHsv((colour.hue() + 37 * int(n / count)) % 360, colour.saturation(), colour.value());
+}
+
 QColor Theme::series(Series s, const QPalette &palette)
 {
     QColor colour;

@@ -62,6 +62,10 @@ public:
     static QColor heat(double share, const QPalette &palette);
 
     static QColor series(Series series, const QPalette &palette);
+    // The n-th of a set of colours that stay apart on light and dark backgrounds, for things that
+    // only need telling apart (the workers of a consumer group); past twelve, the same colours
+    // with their hue turned.
+    static QColor category(qsizetype n);
     static QColor syntax(Syntax role, const QPalette &palette);
 
     // WCAG 2 contrast ratio of two opaque colours (1 … 21).
