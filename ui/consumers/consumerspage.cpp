@@ -10,6 +10,7 @@
 #include "models/livesubscriptionsmodel.h"
 #include "models/modelroles.h"
 #include "registerconsumerdialog.h"
+#include "sectionwidgets.h"
 #include "shardreadersview.h"
 #include "theme/theme.h"
 #include "theme/themeicons.h"
@@ -39,47 +40,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QLabel *caption(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont bold = label->font();
-    bold.setBold(true);
-    label->setFont(bold);
-    return label;
-}
-
-QLabel *note(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
-QToolButton *actionButton(QAction *action, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // text only for actions without an icon
-    return button;
-}
-
-QTableView *tableView(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
+using namespace sectionwidgets;
 
 // A table, or the sentence that stands in for it while it has nothing to show.
 QStackedWidget *tableOrMessage(QTableView *view, QLabel *message, QWidget *parent)
