@@ -120,18 +120,6 @@ void ConsumersModel::applyConsumers(QList<Consumer> consumers)
 {
     std::sort(consumers.begin(), consumers.end(),
               [](const Consumer &a, const Consumer &b) { return a.consumerName < b.consumerName; });
-    struct Hooks
-    {
-        ConsumersModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int row)
-        {
-            emit model->dataChanged(model->index(row, 0), model->index(row, ColumnCount - 1));
-        }
-    };
     syncSorted(
         m_rows, consumers, [](const Consumer &consumer) { return consumer.consumerName; },
         [](Consumer &current, const Consumer &next) {
@@ -140,7 +128,7 @@ void ConsumersModel::applyConsumers(QList<Consumer> consumers)
             current = next;
             return true;
         },
-        Hooks{this});
+        TableSyncHooks<ConsumersModel>{this, ColumnCount});
 }
 
 void ConsumersModel::setSubscriptionCounts(const std::optional<QHash<QString, int>> &counts)

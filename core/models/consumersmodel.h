@@ -33,6 +33,7 @@ class StreamBackend;
 class ConsumersModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    template<typename> friend struct TableSyncHooks;
     Q_DISABLE_COPY_MOVE(ConsumersModel)
 
 public:

@@ -118,18 +118,6 @@ void LeasesModel::rebuild()
     }
 
     const QList<Row> incoming = rows.values();
-    struct Hooks
-    {
-        LeasesModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int row)
-        {
-            emit model->dataChanged(model->index(row, 0), model->index(row, ColumnCount - 1));
-        }
-    };
     syncSorted(
         m_rows, incoming, [](const Row &row) { return row.shardId; },
         [](Row &current, const Row &next) {
@@ -138,7 +126,7 @@ void LeasesModel::rebuild()
             current = next;
             return true;
         },
-        Hooks{this});
+        TableSyncHooks<LeasesModel>{this, ColumnCount});
 }
 
 int LeasesModel::rowOfShard(const QString &shardId) const

@@ -26,6 +26,7 @@ namespace shardscope {
 class LeasesModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    template<typename> friend struct TableSyncHooks;
     Q_DISABLE_COPY_MOVE(LeasesModel)
 
 public:

@@ -72,18 +72,6 @@ void LeaseWorkersModel::rebuild()
         }
     }
     const QList<Row> incoming = rows.values();
-    struct Hooks
-    {
-        LeaseWorkersModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int row)
-        {
-            emit model->dataChanged(model->index(row, 0), model->index(row, ColumnCount - 1));
-        }
-    };
     syncSorted(
         m_rows, incoming, [](const Row &row) { return row.workerId; },
         [](Row &current, const Row &next) {
@@ -92,7 +80,7 @@ void LeaseWorkersModel::rebuild()
             current = next;
             return true;
         },
-        Hooks{this});
+        TableSyncHooks<LeaseWorkersModel>{this, ColumnCount});
 }
 
 int LeaseWorkersModel::rowOfWorker(const QString &workerId) const

@@ -25,6 +25,7 @@ namespace shardscope {
 class LeaseWorkersModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    template<typename> friend struct TableSyncHooks;
     Q_DISABLE_COPY_MOVE(LeaseWorkersModel)
 
 public:

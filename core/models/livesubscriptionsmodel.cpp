@@ -107,18 +107,6 @@ void LiveSubscriptionsModel::apply(const QList<SubscriptionStatus> &subscription
     const auto keyOf = [](const Row &row) { return rowKey(row.consumerName, row.status); };
     std::sort(incoming.begin(), incoming.end(),
               [&keyOf](const Row &a, const Row &b) { return keyOf(a) < keyOf(b); });
-    struct Hooks
-    {
-        LiveSubscriptionsModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int row)
-        {
-            emit model->dataChanged(model->index(row, 0), model->index(row, ColumnCount - 1));
-        }
-    };
     syncSorted(
         m_rows, incoming, keyOf,
         [](Row &current, const Row &next) {
@@ -139,7 +127,7 @@ void LiveSubscriptionsModel::apply(const QList<SubscriptionStatus> &subscription
             current.status = is;
             return true; // "last event … ago" moves on with the clock
         },
-        Hooks{this});
+        TableSyncHooks<LiveSubscriptionsModel>{this, ColumnCount});
 }
 
 std::optional<QHash<QString, int>> LiveSubscriptionsModel::countsByConsumer() const

@@ -31,6 +31,7 @@ class StreamBackend;
 class LiveSubscriptionsModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    template<typename> friend struct TableSyncHooks;
     Q_DISABLE_COPY_MOVE(LiveSubscriptionsModel)
 
 public:

@@ -107,25 +107,13 @@ void ShardReadersModel::apply(const QList<ShardReader> &readers)
     }
     std::sort(incoming.begin(), incoming.end(),
               [](const ShardReader &a, const ShardReader &b) { return rowKey(a) < rowKey(b); });
-    struct Hooks
-    {
-        ShardReadersModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int row)
-        {
-            emit model->dataChanged(model->index(row, 0), model->index(row, ColumnCount - 1));
-        }
-    };
     syncSorted(
         m_rows, incoming, rowKey,
         [](ShardReader &current, const ShardReader &next) {
             current = next;
             return true; // "last read … ago" moves on with the clock
         },
-        Hooks{this});
+        TableSyncHooks<ShardReadersModel>{this, ColumnCount});
 }
 
 QString ShardReadersModel::clientName(const Caller &caller)

@@ -34,6 +34,7 @@ class StreamBackend;
 class ShardReadersModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    template<typename> friend struct TableSyncHooks;
     Q_DISABLE_COPY_MOVE(ShardReadersModel)
 
 public:

@@ -153,18 +153,6 @@ void ShardsTableModel::applyShards(QList<Shard> shards)
     incoming.reserve(shards.size());
     for (Shard &shard : shards)
         incoming.append(Row{std::move(shard), std::nullopt, std::nullopt});
-    struct Hooks
-    {
-        ShardsTableModel *model;
-        void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
-        void endInsert() { model->endInsertRows(); }
-        void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
-        void endRemove() { model->endRemoveRows(); }
-        void changed(int row)
-        {
-            emit model->dataChanged(model->index(row, 0), model->index(row, ColumnCount - 1));
-        }
-    };
     syncSorted(
         m_rows, incoming, [](const Row &row) { return row.shard.shardId; },
         [](Row &current, const Row &next) {
@@ -175,7 +163,7 @@ void ShardsTableModel::applyShards(QList<Shard> shards)
                 current.usage.reset(); // a closed shard has no use
             return true;
         },
-        Hooks{this});
+        TableSyncHooks<ShardsTableModel>{this, ColumnCount});
 }
 
 void ShardsTableModel::applyStatistics(const QList<ShardStatistics> &statistics)

@@ -32,6 +32,7 @@ class StreamBackend;
 class ShardsTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
+    template<typename> friend struct TableSyncHooks;
     Q_DISABLE_COPY_MOVE(ShardsTableModel)
 
 public:

@@ -47,4 +47,18 @@ void syncSorted(QList<T> &current, const QList<T> &incoming, KeyOf keyOf, Update
     }
 }
 
+// syncSorted's hooks for a flat table model (rows without parents) of `columns` columns. The
+// model declares `template<typename> friend struct TableSyncHooks;`: the row calls are protected.
+template<typename Model>
+struct TableSyncHooks
+{
+    Model *model;
+    int columns;
+    void beginInsert(int first, int last) { model->beginInsertRows({}, first, last); }
+    void endInsert() { model->endInsertRows(); }
+    void beginRemove(int first, int last) { model->beginRemoveRows({}, first, last); }
+    void endRemove() { model->endRemoveRows(); }
+    void changed(int row) { emit model->dataChanged(model->index(row, 0), model->index(row, columns - 1)); }
+};
+
 } // namespace shardscope
