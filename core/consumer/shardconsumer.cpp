@@ -8,14 +8,6 @@
 
 namespace shardscope {
 
-namespace {
-bool isThrottling(ErrorType type)
-{
-    return type == ErrorType::ProvisionedThroughputExceeded || type == ErrorType::LimitExceeded ||
-           type == ErrorType::KmsThrottling;
-}
-} // namespace
-
 ShardConsumer::ShardConsumer(StreamBackend *backend, LeaseTable *table, LeaseCoordinator *coordinator,
                              const QString &streamName, const Lease &lease, const ShardConsumerOptions &options,
                              BatchProcessor processor, QObject *parent)
@@ -151,7 +143,7 @@ void ShardConsumer::getIterator()
         if (run != m_run)
             return;
         if (!result) {
-            if (isThrottling(result.error().type)) {
+            if (result.error().isThrottling()) {
                 emit throttled(m_leaseKey);
                 after(nextThrottleBackoff(), [this] { getIterator(); });
             } else {
@@ -178,7 +170,7 @@ void ShardConsumer::getRecords()
             handleRecords(*result);
         } else if (result.error().type == ErrorType::ExpiredIterator) {
             getIterator(); // from the checkpoint
-        } else if (isThrottling(result.error().type)) {
+        } else if (result.error().isThrottling()) {
             emit throttled(m_leaseKey);
             after(nextThrottleBackoff(), [this] { getRecords(); });
         } else {
@@ -249,7 +241,7 @@ void ShardConsumer::subscribe()
         m_continuation.clear();
         if (error.type == ErrorType::ResourceInUse) {
             after(m_options.fanOut.resourceInUseRetryMs, [this] { subscribe(); });
-        } else if (isThrottling(error.type)) {
+        } else if (error.isThrottling()) {
             emit throttled(m_leaseKey);
             after(nextThrottleBackoff(), [this] { subscribe(); });
         } else {

@@ -103,4 +103,15 @@ void ValidationErrors::pattern(const QString &field, const QString &value, const
     add(field, value, u"Member must satisfy regular expression pattern: " % regex);
 }
 
+bool Error::isThrottling() const
+{
+    return type == ErrorType::ProvisionedThroughputExceeded || type == ErrorType::LimitExceeded ||
+           type == ErrorType::KmsThrottling;
+}
+
+bool Error::isTransient() const
+{
+    return type == ErrorType::InternalFailure || type == ErrorType::Serialization;
+}
+
 } // namespace shardscope

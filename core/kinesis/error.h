@@ -40,6 +40,10 @@ struct Error
 
     QString typeName() const;     // e.g. "ResourceNotFoundException"
     int httpStatus() const;       // 400 for client errors, 500 for internal failures
+    // Readers back off and retry on these: the shard's or the account's rate was exceeded.
+    bool isThrottling() const;
+    // Worth retrying at once a few times: the service failed, not the request.
+    bool isTransient() const;
     bool operator==(const Error &) const = default;
 
     static Error validation(const QStringList &violations);

@@ -16,16 +16,6 @@ namespace {
 constexpr qint64 kNever = std::numeric_limits<qint64>::max();
 constexpr qint64 kMinWatermark = std::numeric_limits<qint64>::min();
 
-bool isThrottling(ErrorType type)
-{
-    return type == ErrorType::ProvisionedThroughputExceeded || type == ErrorType::LimitExceeded ||
-           type == ErrorType::KmsThrottling;
-}
-
-bool isTransient(ErrorType type)
-{
-    return type == ErrorType::InternalFailure || type == ErrorType::Serialization;
-}
 } // namespace
 
 struct FanOutReader::Shard : LineageShard
@@ -308,10 +298,10 @@ void FanOutReader::handleError(const std::shared_ptr<Shard> &s, const Error &err
                         "again in %2 s (%3)")
                          .arg(s->id, QLocale().toString(m_options.resourceInUseRetryMs / 1000.0, 'f', 1),
                               error.message));
-    } else if (isThrottling(error.type)) {
+    } else if (error.isThrottling()) {
         setThrottled(*s, true);
         backOff(*s);
-    } else if (isTransient(error.type) && ++s->transientErrors <= m_options.maxTransientRetries) {
+    } else if (error.isTransient() && ++s->transientErrors <= m_options.maxTransientRetries) {
         emit warning(tr("Reading %1 failed, retrying: %2").arg(s->id, error.message));
         backOff(*s);
     } else {

@@ -18,16 +18,6 @@ constexpr qint64 kNever = std::numeric_limits<qint64>::max();
 constexpr qint64 kMinWatermark = std::numeric_limits<qint64>::min();
 constexpr int kMaxIteratorRetries = 3; // invalid or expired iterators in a row before giving up
 
-bool isThrottling(ErrorType type)
-{
-    return type == ErrorType::ProvisionedThroughputExceeded || type == ErrorType::LimitExceeded ||
-           type == ErrorType::KmsThrottling;
-}
-
-bool isTransient(ErrorType type)
-{
-    return type == ErrorType::InternalFailure || type == ErrorType::Serialization;
-}
 } // namespace
 
 struct TailReader::Shard : LineageShard
@@ -383,7 +373,7 @@ void TailReader::handleError(const std::shared_ptr<Shard> &s, const Error &error
         const int jitter = int(QRandomGenerator::global()->bounded(s->backoffMs / 4 + 1));
         s->notBefore = now() + s->backoffMs + jitter;
     };
-    if (isThrottling(error.type)) {
+    if (error.isThrottling()) {
         setThrottled(*s, true);
         backOff();
         return;
@@ -405,7 +395,7 @@ void TailReader::handleError(const std::shared_ptr<Shard> &s, const Error &error
         s->notBefore = now();
         return;
     }
-    if (isTransient(error.type)) {
+    if (error.isTransient()) {
         emit warning(tr("Reading %1 failed, retrying: %2").arg(s->id, error.message));
         backOff();
         return;
