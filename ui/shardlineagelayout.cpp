@@ -1,7 +1,5 @@
 #include "shardlineagelayout.h"
 
-#include <QLineF>
-
 #include <algorithm>
 #include <cmath>
 

@@ -3,6 +3,7 @@
 #include "models/lineagegraph.h"
 
 #include <QList>
+#include <QLineF>
 #include <QRectF>
 
 #include <utility>

@@ -475,9 +475,11 @@ void ShardLineageWidget::paintAxis(QPainter &painter)
         const qreal x = m_layout.xOf(double(t));
         if (x < area.left() - 1)
             continue;
+        const QString label = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), format);
         painter.drawLine(QPointF(x, y), QPointF(x, y + 4));
-        painter.drawText(QPointF(x + 3, y + 4 + metrics.ascent()),
-                         QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), format));
+        // A label cut at the right edge reads as a different time: leave it out.
+        if (x + 3 + metrics.horizontalAdvance(label) <= width())
+            painter.drawText(QPointF(x + 3, y + 4 + metrics.ascent()), label);
     }
 }
 
