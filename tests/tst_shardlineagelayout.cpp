@@ -198,6 +198,21 @@ private Q_SLOTS:
         // The row of a model maps to its shard; the unlisted parent has none.
         QCOMPARE(lineage.indexOfRow(2), lineage.indexOf(id(2)));
         QCOMPARE(lineage.indexOfRow(0), -1);
+
+        // A day later without a new listing: shard 2 has passed retention too, the open shards
+        // reach the new now; counts of an expired shard stay at nothing.
+        const int two = lineage.indexOf(id(2));
+        layout.setCounts(two, 7, 70);
+        QCOMPARE(layout.shard(two).records, std::optional<qint64>(7));
+        layout.setNow(now + 24 * kHour);
+        QVERIFY(layout.shard(two).pastRetention);
+        QCOMPARE(layout.shard(two).records, std::optional<qint64>(0));
+        QCOMPARE(layout.shard(two).bytes, std::optional<qint64>(0));
+        QCOMPARE(layout.endOf(lineage.indexOf(id(4))), double(now + 24 * kHour));
+        QCOMPARE(layout.axisEnd(), double(now + 24 * kHour));
+        layout.setCounts(lineage.indexOf(id(1)), 5, 50);
+        QCOMPARE(layout.shard(lineage.indexOf(id(1))).records, std::optional<qint64>(0));
+        QVERIFY(!layout.shard(lineage.indexOf(id(4))).pastRetention); // open
     }
 
     void foreignSequenceNumbersLayOutByGeneration()

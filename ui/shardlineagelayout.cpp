@@ -73,6 +73,19 @@ void ShardLineageLayout::setLineage(LineageGraph lineage)
     clampView();
 }
 
+void ShardLineageLayout::setNow(qint64 nowMs)
+{
+    m_lineage.advanceTo(nowMs);
+    if (!isTimeAxis())
+        return;
+    for (int i = 0; i < shardCount(); ++i) {
+        if (shard(i).open)
+            m_end[i] = double(nowMs);
+    }
+    m_axisEnd = std::max(m_axisEnd, double(nowMs));
+    clampView();
+}
+
 bool ShardLineageLayout::startKnown(int index) const
 {
     const LineageNode &s = shard(index);

@@ -55,6 +55,12 @@ public:
     double startOf(int index) const { return m_start.at(index); }
     double endOf(int index) const { return m_end.at(index); }
     bool startKnown(int index) const;
+    // Now moves on: open shards reach it, closed ones may pass the retention period.
+    void setNow(qint64 nowMs);
+    void setCounts(int index, std::optional<qint64> records, std::optional<qint64> bytes)
+    {
+        m_lineage.setCounts(index, records, bytes);
+    }
 
     // Where bars are drawn (the axis and legend go elsewhere).
     void setArea(const QRectF &area);

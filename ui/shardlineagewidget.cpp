@@ -1,5 +1,6 @@
 #include "shardlineagewidget.h"
 
+#include "models/modelroles.h"
 #include "theme/theme.h"
 
 #include <QAbstractItemModel>
@@ -112,8 +113,10 @@ ShardLineageWidget::ShardLineageWidget(QWidget *parent)
     // Open shards run to now: move now along while the view is on screen.
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, [this] {
-        if (!m_direct && m_layout.lineage().hasTimes())
-            rebuild();
+        if (m_direct || !m_layout.lineage().hasTimes())
+            return;
+        m_layout.setNow(m_clock());
+        update();
     });
 }
 
@@ -133,7 +136,7 @@ void ShardLineageWidget::setModel(QAbstractItemModel *model, QItemSelectionModel
         connect(model, &QAbstractItemModel::layoutChanged, this, &ShardLineageWidget::scheduleRebuild);
         connect(model, &QAbstractItemModel::rowsInserted, this, &ShardLineageWidget::scheduleRebuild);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &ShardLineageWidget::scheduleRebuild);
-        connect(model, &QAbstractItemModel::dataChanged, this, &ShardLineageWidget::scheduleRebuild);
+        connect(model, &QAbstractItemModel::dataChanged, this, &ShardLineageWidget::updateRows);
     }
     if (selection) {
         connect(selection, &QItemSelectionModel::currentChanged, this, &ShardLineageWidget::followSelection);
@@ -176,6 +179,34 @@ void ShardLineageWidget::scheduleRebuild()
         if (m_rebuildPending)
             rebuild();
     });
+}
+
+void ShardLineageWidget::updateRows(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    // Counts and use change every second; the shards themselves only with a reshard. Rows that
+    // are the same shards as drawn only take their new counts.
+    if (m_rebuildPending || m_direct || !m_model)
+        return;
+    bool changed = false;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        const int index = m_layout.lineage().indexOfRow(row);
+        const QModelIndex cell = m_model->index(row, 0);
+        if (index < 0 || cell.data(ModelRole::ShardIdRole).toString() != m_layout.shard(index).shardId ||
+            cell.data(ModelRole::EndingSequenceNumberRole).toString() != m_layout.shard(index).endingSequenceNumber)
+            return scheduleRebuild();
+        const QVariant records = cell.data(ModelRole::RecordCountRole);
+        const QVariant bytes = cell.data(ModelRole::BytesRole);
+        const auto count = [](const QVariant &v) {
+            return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+        };
+        const LineageNode &before = m_layout.shard(index);
+        const auto oldRecords = before.records;
+        const auto oldBytes = before.bytes;
+        m_layout.setCounts(index, count(records), count(bytes));
+        changed = changed || m_layout.shard(index).records != oldRecords || m_layout.shard(index).bytes != oldBytes;
+    }
+    if (changed)
+        update();
 }
 
 void ShardLineageWidget::rebuild()

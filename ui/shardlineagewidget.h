@@ -10,6 +10,7 @@
 
 class QAbstractItemModel;
 class QItemSelectionModel;
+class QModelIndex;
 class QTimer;
 
 namespace shardscope {
@@ -84,6 +85,7 @@ protected:
 
 private:
     void scheduleRebuild();
+    void updateRows(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void rebuild();
     void relayout();
     void select(int index);

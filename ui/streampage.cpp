@@ -230,6 +230,8 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
     auto *buttons = new QHBoxLayout;
     auto *hint = new QLabel(tr("Hash-key space — click a shard to select it, Shift+click a neighbour to merge"), page);
     hint->setForegroundRole(QPalette::PlaceholderText);
+    // The hint speaks of the band: shown with the map only.
+    connect(m_shardViews, &QTabWidget::currentChanged, hint, [hint](int view) { hint->setVisible(view == MapView); });
     buttons->addWidget(hint);
     buttons->addStretch(1);
     for (QAction *action : actions)

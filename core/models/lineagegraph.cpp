@@ -145,24 +145,40 @@ LineageGraph LineageGraph::build(QList<LineageNode> shards, const Stream &stream
         std::ranges::sort(shard.children, [&](const QString &a, const QString &b) {
             return shards.at(indexOf.value(a)).sortKey < shards.at(indexOf.value(b)).sortKey;
         });
-        if (shard.listed && !shard.open && stream.retentionHours && shard.closedMs) {
-            const qint64 retentionMs = qint64(*stream.retentionHours) * 3600 * 1000;
-            shard.pastRetention = *shard.closedMs < stream.nowMs - retentionMs;
-        }
-        if (shard.pastRetention && shard.listed) {
-            // Whatever a count taken earlier said, nothing is readable any more.
-            shard.records = shard.records ? std::optional<qint64>(0) : std::nullopt;
-            shard.bytes = shard.bytes ? std::optional<qint64>(0) : std::nullopt;
-        }
     }
 
     lineage.m_shards = std::move(shards);
     lineage.m_indexOf = std::move(indexOf);
+    lineage.advanceTo(stream.nowMs);
     for (int i = 0; i < lineage.m_shards.size(); ++i) {
         if (lineage.m_shards.at(i).row >= 0)
             lineage.m_indexOfRow.insert(lineage.m_shards.at(i).row, i);
     }
     return lineage;
+}
+
+void LineageGraph::setCounts(int index, std::optional<qint64> records, std::optional<qint64> bytes)
+{
+    LineageNode &shard = m_shards[index];
+    // Whatever a count taken earlier said, nothing is readable past retention.
+    shard.records = records && shard.pastRetention ? std::optional<qint64>(0) : records;
+    shard.bytes = bytes && shard.pastRetention ? std::optional<qint64>(0) : bytes;
+}
+
+void LineageGraph::advanceTo(qint64 nowMs)
+{
+    m_stream.nowMs = nowMs;
+    if (!m_stream.retentionHours)
+        return;
+    const qint64 horizon = nowMs - qint64(*m_stream.retentionHours) * 3600 * 1000;
+    for (int i = 0; i < m_shards.size(); ++i) {
+        LineageNode &shard = m_shards[i];
+        if (!shard.listed || shard.open || !shard.closedMs || shard.pastRetention ||
+            *shard.closedMs >= horizon)
+            continue;
+        shard.pastRetention = true;
+        setCounts(i, shard.records, shard.bytes);
+    }
 }
 
 std::optional<qint64> LineageGraph::firstMs() const

@@ -75,6 +75,11 @@ public:
     // The earliest time of the lineage: the stream's creation, else its oldest shard's.
     std::optional<qint64> firstMs() const;
 
+    // Cheap updates between rebuilds (no reordering): what a shard holds now (nothing once
+    // past retention), and time moving on (shards crossing the retention period).
+    void setCounts(int index, std::optional<qint64> records, std::optional<qint64> bytes);
+    void advanceTo(qint64 nowMs);
+
 private:
     QList<LineageNode> m_shards;
     QHash<QString, int> m_indexOf;
