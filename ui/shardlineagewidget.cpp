@@ -456,9 +456,11 @@ void ShardLineageWidget::paintEvent(QPaintEvent *)
             label += tr(" · %1 records · %2").arg(locale.toString(*shard.records), locale.formattedDataSize(*shard.bytes));
         if (shard.pastRetention)
             label += tr(" · past retention");
-        const qreal x = std::max(r.left(), area.left()) + 4;
-        if (x > area.right() - 20)
-            continue;
+        // Near the right edge the label moves left into the row's empty start rather than be cut.
+        const qreal wanted = metrics.horizontalAdvance(label);
+        qreal x = std::max(r.left(), area.left()) + 4;
+        if (x + wanted > area.right() - 2)
+            x = std::max(area.left() + 4, area.right() - 2 - wanted);
         painter.setPen(shard.pastRetention || !shard.listed ? colours.faintText : colours.text);
         const QString text = metrics.elidedText(label, Qt::ElideRight, area.right() - x - 2);
         painter.drawText(QRectF(x, r.top(), area.right() - x, r.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
