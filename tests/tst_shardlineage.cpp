@@ -21,6 +21,10 @@
 #include "streampage.h"
 
 #include <QAction>
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QToolTip>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -183,6 +187,18 @@ private Q_SLOTS:
         // The merge's child sits between its parents.
         QVERIFY(layout.rowOf(graph.indexOf(id(3))) < layout.rowOf(graph.indexOf(id(6))));
         QVERIFY(layout.rowOf(graph.indexOf(id(6))) < layout.rowOf(graph.indexOf(id(4))));
+
+        // The tooltip has the exact times and the hash keys.
+        QHelpEvent help(QEvent::ToolTip, lineage->pointOf(id(6)), lineage->mapToGlobal(lineage->pointOf(id(6))));
+        QCoreApplication::sendEvent(lineage, &help);
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(id(6)), qPrintable(tip));
+        QVERIFY2(tip.contains(QLocale().toString(QDateTime::fromMSecsSinceEpoch(kT0 + 3 * kHour),
+                                                 u"yyyy-MM-dd HH:mm:ss.zzz"_s)),
+                 qPrintable(tip));
+        QVERIFY2(tip.contains(HashKeyRange::evenSplit(4)[1].start.toDecimal()), qPrintable(tip));
+        QVERIFY2(tip.contains(id(3) + u", "_s + id(4)), qPrintable(tip));
+        QToolTip::hideText();
 
         // A click on shard 3's bar selects it in the table and the map.
         QSignalSpy selected(page, &StreamPage::selectedShardChanged);

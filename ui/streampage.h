@@ -22,8 +22,9 @@ class StreamMetricsView;
 class StreamSummaryModel;
 
 // The page of one stream: a header with its name and status, and tabs — Overview (every setting
-// and the totals, with the actions that change them), Shards (the hash-key map and the shards
-// table, with each shard's use drawn as a bar), Records (the live tail and filters, RecordsPage)
+// and the totals, with the actions that change them), Shards (the hash-key map or the lineage of
+// every shard over time, above the shards table, with each shard's use drawn as a bar),
+// Records (the live tail and filters, RecordsPage),
 // Metrics (the stream's CloudWatch metrics as charts, StreamMetricsView) and Consumers (its
 // enhanced fan-out consumers and their live subscriptions, ConsumersPage). The first two read
 // the shared models, and poll the shards' use only while the table or the Overview is on screen;
