@@ -246,6 +246,19 @@ private Q_SLOTS:
         window->action(u"actionPartitionKeyCalculator"_s)->trigger();
         QCOMPARE(page->tabs()->currentIndex(), int(StreamPage::ShardsTab));
         QCOMPARE(page->shardViews()->currentWidget(), page->shardMapLab());
+
+        // A reshard while the map shows: the hidden lineage catches up when shown again.
+        const HashKeyRange merged6{HashKeyRange::evenSplit(4)[1].start, HashKeyRange::evenSplit(4)[2].end};
+        QVERIFY(m_engine->splitShard(SplitShardRequest{StreamTarget::byName(u"orders"_s), id(6),
+                                                       merged6.midpoint().toDecimal()}));
+        QTRY_COMPARE(page->shardsModel()->rowCount(), 8);
+        QCOMPARE(lineage->lineageLayout().shardCount(), 7);
+        show->trigger();
+        QCOMPARE(page->shardViews()->currentWidget(), lineage);
+        QTRY_COMPARE(lineage->lineageLayout().shardCount(), 9);
+        const LineageGraph &after = lineage->lineageLayout().lineage();
+        QCOMPARE(after.shards().at(after.indexOf(id(6))).children, (QStringList{id(7), id(8)}));
+        QCOMPARE(lineage->selectedShardId(), id(6)); // still the table's selection
     }
 };
 

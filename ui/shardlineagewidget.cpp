@@ -172,6 +172,11 @@ void ShardLineageWidget::setLineage(LineageGraph lineage)
 
 void ShardLineageWidget::scheduleRebuild()
 {
+    // Hidden (the map is showing): rebuild once shown rather than at every change.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     if (m_rebuildPending)
         return;
     m_rebuildPending = true;
@@ -187,6 +192,10 @@ void ShardLineageWidget::updateRows(const QModelIndex &topLeft, const QModelInde
     // are the same shards as drawn only take their new counts.
     if (m_rebuildPending || m_direct || !m_model)
         return;
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
     bool changed = false;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const int index = m_layout.lineage().indexOfRow(row);
@@ -212,6 +221,7 @@ void ShardLineageWidget::updateRows(const QModelIndex &topLeft, const QModelInde
 void ShardLineageWidget::rebuild()
 {
     m_rebuildPending = false;
+    m_stale = false;
     if (m_direct)
         return;
     const LineageGraph::Stream stream{m_createdMs, m_retentionHours, m_clock()};
@@ -255,7 +265,8 @@ int ShardLineageWidget::selectedIndex() const
     if (!m_ghostSelection.isEmpty())
         return m_layout.lineage().indexOf(m_ghostSelection);
     const int row = currentSourceRow();
-    return row < 0 ? -1 : m_layout.lineage().indexOfRow(row);
+    // By id, not row: rows move when shards are added, even before a rebuild.
+    return row < 0 ? -1 : m_layout.lineage().indexOf(m_model->index(row, 0).data(ModelRole::ShardIdRole).toString());
 }
 
 QString ShardLineageWidget::selectedShardId() const
@@ -266,7 +277,7 @@ QString ShardLineageWidget::selectedShardId() const
 
 bool ShardLineageWidget::selectShard(const QString &shardId)
 {
-    if (m_rebuildPending)
+    if (m_rebuildPending || m_stale)
         rebuild();
     const int index = m_layout.lineage().indexOf(shardId);
     if (index < 0)
@@ -277,7 +288,7 @@ bool ShardLineageWidget::selectShard(const QString &shardId)
 
 QPoint ShardLineageWidget::pointOf(const QString &shardId)
 {
-    if (m_rebuildPending)
+    if (m_rebuildPending || m_stale)
         rebuild();
     const int index = m_layout.lineage().indexOf(shardId);
     if (index < 0)

@@ -104,6 +104,7 @@ private:
     std::function<qint64()> m_clock;
     QString m_ghostSelection; // a selected shard without a model row
     bool m_rebuildPending = false;
+    bool m_stale = false; // the model changed while hidden
     bool m_direct = false; // setLineage() was used
     QTimer *m_tick;
 
