@@ -41,6 +41,7 @@ struct LineageColours
     QColor now;
     QColor text;
     QColor faintText;
+    QColor base;
 
     static LineageColours forPalette(const QPalette &palette)
     {
@@ -55,6 +56,7 @@ struct LineageColours
         c.now = Theme::series(Theme::Series::Blue, palette);
         c.text = palette.color(QPalette::Text);
         c.faintText = palette.color(QPalette::PlaceholderText);
+        c.base = palette.color(QPalette::Base);
         return c;
     }
 };
@@ -87,15 +89,16 @@ void fillBar(QPainter &painter, const QRectF &r, const LineageNode &shard, bool 
     }
     painter.drawRect(r);
     if (!startKnown) {
-        // No known start: the bar fades in from the left edge.
-        QColor from = colours.expired;
-        from.setAlpha(0);
-        QLinearGradient fade(r.topLeft(), QPointF(r.left() + std::min<qreal>(40, r.width()), r.top()));
-        fade.setColorAt(0, from);
-        fade.setColorAt(1, colours.expired);
+        // No known start: the bar fades in from the background at its left end.
+        QColor clear = colours.base;
+        clear.setAlpha(0);
+        const qreal length = std::min<qreal>(48, r.width());
+        QLinearGradient fade(r.topLeft(), QPointF(r.left() + length, r.top()));
+        fade.setColorAt(0, colours.base);
+        fade.setColorAt(1, clear);
         painter.setPen(Qt::NoPen);
         painter.setBrush(fade);
-        painter.drawRect(QRectF(r.left(), r.bottom() - 2, r.width(), 2));
+        painter.drawRect(QRectF(r.left() - 1, r.top() - 1, length + 1, r.height() + 2));
     }
 }
 
