@@ -210,6 +210,10 @@ private Q_SLOTS:
         QVERIFY(map->selectedIndex() >= 0);
         QCOMPARE(map->bandLayout().shards().at(map->selectedIndex()).shardId, id(3));
         QCOMPARE(lineage->selectedShardId(), id(3));
+        // Down moves to the next row: the merge of 3 and 4 sits right below 3.
+        QTest::keyClick(lineage, Qt::Key_Down);
+        QCOMPARE(lineage->selectedShardId(), id(6));
+        QCOMPARE(tableSelection(page), id(6));
 
         // Selecting in the table highlights the bar.
         QTableView *table = page->shardsView();

@@ -429,9 +429,12 @@ void ShardLineageWidget::paintEvent(QPaintEvent *)
     const qreal top = area.top();
     const qreal bottom = area.bottom();
 
-    // Edges under the bars: only those whose rows span the screen.
+    // Edges under the bars: only those whose rows span the screen; the selected shard's own in
+    // the selection colour.
+    const int selected = selectedIndex();
+    const QPen edgePen(colours.edge, 1.2);
+    const QPen selectedEdgePen(colours.selection, 2);
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(colours.edge, 1.2));
     for (const ShardLineageLayout::Edge &edge : m_layout.edges()) {
         const int a = m_layout.rowOf(edge.parent);
         const int b = m_layout.rowOf(edge.child);
@@ -441,6 +444,7 @@ void ShardLineageWidget::paintEvent(QPaintEvent *)
         if (std::max(line.x1(), line.x2()) < area.left() || std::min(line.x1(), line.x2()) > area.right())
             continue;
         // Elbow: down from the parent's end, across to the child's start.
+        painter.setPen(edge.parent == selected || edge.child == selected ? selectedEdgePen : edgePen);
         QPainterPath path(line.p1());
         path.lineTo(line.x1(), line.y2());
         path.lineTo(line.p2());
@@ -449,7 +453,6 @@ void ShardLineageWidget::paintEvent(QPaintEvent *)
     }
     painter.setRenderHint(QPainter::Antialiasing, false);
 
-    const int selected = selectedIndex();
     const QFontMetricsF metrics(font());
     const QLocale locale;
     for (int row = first; row < last; ++row) {
