@@ -8,7 +8,14 @@
 // Prints shardmap_paint_p50, shardmap_paint_p99 (whole band), shardmap_zoomed_paint_p50 and
 // _p99 (×50), shardmap_layout (rebuilding the layout from the shard list) and
 // shardmap_hit_test (per hover).
+//
+// The same history in the lineage view (a round an hour, a day of retention, the first round's
+// parents expired), rendered into 1400×800: lineage_paint_p50 and _p99 (a full repaint, the
+// rows in the middle of the list on screen), lineage_layout (the lineage and its rows built
+// from the shard list) and lineage_hit_test.
 
+#include "kinesis/sequencenumber.h"
+#include "shardlineagewidget.h"
 #include "shardmapwidget.h"
 
 #include <QApplication>
@@ -40,6 +47,10 @@ class StreamHistory
 public:
     QList<BandShard> shards;
     QList<int> open; // indices, by range start
+    // When each shard was created and closed (0 while open); `now` moves an hour per round.
+    QList<qint64> createdMs;
+    QList<qint64> closedMs;
+    qint64 now = 1'767'225'600'000;
 
     StreamHistory()
     {
@@ -50,6 +61,7 @@ public:
     // Merges neighbours pairwise in [from, to) of the open list, then splits each result.
     void round(int from, int to)
     {
+        now += 3'600'000;
         QList<int> next(open.begin(), open.begin() + from);
         for (int k = from; k + 1 < to; k += 2) {
             const int a = open[k];
@@ -80,16 +92,59 @@ private:
         shard.use = r == 0 ? 1.3 : r < 50 ? 0.5 + r / 100.0 : r / 4000.0;
         shard.records = qint64(r) * 1000;
         shards.append(shard);
+        createdMs.append(now);
+        closedMs.append(0);
         return int(shards.size() - 1);
     }
     void close(int index)
     {
         shards[index].open = false;
         shards[index].use.reset();
+        closedMs[index] = now;
     }
 };
 
 QList<double> timePaints(ShardMapWidget &widget, QImage &image)
+{
+    QList<double> ms;
+    QElapsedTimer timer;
+    for (int frame = 0; frame < kFrames; ++frame) {
+        timer.start();
+        widget.render(&image);
+        ms.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return ms;
+}
+
+// The history as a listing would return it, with our sequence numbers (so times); every shard
+// is listed, those closed in the first round past retention by now (a listing not yet updated).
+QList<LineageNode> lineageShards(const StreamHistory &history)
+{
+    QList<LineageNode> shards;
+    for (qsizetype i = 0; i < history.shards.size(); ++i) {
+        const BandShard &band = history.shards.at(i);
+        LineageNode shard;
+        shard.row = int(shards.size());
+        shard.shardId = band.shardId;
+        for (const QString &parent : {band.parentId, band.adjacentParentId}) {
+            if (!parent.isEmpty())
+                shard.parents.append(parent);
+        }
+        shard.range = band.range;
+        shard.open = band.open;
+        shard.startingSequenceNumber =
+            SequenceNumber(SequenceNumber::counterAt(history.createdMs.at(i)) + 1, quint32(i)).toString();
+        if (!band.open)
+            shard.endingSequenceNumber =
+                SequenceNumber(SequenceNumber::counterAt(history.closedMs.at(i)), quint32(i)).toString();
+        shard.records = band.records;
+        shard.bytes = band.records.value_or(0) * 180;
+        shards.append(shard);
+    }
+    return shards;
+}
+
+QList<double> timePaints(ShardLineageWidget &widget, QImage &image)
 {
     QList<double> ms;
     QElapsedTimer timer;
@@ -156,5 +211,37 @@ int main(int argc, char *argv[])
     std::printf("shardmap_zoomed_paint_p50: %.2f ms\n", percentile(zoomed, 0.5));
     std::printf("shardmap_zoomed_paint_p99: %.2f ms\n", percentile(zoomed, 0.99));
     std::printf("shardmap_hit_test: %.3f us (%lld of %d points on a shard)\n", hitUs, static_cast<long long>(found), kHits);
+
+    // The lineage of the same history, 25 hours after the stream was created.
+    ShardLineageWidget lineage;
+    lineage.resize(1400, 800);
+    const QList<LineageNode> listed = lineageShards(history);
+    const LineageGraph::Stream stream{history.createdMs.first(), 24, history.now + 21 * 3'600'000 + 1'800'000};
+    QElapsedTimer lineageTimer;
+    lineageTimer.start();
+    lineage.setLineage(LineageGraph::build(listed, stream));
+    const double lineageLayoutMs = double(lineageTimer.nsecsElapsed()) / 1e6;
+    QImage lineageImage(lineage.size(), QImage::Format_ARGB32_Premultiplied);
+    lineage.render(&lineageImage);
+    // Rows in the middle of the list: where edges from far rows pass.
+    lineage.pointOf(history.shards.at(history.shards.size() / 2).shardId);
+    const QList<double> lineagePaints = timePaints(lineage, lineageImage);
+    const ShardLineageLayout &rows = lineage.lineageLayout();
+    qint64 lineageFound = 0;
+    QElapsedTimer lineageHitTimer;
+    lineageHitTimer.start();
+    for (const QPointF &point : std::as_const(points))
+        lineageFound += rows.hitTest(point) >= 0 ? 1 : 0;
+    const double lineageHitUs = double(lineageHitTimer.nsecsElapsed()) / 1e3 / kHits;
+    qsizetype expired = 0;
+    for (const LineageNode &shard : rows.lineage().shards())
+        expired += shard.pastRetention ? 1 : 0;
+    std::printf("lineage_shards: %d (%lld past retention, %lld edges)\n", rows.shardCount(),
+                static_cast<long long>(expired), static_cast<long long>(rows.edges().size()));
+    std::printf("lineage_layout: %.2f ms\n", lineageLayoutMs);
+    std::printf("lineage_paint_p50: %.2f ms\n", percentile(lineagePaints, 0.5));
+    std::printf("lineage_paint_p99: %.2f ms\n", percentile(lineagePaints, 0.99));
+    std::printf("lineage_hit_test: %.3f us (%lld of %d points on a shard)\n", lineageHitUs,
+                static_cast<long long>(lineageFound), kHits);
     return 0;
 }

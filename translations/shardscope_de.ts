@@ -3602,6 +3602,18 @@ erreichbar, Tabelle unbekannt, keine Anmeldedaten), 2 bei falschen Argumenten.
         <source>Type a partition key to see its hash key and the shard it lands on</source>
         <translation>Geben Sie einen Partitionsschlüssel ein, um seinen Hash-Schlüssel und seinen Shard zu sehen</translation>
     </message>
+    <message>
+        <source>Show Shard &amp;Lineage</source>
+        <translation>Shard-&amp;Herkunft anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+V</source>
+        <translation>Ctrl+Alt+V</translation>
+    </message>
+    <message>
+        <source>Every shard the stream has had, on a timeline from creation to close</source>
+        <translation>Jeder Shard, den der Stream je hatte, auf einer Zeitachse von der Erstellung bis zum Schließen</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -5807,6 +5819,109 @@ Hash-Schlüssel %4 – %5
     </message>
 </context>
 <context>
+    <name>shardscope::ShardLineageWidget</name>
+    <message>
+        <source>Shard lineage</source>
+        <translation>Shard-Herkunft</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>closed, no longer listed</source>
+        <translation>geschlossen, nicht mehr aufgeführt</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>Created: not known (the shard is no longer listed)</source>
+        <translation>Erstellt: unbekannt (der Shard wird nicht mehr aufgeführt)</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Generation %1; times unknown (the sequence numbers do not carry them)</source>
+        <translation>Generation %1; Zeiten unbekannt (die Sequenznummern enthalten keine)</translation>
+    </message>
+    <message>
+        <source>Hash keys: %1 – %2</source>
+        <translation>Hash-Schlüssel: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Sequence numbers: %1 – %2</source>
+        <translation>Sequenznummern: %1 – %2</translation>
+    </message>
+    <message>
+        <source>(open)</source>
+        <translation>(offen)</translation>
+    </message>
+    <message>
+        <source>Holds %1 records, %2</source>
+        <translation>Enthält %1 Datensätze, %2</translation>
+    </message>
+    <message>
+        <source>Parents: %1</source>
+        <translation>Eltern: %1</translation>
+    </message>
+    <message>
+        <source>Children: %1</source>
+        <translation>Kinder: %1</translation>
+    </message>
+    <message>
+        <source>Past the retention period: its records have expired.</source>
+        <translation>Aufbewahrungszeit überschritten: seine Datensätze sind abgelaufen.</translation>
+    </message>
+    <message>
+        <source>No shards to show.</source>
+        <translation>Keine Shards anzuzeigen.</translation>
+    </message>
+    <message>
+        <source> · %1 records · %2</source>
+        <translation> · %1 Datensätze · %2</translation>
+    </message>
+    <message>
+        <source> · past retention</source>
+        <translation> · Aufbewahrung überschritten</translation>
+    </message>
+    <message>
+        <source>gen %1</source>
+        <translation>Gen. %1</translation>
+    </message>
+    <message>
+        <source>Times unknown: the sequence numbers carry none; shards ordered by generation</source>
+        <translation>Zeiten unbekannt: die Sequenznummern enthalten keine; Shards nach Generation geordnet</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Past retention (no records)</source>
+        <translation>Aufbewahrung überschritten (keine Datensätze)</translation>
+    </message>
+    <message>
+        <source>Zoom ×%1 — Ctrl+wheel or +/− to zoom, drag to pan, 0 to reset</source>
+        <translation>Zoom ×%1 — Strg+Mausrad oder +/− zum Zoomen, Ziehen zum Verschieben, 0 zum Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Click a shard to select it, double-click to show its records</source>
+        <translation>Klicken Sie auf einen Shard, um ihn auszuwählen, Doppelklick zeigt seine Datensätze</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ShardMapLab</name>
     <message>
         <source>Mi&amp;dpoint</source>
@@ -6457,6 +6572,14 @@ Hash-Schlüssel %4 – %5
     <message>
         <source>Cons&amp;umers</source>
         <translation>&amp;Consumer</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>Herkunft</translation>
     </message>
 </context>
 <context>

@@ -3603,6 +3603,18 @@ injoignable, table inconnue, pas d&apos;identifiants), 2 pour de mauvais argumen
         <source>Type a partition key to see its hash key and the shard it lands on</source>
         <translation>Saisissez une clé de partition pour voir sa clé de hachage et le shard où elle arrive</translation>
     </message>
+    <message>
+        <source>Show Shard &amp;Lineage</source>
+        <translation>Afficher la &amp;lignée des shards</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+V</source>
+        <translation>Ctrl+Alt+V</translation>
+    </message>
+    <message>
+        <source>Every shard the stream has had, on a timeline from creation to close</source>
+        <translation>Chaque shard qu’a eu le flux, sur une frise de sa création à sa fermeture</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::MaxRecordSizeDialog</name>
@@ -5808,6 +5820,109 @@ Clés de hachage %4 – %5
     </message>
 </context>
 <context>
+    <name>shardscope::ShardLineageWidget</name>
+    <message>
+        <source>Shard lineage</source>
+        <translation>Lignée des shards</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>closed, no longer listed</source>
+        <translation>fermé, plus listé</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Créé : %1</translation>
+    </message>
+    <message>
+        <source>Created: not known (the shard is no longer listed)</source>
+        <translation>Créé : inconnu (le shard n’est plus listé)</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Fermé : %1</translation>
+    </message>
+    <message>
+        <source>Generation %1; times unknown (the sequence numbers do not carry them)</source>
+        <translation>Génération %1 ; heures inconnues (les numéros de séquence n’en portent pas)</translation>
+    </message>
+    <message>
+        <source>Hash keys: %1 – %2</source>
+        <translation>Clés de hachage : %1 – %2</translation>
+    </message>
+    <message>
+        <source>Sequence numbers: %1 – %2</source>
+        <translation>Numéros de séquence : %1 – %2</translation>
+    </message>
+    <message>
+        <source>(open)</source>
+        <translation>(ouvert)</translation>
+    </message>
+    <message>
+        <source>Holds %1 records, %2</source>
+        <translation>Contient %1 enregistrements, %2</translation>
+    </message>
+    <message>
+        <source>Parents: %1</source>
+        <translation>Parents : %1</translation>
+    </message>
+    <message>
+        <source>Children: %1</source>
+        <translation>Enfants : %1</translation>
+    </message>
+    <message>
+        <source>Past the retention period: its records have expired.</source>
+        <translation>Au-delà de la durée de rétention : ses enregistrements ont expiré.</translation>
+    </message>
+    <message>
+        <source>No shards to show.</source>
+        <translation>Aucun shard à afficher.</translation>
+    </message>
+    <message>
+        <source> · %1 records · %2</source>
+        <translation> · %1 enregistrements · %2</translation>
+    </message>
+    <message>
+        <source> · past retention</source>
+        <translation> · rétention dépassée</translation>
+    </message>
+    <message>
+        <source>gen %1</source>
+        <translation>gén. %1</translation>
+    </message>
+    <message>
+        <source>Times unknown: the sequence numbers carry none; shards ordered by generation</source>
+        <translation>Heures inconnues : les numéros de séquence n’en portent pas ; shards classés par génération</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>Past retention (no records)</source>
+        <translation>Rétention dépassée (aucun enregistrement)</translation>
+    </message>
+    <message>
+        <source>Zoom ×%1 — Ctrl+wheel or +/− to zoom, drag to pan, 0 to reset</source>
+        <translation>Zoom ×%1 — Ctrl+molette ou +/− pour zoomer, glisser pour déplacer, 0 pour réinitialiser</translation>
+    </message>
+    <message>
+        <source>Click a shard to select it, double-click to show its records</source>
+        <translation>Cliquez sur un shard pour le sélectionner, double-cliquez pour afficher ses enregistrements</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::ShardMapLab</name>
     <message>
         <source>Mi&amp;dpoint</source>
@@ -6458,6 +6573,14 @@ Clés de hachage %4 – %5
     <message>
         <source>Cons&amp;umers</source>
         <translation>&amp;Consommateurs</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>Lignée</translation>
     </message>
 </context>
 <context>

@@ -462,6 +462,8 @@ void MainWindow::createActions()
                           tr("Preview UpdateShardCount's uniform layout and limits for a target shard count"));
     m_calculator = make(u"actionPartitionKeyCalculator"_s, tr("Partition-&Key Calculator"), QKeySequence(tr("Ctrl+Alt+H")),
                         tr("Type a partition key to see its hash key and the shard it lands on"));
+    m_showLineage = make(u"actionShowShardLineage"_s, tr("Show Shard &Lineage"), QKeySequence(tr("Ctrl+Alt+V")),
+                         tr("Every shard the stream has had, on a timeline from creation to close"));
     m_refresh = make(u"actionRefresh"_s, tr("Re&fresh"), QKeySequence::Refresh,
                      tr("List streams and shards again"));
     m_serve = make(u"actionServe"_s, tr("&Serve on Localhost"), QKeySequence(tr("Ctrl+Shift+S")),
@@ -530,7 +532,7 @@ void MainWindow::createActions()
     connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeConnection);
     connect(m_connectionReadOnly, &QAction::triggered, this, &MainWindow::setConnectionReadOnly);
     m_streamActions = {m_deleteStream, m_retention, m_encryption, m_tags, m_streamMode, m_maxRecordSize,
-                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_previewSplit, m_previewMerge, m_previewScale, m_calculator, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab, m_putRecord,
+                       m_enhancedMonitoring, m_warmThroughput, m_resourcePolicy, m_split, m_merge, m_previewSplit, m_previewMerge, m_previewScale, m_calculator, m_showLineage, m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab, m_putRecord,
                        m_replayRecords, m_exportRecords, m_importRecords};
     connect(m_putRecord, &QAction::triggered, this, &MainWindow::putRecord);
     connect(m_replayRecords, &QAction::triggered, this, &MainWindow::replayRecords);
@@ -554,6 +556,7 @@ void MainWindow::createActions()
     const auto inLab = [this](void (ShardMapLab::*slot)()) {
         return [this, slot] {
             m_page->tabs()->setCurrentIndex(StreamPage::ShardsTab);
+            m_page->showShardView(StreamPage::MapView);
             (m_page->shardMapLab()->*slot)();
         };
     };
@@ -561,6 +564,10 @@ void MainWindow::createActions()
     connect(m_previewMerge, &QAction::triggered, this, inLab(&ShardMapLab::previewMerge));
     connect(m_previewScale, &QAction::triggered, this, inLab(&ShardMapLab::previewScale));
     connect(m_calculator, &QAction::triggered, this, inLab(&ShardMapLab::focusCalculator));
+    connect(m_showLineage, &QAction::triggered, this, [this] {
+        m_page->tabs()->setCurrentIndex(StreamPage::ShardsTab);
+        m_page->showShardView(StreamPage::LineageView);
+    });
     connect(m_refresh, &QAction::triggered, this, [this] {
         m_tree->refreshAll();
         m_page->refresh();
@@ -746,6 +753,7 @@ void MainWindow::createMenus()
     view->addActions({m_overviewTab, m_shardsTab, m_recordsTab, m_metricsTab, m_consumersTab});
     view->addAction(m_producers);
     view->addAction(m_calculator);
+    view->addAction(m_showLineage);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         QAction *toggle = dock->toggleViewAction();
@@ -944,6 +952,8 @@ void MainWindow::updateActions()
     m_previewScale->setStatusTip(!haveStream ? noStream : !writable ? readOnly : m_previewScale->toolTip());
     m_calculator->setEnabled(haveStream);
     m_calculator->setStatusTip(!haveStream ? noStream : m_calculator->toolTip());
+    m_showLineage->setEnabled(haveStream);
+    m_showLineage->setStatusTip(!haveStream ? noStream : m_showLineage->toolTip());
     for (QAction *a : {m_split, m_merge, m_previewSplit, m_previewMerge}) {
         a->setEnabled(haveStream && writable && shardOpen);
         a->setStatusTip(!haveStream ? noStream

@@ -196,6 +196,7 @@ private:
     QAction *m_previewMerge = nullptr;
     QAction *m_previewScale = nullptr;
     QAction *m_calculator = nullptr;
+    QAction *m_showLineage = nullptr; // the Shards tab's lineage view
     QAction *m_refresh = nullptr;
     QAction *m_serve = nullptr;
     QAction *m_demoEvents = nullptr;

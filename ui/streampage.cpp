@@ -7,6 +7,7 @@
 #include "models/streamsummarymodel.h"
 #include "metrics/streammetricsview.h"
 #include "records/recordspage.h"
+#include "shardlineagewidget.h"
 #include "shardmaplab.h"
 #include "theme/theme.h"
 #include "usagebardelegate.h"
@@ -209,10 +210,28 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
     connect(m_shardsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { emit selectedShardChanged(selectedShardId()); });
 
+    // The map and the lineage take turns above the table and share its selection.
+    m_shardViews = new QTabWidget(page);
+    m_shardViews->setObjectName(u"shardViews"_s);
+    m_shardViews->setDocumentMode(true);
+    m_lineage = new ShardLineageWidget(m_shardViews);
+    m_lineage->setObjectName(u"shardLineage"_s);
+    m_lineage->setModel(m_shards, m_shardsView->selectionModel());
+    connect(m_lineage, &ShardLineageWidget::shardActivated, this, &StreamPage::showShardRecords);
+    connect(m_summary, &StreamSummaryModel::summaryChanged, m_lineage, [this] {
+        const auto summary = m_summary->summary();
+        m_lineage->setStreamFacts(summary ? std::optional<qint64>(summary->streamCreationTimestamp) : std::nullopt,
+                                  summary ? std::optional<int>(summary->retentionPeriodHours) : std::nullopt);
+    });
+    m_shardViews->addTab(m_lab, tr("Map"));
+    m_shardViews->addTab(m_lineage, tr("Lineage"));
+
     m_shardsError = errorLabel(page);
     auto *buttons = new QHBoxLayout;
     auto *hint = new QLabel(tr("Hash-key space — click a shard to select it, Shift+click a neighbour to merge"), page);
     hint->setForegroundRole(QPalette::PlaceholderText);
+    // The hint speaks of the band: shown with the map only.
+    connect(m_shardViews, &QTabWidget::currentChanged, hint, [hint](int view) { hint->setVisible(view == MapView); });
     buttons->addWidget(hint);
     buttons->addStretch(1);
     for (QAction *action : actions)
@@ -230,12 +249,26 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_shardsError);
     tableLayout->addWidget(m_shardsView, 1);
-    splitter->addWidget(m_lab);
+    splitter->addWidget(m_shardViews);
     splitter->addWidget(tablePart);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
     return page;
+}
+
+void StreamPage::showShardView(ShardView view)
+{
+    m_shardViews->setCurrentWidget(view == LineageView ? static_cast<QWidget *>(m_lineage) : m_lab);
+    m_shardViews->currentWidget()->setFocus();
+}
+
+void StreamPage::showShardRecords(const QString &shardId)
+{
+    m_records->setStartShard(shardId);
+    m_records->setStartPosition(RecordsPage::TrimHorizon);
+    m_tabs->setCurrentWidget(m_records);
+    m_records->start();
 }
 
 void StreamPage::setStream(StreamBackend *backend, const QString &streamName)

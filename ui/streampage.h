@@ -14,6 +14,7 @@ namespace shardscope {
 
 class ConsumersPage;
 class RecordsPage;
+class ShardLineageWidget;
 class ShardMapLab;
 class ShardsTableModel;
 class StreamBackend;
@@ -21,8 +22,9 @@ class StreamMetricsView;
 class StreamSummaryModel;
 
 // The page of one stream: a header with its name and status, and tabs — Overview (every setting
-// and the totals, with the actions that change them), Shards (the hash-key map and the shards
-// table, with each shard's use drawn as a bar), Records (the live tail and filters, RecordsPage)
+// and the totals, with the actions that change them), Shards (the hash-key map or the lineage of
+// every shard over time, above the shards table, with each shard's use drawn as a bar),
+// Records (the live tail and filters, RecordsPage),
 // Metrics (the stream's CloudWatch metrics as charts, StreamMetricsView) and Consumers (its
 // enhanced fan-out consumers and their live subscriptions, ConsumersPage). The first two read
 // the shared models, and poll the shards' use only while the table or the Overview is on screen;
@@ -36,6 +38,8 @@ class StreamPage final : public QWidget
 
 public:
     enum Tab { OverviewTab, ShardsTab, RecordsTab, MetricsTab, ConsumersTab };
+    // The Shards tab's two pictures above the table.
+    enum ShardView { MapView, LineageView };
 
     // `settingsActions` are shown as buttons on the Overview tab, `shardActions` on the Shards tab.
     StreamPage(const QList<QAction *> &settingsActions, const QList<QAction *> &shardActions,
@@ -52,6 +56,11 @@ public:
     ShardsTableModel *shardsModel() const { return m_shards; }
     QTableView *shardsView() const { return m_shardsView; }
     ShardMapLab *shardMapLab() const { return m_lab; }
+    ShardLineageWidget *lineageView() const { return m_lineage; }
+    QTabWidget *shardViews() const { return m_shardViews; }
+    void showShardView(ShardView view);
+    // The Records tab, reading `shardId` from its trim horizon (and on into its children).
+    void showShardRecords(const QString &shardId);
     RecordsPage *recordsPage() const { return m_records; }
     StreamMetricsView *metricsView() const { return m_metrics; }
     ConsumersPage *consumersPage() const { return m_consumers; }
@@ -81,6 +90,8 @@ private:
     QTreeView *m_summaryView = nullptr;
     QTableView *m_shardsView = nullptr;
     ShardMapLab *m_lab = nullptr;
+    QTabWidget *m_shardViews = nullptr;
+    ShardLineageWidget *m_lineage = nullptr;
     QLabel *m_shardsError = nullptr;
     RecordsPage *m_records = nullptr;
     StreamMetricsView *m_metrics = nullptr;
