@@ -1,6 +1,7 @@
 #include "consumergroup.h"
 
 #include "backend/futureutils.h"
+#include "consumer/coordinatorstore.h"
 #include "consumer/shardsyncer.h"
 
 namespace shardscope {
@@ -12,6 +13,8 @@ ConsumerGroup::ConsumerGroup(StreamBackend *backend, LeaseTable *table, Consumer
 {
     m_syncTimer.setInterval(m_options.shardSyncIntervalMs);
     connect(&m_syncTimer, &QTimer::timeout, this, [this] { syncShards(); });
+    if (m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader)
+        m_coordinatorStore = CoordinatorStore::forLeaseTable(table, this);
 }
 
 ConsumerGroup::~ConsumerGroup()
@@ -29,15 +32,29 @@ void ConsumerGroup::start()
 {
     if (m_running)
         return;
+    const bool leader = m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader;
+    if (leader && !m_coordinatorStore) {
+        setError(tr("KCL 3.x leader assignment needs a lease table in the local store; %1 is not one.")
+                     .arg(m_table->tableName()));
+        return;
+    }
     m_running = true;
     const quint64 run = ++m_run;
-    onResult(this, m_table->createTableIfNotExists(), [this, run](const BackendResult<bool> &created) {
+    onResult(this, m_table->createTableIfNotExists(), [this, run, leader](const BackendResult<bool> &created) {
         if (run != m_run)
             return;
         if (!created) {
             setError(tr("The lease table %1 could not be created: %2").arg(m_table->tableName(), created.error().message));
             m_running = false;
             return;
+        }
+        if (leader) {
+            onResult(this, m_coordinatorStore->createTablesIfNotExist(), [this, run](const BackendResult<bool> &made) {
+                if (run != m_run || made)
+                    return;
+                setError(tr("The coordinator state of %1 could not be created: %2")
+                             .arg(m_table->tableName(), made.error().message));
+            });
         }
         onResult(this, syncShards(), [this, run](const BackendResult<int> &) {
             if (run != m_run)
@@ -83,6 +100,8 @@ ConsumerWorker *ConsumerGroup::createWorker()
     context.consumerOptions.retryBackoffMs = m_options.retryBackoffMs;
     context.clock = m_clock;
     context.leaseTimers = m_options.leaseTimers;
+    context.coordinatorStore = m_coordinatorStore;
+    context.assignmentOptions.failoverTimeMs = m_options.failoverTimeMs;
     auto *worker = new ConsumerWorker(QStringLiteral("worker-%1").arg(m_nextWorker++), context, this);
     connect(worker, &ConsumerWorker::statusChanged, this, &ConsumerGroup::workersChanged);
     connect(worker, &ConsumerWorker::recordsProcessed, this, &ConsumerGroup::recordsProcessed);
@@ -171,6 +190,50 @@ BackendFuture<int> ConsumerGroup::syncShards()
                          .arg(m_options.streamName, result.error().message));
     });
     return future;
+}
+
+} // namespace shardscope
+
+namespace shardscope {
+
+namespace {
+template<typename Piece>
+void forRunning(const QList<ConsumerWorker *> &workers, Piece piece)
+{
+    for (ConsumerWorker *worker : workers) {
+        if (worker->status().state == WorkerStatus::State::Running && worker->elector())
+            piece(worker);
+    }
+}
+} // namespace
+
+void ConsumerGroup::runMetricsReports()
+{
+    forRunning(m_workers, [](ConsumerWorker *w) { w->metricsReporter()->report(); });
+}
+
+void ConsumerGroup::runElections()
+{
+    forRunning(m_workers, [](ConsumerWorker *w) { w->elector()->runElection(); });
+}
+
+void ConsumerGroup::runAssignments()
+{
+    forRunning(m_workers, [](ConsumerWorker *w) { w->assignmentManager()->runAssignment(); });
+}
+
+void ConsumerGroup::runDiscovery()
+{
+    forRunning(m_workers, [](ConsumerWorker *w) { w->discoverer()->runDiscovery(); });
+}
+
+QString ConsumerGroup::leaderWorkerId() const
+{
+    for (const ConsumerWorker *worker : m_workers) {
+        if (worker->status().state != WorkerStatus::State::Killed && worker->elector() && worker->elector()->isLeader())
+            return worker->workerId();
+    }
+    return {};
 }
 
 } // namespace shardscope
