@@ -60,6 +60,8 @@ public:
     void stop();
     void forget();
     bool isRunning() const { return m_timer.isActive(); }
+    // A run is in flight (one that becoming leader started, say).
+    bool isAssigning() const { return bool(m_run); }
 
     // One run; the future finishes when its table writes have answered.
     QFuture<void> runAssignment();
