@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -406,6 +407,30 @@ private slots:
         m_group->setWorkerPaused(u"worker-2"_s, false);
         QTRY_VERIFY(m_group->worker(u"worker-2"_s)->status().leaseKeys.isEmpty());
         QVERIFY(drive([&] { return balanced(2); }, 30));
+    }
+
+    void timersRunTheProtocol()
+    {
+        // The group's own timers on the system clock (failover 500 ms: assignment every second,
+        // discovery every 475 ms): the leader elected at the start balances the leases and the
+        // workers find theirs without the test driving anything.
+        createStream(u"s"_s, 6);
+        ConsumerGroupOptions o = options(3);
+        o.leaseTimers = true;
+        o.failoverTimeMs = 500;
+        ConsumerGroup group(m_emulator.get(), m_table.get(), o);
+        QSignalSpy started(&group, &ConsumerGroup::started);
+        group.start();
+        QTRY_COMPARE(started.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!group.leaderWorkerId().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(group.workers().cbegin(), group.workers().cend(),
+                                             [](const WorkerStatus &w) { return w.leaseKeys.size() == 2; }),
+                                 5000);
+        int leaders = 0;
+        for (const WorkerStatus &status : group.workers())
+            leaders += status.leader ? 1 : 0;
+        QCOMPARE(leaders, 1);
+        group.stop();
     }
 
     void dynamoTablesAreRefused()

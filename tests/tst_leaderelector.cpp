@@ -209,6 +209,22 @@ private slots:
         QCOMPARE(leaders(), QStringList{u"worker-2"_s});
     }
 
+    void sameWorkerIdTakesItsLockBack()
+    {
+        makeElectors(2);
+        electAll();
+        QCOMPARE(leaders(), QStringList{u"worker-1"_s});
+        // The group stops (nothing written) and runs again: worker-1's new life finds the lock
+        // under its id and takes it back at once; worker-2 still waits.
+        for (const auto &elector : std::as_const(m_electors))
+            elector->forget();
+        m_clock.advanceMs(1'000);
+        electAll({0});
+        QVERIFY(leaders().isEmpty());
+        electAll();
+        QCOMPARE(leaders(), QStringList{u"worker-1"_s});
+    }
+
     void releaseHandsOverAtOnce()
     {
         makeElectors(2);

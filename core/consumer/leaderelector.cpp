@@ -176,6 +176,12 @@ void LeaderElector::contend(std::shared_ptr<Round> round)
                  }
                  const LeaderLock &held = **lock;
                  setLeaderId(held.ownerName);
+                 if (held.ownerName == m_workerId) {
+                     // Written under this worker id by an earlier life (a stopped group run
+                     // again): worker ids are unique, so it is this worker's to take back.
+                     tryWrite(held.recordVersionNumber, round);
+                     return;
+                 }
                  if (held.recordVersionNumber != m_seenVersion) {
                      m_seenVersion = held.recordVersionNumber;
                      m_seenSinceMs = now();

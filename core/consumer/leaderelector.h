@@ -29,7 +29,9 @@ struct LeaderElectorOptions
 // - Any other worker reads the lock. No lock: it writes one (conditional on there being none). A
 //   lock whose recordVersionNumber has not changed for the lock's lease duration, by this
 //   worker's clock since it first saw that version, is expired: it takes it over (conditional on
-//   that version). So at most one worker holds the lock at a time.
+//   that version). So at most one worker holds the lock at a time. A lock under this worker's
+//   own id that it does not hold (an earlier life: the group was stopped and run again) is taken
+//   back at once, as the lease table's leases under its id are (worker ids are unique).
 // runElection() is one round; start() runs one at once and then one every heartbeat period.
 // release() deletes the lock when this worker holds it (a clean shutdown).
 //
