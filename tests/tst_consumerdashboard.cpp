@@ -340,10 +340,11 @@ private slots:
         QVERIFY(ok->isEnabled());
 
         dialog->dynamoButton()->setChecked(true);
-        // ...but not with DynamoDB: off, with the reason shown.
-        QVERIFY(!dialog->leaderButton()->isEnabled());
-        QVERIFY(dialog->takingButton()->isChecked());
-        QVERIFY(dialog->assignmentNote()->text().contains(QStringLiteral("local store")));
+        // ...and with DynamoDB.
+        QVERIFY(dialog->leaderButton()->isEnabled());
+        QVERIFY(dialog->leaderButton()->isChecked());
+        dialog->takingButton()->setChecked(true);
+        QVERIFY(dialog->assignmentNote()->text().contains(QStringLiteral("steals")));
         QVERIFY(!ok->isEnabled()); // no endpoint yet
         QTest::keyClicks(dialog->endpointEdit(), QStringLiteral("localhost:8000"));
         QVERIFY(dialog->endpointError()->hasMessage());

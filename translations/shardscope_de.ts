@@ -7736,10 +7736,6 @@ Hash-Schlüssel %4 – %5
         <translation>Zuweisung:</translation>
     </message>
     <message>
-        <source>KCL 3.x leader assignment needs the lease table in the local store: Shardscope keeps its leader lock and worker metric stats only there.</source>
-        <translation>Die Leader-Zuweisung von KCL 3.x braucht die Lease-Tabelle im lokalen Speicher: Nur dort hält Shardscope die Leader-Sperre und die Metrikwerte der Worker.</translation>
-    </message>
-    <message>
         <source>One worker, elected through a lock, assigns every lease every 2 × the failover time; the others only renew what they are given.</source>
         <translation>Ein über eine Sperre gewählter Worker weist alle 2 × Failover-Zeit jedes Lease zu; die anderen erneuern nur, was sie bekommen.</translation>
     </message>
@@ -7854,8 +7850,8 @@ Hash-Schlüssel %4 – %5
         <translation>Das Anlegen der Leases für die Shards von %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>KCL 3.x leader assignment needs a lease table in the local store; %1 is not one.</source>
-        <translation>Die Leader-Zuweisung von KCL 3.x braucht eine Lease-Tabelle im lokalen Speicher; %1 ist keine.</translation>
+        <source>KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; %1 is neither.</source>
+        <translation>Die Leader-Zuweisung von KCL 3.x braucht eine Lease-Tabelle im lokalen Speicher oder in DynamoDB; %1 ist keins von beiden.</translation>
     </message>
     <message>
         <source>The coordinator state of %1 could not be created: %2</source>
@@ -8073,6 +8069,17 @@ Hash-Schlüssel %4 – %5
     <message>
         <source>The coordinator state of %1 is open read-only.</source>
         <translation>Der Koordinationszustand von %1 ist schreibgeschützt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DynamoCoordinatorStore</name>
+    <message>
+        <source>DynamoDB, %1</source>
+        <translation>DynamoDB, %1</translation>
+    </message>
+    <message>
+        <source>The coordinator state of %1 is open read-only: %2 was not sent.</source>
+        <translation>Der Koordinationszustand von %1 ist schreibgeschützt geöffnet: %2 wurde nicht gesendet.</translation>
     </message>
 </context>
 </TS>

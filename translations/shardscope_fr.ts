@@ -7737,10 +7737,6 @@ Clés de hachage %4 – %5
         <translation>Attribution&#xa0;:</translation>
     </message>
     <message>
-        <source>KCL 3.x leader assignment needs the lease table in the local store: Shardscope keeps its leader lock and worker metric stats only there.</source>
-        <translation>L’attribution par leader de KCL 3.x exige la table des baux dans le stockage local&#xa0;: Shardscope n’y garde qu’à cet endroit le verrou du leader et les métriques des workers.</translation>
-    </message>
-    <message>
         <source>One worker, elected through a lock, assigns every lease every 2 × the failover time; the others only renew what they are given.</source>
         <translation>Un worker, élu par un verrou, attribue chaque bail toutes les 2 × délai de basculement&#xa0;; les autres ne renouvellent que ce qu’on leur donne.</translation>
     </message>
@@ -7855,8 +7851,8 @@ Clés de hachage %4 – %5
         <translation>La création des baux pour les shards de %1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
-        <source>KCL 3.x leader assignment needs a lease table in the local store; %1 is not one.</source>
-        <translation>L’attribution par leader de KCL 3.x exige une table des baux dans le stockage local&#xa0;; %1 n’en est pas une.</translation>
+        <source>KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; %1 is neither.</source>
+        <translation>L’attribution par leader de KCL 3.x exige une table des baux dans le stockage local ou dans DynamoDB&#xa0;; %1 n’est ni l’un ni l’autre.</translation>
     </message>
     <message>
         <source>The coordinator state of %1 could not be created: %2</source>
@@ -8074,6 +8070,17 @@ Clés de hachage %4 – %5
     <message>
         <source>The coordinator state of %1 is open read-only.</source>
         <translation>L’état de coordination de %1 est ouvert en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DynamoCoordinatorStore</name>
+    <message>
+        <source>DynamoDB, %1</source>
+        <translation>DynamoDB, %1</translation>
+    </message>
+    <message>
+        <source>The coordinator state of %1 is open read-only: %2 was not sent.</source>
+        <translation>L’état de coordination de %1 est ouvert en lecture seule&#xa0;: %2 n’a pas été envoyé.</translation>
     </message>
 </context>
 </TS>

@@ -34,7 +34,8 @@ void ConsumerGroup::start()
         return;
     const bool leader = m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader;
     if (leader && !m_coordinatorStore) {
-        setError(tr("KCL 3.x leader assignment needs a lease table in the local store; %1 is not one.")
+        setError(tr("KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; "
+                    "%1 is neither.")
                      .arg(m_table->tableName()));
         return;
     }
@@ -48,26 +49,37 @@ void ConsumerGroup::start()
             m_running = false;
             return;
         }
-        if (leader) {
-            onResult(this, m_coordinatorStore->createTablesIfNotExist(), [this, run](const BackendResult<bool> &made) {
-                if (run != m_run || made)
+        const auto startWorkers = [this, run] {
+            onResult(this, syncShards(), [this, run](const BackendResult<int> &) {
+                if (run != m_run)
                     return;
-                setError(tr("The coordinator state of %1 could not be created: %2")
-                             .arg(m_table->tableName(), made.error().message));
+                while (m_workers.size() < m_options.workers)
+                    createWorker();
+                for (ConsumerWorker *worker : std::as_const(m_workers))
+                    worker->start();
+                if (m_options.leaseTimers)
+                    m_syncTimer.start();
+                emit workersChanged();
+                emit started();
             });
+        };
+        if (!leader) {
+            startWorkers();
+            return;
         }
-        onResult(this, syncShards(), [this, run](const BackendResult<int> &) {
-            if (run != m_run)
-                return;
-            while (m_workers.size() < m_options.workers)
-                createWorker();
-            for (ConsumerWorker *worker : std::as_const(m_workers))
-                worker->start();
-            if (m_options.leaseTimers)
-                m_syncTimer.start();
-            emit workersChanged();
-            emit started();
-        });
+        // The workers heartbeat and contend for the lock from their start: the tables first.
+        onResult(this, m_coordinatorStore->createTablesIfNotExist(),
+                 [this, run, startWorkers](const BackendResult<bool> &made) {
+                     if (run != m_run)
+                         return;
+                     if (!made) {
+                         setError(tr("The coordinator state of %1 could not be created: %2")
+                                      .arg(m_table->tableName(), made.error().message));
+                         m_running = false;
+                         return;
+                     }
+                     startWorkers();
+                 });
     });
 }
 

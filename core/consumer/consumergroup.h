@@ -40,7 +40,7 @@ struct ConsumerGroupOptions
     bool leaseTimers = true;
     // How leases find workers: KCL 2.x's (every worker takes and steals) or KCL 3.x's (a leader
     // elected through `<app>-CoordinatorState` assigns them; workers heartbeat in
-    // `<app>-WorkerMetricStats`). Kcl3Leader needs a lease table in the local store.
+    // `<app>-WorkerMetricStats`), beside the lease table in the local store or in DynamoDB.
     enum class AssignmentProtocol { Kcl2Taking, Kcl3Leader };
     AssignmentProtocol assignment = AssignmentProtocol::Kcl2Taking;
 };
@@ -55,8 +55,9 @@ struct ConsumerGroupOptions
 //
 // Under AssignmentProtocol::Kcl3Leader the workers do not take: one of them, elected through a
 // lock, assigns the leases every 2 × failover (KCL 3.x; see ConsumerWorker and
-// LeaseAssignmentManager), and a lease table in the local store gets the companion tables
-// `<app>-CoordinatorState` and `<app>-WorkerMetricStats` in the same file.
+// LeaseAssignmentManager), and the lease table gets the companion tables
+// `<app>-CoordinatorState` and `<app>-WorkerMetricStats` beside it (in the same SQLite file, or
+// as DynamoDB tables through the same client).
 //
 // Leases of shards read to their end stay in the table at SHARD_END, held and renewed like the
 // others (KCL's LeaseCleanupManager, which deletes them once the children are read, is not part
@@ -107,7 +108,7 @@ public:
     void runDiscovery();
     // The worker holding the leader lock, by the workers' own view (Kcl3Leader); empty if none.
     QString leaderWorkerId() const;
-    // The leader lock and metric stats store (Kcl3Leader over a local lease table); else null.
+    // The leader lock and metric stats store (Kcl3Leader); else null.
     CoordinatorStore *coordinatorStore() const { return m_coordinatorStore; }
 
 signals:

@@ -57,8 +57,8 @@ public:
     // Every row, in wid order.
     virtual BackendFuture<QList<WorkerMetricStatsEntry>> listWorkerMetricStats() = 0;
 
-    // The store beside `table` (in the same SQLite file for a SqliteLeaseTable); nullptr when
-    // there is none for that kind of table (DynamoDB tables are not supported yet).
+    // The store beside `table`: in the same SQLite file for a SqliteLeaseTable, companion tables
+    // through the same client for a DynamoLeaseTable; nullptr for any other kind of table.
     static CoordinatorStore *forLeaseTable(LeaseTable *table, QObject *parent = nullptr);
 
 protected:

@@ -1,7 +1,5 @@
 #include "sqlitecoordinatorstore.h"
 
-#include "consumer/sqliteleasetable.h"
-
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -347,13 +345,6 @@ BackendFuture<QList<WorkerMetricStatsEntry>> SqliteCoordinatorStore::listWorkerM
             return std::unexpected(store.failure());
         return entries;
     });
-}
-
-CoordinatorStore *CoordinatorStore::forLeaseTable(LeaseTable *table, QObject *parent)
-{
-    if (auto *sqlite = qobject_cast<SqliteLeaseTable *>(table))
-        return new SqliteCoordinatorStore(sqlite->path(), sqlite->tableName(), sqlite->isReadOnly(), parent);
-    return nullptr;
 }
 
 } // namespace shardscope

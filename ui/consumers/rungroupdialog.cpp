@@ -180,15 +180,7 @@ void RunGroupDialog::validate()
     const bool dynamo = m_dynamo->isChecked();
     m_endpoint->setEnabled(dynamo);
     m_region->setEnabled(dynamo);
-    // The leader lock and the metric stats live beside a local lease table only.
-    if (dynamo && m_leader->isChecked())
-        m_taking->setChecked(true); // toggles, which validates again
-    m_leader->setEnabled(!dynamo);
-    if (dynamo)
-        m_assignmentNote->setText(tr("KCL 3.x leader assignment needs the lease table in the local "
-                                     "store: Shardscope keeps its leader lock and worker metric "
-                                     "stats only there."));
-    else if (m_leader->isChecked())
+    if (m_leader->isChecked())
         m_assignmentNote->setText(tr("One worker, elected through a lock, assigns every lease every "
                                      "2 × the failover time; the others only renew what they are given."));
     else
@@ -223,7 +215,7 @@ ConsumerGroupRequest RunGroupDialog::request() const
         request.endpoint = m_endpoint->text().trimmed();
         request.region = m_region->text().trimmed();
     }
-    request.leaderAssignment = m_leader->isChecked() && request.location == LeaseTableLocation::LocalStore;
+    request.leaderAssignment = m_leader->isChecked();
     return request;
 }
 

@@ -21,8 +21,7 @@ class InlineErrorLabel;
 // workers, polling or a registered consumer (only ACTIVE ones; enhanced fan-out), the initial
 // position, the failover time and where the lease table lives (the local store or a DynamoDB
 // endpoint and region), and how leases find workers: KCL 2.x's taking or KCL 3.x's leader
-// assignment (only with the local store: the leader lock and metric stats live beside it; the
-// choice is off for DynamoDB with the reason shown). Each field is checked as it is typed, with the problem under it; OK is
+// assignment (the leader lock and metric stats then live beside the lease table). Each field is checked as it is typed, with the problem under it; OK is
 // off until all pass. Emits nothing of its own: request() holds the answer once accepted.
 //
 // A group only reads the stream, so it may run on a read-only connection (the note says so):
