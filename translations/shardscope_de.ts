@@ -7854,8 +7854,8 @@ Hash-Schlüssel %4 – %5
         <translation>Die Leader-Zuweisung von KCL 3.x braucht eine Lease-Tabelle im lokalen Speicher oder in DynamoDB; %1 ist keins von beiden.</translation>
     </message>
     <message>
-        <source>The coordinator state of %1 could not be created: %2</source>
-        <translation>Der Koordinationszustand von %1 konnte nicht angelegt werden: %2</translation>
+        <source>its coordinator state: %1</source>
+        <translation>sein Koordinationszustand: %1</translation>
     </message>
 </context>
 <context>

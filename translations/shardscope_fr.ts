@@ -7855,8 +7855,8 @@ Clés de hachage %4 – %5
         <translation>L’attribution par leader de KCL 3.x exige une table des baux dans le stockage local ou dans DynamoDB&#xa0;; %1 n’est ni l’un ni l’autre.</translation>
     </message>
     <message>
-        <source>The coordinator state of %1 could not be created: %2</source>
-        <translation>L’état de coordination de %1 n’a pas pu être créé&#xa0;: %2</translation>
+        <source>its coordinator state: %1</source>
+        <translation>son état de coordination&#xa0;: %1</translation>
     </message>
 </context>
 <context>

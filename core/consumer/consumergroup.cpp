@@ -4,6 +4,10 @@
 #include "consumer/coordinatorstore.h"
 #include "consumer/shardsyncer.h"
 
+#include <QPromise>
+
+#include <memory>
+
 namespace shardscope {
 
 ConsumerGroup::ConsumerGroup(StreamBackend *backend, LeaseTable *table, ConsumerGroupOptions options,
@@ -32,8 +36,7 @@ void ConsumerGroup::start()
 {
     if (m_running)
         return;
-    const bool leader = m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader;
-    if (leader && !m_coordinatorStore) {
+    if (m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader && !m_coordinatorStore) {
         setError(tr("KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; "
                     "%1 is neither.")
                      .arg(m_table->tableName()));
@@ -41,7 +44,7 @@ void ConsumerGroup::start()
     }
     m_running = true;
     const quint64 run = ++m_run;
-    onResult(this, m_table->createTableIfNotExists(), [this, run, leader](const BackendResult<bool> &created) {
+    onResult(this, createTables(), [this, run](const BackendResult<bool> &created) {
         if (run != m_run)
             return;
         if (!created) {
@@ -49,37 +52,18 @@ void ConsumerGroup::start()
             m_running = false;
             return;
         }
-        const auto startWorkers = [this, run] {
-            onResult(this, syncShards(), [this, run](const BackendResult<int> &) {
-                if (run != m_run)
-                    return;
-                while (m_workers.size() < m_options.workers)
-                    createWorker();
-                for (ConsumerWorker *worker : std::as_const(m_workers))
-                    worker->start();
-                if (m_options.leaseTimers)
-                    m_syncTimer.start();
-                emit workersChanged();
-                emit started();
-            });
-        };
-        if (!leader) {
-            startWorkers();
-            return;
-        }
-        // The workers heartbeat and contend for the lock from their start: the tables first.
-        onResult(this, m_coordinatorStore->createTablesIfNotExist(),
-                 [this, run, startWorkers](const BackendResult<bool> &made) {
-                     if (run != m_run)
-                         return;
-                     if (!made) {
-                         setError(tr("The coordinator state of %1 could not be created: %2")
-                                      .arg(m_table->tableName(), made.error().message));
-                         m_running = false;
-                         return;
-                     }
-                     startWorkers();
-                 });
+        onResult(this, syncShards(), [this, run](const BackendResult<int> &) {
+            if (run != m_run)
+                return;
+            while (m_workers.size() < m_options.workers)
+                createWorker();
+            for (ConsumerWorker *worker : std::as_const(m_workers))
+                worker->start();
+            if (m_options.leaseTimers)
+                m_syncTimer.start();
+            emit workersChanged();
+            emit started();
+        });
     });
 }
 
@@ -207,6 +191,34 @@ BackendFuture<int> ConsumerGroup::syncShards()
 } // namespace shardscope
 
 namespace shardscope {
+
+// The lease table; under Kcl3Leader then the coordinator tables, before any worker heartbeats
+// or contends for the lock.
+BackendFuture<bool> ConsumerGroup::createTables()
+{
+    if (!m_coordinatorStore)
+        return m_table->createTableIfNotExists();
+    auto promise = std::make_shared<QPromise<BackendResult<bool>>>();
+    promise->start();
+    onResult(this, m_table->createTableIfNotExists(), [this, promise](const BackendResult<bool> &created) {
+        if (!created) {
+            promise->addResult(created);
+            promise->finish();
+            return;
+        }
+        onResult(this, m_coordinatorStore->createTablesIfNotExist(),
+                 [this, promise, created](const BackendResult<bool> &made) {
+                     if (made) {
+                         promise->addResult(created);
+                     } else {
+                         promise->addResult(std::unexpected(
+                             Error{made.error().type, tr("its coordinator state: %1").arg(made.error().message)}));
+                     }
+                     promise->finish();
+                 });
+    });
+    return promise->future();
+}
 
 namespace {
 template<typename Piece>

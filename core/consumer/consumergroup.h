@@ -124,6 +124,7 @@ signals:
 private:
     ConsumerWorker *createWorker();
     void setError(const QString &message);
+    BackendFuture<bool> createTables();
 
     StreamBackend *m_backend;
     LeaseTable *m_table;
