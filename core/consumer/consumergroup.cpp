@@ -220,37 +220,6 @@ BackendFuture<bool> ConsumerGroup::createTables()
     return promise->future();
 }
 
-namespace {
-template<typename Piece>
-void forRunning(const QList<ConsumerWorker *> &workers, Piece piece)
-{
-    for (ConsumerWorker *worker : workers) {
-        if (worker->status().state == WorkerStatus::State::Running && worker->elector())
-            piece(worker);
-    }
-}
-} // namespace
-
-void ConsumerGroup::runMetricsReports()
-{
-    forRunning(m_workers, [](ConsumerWorker *w) { w->metricsReporter()->report(); });
-}
-
-void ConsumerGroup::runElections()
-{
-    forRunning(m_workers, [](ConsumerWorker *w) { w->elector()->runElection(); });
-}
-
-void ConsumerGroup::runAssignments()
-{
-    forRunning(m_workers, [](ConsumerWorker *w) { w->assignmentManager()->runAssignment(); });
-}
-
-void ConsumerGroup::runDiscovery()
-{
-    forRunning(m_workers, [](ConsumerWorker *w) { w->discoverer()->runDiscovery(); });
-}
-
 QString ConsumerGroup::leaderWorkerId() const
 {
     for (const ConsumerWorker *worker : m_workers) {

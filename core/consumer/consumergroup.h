@@ -100,12 +100,6 @@ public:
     void runRenewals();
     void runTaking();
     BackendFuture<int> syncShards();
-    // KCL 3.x's rounds of every running worker (Kcl3Leader; what the timers run): metric-stats
-    // reports, leader elections, the leader's assignment, lease discovery.
-    void runMetricsReports();
-    void runElections();
-    void runAssignments();
-    void runDiscovery();
     // The worker holding the leader lock, by the workers' own view (Kcl3Leader); empty if none.
     QString leaderWorkerId() const;
     // The leader lock and metric stats store (Kcl3Leader); else null.
