@@ -323,9 +323,13 @@ private slots:
         QPushButton *ok = dialog->buttons()->button(QDialogButtonBox::Ok);
         QVERIFY(ok->isEnabled());
         QCOMPARE(dialog->consumerBox()->count(), 1); // only ACTIVE consumers
-        // Polling and the local store are chosen: one radio button in each group is checked.
+        // Polling, the local store and KCL 2.x's taking are chosen: one radio button in each group.
         const auto radios = dialog->findChildren<QRadioButton *>();
-        QCOMPARE(std::count_if(radios.cbegin(), radios.cend(), [](QRadioButton *r) { return r->isChecked(); }), 2);
+        QCOMPARE(std::count_if(radios.cbegin(), radios.cend(), [](QRadioButton *r) { return r->isChecked(); }), 3);
+        QVERIFY(dialog->takingButton()->isChecked());
+        // KCL 3.x's leader assignment may be chosen with the local store...
+        dialog->leaderButton()->setChecked(true);
+        QVERIFY(dialog->assignmentNote()->text().contains(QStringLiteral("elected")));
         QVERIFY(!dialog->dynamoButton()->isChecked());
         QVERIFY(!dialog->fanOutButton()->isChecked());
 
@@ -336,6 +340,11 @@ private slots:
         QVERIFY(ok->isEnabled());
 
         dialog->dynamoButton()->setChecked(true);
+        // ...and with DynamoDB.
+        QVERIFY(dialog->leaderButton()->isEnabled());
+        QVERIFY(dialog->leaderButton()->isChecked());
+        dialog->takingButton()->setChecked(true);
+        QVERIFY(dialog->assignmentNote()->text().contains(QStringLiteral("steals")));
         QVERIFY(!ok->isEnabled()); // no endpoint yet
         QTest::keyClicks(dialog->endpointEdit(), QStringLiteral("localhost:8000"));
         QVERIFY(dialog->endpointError()->hasMessage());
@@ -357,6 +366,15 @@ private slots:
         QCOMPARE(request.endpoint, QStringLiteral("http://localhost:8000"));
         QCOMPARE(request.region, QStringLiteral("us-east-1"));
         QCOMPARE(request.initialPosition, CheckpointSentinel::TrimHorizon);
+        QVERIFY(!request.leaderAssignment);
+
+        // With the local store the leader choice reaches the request.
+        RunGroupDialog local(QStringLiteral("orders"), {}, false);
+        local.leaderButton()->setChecked(true);
+        QVERIFY(local.leaderButton()->isEnabled());
+        QVERIFY(local.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(local.request().leaderAssignment);
+        QCOMPARE(local.request().location, LeaseTableLocation::LocalStore);
     }
 
     void openTableDialogIsReadOnlyAndValidates()

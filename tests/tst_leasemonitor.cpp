@@ -1,9 +1,13 @@
 // LeaseMonitor on a scripted lease table and a ManualClock: expiry inferred as KCL does.
 
 #include "consumer/leasemonitor.h"
+#include "consumer/sqlitecoordinatorstore.h"
+#include "consumer/sqliteleasetable.h"
 #include "kinesis/clock.h"
 
+#include <QDeadlineTimer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace shardscope;
@@ -109,6 +113,7 @@ private slots:
     void leasesComeAndGo();
     void refreshDuringPollPollsAgain();
     void pollsOnItsOwn();
+    void localTableCompanions();
 
 private:
     // One poll at the clock's current time.
@@ -297,6 +302,47 @@ void TestLeaseMonitor::pollsOnItsOwn()
     const int stopped = m_monitor->pollCount();
     QTest::qWait(100);
     QCOMPARE(m_monitor->pollCount(), stopped);
+}
+
+// A table in the local store: the companion tables the app's group writes under KCL 3.x's
+// leader assignment are read from the same file; without them, none is shown.
+void TestLeaseMonitor::localTableCompanions()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("leases.db"));
+    SqliteLeaseTable table(path, QStringLiteral("app"));
+    const auto wait = [](const auto &future) {
+        QDeadlineTimer deadline(10'000);
+        while (!future.isFinished() && !deadline.hasExpired())
+            QTest::qWait(1);
+        return future.result();
+    };
+    QVERIFY(wait(table.createTableIfNotExists()).has_value());
+    LeaseMonitor monitor(&table, m_clock.get());
+    QSignalSpy spy(&monitor, &LeaseMonitor::snapshotChanged);
+    monitor.refreshNow();
+    QTRY_COMPARE(spy.count(), 1);
+    QVERIFY(!monitor.snapshot().hasCoordinatorState);
+    QVERIFY(!monitor.snapshot().hasWorkerMetricStats);
+
+    SqliteCoordinatorStore store(path, QStringLiteral("app"));
+    QVERIFY(wait(store.createTablesIfNotExist()).has_value());
+    QVERIFY(wait(store.writeLeaderLock({}, LeaderLock{QStringLiteral("worker-2"), 120'000, QStringLiteral("v1")})).value());
+    WorkerMetricStatsEntry entry;
+    entry.workerId = QStringLiteral("worker-2");
+    entry.lastUpdateEpochSeconds = 1'000;
+    entry.metricStats.insert(QStringLiteral("T"), {12.5});
+    QVERIFY(wait(store.putWorkerMetricStats(entry)).value());
+    monitor.refreshNow();
+    QTRY_COMPARE(spy.count(), 2);
+    const LeaseTableSnapshot snapshot = monitor.snapshot();
+    QVERIFY(!snapshot.error);
+    QVERIFY(snapshot.hasCoordinatorState);
+    QCOMPARE(snapshot.leaderWorkerId, QStringLiteral("worker-2"));
+    QVERIFY(snapshot.hasWorkerMetricStats);
+    QCOMPARE(snapshot.workerMetricStats.size(), 1);
+    QCOMPARE(snapshot.workerMetricStats.first().lastUpdateEpochSeconds, 1'000);
+    QCOMPARE(snapshot.workerMetricStats.first().metricStats.value(QStringLiteral("T")), QList<double>{12.5});
 }
 
 QTEST_GUILESS_MAIN(TestLeaseMonitor)

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using namespace shardscope;
 using shardscope::test::LeaseTimeline;
 
@@ -59,6 +60,37 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.data(model.index(0, LeaseWorkersModel::LeasesColumn)).toString(), QStringLiteral("3"));
+    }
+
+    void leaderMarked()
+    {
+        LeaseWorkersModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LeaseTimeline t;
+        for (const QString &id : {S0, S1})
+            t.addShard(id);
+        t.healthy({A, B});
+        t.step();
+        LeaseTableSnapshot snapshot = t.history.last();
+        snapshot.hasCoordinatorState = true;
+        snapshot.leaderWorkerId = B;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSnapshot(snapshot);
+        // A watched KCL 3.x table: the CoordinatorState's lock owner.
+        QCOMPARE(model.data(model.index(0, LeaseWorkersModel::WorkerColumn)).toString(), A);
+        QCOMPARE(model.data(model.index(1, LeaseWorkersModel::WorkerColumn)).toString(), B + u" (leader)"_s);
+        QCOMPARE(model.data(model.index(1, LeaseWorkersModel::WorkerColumn), ModelRole::WorkerIdRole).toString(), B);
+        // The app's own workers: each one's own view wins over the (possibly stale) lock item.
+        WorkerStatus a;
+        a.workerId = A;
+        a.leader = true;
+        WorkerStatus b;
+        b.workerId = B;
+        changed.clear();
+        model.setWorkers(QList<WorkerStatus>{a, b});
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(model.data(model.index(0, LeaseWorkersModel::WorkerColumn)).toString(), A + u" (leader)"_s);
+        QCOMPARE(model.data(model.index(1, LeaseWorkersModel::WorkerColumn)).toString(), B);
     }
 
     void enrichedWithOwnWorkers()

@@ -7558,6 +7558,10 @@ Hash-Schlüssel %4 – %5
         <source>Faults and errors</source>
         <translation>Fehlerinjektion und Fehler</translation>
     </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation>%1 (Leader)</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::LeasesModel</name>
@@ -7842,6 +7846,26 @@ Hash-Schlüssel %4 – %5
         <source>A region name such as us-east-1.</source>
         <translation>Ein Regionsname wie us-east-1.</translation>
     </message>
+    <message>
+        <source>KCL 2.x: every worker takes and steals leases</source>
+        <translation>KCL 2.x: Jeder Worker übernimmt und stiehlt Leases selbst</translation>
+    </message>
+    <message>
+        <source>KCL 3.x: an elected leader assigns the leases</source>
+        <translation>KCL 3.x: Ein gewählter Leader weist die Leases zu</translation>
+    </message>
+    <message>
+        <source>Assignment:</source>
+        <translation>Zuweisung:</translation>
+    </message>
+    <message>
+        <source>One worker, elected through a lock, assigns every lease every 2 × the failover time; the others only renew what they are given.</source>
+        <translation>Ein über eine Sperre gewählter Worker weist alle 2 × Failover-Zeit jedes Lease zu; die anderen erneuern nur, was sie bekommen.</translation>
+    </message>
+    <message>
+        <source>Each worker takes expired leases and steals one at a time from the busiest, every 2 × the failover time.</source>
+        <translation>Jeder Worker übernimmt abgelaufene Leases und stiehlt alle 2 × Failover-Zeit eines vom meistbelasteten.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::SwimLaneChart</name>
@@ -7883,6 +7907,10 @@ Hash-Schlüssel %4 – %5
     <message>
         <source>Only an AWS connection has credentials for DynamoDB.</source>
         <translation>Nur eine AWS-Verbindung hat Zugangsdaten für DynamoDB.</translation>
+    </message>
+    <message>
+        <source>%1; leases assigned by an elected leader (KCL 3.x)</source>
+        <translation>%1; Leases von einem gewählten Leader zugewiesen (KCL 3.x)</translation>
     </message>
 </context>
 <context>
@@ -7943,6 +7971,14 @@ Hash-Schlüssel %4 – %5
     <message>
         <source>Creating the leases for the shards of %1 failed: %2</source>
         <translation>Das Anlegen der Leases für die Shards von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; %1 is neither.</source>
+        <translation>Die Leader-Zuweisung von KCL 3.x braucht eine Lease-Tabelle im lokalen Speicher oder in DynamoDB; %1 ist keins von beiden.</translation>
+    </message>
+    <message>
+        <source>its coordinator state: %1</source>
+        <translation>sein Koordinationszustand: %1</translation>
     </message>
 </context>
 <context>
@@ -8093,6 +8129,80 @@ Hash-Schlüssel %4 – %5
     <message>
         <source>Nobody has read this stream in the last 5 minutes. Readers appear here as soon as they call GetShardIterator or GetRecords, through --serve or the Records tab.</source>
         <translation>In den letzten 5 Minuten hat niemand diesen Stream gelesen. Leser erscheinen hier, sobald sie GetShardIterator oder GetRecords aufrufen, über --serve oder die Registerkarte Datensätze.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaderElector</name>
+    <message>
+        <source>Renewing the leader lock failed: %1</source>
+        <translation>Das Erneuern der Leader-Sperre ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Reading the leader lock failed: %1</source>
+        <translation>Das Lesen der Leader-Sperre ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Taking the leader lock failed: %1</source>
+        <translation>Das Übernehmen der Leader-Sperre ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseAssignmentManager</name>
+    <message>
+        <source>Listing the leases for assignment failed: %1</source>
+        <translation>Das Auflisten der Leases für die Zuweisung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Reading the workers&apos; metric stats failed: %1</source>
+        <translation>Das Lesen der Metrikwerte der Worker ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Assigning the lease of %1 to %2 failed: %3</source>
+        <translation>Das Zuweisen des Leases von %1 an %2 ist fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseDiscoverer</name>
+    <message>
+        <source>Listing the leases failed: %1</source>
+        <translation>Das Auflisten der Leases ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::WorkerMetricsReporter</name>
+    <message>
+        <source>Writing the worker&apos;s metric stats failed: %1</source>
+        <translation>Das Schreiben der Metrikwerte des Workers ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SqliteCoordinatorStore</name>
+    <message>
+        <source>The coordinator store failed: %1</source>
+        <translation>Der Koordinationsspeicher ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>SQLite, %1</source>
+        <translation>SQLite, %1</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>im Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>The coordinator state of %1 is open read-only.</source>
+        <translation>Der Koordinationszustand von %1 ist schreibgeschützt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DynamoCoordinatorStore</name>
+    <message>
+        <source>DynamoDB, %1</source>
+        <translation>DynamoDB, %1</translation>
+    </message>
+    <message>
+        <source>The coordinator state of %1 is open read-only: %2 was not sent.</source>
+        <translation>Der Koordinationszustand von %1 ist schreibgeschützt geöffnet: %2 wurde nicht gesendet.</translation>
     </message>
 </context>
 </TS>

@@ -7559,6 +7559,10 @@ Clés de hachage %4 – %5
         <source>Faults and errors</source>
         <translation>Pannes et erreurs</translation>
     </message>
+    <message>
+        <source>%1 (leader)</source>
+        <translation>%1 (leader)</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::LeasesModel</name>
@@ -7843,6 +7847,26 @@ Clés de hachage %4 – %5
         <source>A region name such as us-east-1.</source>
         <translation>Un nom de région comme us-east-1.</translation>
     </message>
+    <message>
+        <source>KCL 2.x: every worker takes and steals leases</source>
+        <translation>KCL 2.x&#xa0;: chaque worker prend et vole lui-même les baux</translation>
+    </message>
+    <message>
+        <source>KCL 3.x: an elected leader assigns the leases</source>
+        <translation>KCL 3.x&#xa0;: un leader élu attribue les baux</translation>
+    </message>
+    <message>
+        <source>Assignment:</source>
+        <translation>Attribution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>One worker, elected through a lock, assigns every lease every 2 × the failover time; the others only renew what they are given.</source>
+        <translation>Un worker, élu par un verrou, attribue chaque bail toutes les 2 × délai de basculement&#xa0;; les autres ne renouvellent que ce qu’on leur donne.</translation>
+    </message>
+    <message>
+        <source>Each worker takes expired leases and steals one at a time from the busiest, every 2 × the failover time.</source>
+        <translation>Chaque worker prend les baux expirés et en vole un à la fois au plus chargé, toutes les 2 × délai de basculement.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::SwimLaneChart</name>
@@ -7884,6 +7908,10 @@ Clés de hachage %4 – %5
     <message>
         <source>Only an AWS connection has credentials for DynamoDB.</source>
         <translation>Seule une connexion AWS a des identifiants pour DynamoDB.</translation>
+    </message>
+    <message>
+        <source>%1; leases assigned by an elected leader (KCL 3.x)</source>
+        <translation>%1&#xa0;; baux attribués par un leader élu (KCL 3.x)</translation>
     </message>
 </context>
 <context>
@@ -7944,6 +7972,14 @@ Clés de hachage %4 – %5
     <message>
         <source>Creating the leases for the shards of %1 failed: %2</source>
         <translation>La création des baux pour les shards de %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; %1 is neither.</source>
+        <translation>L’attribution par leader de KCL 3.x exige une table des baux dans le stockage local ou dans DynamoDB&#xa0;; %1 n’est ni l’un ni l’autre.</translation>
+    </message>
+    <message>
+        <source>its coordinator state: %1</source>
+        <translation>son état de coordination&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -8094,6 +8130,80 @@ Clés de hachage %4 – %5
     <message>
         <source>Nobody has read this stream in the last 5 minutes. Readers appear here as soon as they call GetShardIterator or GetRecords, through --serve or the Records tab.</source>
         <translation>Personne n’a lu ce flux ces 5 dernières minutes. Les lecteurs apparaissent ici dès qu’ils appellent GetShardIterator ou GetRecords, via --serve ou l’onglet Enregistrements.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaderElector</name>
+    <message>
+        <source>Renewing the leader lock failed: %1</source>
+        <translation>Le renouvellement du verrou du leader a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading the leader lock failed: %1</source>
+        <translation>La lecture du verrou du leader a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Taking the leader lock failed: %1</source>
+        <translation>La prise du verrou du leader a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseAssignmentManager</name>
+    <message>
+        <source>Listing the leases for assignment failed: %1</source>
+        <translation>La liste des baux pour l’attribution a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading the workers&apos; metric stats failed: %1</source>
+        <translation>La lecture des métriques des workers a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Assigning the lease of %1 to %2 failed: %3</source>
+        <translation>L’attribution du bail de %1 à %2 a échoué&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::LeaseDiscoverer</name>
+    <message>
+        <source>Listing the leases failed: %1</source>
+        <translation>La liste des baux a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::WorkerMetricsReporter</name>
+    <message>
+        <source>Writing the worker&apos;s metric stats failed: %1</source>
+        <translation>L’écriture des métriques du worker a échoué&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::SqliteCoordinatorStore</name>
+    <message>
+        <source>The coordinator store failed: %1</source>
+        <translation>Le stockage de coordination a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>SQLite, %1</source>
+        <translation>SQLite, %1</translation>
+    </message>
+    <message>
+        <source>in memory</source>
+        <translation>en mémoire</translation>
+    </message>
+    <message>
+        <source>The coordinator state of %1 is open read-only.</source>
+        <translation>L’état de coordination de %1 est ouvert en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>shardscope::DynamoCoordinatorStore</name>
+    <message>
+        <source>DynamoDB, %1</source>
+        <translation>DynamoDB, %1</translation>
+    </message>
+    <message>
+        <source>The coordinator state of %1 is open read-only: %2 was not sent.</source>
+        <translation>L’état de coordination de %1 est ouvert en lecture seule&#xa0;: %2 n’a pas été envoyé.</translation>
     </message>
 </context>
 </TS>

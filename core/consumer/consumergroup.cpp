@@ -1,7 +1,12 @@
 #include "consumergroup.h"
 
 #include "backend/futureutils.h"
+#include "consumer/coordinatorstore.h"
 #include "consumer/shardsyncer.h"
+
+#include <QPromise>
+
+#include <memory>
 
 namespace shardscope {
 
@@ -12,6 +17,8 @@ ConsumerGroup::ConsumerGroup(StreamBackend *backend, LeaseTable *table, Consumer
 {
     m_syncTimer.setInterval(m_options.shardSyncIntervalMs);
     connect(&m_syncTimer, &QTimer::timeout, this, [this] { syncShards(); });
+    if (m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader)
+        m_coordinatorStore = CoordinatorStore::forLeaseTable(table, this);
 }
 
 ConsumerGroup::~ConsumerGroup()
@@ -29,9 +36,15 @@ void ConsumerGroup::start()
 {
     if (m_running)
         return;
+    if (m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader && !m_coordinatorStore) {
+        setError(tr("KCL 3.x leader assignment needs a lease table in the local store or in DynamoDB; "
+                    "%1 is neither.")
+                     .arg(m_table->tableName()));
+        return;
+    }
     m_running = true;
     const quint64 run = ++m_run;
-    onResult(this, m_table->createTableIfNotExists(), [this, run](const BackendResult<bool> &created) {
+    onResult(this, createTables(), [this, run](const BackendResult<bool> &created) {
         if (run != m_run)
             return;
         if (!created) {
@@ -83,6 +96,8 @@ ConsumerWorker *ConsumerGroup::createWorker()
     context.consumerOptions.retryBackoffMs = m_options.retryBackoffMs;
     context.clock = m_clock;
     context.leaseTimers = m_options.leaseTimers;
+    context.coordinatorStore = m_coordinatorStore;
+    context.assignmentOptions.failoverTimeMs = m_options.failoverTimeMs;
     auto *worker = new ConsumerWorker(QStringLiteral("worker-%1").arg(m_nextWorker++), context, this);
     connect(worker, &ConsumerWorker::statusChanged, this, &ConsumerGroup::workersChanged);
     connect(worker, &ConsumerWorker::recordsProcessed, this, &ConsumerGroup::recordsProcessed);
@@ -171,6 +186,47 @@ BackendFuture<int> ConsumerGroup::syncShards()
                          .arg(m_options.streamName, result.error().message));
     });
     return future;
+}
+
+} // namespace shardscope
+
+namespace shardscope {
+
+// The lease table; under Kcl3Leader then the coordinator tables, before any worker heartbeats
+// or contends for the lock.
+BackendFuture<bool> ConsumerGroup::createTables()
+{
+    if (!m_coordinatorStore)
+        return m_table->createTableIfNotExists();
+    auto promise = std::make_shared<QPromise<BackendResult<bool>>>();
+    promise->start();
+    onResult(this, m_table->createTableIfNotExists(), [this, promise](const BackendResult<bool> &created) {
+        if (!created) {
+            promise->addResult(created);
+            promise->finish();
+            return;
+        }
+        onResult(this, m_coordinatorStore->createTablesIfNotExist(),
+                 [this, promise, created](const BackendResult<bool> &made) {
+                     if (made) {
+                         promise->addResult(created);
+                     } else {
+                         promise->addResult(std::unexpected(
+                             Error{made.error().type, tr("its coordinator state: %1").arg(made.error().message)}));
+                     }
+                     promise->finish();
+                 });
+    });
+    return promise->future();
+}
+
+QString ConsumerGroup::leaderWorkerId() const
+{
+    for (const ConsumerWorker *worker : m_workers) {
+        if (worker->status().state != WorkerStatus::State::Killed && worker->elector() && worker->elector()->isLeader())
+            return worker->workerId();
+    }
+    return {};
 }
 
 } // namespace shardscope

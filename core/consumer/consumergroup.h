@@ -17,6 +17,7 @@
 namespace shardscope {
 
 class Clock;
+class CoordinatorStore;
 class ShardSyncer;
 
 struct ConsumerGroupOptions
@@ -37,6 +38,11 @@ struct ConsumerGroupOptions
     // False: no timers run the lease protocol or the shard sync; the caller runs runRenewals(),
     // runTaking() and syncShards() (tests and the bench, on a ManualClock).
     bool leaseTimers = true;
+    // How leases find workers: KCL 2.x's (every worker takes and steals) or KCL 3.x's (a leader
+    // elected through `<app>-CoordinatorState` assigns them; workers heartbeat in
+    // `<app>-WorkerMetricStats`), beside the lease table in the local store or in DynamoDB.
+    enum class AssignmentProtocol { Kcl2Taking, Kcl3Leader };
+    AssignmentProtocol assignment = AssignmentProtocol::Kcl2Taking;
 };
 
 // The app's own KCL-compatible consumer group: N workers over any StreamBackend sharing one lease
@@ -46,6 +52,12 @@ struct ConsumerGroupOptions
 // enhanced fan-out (ShardConsumer). Its processor counts records; the fault switches
 // (ConsumerWorker: kill, pause, slow processing, poison record) let the consumer dashboard show
 // what goes wrong and how the group recovers.
+//
+// Under AssignmentProtocol::Kcl3Leader the workers do not take: one of them, elected through a
+// lock, assigns the leases every 2 × failover (KCL 3.x; see ConsumerWorker and
+// LeaseAssignmentManager), and the lease table gets the companion tables
+// `<app>-CoordinatorState` and `<app>-WorkerMetricStats` beside it (in the same SQLite file, or
+// as DynamoDB tables through the same client).
 //
 // Leases of shards read to their end stay in the table at SHARD_END, held and renewed like the
 // others (KCL's LeaseCleanupManager, which deletes them once the children are read, is not part
@@ -88,6 +100,10 @@ public:
     void runRenewals();
     void runTaking();
     BackendFuture<int> syncShards();
+    // The worker holding the leader lock, by the workers' own view (Kcl3Leader); empty if none.
+    QString leaderWorkerId() const;
+    // The leader lock and metric stats store (Kcl3Leader); else null.
+    CoordinatorStore *coordinatorStore() const { return m_coordinatorStore; }
 
 signals:
     void workersChanged();
@@ -102,6 +118,7 @@ signals:
 private:
     ConsumerWorker *createWorker();
     void setError(const QString &message);
+    BackendFuture<bool> createTables();
 
     StreamBackend *m_backend;
     LeaseTable *m_table;
@@ -114,6 +131,7 @@ private:
     quint64 m_run = 0;
     QTimer m_syncTimer;
     QString m_lastError;
+    CoordinatorStore *m_coordinatorStore = nullptr;
 };
 
 } // namespace shardscope

@@ -21,10 +21,31 @@ const Clock &systemClock()
 
 ConsumerWorker::ConsumerWorker(const QString &workerId, Context context, QObject *parent)
     : QObject(parent), m_workerId(workerId), m_context(std::move(context)),
-      m_coordinator(new LeaseCoordinator(m_context.table, workerId, m_context.leaseOptions, m_context.clock, this))
+      m_coordinator(nullptr)
 {
+    if (m_context.coordinatorStore)
+        m_context.leaseOptions.taking = false;
+    m_coordinator = new LeaseCoordinator(m_context.table, workerId, m_context.leaseOptions, m_context.clock, this);
     if (!m_context.clock)
         m_context.clock = &systemClock();
+    if (CoordinatorStore *store = m_context.coordinatorStore) {
+        const Clock *clock = m_context.clock;
+        m_elector = new LeaderElector(store, workerId, m_context.leaderOptions, clock, this);
+        m_assigner = new LeaseAssignmentManager(m_context.table, store, m_elector, m_context.assignmentOptions,
+                                                clock, this);
+        // KCL: every assignment interval / 2 − epsilon.
+        m_discoverer = new LeaseDiscoverer(m_context.table, m_coordinator,
+                                           m_context.assignmentOptions.assignmentIntervalMs() / 2 -
+                                               m_context.leaseOptions.epsilonMs,
+                                           this);
+        m_reporter = new WorkerMetricsReporter(store, workerId, [this] { return recordsPerSecond(); },
+                                               m_context.assignmentOptions.metricsReportIntervalMs, clock, this);
+        connect(m_elector, &LeaderElector::leadershipChanged, this, &ConsumerWorker::statusChanged);
+        connect(m_elector, &LeaderElector::errorOccurred, this, &ConsumerWorker::setError);
+        connect(m_assigner, &LeaseAssignmentManager::errorOccurred, this, &ConsumerWorker::setError);
+        connect(m_discoverer, &LeaseDiscoverer::errorOccurred, this, &ConsumerWorker::setError);
+        connect(m_reporter, &WorkerMetricsReporter::errorOccurred, this, &ConsumerWorker::setError);
+    }
     connect(m_coordinator, &LeaseCoordinator::leaseAcquired, this, [this](const Lease &lease) {
         if (m_state == WorkerStatus::State::Running)
             startConsumer(lease);
@@ -52,8 +73,31 @@ void ConsumerWorker::start()
     if (m_started || m_state != WorkerStatus::State::Running)
         return;
     m_started = true;
-    if (m_context.leaseTimers)
+    if (m_context.leaseTimers) {
         m_coordinator->start();
+        startLeaderAssignment();
+    }
+}
+
+// The heartbeat goes first so that a worker that becomes leader at once finds the others'.
+void ConsumerWorker::startLeaderAssignment()
+{
+    if (!m_elector)
+        return;
+    m_reporter->start();
+    m_elector->start();
+    m_assigner->start();
+    m_discoverer->start();
+}
+
+void ConsumerWorker::stopLeaderAssignment()
+{
+    if (!m_elector)
+        return;
+    m_reporter->stop();
+    m_elector->stop();
+    m_assigner->stop();
+    m_discoverer->stop();
 }
 
 void ConsumerWorker::shutdown()
@@ -61,6 +105,12 @@ void ConsumerWorker::shutdown()
     ++m_life;
     stopAllConsumers();
     m_coordinator->forget();
+    if (m_elector) {
+        stopLeaderAssignment();
+        m_elector->forget();
+        m_assigner->forget();
+        m_discoverer->forget();
+    }
     m_started = false;
     emit statusChanged();
 }
@@ -73,6 +123,12 @@ void ConsumerWorker::kill()
     ++m_life;
     stopAllConsumers();
     m_coordinator->forget();
+    if (m_elector) {
+        stopLeaderAssignment();
+        m_elector->forget();
+        m_assigner->forget();
+        m_discoverer->forget();
+    }
     emit statusChanged();
 }
 
@@ -86,6 +142,7 @@ void ConsumerWorker::setPaused(bool paused)
         m_state = WorkerStatus::State::Paused;
         ++m_life;
         m_coordinator->stop();
+        stopLeaderAssignment();
         stopAllConsumers();
         emit statusChanged();
         return;
@@ -102,8 +159,10 @@ void ConsumerWorker::setPaused(bool paused)
             if (!m_consumers.contains(lease.leaseKey))
                 startConsumer(lease);
         }
-        if (m_started && m_context.leaseTimers)
+        if (m_started && m_context.leaseTimers) {
             m_coordinator->start();
+            startLeaderAssignment();
+        }
     });
 }
 
@@ -130,19 +189,24 @@ QString ConsumerWorker::setPoisonFilter(const QString &filter)
     return {};
 }
 
-WorkerStatus ConsumerWorker::status() const
+double ConsumerWorker::recordsPerSecond() const
 {
-    WorkerStatus status;
-    status.workerId = m_workerId;
-    status.state = m_state;
-    status.leaseKeys = m_coordinator->heldLeaseKeys();
     const qint64 since = now() - kRateWindowMs;
     qint64 recent = 0;
     for (const auto &[at, count] : m_recent) {
         if (at > since)
             recent += count;
     }
-    status.recordsPerSecond = double(recent) * 1000.0 / double(kRateWindowMs);
+    return double(recent) * 1000.0 / double(kRateWindowMs);
+}
+
+WorkerStatus ConsumerWorker::status() const
+{
+    WorkerStatus status;
+    status.workerId = m_workerId;
+    status.state = m_state;
+    status.leaseKeys = m_coordinator->heldLeaseKeys();
+    status.recordsPerSecond = recordsPerSecond();
     status.recordsProcessed = m_recordsProcessed;
     status.checkpoints = m_checkpoints;
     status.throttles = m_throttles;
@@ -150,6 +214,7 @@ WorkerStatus ConsumerWorker::status() const
     status.processingDelayMs = m_delayMs;
     status.poisonFilter = m_poisonText;
     status.lastError = m_lastError;
+    status.leader = m_elector && m_elector->isLeader();
     return status;
 }
 

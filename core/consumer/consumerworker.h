@@ -1,7 +1,11 @@
 #pragma once
 
 #include "backend/streambackend.h"
+#include "consumer/leaderelector.h"
+#include "consumer/leaseassignmentmanager.h"
 #include "consumer/leasecoordinator.h"
+#include "consumer/leasediscoverer.h"
+#include "consumer/workermetricsreporter.h"
 #include "consumer/shardconsumer.h"
 #include "consumer/workerstatus.h"
 #include "records/filterexpression.h"
@@ -17,6 +21,7 @@
 namespace shardscope {
 
 class Clock;
+class CoordinatorStore;
 
 // One worker of the app's consumer group: a LeaseCoordinator (renewer and taker) and a
 // ShardConsumer per lease it holds, with a record-counting processor and the fault switches the
@@ -34,6 +39,12 @@ class Clock;
 //   application that retries until success does, so that shard's checkpoint stops moving while
 //   records keep arriving. An empty text turns it off.
 //
+// Under KCL 3.x's leader assignment (Context::coordinatorStore set) the coordinator does not take:
+// a WorkerMetricsReporter heartbeats, a LeaderElector contends for the leader lock, the
+// LeaseAssignmentManager assigns leases while this worker is leader, and a LeaseDiscoverer hands
+// the leases assigned to it to the coordinator. Pausing stops all four (a paused leader loses the
+// lock once it expires); killing forgets them.
+//
 // Threads: GUI thread.
 class ConsumerWorker final : public QObject
 {
@@ -50,6 +61,10 @@ public:
         ShardConsumerOptions consumerOptions;
         const Clock *clock = nullptr;
         bool leaseTimers = true; // false: the caller runs the coordinator's rounds
+        // KCL 3.x's leader assignment when set (not owned); KCL 2.x's taking when null.
+        CoordinatorStore *coordinatorStore = nullptr;
+        LeaderElectorOptions leaderOptions;
+        LeaseAssignmentOptions assignmentOptions;
     };
 
     ConsumerWorker(const QString &workerId, Context context, QObject *parent = nullptr);
@@ -57,6 +72,11 @@ public:
 
     QString workerId() const { return m_workerId; }
     LeaseCoordinator *coordinator() const { return m_coordinator; }
+    // The KCL 3.x pieces; nullptr under KCL 2.x's taking.
+    LeaderElector *elector() const { return m_elector; }
+    LeaseAssignmentManager *assignmentManager() const { return m_assigner; }
+    LeaseDiscoverer *discoverer() const { return m_discoverer; }
+    WorkerMetricsReporter *metricsReporter() const { return m_reporter; }
 
     void start();
     // Stops reading and renewing without writing anything (the group stops).
@@ -87,10 +107,17 @@ private:
                  std::function<void(bool)> done);
     void setError(const QString &message);
     qint64 now() const;
+    double recordsPerSecond() const;
+    void startLeaderAssignment();
+    void stopLeaderAssignment();
 
     QString m_workerId;
     Context m_context;
     LeaseCoordinator *m_coordinator;
+    LeaderElector *m_elector = nullptr;
+    LeaseAssignmentManager *m_assigner = nullptr;
+    LeaseDiscoverer *m_discoverer = nullptr;
+    WorkerMetricsReporter *m_reporter = nullptr;
     QHash<QString, ShardConsumer *> m_consumers;
     WorkerStatus::State m_state = WorkerStatus::State::Running;
     bool m_started = false;

@@ -65,6 +65,8 @@ void LeaseCoordinator::start()
     if (isRunning())
         return;
     m_renewTimer.start();
+    if (!m_options.taking)
+        return;
     m_takeTimer.start();
     runTaking();
 }
@@ -133,6 +135,19 @@ void LeaseCoordinator::lose(const QString &leaseKey)
     // The waiting writes find the lease gone and answer so.
     for (const auto &write : queued)
         write();
+}
+
+bool LeaseCoordinator::adoptLease(const Lease &lease)
+{
+    if (lease.leaseOwner != m_workerId || m_held.contains(lease.leaseKey))
+        return false;
+    Held &held = m_held[lease.leaseKey];
+    held.lease = lease;
+    held.lastRenewedMs = now();
+    ++m_taken;
+    emit leaseAcquired(lease);
+    emit heldLeasesChanged();
+    return true;
 }
 
 // --- Serialised writes per lease ---------------------------------------------------------------

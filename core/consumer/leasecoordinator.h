@@ -23,6 +23,8 @@ struct LeaseCoordinatorOptions
     qint64 failoverTimeMs = 10'000;
     qint64 epsilonMs = 25;
     int maxLeasesToStealAtOneTime = 1;
+    // False under KCL 3.x's leader assignment: no taking rounds; leases arrive by adoptLease().
+    bool taking = true;
 
     // Renew every failover/3 − epsilon (3,308 ms by default).
     qint64 renewalIntervalMs() const { return failoverTimeMs / 3 - epsilonMs; }
@@ -84,6 +86,9 @@ public:
     QStringList heldLeaseKeys() const;
     std::optional<Lease> heldLease(const QString &leaseKey) const;
     bool holds(const QString &leaseKey) const { return m_held.contains(leaseKey); }
+    // Starts holding (and renewing) a lease the table says this worker owns, as assigned by a
+    // KCL 3.x leader; false when it is owned by another worker or already held.
+    bool adoptLease(const Lease &lease);
 
     // Applies `change` to the held lease and writes it with LeaseTable::updateLease. The result
     // is the stored lease, or empty when the lease is not held or the condition failed (the lease

@@ -3,6 +3,8 @@
 #include "aws/dynamodbclient.h"
 #include "backend/futureutils.h"
 #include "consumer/dynamoleasetable.h"
+#include "consumer/sqlitecoordinatorstore.h"
+#include "consumer/sqliteleasetable.h"
 #include "kinesis/clock.h"
 
 #include <QJsonArray>
@@ -127,6 +129,11 @@ void LeaseMonitor::poll()
     m_polling = true;
     onResult(this, m_table->listLeases(), [this](const BackendResult<QList<Lease>> &leases) {
         auto *dynamo = qobject_cast<DynamoLeaseTable *>(m_table.data());
+        auto *sqlite = qobject_cast<SqliteLeaseTable *>(m_table.data());
+        if (sqlite && leases) {
+            readSqliteCompanions(sqlite, [this, leases](Companions companions) { apply(leases, companions); });
+            return;
+        }
         if (!dynamo || !leases) {
             apply(leases, Companions{});
             return;
@@ -176,6 +183,42 @@ void LeaseMonitor::readCompanions(DynamoLeaseTable *dynamo, std::function<void(C
                               done(*companions);
                           });
              });
+}
+
+void LeaseMonitor::readSqliteCompanions(SqliteLeaseTable *sqlite, std::function<void(Companions)> done)
+{
+    if (!m_sqliteCompanions)
+        m_sqliteCompanions = new SqliteCoordinatorStore(sqlite->path(), sqlite->tableName(), true, this);
+    SqliteCoordinatorStore *store = m_sqliteCompanions;
+    auto companions = std::make_shared<Companions>();
+    onResult(this, store->tablesExist(), [this, store, companions, done = std::move(done)](const BackendResult<bool> &exist) mutable {
+        if (!exist || !*exist) {
+            // A group under KCL 2.x's protocol has none: nothing to show.
+            done(*companions);
+            return;
+        }
+        onResult(this, store->listWorkerMetricStats(),
+                 [this, store, companions, done = std::move(done)](
+                     const BackendResult<QList<WorkerMetricStatsEntry>> &stats) mutable {
+                     if (stats) {
+                         companions->hasWorkerMetricStats = true;
+                         companions->workerMetricStats = *stats;
+                     } else {
+                         companions->error = stats.error();
+                     }
+                     onResult(this, store->readLeaderLock(),
+                              [companions, done = std::move(done)](const BackendResult<std::optional<LeaderLock>> &lock) {
+                                  if (lock) {
+                                      companions->hasCoordinatorState = true;
+                                      if (*lock)
+                                          companions->leaderWorkerId = (*lock)->ownerName;
+                                  } else if (!companions->error) {
+                                      companions->error = lock.error();
+                                  }
+                                  done(*companions);
+                              });
+                 });
+    });
 }
 
 // KCL 3.x after the coordinator-state migration keeps the leader lock (entityType LEADER, with

@@ -18,6 +18,8 @@ namespace shardscope {
 
 class Clock;
 class DynamoLeaseTable;
+class SqliteCoordinatorStore;
+class SqliteLeaseTable;
 
 // Watches a lease table as a KCL worker would: polls it (every 2 s by default), remembers per
 // lease when it last saw leaseCounter and the checkpoint change, and infers expiry the way every
@@ -29,7 +31,9 @@ class DynamoLeaseTable;
 // read): `<table>-WorkerMetricStats` (one row per worker: `wid`, `lut`, `sts`, `opr`) and
 // `<table>-CoordinatorState` (the leader lock: item `key` = "Leader", its `ownerName`), and the
 // same entities where newer KCL 3.x releases keep them, in the lease table itself (entityType
-// LEADER and WORKER_METRIC_STATS).
+// LEADER and WORKER_METRIC_STATS). For a table in the local store it reads the same two tables
+// where the app's own group keeps them under KCL 3.x's leader assignment, in the same SQLite file
+// (SqliteCoordinatorStore, opened read-only).
 //
 // A poll that fails keeps the previous leases and sets the snapshot's error. One poll at a time;
 // refreshNow() during a poll asks for another right after it.
@@ -78,6 +82,7 @@ private:
 
     void poll();
     void readCompanions(DynamoLeaseTable *dynamo, std::function<void(Companions)> done);
+    void readSqliteCompanions(SqliteLeaseTable *sqlite, std::function<void(Companions)> done);
     static void addLeaseTableEntities(const QList<QJsonObject> &entities, Companions &companions);
     void apply(const BackendResult<QList<Lease>> &leases, const Companions &companions);
     void pollFinished();
@@ -91,6 +96,7 @@ private:
     bool m_pollAgain = false;
     int m_pollCount = 0;
     LeaseTableSnapshot m_snapshot;
+    SqliteCoordinatorStore *m_sqliteCompanions = nullptr; // made on the first poll of a local table
 };
 
 } // namespace shardscope

@@ -22,6 +22,7 @@ struct WorkerStatus
     int processingDelayMs = 0;      // the "slow processing" fault; 0 when off
     QString poisonFilter;           // the "poison record" fault's filter; empty when off
     QString lastError;              // the last failure, in words; empty when none
+    bool leader = false;            // KCL 3.x leader assignment: holds the leader lock
 };
 
 } // namespace shardscope

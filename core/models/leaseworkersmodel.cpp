@@ -38,6 +38,7 @@ bool LeaseWorkersModel::sameRow(const Row &a, const Row &b)
 {
     if (a.workerId != b.workerId || a.leaseKeys != b.leaseKeys
         || a.lastCounterChangeMs != b.lastCounterChangeMs || a.allExpired != b.allExpired
+        || a.leader != b.leader
         || a.status.has_value() != b.status.has_value())
         return false;
     if (!a.status)
@@ -71,6 +72,9 @@ void LeaseWorkersModel::rebuild()
             row.status = status;
         }
     }
+    for (Row &row : rows)
+        row.leader = row.status ? row.status->leader
+                                : !m_snapshot.leaderWorkerId.isEmpty() && row.workerId == m_snapshot.leaderWorkerId;
     const QList<Row> incoming = rows.values();
     syncSorted(
         m_rows, incoming, [](const Row &row) { return row.workerId; },
@@ -193,7 +197,7 @@ QVariant LeaseWorkersModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case WorkerColumn:
-            return row.workerId;
+            return row.leader ? tr("%1 (leader)").arg(row.workerId) : row.workerId;
         case StateColumn:
             switch (stateOf(row)) {
             case WorkerRowState::Renewing:

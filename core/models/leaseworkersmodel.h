@@ -17,7 +17,8 @@ namespace shardscope {
 // holds nothing yet has a row too). Columns: worker, state (renewing; not renewing when every
 // lease it holds has expired or, for our own, its last renewal is older than the failover time;
 // paused; killed), leases held, records/s, last renewal (how long before the snapshot), and the
-// faults set on it. DisplayRole is text; WorkerIdRole, WorkerStateRole (a WorkerRowState),
+// faults set on it. The worker column marks the KCL 3.x leader: for the app's own workers by the
+// worker's own view (it holds the lock), otherwise by the snapshot's CoordinatorState. DisplayRole is text; WorkerIdRole, WorkerStateRole (a WorkerRowState),
 // LeaseCountRole, RecordsPerSecondRole, LastRenewalTimeRole give raw values, SortRole sorts.
 // Rows are kept in worker-id order and updated in place.
 //
@@ -57,6 +58,7 @@ private:
         QStringList leaseKeys;          // in the table
         qint64 lastCounterChangeMs = 0; // the latest counter change of its leases (0: none)
         bool allExpired = false;        // holds leases and every one has expired
+        bool leader = false;            // KCL 3.x: holds the leader lock
         std::optional<WorkerStatus> status;
     };
 

@@ -187,7 +187,7 @@ QWidget *ConsumerDashboard::buildTables()
     const QFontMetrics metrics = m_leasesView->fontMetrics();
     const int padding = 20;
     columns->resizeSection(LeasesModel::ShardColumn, metrics.horizontalAdvance(u"shardId-000000000000"_s) + padding);
-    columns->resizeSection(LeasesModel::OwnerColumn, metrics.horizontalAdvance(u"worker-0000"_s) + padding);
+    columns->resizeSection(LeasesModel::OwnerColumn, metrics.horizontalAdvance(u"worker-0000 (leader)"_s) + padding);
     columns->resizeSection(LeasesModel::StateColumn, metrics.horizontalAdvance(u"unassigned"_s) + padding);
     columns->resizeSection(LeasesModel::CounterColumn, metrics.horizontalAdvance(u"00000"_s) + padding);
     columns->resizeSection(LeasesModel::CheckpointColumn, metrics.horizontalAdvance(u"TRIM_HORIZON"_s) + padding);
@@ -207,7 +207,7 @@ QWidget *ConsumerDashboard::buildTables()
     m_workersView->setObjectName(u"workersView"_s);
     m_workersView->sortByColumn(LeaseWorkersModel::WorkerColumn, Qt::AscendingOrder);
     QHeaderView *workerColumns = m_workersView->horizontalHeader();
-    workerColumns->resizeSection(LeaseWorkersModel::WorkerColumn, metrics.horizontalAdvance(u"worker-0000"_s) + padding);
+    workerColumns->resizeSection(LeaseWorkersModel::WorkerColumn, metrics.horizontalAdvance(u"worker-0000 (leader)"_s) + padding);
     workerColumns->resizeSection(LeaseWorkersModel::StateColumn, metrics.horizontalAdvance(u"not renewing"_s) + padding);
     workerColumns->resizeSection(LeaseWorkersModel::LeasesColumn, metrics.horizontalAdvance(u"Leases"_s) + padding);
     workerColumns->resizeSection(LeaseWorkersModel::RateColumn, metrics.horizontalAdvance(u"Records/s"_s) + padding);

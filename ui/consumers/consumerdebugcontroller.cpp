@@ -154,6 +154,8 @@ void ConsumerDebugController::runGroup(const ConsumerGroupRequest &request)
     options.consumerArn = request.consumerArn;
     options.initialPosition = request.initialPosition;
     options.failoverTimeMs = request.failoverTimeMs;
+    if (request.leaderAssignment)
+        options.assignment = ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader;
     m_group = new ConsumerGroup(m_backend, table, options, nullptr, this);
     connect(m_group, &ConsumerGroup::workersChanged, this, &ConsumerDebugController::pushWorkers);
     connect(m_group, &ConsumerGroup::errorOccurred, this, [this](const QString &message) {
@@ -167,9 +169,11 @@ void ConsumerDebugController::runGroup(const ConsumerGroupRequest &request)
         refreshShards();
     });
     const QString reading = request.fanOut ? tr("enhanced fan-out") : tr("polling");
-    watch(table, true, ConsumerDashboard::Source::Group, request.failoverTimeMs,
-          tr("%1, reading by %3; workers at the start: %2; lease table: %4")
-              .arg(request.applicationName, QString::number(request.workers), reading, table->location()));
+    QString caption = tr("%1, reading by %3; workers at the start: %2; lease table: %4")
+                          .arg(request.applicationName, QString::number(request.workers), reading, table->location());
+    if (request.leaderAssignment)
+        caption = tr("%1; leases assigned by an elected leader (KCL 3.x)").arg(caption);
+    watch(table, true, ConsumerDashboard::Source::Group, request.failoverTimeMs, caption);
     m_group->start();
     pushWorkers();
 }

@@ -23,6 +23,7 @@ struct ConsumerGroupRequest
     LeaseTableLocation location = LeaseTableLocation::LocalStore;
     QString endpoint;          // DynamoDB endpoint URL, when location is DynamoDb
     QString region;            // its region
+    bool leaderAssignment = false; // KCL 3.x: an elected leader assigns the leases
 };
 
 // What "Open a lease table…" asks for: a KCL application's table to watch, read-only.

@@ -37,7 +37,10 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
       m_endpointError(new InlineErrorLabel(this)),
       m_region(new QLineEdit(this)),
       m_regionError(new InlineErrorLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
+      m_taking(new QRadioButton(tr("KCL 2.x: every worker takes and steals leases"), this)),
+      m_leader(new QRadioButton(tr("KCL 3.x: an elected leader assigns the leases"), this)),
+      m_assignmentNote(new QLabel(this))
 {
     setWindowTitle(tr("Run a Consumer Group"));
     setObjectName(u"runGroupDialog"_s);
@@ -78,9 +81,18 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     auto *tableGroup = new QButtonGroup(this);
     tableGroup->addButton(m_local);
     tableGroup->addButton(m_dynamo);
-    // Checked once grouped: before, all four radio buttons (one parent) exclude each other.
+    auto *assignmentGroup = new QButtonGroup(this);
+    assignmentGroup->addButton(m_taking);
+    assignmentGroup->addButton(m_leader);
+    m_taking->setObjectName(u"takingButton"_s);
+    m_leader->setObjectName(u"leaderButton"_s);
+    m_assignmentNote->setObjectName(u"assignmentNote"_s);
+    m_assignmentNote->setWordWrap(true);
+    m_assignmentNote->setForegroundRole(QPalette::PlaceholderText);
+    // Checked once grouped: before, all the radio buttons (one parent) exclude each other.
     m_polling->setChecked(true);
     m_local->setChecked(true);
+    m_taking->setChecked(true);
 
     auto *note = new QLabel(this);
     note->setWordWrap(true);
@@ -108,6 +120,9 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     form->addRow(QString(), m_endpointError);
     form->addRow(tr("Region:"), m_region);
     form->addRow(QString(), m_regionError);
+    form->addRow(tr("Assignment:"), m_taking);
+    form->addRow(QString(), m_leader);
+    form->addRow(QString(), m_assignmentNote);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(note);
@@ -118,7 +133,7 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit *edit : {m_name, m_endpoint, m_region})
         connect(edit, &QLineEdit::textChanged, this, &RunGroupDialog::validate);
-    for (QRadioButton *button : {m_polling, m_fanOut, m_local, m_dynamo})
+    for (QRadioButton *button : {m_polling, m_fanOut, m_local, m_dynamo, m_taking, m_leader})
         connect(button, &QRadioButton::toggled, this, &RunGroupDialog::validate);
     validate();
 }
@@ -165,6 +180,12 @@ void RunGroupDialog::validate()
     const bool dynamo = m_dynamo->isChecked();
     m_endpoint->setEnabled(dynamo);
     m_region->setEnabled(dynamo);
+    if (m_leader->isChecked())
+        m_assignmentNote->setText(tr("One worker, elected through a lock, assigns every lease every "
+                                     "2 × the failover time; the others only renew what they are given."));
+    else
+        m_assignmentNote->setText(tr("Each worker takes expired leases and steals one at a time from "
+                                     "the busiest, every 2 × the failover time."));
     const QString endpoint = dynamo ? endpointProblem(m_endpoint->text()) : QString();
     const QString region = dynamo ? regionProblem(m_region->text()) : QString();
     if (endpoint.isEmpty())
@@ -194,6 +215,7 @@ ConsumerGroupRequest RunGroupDialog::request() const
         request.endpoint = m_endpoint->text().trimmed();
         request.region = m_region->text().trimmed();
     }
+    request.leaderAssignment = m_leader->isChecked();
     return request;
 }
 

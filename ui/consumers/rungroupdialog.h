@@ -20,7 +20,8 @@ class InlineErrorLabel;
 // "Run a consumer group…": the application name (the lease table's name), the number of
 // workers, polling or a registered consumer (only ACTIVE ones; enhanced fan-out), the initial
 // position, the failover time and where the lease table lives (the local store or a DynamoDB
-// endpoint and region). Each field is checked as it is typed, with the problem under it; OK is
+// endpoint and region), and how leases find workers: KCL 2.x's taking or KCL 3.x's leader
+// assignment (the leader lock and metric stats then live beside the lease table). Each field is checked as it is typed, with the problem under it; OK is
 // off until all pass. Emits nothing of its own: request() holds the answer once accepted.
 //
 // A group only reads the stream, so it may run on a read-only connection (the note says so):
@@ -52,6 +53,9 @@ public:
     QLineEdit *regionEdit() const { return m_region; }
     QRadioButton *fanOutButton() const { return m_fanOut; }
     QRadioButton *dynamoButton() const { return m_dynamo; }
+    QRadioButton *takingButton() const { return m_taking; }
+    QRadioButton *leaderButton() const { return m_leader; }
+    QLabel *assignmentNote() const { return m_assignmentNote; }
     QComboBox *consumerBox() const { return m_consumer; }
     QSpinBox *workersBox() const { return m_workers; }
     InlineErrorLabel *nameError() const { return m_nameError; }
@@ -77,6 +81,9 @@ private:
     QLineEdit *m_region;
     InlineErrorLabel *m_regionError;
     QDialogButtonBox *m_buttons;
+    QRadioButton *m_taking;
+    QRadioButton *m_leader;
+    QLabel *m_assignmentNote;
 };
 
 } // namespace shardscope
