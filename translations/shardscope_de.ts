@@ -1786,6 +1786,21 @@
     </message>
 </context>
 <context>
+    <name>shardscope::LeaseCleaner</name>
+    <message>
+        <source>The shards of %1 could not be listed, so no lease is deleted as garbage: %2</source>
+        <translation>Die Shards von %1 konnten nicht aufgelistet werden, daher wird kein Lease als verwaist gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be read for clean-up: %2</source>
+        <translation>Das Lease %1 konnte für das Aufräumen nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be deleted: %2</source>
+        <translation>Das Lease %1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::KinesisName</name>
     <message>
         <source>a space</source>

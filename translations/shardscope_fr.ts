@@ -1786,6 +1786,21 @@
     </message>
 </context>
 <context>
+    <name>shardscope::LeaseCleaner</name>
+    <message>
+        <source>The shards of %1 could not be listed, so no lease is deleted as garbage: %2</source>
+        <translation>Les shards de %1 n’ont pas pu être listés, aucun bail n’est donc supprimé comme orphelin&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be read for clean-up: %2</source>
+        <translation>Le bail %1 n’a pas pu être lu pour le nettoyage&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be deleted: %2</source>
+        <translation>Le bail %1 n’a pas pu être supprimé&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::KinesisName</name>
     <message>
         <source>a space</source>

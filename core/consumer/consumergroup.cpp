@@ -12,6 +12,8 @@ ConsumerGroup::ConsumerGroup(StreamBackend *backend, LeaseTable *table, Consumer
 {
     m_syncTimer.setInterval(m_options.shardSyncIntervalMs);
     connect(&m_syncTimer, &QTimer::timeout, this, [this] { syncShards(); });
+    m_cleaner = new LeaseCleaner(backend, table, m_options.streamName, m_options.leaseCleanup, clock, this);
+    connect(m_cleaner, &LeaseCleaner::errorOccurred, this, &ConsumerGroup::setError);
 }
 
 ConsumerGroup::~ConsumerGroup()
@@ -48,6 +50,7 @@ void ConsumerGroup::start()
                 worker->start();
             if (m_options.leaseTimers)
                 m_syncTimer.start();
+            m_cleaner->start(m_options.leaseTimers);
             emit workersChanged();
             emit started();
         });
@@ -59,6 +62,7 @@ void ConsumerGroup::stop()
     ++m_run;
     m_running = false;
     m_syncTimer.stop();
+    m_cleaner->stop();
     const QList<ConsumerWorker *> workers = std::exchange(m_workers, {});
     for (ConsumerWorker *worker : workers) {
         worker->shutdown();
@@ -88,6 +92,8 @@ ConsumerWorker *ConsumerGroup::createWorker()
     connect(worker, &ConsumerWorker::recordsProcessed, this, &ConsumerGroup::recordsProcessed);
     connect(worker, &ConsumerWorker::batchProcessed, this, &ConsumerGroup::batchProcessed);
     connect(worker, &ConsumerWorker::throttled, this, &ConsumerGroup::throttled);
+    connect(worker, &ConsumerWorker::shardEnded, m_cleaner,
+            [this](const QString &, const QString &shardId) { m_cleaner->enqueue(shardId); });
     m_workers.append(worker);
     return worker;
 }
@@ -160,6 +166,11 @@ void ConsumerGroup::runTaking()
         if (worker->status().state == WorkerStatus::State::Running)
             worker->coordinator()->runTaking();
     }
+}
+
+QFuture<void> ConsumerGroup::runLeaseCleanup()
+{
+    return m_cleaner->runCleanup();
 }
 
 BackendFuture<int> ConsumerGroup::syncShards()

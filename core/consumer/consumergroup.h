@@ -3,6 +3,7 @@
 #include "backend/streambackend.h"
 #include "consumer/consumerworker.h"
 #include "consumer/lease.h"
+#include "consumer/leasecleaner.h"
 #include "consumer/leasetable.h"
 #include "consumer/workerstatus.h"
 
@@ -37,6 +38,8 @@ struct ConsumerGroupOptions
     // False: no timers run the lease protocol or the shard sync; the caller runs runRenewals(),
     // runTaking() and syncShards() (tests and the bench, on a ManualClock).
     bool leaseTimers = true;
+    // Deleting finished shards' leases (KCL's defaults); without lease timers, runLeaseCleanup().
+    LeaseCleanerOptions leaseCleanup;
 };
 
 // The app's own KCL-compatible consumer group: N workers over any StreamBackend sharing one lease
@@ -48,8 +51,9 @@ struct ConsumerGroupOptions
 // what goes wrong and how the group recovers.
 //
 // Leases of shards read to their end stay in the table at SHARD_END, held and renewed like the
-// others (KCL's LeaseCleanupManager, which deletes them once the children are read, is not part
-// of this group); they count in every worker's target, as in KCL.
+// others and counted in every worker's target, until the group's LeaseCleaner (KCL's
+// LeaseCleanupManager) deletes them: once every child's checkpoint moved past its start and the
+// parents' leases are gone, or once the shard itself is gone (past retention).
 //
 // start() creates the lease table when missing, creates the shards' leases, then starts the
 // workers. stop() stops every worker without writing to the table (as a killed process would);
@@ -88,6 +92,9 @@ public:
     void runRenewals();
     void runTaking();
     BackendFuture<int> syncShards();
+    // One pass of the lease clean-up (what its timer runs).
+    QFuture<void> runLeaseCleanup();
+    LeaseCleaner *leaseCleaner() const { return m_cleaner; }
 
 signals:
     void workersChanged();
@@ -114,6 +121,7 @@ private:
     quint64 m_run = 0;
     QTimer m_syncTimer;
     QString m_lastError;
+    LeaseCleaner *m_cleaner = nullptr;
 };
 
 } // namespace shardscope

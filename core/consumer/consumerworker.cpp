@@ -193,6 +193,8 @@ void ConsumerWorker::startConsumer(const Lease &lease)
         ++m_checkpoints;
         emit statusChanged();
     });
+    connect(consumer, &ShardConsumer::shardEnded, this,
+            [this](const QString &shardId) { emit shardEnded(m_workerId, shardId); });
     connect(consumer, &ShardConsumer::errorOccurred, this, [this](const QString &shardId, const QString &message) {
         setError(QStringLiteral("%1: %2").arg(shardId, message));
     });

@@ -154,6 +154,10 @@ void ShardConsumer::getIterator()
             if (isThrottling(result.error().type)) {
                 emit throttled(m_leaseKey);
                 after(nextThrottleBackoff(), [this] { getIterator(); });
+            } else if (result.error().type == ErrorType::ResourceNotFound) {
+                // The shard is gone (past retention): as KCL, its end without children, so its
+                // children are not held up and the lease is cleaned up as garbage.
+                endShard({});
             } else {
                 fail(result.error(), m_options.retryBackoffMs);
             }

@@ -44,6 +44,8 @@ using BatchProcessor = std::function<void(const QString &shardId, const QList<Re
 //
 // Polling: GetShardIterator, then GetRecords every idleTimeBetweenReadsMs; ExpiredIterator gets a
 // new iterator from the checkpoint; ProvisionedThroughputExceeded backs off (throttled()).
+// GetShardIterator's ResourceNotFound (the shard is past retention) ends the shard without
+// children, as KCL does.
 // Enhanced fan-out: SubscribeToShard with the consumer, renewed after each subscription's end from
 // the last event's ContinuationSequenceNumber; events that arrive while a batch is processed wait.
 //

@@ -60,9 +60,31 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
         return found;
     };
 
+    // Whether some descendant of a shard has a lease: then the shard was read to its end and its
+    // lease deleted by the clean-up (or it was never wanted, under LATEST), and it needs none.
+    QHash<QString, QStringList> children;
+    for (const Shard &shard : shards) {
+        for (const auto &parent : {shard.parentShardId, shard.adjacentParentShardId}) {
+            if (parent && !parent->isEmpty())
+                children[*parent].append(shard.shardId);
+        }
+    }
+    QHash<QString, bool> leasedDescendant;
+    const std::function<bool(const QString &)> hasLeasedDescendant = [&](const QString &shardId) -> bool {
+        const auto known = leasedDescendant.constFind(shardId);
+        if (known != leasedDescendant.constEnd())
+            return *known;
+        leasedDescendant.insert(shardId, false);
+        bool found = false;
+        for (const QString &child : children.value(shardId))
+            found = found || leases.contains(child) || hasLeasedDescendant(child);
+        leasedDescendant.insert(shardId, found);
+        return found;
+    };
+
     QList<Lease> created;
     for (const Shard &shard : shards) {
-        if (leases.contains(shard.shardId))
+        if (leases.contains(shard.shardId) || hasLeasedDescendant(shard.shardId))
             continue;
         QStringList parents;
         for (const auto &parent : {shard.parentShardId, shard.adjacentParentShardId}) {
