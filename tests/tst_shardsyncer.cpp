@@ -74,6 +74,16 @@ private slots:
         QCOMPARE(created[0].leaseCounter, 0);
     }
 
+    void atTimestampLeasesWhatTrimHorizonDoes()
+    {
+        const auto created = ShardSyncer::leasesToCreate(history(), {}, CheckpointSentinel::AtTimestamp);
+        QCOMPARE(keys(created), (QStringList{id(0) + u"@AT_TIMESTAMP"_s, id(1) + u"@AT_TIMESTAMP"_s}));
+        // Children of an ended parent start at their beginning, as KCL creates them at SHARD_END.
+        const QList<Lease> leases{existing(0, CheckpointSentinel::ShardEnd), existing(1, u"123"_s)};
+        QCOMPARE(keys(ShardSyncer::leasesToCreate(history(), leases, CheckpointSentinel::AtTimestamp)),
+                 (QStringList{id(2) + u"@TRIM_HORIZON"_s, id(3) + u"@TRIM_HORIZON"_s}));
+    }
+
     void latestLeasesTheOpenShards()
     {
         const auto created = ShardSyncer::leasesToCreate(history(), {}, CheckpointSentinel::Latest);

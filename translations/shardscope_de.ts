@@ -7734,6 +7734,22 @@ Hash-Schlüssel %4 – %5
         <source>A region name such as us-east-1.</source>
         <translation>Ein Regionsname wie us-east-1.</translation>
     </message>
+    <message>
+        <source>Records from a time (AT_TIMESTAMP)</source>
+        <translation>Datensätze ab einem Zeitpunkt (AT_TIMESTAMP)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Ab:</translation>
+    </message>
+    <message>
+        <source>Enter a date and time, such as 2026-01-31 14:00:00.</source>
+        <translation>Geben Sie Datum und Uhrzeit ein, etwa 2026-01-31 14:00:00.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: Kinesis reads from a time up to now only.</source>
+        <translation>%1 liegt in der Zukunft: Kinesis liest nur ab einem Zeitpunkt bis jetzt.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::SwimLaneChart</name>

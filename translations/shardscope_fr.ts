@@ -7735,6 +7735,22 @@ Clés de hachage %4 – %5
         <source>A region name such as us-east-1.</source>
         <translation>Un nom de région comme us-east-1.</translation>
     </message>
+    <message>
+        <source>Records from a time (AT_TIMESTAMP)</source>
+        <translation>Enregistrements à partir d’une date (AT_TIMESTAMP)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>À partir de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter a date and time, such as 2026-01-31 14:00:00.</source>
+        <translation>Saisissez une date et une heure, par exemple 2026-01-31 14:00:00.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: Kinesis reads from a time up to now only.</source>
+        <translation>%1 est dans le futur&#xa0;: Kinesis ne lit qu’à partir d’une date passée.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::SwimLaneChart</name>

@@ -85,6 +85,7 @@ ConsumerWorker *ConsumerGroup::createWorker()
     context.consumerOptions.idleTimeBetweenReadsMs = m_options.idleTimeBetweenReadsMs;
     context.consumerOptions.parentShardPollIntervalMs = m_options.parentShardPollIntervalMs;
     context.consumerOptions.retryBackoffMs = m_options.retryBackoffMs;
+    context.consumerOptions.initialTimestampMs = m_options.initialTimestampMs;
     context.clock = m_clock;
     context.leaseTimers = m_options.leaseTimers;
     auto *worker = new ConsumerWorker(QStringLiteral("worker-%1").arg(m_nextWorker++), context, this);

@@ -29,7 +29,8 @@ struct ConsumerGroupOptions
     int workers = 2;
     ReadMode readMode = ReadMode::Polling;
     QString consumerArn; // FanOut: an ACTIVE consumer of the stream
-    QString initialPosition = CheckpointSentinel::TrimHorizon; // or CheckpointSentinel::Latest
+    // CheckpointSentinel::TrimHorizon, Latest, or AtTimestamp (from initialTimestampMs).
+    QString initialPosition = CheckpointSentinel::TrimHorizon;
     qint64 failoverTimeMs = 10'000;
     int idleTimeBetweenReadsMs = 1'000;
     int parentShardPollIntervalMs = 10'000;
@@ -40,6 +41,9 @@ struct ConsumerGroupOptions
     bool leaseTimers = true;
     // Deleting finished shards' leases (KCL's defaults); without lease timers, runLeaseCleanup().
     LeaseCleanerOptions leaseCleanup;
+    // AtTimestamp: records from this time on (ms since the epoch), as KCL's
+    // InitialPositionInStreamExtended.newInitialPositionAtTimestamp.
+    qint64 initialTimestampMs = 0;
 };
 
 // The app's own KCL-compatible consumer group: N workers over any StreamBackend sharing one lease

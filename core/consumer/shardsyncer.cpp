@@ -40,6 +40,9 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
     for (const Shard &shard : shards)
         listed.insert(shard.shardId, &shard);
     const bool latest = initialPosition == CheckpointSentinel::Latest;
+    // AT_TIMESTAMP leases the same shards as TRIM_HORIZON (as KCL): their reads skip what is older.
+    const QString fromStart = initialPosition == CheckpointSentinel::AtTimestamp ? CheckpointSentinel::AtTimestamp
+                                                                               : CheckpointSentinel::TrimHorizon;
 
     // Whether some ancestor (listed or not) of a shard has a lease: then its records come
     // through that ancestor's children, never from LATEST.
@@ -103,7 +106,7 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
         if (anyParentEnded)
             checkpoint = CheckpointSentinel::TrimHorizon;
         else if (!anyListedParent)
-            checkpoint = latest ? (open ? CheckpointSentinel::Latest : QString()) : CheckpointSentinel::TrimHorizon;
+            checkpoint = latest ? (open ? CheckpointSentinel::Latest : QString()) : fromStart;
         else if (latest && open && !hasLeasedAncestor(shard.shardId))
             checkpoint = CheckpointSentinel::Latest;
         if (checkpoint.isEmpty())

@@ -13,8 +13,9 @@ namespace shardscope {
 // HierarchicalShardSyncer does (leases for the children of a closed shard are created by the
 // shard's consumer when it reaches the end; this fills in the rest):
 // - a shard without a lease whose parents are not in the stream's shard list (never had any, or
-//   trimmed): with TRIM_HORIZON, a lease at TRIM_HORIZON (the oldest ancestors); with LATEST,
-//   a lease at LATEST when the shard is open (closed ones have nothing after LATEST);
+//   trimmed): with TRIM_HORIZON, a lease at TRIM_HORIZON (the oldest ancestors), with
+//   AT_TIMESTAMP the same leases at AT_TIMESTAMP; with LATEST, a lease at LATEST when the shard is
+//   open (closed ones have nothing after LATEST);
 // - a shard without a lease of which some parent's lease reached SHARD_END: a lease at
 //   TRIM_HORIZON (its consumer waits for all parents);
 // - a shard none of whose ancestors has a lease, under LATEST: a lease at LATEST when it is

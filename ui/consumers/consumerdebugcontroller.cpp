@@ -153,6 +153,7 @@ void ConsumerDebugController::runGroup(const ConsumerGroupRequest &request)
                                       : ConsumerGroupOptions::ReadMode::Polling;
     options.consumerArn = request.consumerArn;
     options.initialPosition = request.initialPosition;
+    options.initialTimestampMs = request.initialTimestampMs;
     options.failoverTimeMs = request.failoverTimeMs;
     m_group = new ConsumerGroup(m_backend, table, options, nullptr, this);
     connect(m_group, &ConsumerGroup::workersChanged, this, &ConsumerDebugController::pushWorkers);

@@ -23,6 +23,7 @@ struct ConsumerGroupRequest
     LeaseTableLocation location = LeaseTableLocation::LocalStore;
     QString endpoint;          // DynamoDB endpoint URL, when location is DynamoDb
     QString region;            // its region
+    qint64 initialTimestampMs = 0; // initialPosition AT_TIMESTAMP: from this time (ms since the epoch)
 };
 
 // What "Open a lease table…" asks for: a KCL application's table to watch, read-only.
