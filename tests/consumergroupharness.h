@@ -40,6 +40,22 @@ public:
 
     static QString shard(int index) { return ShardId::format(quint32(index)); }
 
+    // A group on stream `stream` with short real-time waits and the lease protocol left to
+    // drive() (no lease timers).
+    static ConsumerGroupOptions groupOptions(const QString &application, int workers,
+                                             const QString &stream = QStringLiteral("s"))
+    {
+        ConsumerGroupOptions o;
+        o.applicationName = application;
+        o.streamName = stream;
+        o.workers = workers;
+        o.idleTimeBetweenReadsMs = 10;
+        o.parentShardPollIntervalMs = 20;
+        o.retryBackoffMs = 30;
+        o.leaseTimers = false;
+        return o;
+    }
+
     template<typename T>
     static T await(const QFuture<T> &future, int timeoutMs = 20000)
     {

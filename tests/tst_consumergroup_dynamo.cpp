@@ -67,15 +67,7 @@ private:
 
     ConsumerGroupOptions options(int workers) const
     {
-        ConsumerGroupOptions o;
-        o.applicationName = m_tableName;
-        o.streamName = u"s"_s;
-        o.workers = workers;
-        o.idleTimeBetweenReadsMs = 10;
-        o.parentShardPollIntervalMs = 20;
-        o.retryBackoffMs = 30;
-        o.leaseTimers = false;
-        return o;
+        return GroupHarness::groupOptions(m_tableName, workers);
     }
 
     Lease storedLease(const QString &key)

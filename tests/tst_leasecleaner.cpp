@@ -120,15 +120,7 @@ private:
 
     static ConsumerGroupOptions groupOptions(int workers)
     {
-        ConsumerGroupOptions o;
-        o.applicationName = u"app"_s;
-        o.streamName = u"s"_s;
-        o.workers = workers;
-        o.idleTimeBetweenReadsMs = 10;
-        o.parentShardPollIntervalMs = 20;
-        o.retryBackoffMs = 30;
-        o.leaseTimers = false;
-        return o;
+        return GroupHarness::groupOptions(u"app"_s, workers);
     }
 
     void pass(qint64 afterMs)
