@@ -1,6 +1,7 @@
 #include "consumerworker.h"
 
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 #include "records/recordentry.h"
 
 #include <QTimer>
@@ -11,20 +12,13 @@ namespace shardscope {
 
 namespace {
 constexpr qint64 kRateWindowMs = 5'000; // records/s is averaged over this
-
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
 } // namespace
 
 ConsumerWorker::ConsumerWorker(const QString &workerId, Context context, QObject *parent)
     : QObject(parent), m_workerId(workerId), m_context(std::move(context)),
       m_coordinator(new LeaseCoordinator(m_context.table, workerId, m_context.leaseOptions, m_context.clock, this))
 {
-    if (!m_context.clock)
-        m_context.clock = &systemClock();
+    m_context.clock = &clockOrSystem(m_context.clock);
     connect(m_coordinator, &LeaseCoordinator::leaseAcquired, this, [this](const Lease &lease) {
         if (m_state == WorkerStatus::State::Running)
             startConsumer(lease);

@@ -2,6 +2,7 @@
 
 #include "backend/futureutils.h"
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 
 #include <QPromise>
 #include <QSet>
@@ -36,12 +37,6 @@ struct LeaseCleaner::Pass
 
 namespace {
 
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
-
 // The lease key of another shard of the same stream (multi-stream keys carry the stream).
 QString leaseKeyFor(const Lease &lease, const QString &shardId)
 {
@@ -63,7 +58,7 @@ bool hasStarted(const Lease &child)
 LeaseCleaner::LeaseCleaner(StreamBackend *backend, LeaseTable *table, const QString &streamName,
                            const LeaseCleanerOptions &options, const Clock *clock, QObject *parent)
     : QObject(parent), m_backend(backend), m_table(table), m_streamName(streamName), m_options(options),
-      m_clock(clock ? clock : &systemClock())
+      m_clock(&clockOrSystem(clock))
 {
     m_timer.setInterval(int(m_options.cleanupIntervalMs));
     connect(&m_timer, &QTimer::timeout, this, [this] { runCleanup(); });

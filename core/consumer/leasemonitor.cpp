@@ -4,6 +4,7 @@
 #include "backend/futureutils.h"
 #include "consumer/dynamoleasetable.h"
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,12 +18,6 @@ using namespace Qt::StringLiterals;
 namespace shardscope {
 
 namespace {
-
-const SystemClock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
 
 // {"M": {"CPU": {"L": [{"N": "10"}, ...]}, ...}} as metric -> values.
 QMap<QString, QList<double>> numberLists(const QJsonObject &attribute)
@@ -68,7 +63,7 @@ bool isAbsent(const DynamoDbError &error)
 } // namespace
 
 LeaseMonitor::LeaseMonitor(LeaseTable *table, const Clock *clock, QObject *parent)
-    : QObject(parent), m_table(table), m_clock(clock ? clock : &systemClock()),
+    : QObject(parent), m_table(table), m_clock(&clockOrSystem(clock)),
       m_timer(new QTimer(this))
 {
     m_snapshot.tableName = table ? table->tableName() : QString();
