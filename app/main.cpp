@@ -160,6 +160,14 @@ int serve(int argc, char *argv[], const QCommandLineParser &parser, const Engine
     return rc;
 }
 
+// Loads the translation of `locale`'s languages (the .qm files embedded under :/i18n) into
+// `translator` and installs it; English stays when there is none.
+void installTranslation(QCoreApplication &app, QTranslator &translator, const QLocale &locale)
+{
+    if (translator.load(locale, QStringLiteral("shardscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&translator);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -175,6 +183,9 @@ int main(int argc, char *argv[])
     // `shardscope leases ...`: a KCL application's lease table on the command line, no window.
     if (arguments.size() >= 2 && arguments.at(1) == QLatin1String("leases")) {
         QCoreApplication app(argc, argv);
+        // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as a command line follows it.
+        QTranslator translator;
+        installTranslation(app, translator, QLocale());
         return LeasesCommand::main(arguments.mid(2));
     }
     QCommandLineParser parser;
@@ -355,9 +366,7 @@ int main(int argc, char *argv[])
     QTranslator translator;
     {
         const QString chosen = QSettings().value(SettingsDialog::languageKey()).toString();
-        const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
-        if (translator.load(locale, QStringLiteral("shardscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-            app.installTranslator(&translator);
+        installTranslation(app, translator, chosen.isEmpty() ? QLocale() : QLocale(chosen));
     }
 
     EmulatorBackendOptions backendOptions;

@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -409,6 +410,43 @@ private slots:
         aws.tableEdit()->setText(QStringLiteral("orders-app"));
         QVERIFY(aws.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
         QVERIFY(aws.request().useConnection);
+    }
+
+    void runGroupDialogStartsAtATime()
+    {
+        RunGroupDialog dialog(QStringLiteral("orders"), {}, false);
+        dialog.show();
+        QPushButton *ok = dialog.buttons()->button(QDialogButtonBox::Ok);
+        QVERIFY(!dialog.timestampEdit()->isEnabled()); // TRIM_HORIZON chosen
+        dialog.positionBox()->setCurrentIndex(dialog.positionBox()->findData(CheckpointSentinel::AtTimestamp));
+        QVERIFY(dialog.timestampEdit()->isEnabled());
+        QVERIFY(ok->isEnabled()); // an hour ago by default
+
+        // A time after now: Kinesis refuses it; the problem shows under the field.
+        const QDateTime tomorrow = QDateTime::currentDateTime().addDays(1);
+        dialog.timestampEdit()->setDateTime(tomorrow);
+        QVERIFY(dialog.timestampError()->hasMessage());
+        QVERIFY2(dialog.timestampError()->text().contains(QStringLiteral("in the future")),
+                 qPrintable(dialog.timestampError()->text()));
+        QVERIFY(!ok->isEnabled());
+        // Typed over: the date part of the field, back to the year before.
+        dialog.timestampEdit()->setFocus();
+        dialog.timestampEdit()->setSelectedSection(QDateTimeEdit::YearSection);
+        QTest::keyClicks(dialog.timestampEdit(), QString::number(tomorrow.date().year() - 1));
+        QVERIFY(!dialog.timestampError()->hasMessage());
+        QVERIFY(ok->isEnabled());
+        const ConsumerGroupRequest request = dialog.request();
+        QCOMPARE(request.initialPosition, CheckpointSentinel::AtTimestamp);
+        QCOMPARE(request.initialTimestampMs, dialog.timestampEdit()->dateTime().toMSecsSinceEpoch());
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(request.initialTimestampMs).date().year(), tomorrow.date().year() - 1);
+
+        // Another position: the field is off and its problem gone; no time is sent.
+        dialog.timestampEdit()->setDateTime(tomorrow);
+        QVERIFY(!ok->isEnabled());
+        dialog.positionBox()->setCurrentIndex(dialog.positionBox()->findData(CheckpointSentinel::Latest));
+        QVERIFY(!dialog.timestampError()->hasMessage());
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.request().initialTimestampMs, 0);
     }
 };
 

@@ -1,9 +1,14 @@
-// DynamoDbClient against dynalite: tables, items, paging, conditions, errors, signatures.
+// DynamoDbClient against dynalite: tables, items, paging, conditions, errors, signatures. And
+// against stand-ins answering as DynamoDB does: clock skew corrected from the Date header (once),
+// expired credentials resolved again (once).
 
 #include "aws/dynamodbclient.h"
 #include "aws/awshttp.h"
+#include "aws/credentialsprovider.h"
 #include "aws/sigv4.h"
+#include "awsstandin.h"
 #include "dynalitehelper.h"
+#include "server/kinesisendpoint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +16,7 @@
 #include <QNetworkRequest>
 #include <QSet>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace shardscope;
@@ -22,6 +28,29 @@ namespace {
 QJsonObject s(const QString &value) { return QJsonObject{{u"S"_s, value}}; }
 QJsonObject n(qint64 value) { return QJsonObject{{u"N"_s, QString::number(value)}}; }
 QJsonObject key(const QString &value) { return QJsonObject{{u"leaseKey"_s, s(value)}}; }
+
+const AwsCredentials kKeys{u"AKIDTEST"_s, u"very-secret-key"_s, {}};
+
+// An error as DynamoDB sends it (JSON 1.0, the type with its namespace).
+HttpResponse dynamoError(int status, const QByteArray &type, const QByteArray &message)
+{
+    return HttpResponse{status, "application/x-amz-json-1.0",
+                        R"({"__type":"com.amazon.coral.service#)" + type + R"(","message":")" + message + R"("})",
+                        {}, {}};
+}
+
+HttpResponse describedTable()
+{
+    return HttpResponse{200, "application/x-amz-json-1.0",
+                        R"({"Table":{"TableName":"app","TableStatus":"ACTIVE"}})", {}, {}};
+}
+
+QByteArray accessKeyOf(const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("authorization");
+    const qsizetype from = authorization.indexOf("Credential=") + 11;
+    return authorization.mid(from, authorization.indexOf('/', from) - from);
+}
 
 } // namespace
 
@@ -43,6 +72,9 @@ private slots:
     void signatureIsSigV4ForDynamoDb();
     void missingCredentialsAreAnError();
     void errorsMapToKinesisTypes();
+    void correctsClockSkewFromDateHeader();
+    void retriesSkewOnlyOnce();
+    void expiredCredentialsAreResolvedAgain();
 
 private:
     Dynalite m_dynalite;
@@ -309,6 +341,110 @@ void TestDynamoDbClient::errorsMapToKinesisTypes()
     QCOMPARE(other.message, u"TransactionConflictException: busy"_s);
     QCOMPARE((DynamoDbError{u"ItemCollectionSizeLimitExceededException"_s, u"x"_s, 500}.toError().type),
              ErrorType::InternalFailure);
+}
+
+// Our clock is an hour behind: DynamoDB refuses the signature as expired and says what time it
+// is in its Date header; the client signs with that clock from then on.
+void TestDynamoDbClient::correctsClockSkewFromDateHeader()
+{
+    const SigV4Verifier verifier([](const QString &id) -> std::optional<AwsCredentials> {
+        return id == kKeys.accessKeyId ? std::optional(kKeys) : std::nullopt;
+    }, u"dynamodb"_s, u"us-east-1"_s);
+    StandIn standIn([&verifier](const HttpRequest &request, int) {
+        const auto verified = verifier.verify(signableRequest(request));
+        if (!verified)
+            return dynamoError(400, "InvalidSignatureException", verified.error().message.toUtf8());
+        return describedTable();
+    });
+    QVERIFY(standIn.isListening());
+    DynamoDbClientOptions options;
+    options.endpoint = standIn.url();
+    options.staticCredentials = kKeys;
+    options.clock = [] { return QDateTime::currentDateTimeUtc().addSecs(-3600); };
+    DynamoDbClient client(options);
+    const auto described = awaitFuture(client.describeTable(u"app"_s));
+    QVERIFY2(described.has_value(), qPrintable(described ? QString() : described.error().message));
+    QVERIFY(described->has_value());
+    QCOMPARE(standIn.count(), 2);
+    QVERIFY2(std::abs(client.clockOffsetMs() - 3'600'000) < 3000, QByteArray::number(client.clockOffsetMs()).constData());
+    QVERIFY(awaitFuture(client.describeTable(u"app"_s)).has_value());
+    QCOMPARE(standIn.count(), 3); // at the first try now
+}
+
+void TestDynamoDbClient::retriesSkewOnlyOnce()
+{
+    StandIn standIn([](const HttpRequest &, int) {
+        return dynamoError(400, "InvalidSignatureException",
+                           "Signature expired: 20240101T000000Z is now earlier than "
+                           "20240101T001500Z (20240101T003000Z - 15 min.)");
+    });
+    DynamoDbClientOptions options;
+    options.endpoint = standIn.url();
+    options.staticCredentials = kKeys;
+    DynamoDbClient client(options);
+    const auto described = awaitFuture(client.describeTable(u"app"_s));
+    QVERIFY(!described.has_value());
+    QCOMPARE(described.error().type, u"InvalidSignatureException"_s);
+    QVERIFY(described.error().message.startsWith(u"Signature expired: 20240101T000000Z"_s));
+    QCOMPARE(described.error().toError().type, ErrorType::InvalidSignature);
+    QCOMPARE(standIn.count(), 2);
+}
+
+// A profile's keys expire and are replaced in the credentials file: the refused request goes
+// again, once, with the keys read anew.
+void TestDynamoDbClient::expiredCredentialsAreResolvedAgain()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString credentialsFile = dir.filePath(u"credentials"_s);
+    const QString configFile = dir.filePath(u"config"_s);
+    const auto writeKeys = [credentialsFile](const QByteArray &id) {
+        QFile file(credentialsFile);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        file.write("[dev]\naws_access_key_id = " + id + "\naws_secret_access_key = secret-" + id + "\n");
+        return true;
+    };
+    QVERIFY(writeKeys("AKIDOLD"));
+    QFile config(configFile);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile dev]\nregion = us-east-1\n");
+    config.close();
+    qputenv("AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toLocal8Bit());
+    qputenv("AWS_CONFIG_FILE", configFile.toLocal8Bit());
+
+    StandIn standIn([&writeKeys](const HttpRequest &request, int) {
+        if (accessKeyOf(request) == "AKIDOLD") {
+            writeKeys("AKIDNEW"); // rotated meanwhile
+            return dynamoError(400, "ExpiredTokenException", "The security token included in the request is expired");
+        }
+        return describedTable();
+    });
+    CredentialsProvider::Options providerOptions;
+    providerOptions.profile = u"dev"_s;
+    CredentialsProvider provider(providerOptions);
+    DynamoDbClientOptions options;
+    options.endpoint = standIn.url();
+    options.credentialsProvider = &provider;
+    DynamoDbClient client(options);
+    const auto described = awaitFuture(client.describeTable(u"app"_s));
+    QVERIFY2(described.has_value(), qPrintable(described ? QString() : described.error().message));
+    QCOMPARE(standIn.count(), 2);
+    QCOMPARE(accessKeyOf(standIn.requests().at(0)), QByteArray("AKIDOLD"));
+    QCOMPARE(accessKeyOf(standIn.requests().at(1)), QByteArray("AKIDNEW"));
+
+    // Refused again after the retry: the error comes back, no third try.
+    StandIn refusing([](const HttpRequest &, int) {
+        return dynamoError(400, "ExpiredTokenException", "The security token included in the request is expired");
+    });
+    options.endpoint = refusing.url();
+    DynamoDbClient refused(options);
+    const auto failed = awaitFuture(refused.describeTable(u"app"_s));
+    QVERIFY(!failed.has_value());
+    QCOMPARE(failed.error().type, u"ExpiredTokenException"_s);
+    QCOMPARE(refusing.count(), 2);
+    qunsetenv("AWS_SHARED_CREDENTIALS_FILE");
+    qunsetenv("AWS_CONFIG_FILE");
 }
 
 QTEST_GUILESS_MAIN(TestDynamoDbClient)

@@ -409,6 +409,7 @@ private slots:
     void reshardedShardLineage();
     void listShardsFilters_data();
     void listShardsFilters();
+    void expiredShardIsNotFound();
     void listShardsTimestampAtReshardInstant_data();
     void listShardsTimestampAtReshardInstant();
     void listShardsPaging_data();
@@ -1597,6 +1598,24 @@ void TestEngineStreams::listShardsFilters()
     const auto viaArn = env.engine->listShards(byArn);
     CHECK_OK(viaArn);
     QCOMPARE(idsOf(viaArn->shards), expected);
+}
+
+// A closed shard past the retention period is gone for reading too, as Kinesis answers.
+void TestEngineStreams::expiredShardIsNotFound()
+{
+    Env env;
+    OPEN(env);
+    CHECK_EMPTY(env.buildResharded(u"rs"_s));
+    GetShardIteratorRequest request;
+    request.target = StreamTarget::byName(u"rs"_s);
+    request.shardId = shardId(0);
+    request.shardIteratorType = ShardIteratorType::TrimHorizon;
+    CHECK_OK(env.engine->getShardIterator(request)); // closed at kT1, still within retention
+    env.clock->setMs(kT1 + 24 * kHour + kSecond);
+    CHECK_ERROR(env.engine->getShardIterator(request), u"ResourceNotFoundException"_s,
+                u"Shard shardId-000000000000 in stream rs under account "_s + kAccount + u" does not exist"_s);
+    request.shardId = shardId(1); // closed at kT2: still there
+    CHECK_OK(env.engine->getShardIterator(request));
 }
 
 void TestEngineStreams::listShardsTimestampAtReshardInstant_data()

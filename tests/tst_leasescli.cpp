@@ -49,6 +49,10 @@ QProcessEnvironment cliEnvironment()
     environment.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, u"/dev/null"_s);
     environment.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDEXAMPLE"_s);
     environment.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"secret"_s);
+    // English, whatever the machine's language (a check below asks for German).
+    for (const QString &name : {u"LANGUAGE"_s, u"LC_ALL"_s, u"LC_MESSAGES"_s})
+        environment.remove(name);
+    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
     return environment;
 }
 
@@ -72,15 +76,17 @@ private slots:
     void unknownTableExits1();
     void unreachableEndpointExits1();
     void reportWithoutProcess();
+    void followsTheLocale();
 
 private:
     void put(const QString &table, const QJsonObject &item);
     void writeKcl2Table();
     void writeKcl3Tables();
     LeaseTableSnapshot monitorOnce(const QString &table);
-    QProcess *startBinary(const QStringList &arguments);
+    // `messagesLocale`: LC_MESSAGES for the run (the default is English).
+    QProcess *startBinary(const QStringList &arguments, const QString &messagesLocale = {});
     Run finish(QProcess *process);
-    Run runBinary(const QStringList &arguments);
+    Run runBinary(const QStringList &arguments, const QString &messagesLocale = {});
 
     Dynalite m_dynalite;
     std::unique_ptr<DynamoDbClient> m_client;
@@ -213,12 +219,15 @@ LeaseTableSnapshot TestLeasesCli::monitorOnce(const QString &table)
     return monitor.snapshot();
 }
 
-QProcess *TestLeasesCli::startBinary(const QStringList &arguments)
+QProcess *TestLeasesCli::startBinary(const QStringList &arguments, const QString &messagesLocale)
 {
     auto *process = new QProcess(this);
     process->setProgram(QStringLiteral(SHARDSCOPE_BINARY));
     process->setArguments(QStringList{u"leases"_s} + arguments);
-    process->setProcessEnvironment(cliEnvironment());
+    QProcessEnvironment environment = cliEnvironment();
+    if (!messagesLocale.isEmpty())
+        environment.insert(u"LC_MESSAGES"_s, messagesLocale);
+    process->setProcessEnvironment(environment);
     process->start();
     return process;
 }
@@ -236,9 +245,9 @@ Run TestLeasesCli::finish(QProcess *process)
     return run;
 }
 
-Run TestLeasesCli::runBinary(const QStringList &arguments)
+Run TestLeasesCli::runBinary(const QStringList &arguments, const QString &messagesLocale)
 {
-    return finish(startBinary(arguments));
+    return finish(startBinary(arguments, messagesLocale));
 }
 
 void TestLeasesCli::kcl2TableThroughMonitor()
@@ -531,6 +540,25 @@ void TestLeasesCli::reportWithoutProcess()
     QVERIFY(LeaseReport::matchesStream(other, u"orders"_s));
     QVERIFY(!LeaseReport::matchesStream(other, u"payments"_s));
     QVERIFY(LeaseReport::matchesStream(held.lease, {}));
+}
+
+// The system's language, as the window follows it: LC_MESSAGES=de_DE gives German.
+void TestLeasesCli::followsTheLocale()
+{
+    writeKcl2Table();
+    const QStringList arguments{u"--table"_s, u"orders-app"_s, u"--endpoint"_s, m_dynalite.url().toString(),
+                                u"--no-wait"_s};
+    const Run german = runBinary(arguments, u"de_DE.UTF-8"_s);
+    QCOMPARE(german.exitCode, 0);
+    const QString text = QString::fromUtf8(german.out);
+    QVERIFY2(text.startsWith(u"Lease-Tabelle orders-app ("_s), qPrintable(text));
+    QVERIFY2(text.contains(u"5 Leases, Failover-Zeit 10 s"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Leases je Besitzer:"_s), qPrintable(text));
+    QVERIFY(!text.contains(u"Leases per owner:"_s));
+    // Bad arguments are explained in German too.
+    const Run bad = runBinary({u"--endpoint"_s, u"http://127.0.0.1:1"_s}, u"de_DE.UTF-8"_s);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(bad.err).contains(u"--table ist nötig"_s), bad.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestLeasesCli)

@@ -1,5 +1,6 @@
 // ShardSyncer::leasesToCreate, KCL's HierarchicalShardSyncer idea: with TRIM_HORIZON the oldest
-// ancestors only, with LATEST the open shards; children of a parent at SHARD_END; nothing twice;
+// ancestors only, with LATEST the open shards; children of a parent at SHARD_END; nothing twice,
+// nor for a shard whose lease the clean-up deleted after its children were read;
 // parentShardId and the hash key range on every new lease. And sync() against the emulator.
 
 #include "backendtesthelpers.h"
@@ -73,6 +74,16 @@ private slots:
         QCOMPARE(created[0].leaseCounter, 0);
     }
 
+    void atTimestampLeasesWhatTrimHorizonDoes()
+    {
+        const auto created = ShardSyncer::leasesToCreate(history(), {}, CheckpointSentinel::AtTimestamp);
+        QCOMPARE(keys(created), (QStringList{id(0) + u"@AT_TIMESTAMP"_s, id(1) + u"@AT_TIMESTAMP"_s}));
+        // Children of an ended parent start at their beginning, as KCL creates them at SHARD_END.
+        const QList<Lease> leases{existing(0, CheckpointSentinel::ShardEnd), existing(1, u"123"_s)};
+        QCOMPARE(keys(ShardSyncer::leasesToCreate(history(), leases, CheckpointSentinel::AtTimestamp)),
+                 (QStringList{id(2) + u"@TRIM_HORIZON"_s, id(3) + u"@TRIM_HORIZON"_s}));
+    }
+
     void latestLeasesTheOpenShards()
     {
         const auto created = ShardSyncer::leasesToCreate(history(), {}, CheckpointSentinel::Latest);
@@ -102,6 +113,17 @@ private slots:
         for (int i = 0; i < 5; ++i)
             all.append(existing(i, CheckpointSentinel::TrimHorizon));
         QVERIFY(ShardSyncer::leasesToCreate(history(), all, CheckpointSentinel::TrimHorizon).isEmpty());
+    }
+
+    void noLeaseAgainForACleanedUpParent()
+    {
+        // 0's lease was deleted once 2 and 3 were read: 0 is not read again.
+        const QList<Lease> children{existing(1, u"123"_s), existing(2, u"77"_s), existing(3, CheckpointSentinel::TrimHorizon)};
+        QVERIFY(ShardSyncer::leasesToCreate(history(), children, CheckpointSentinel::TrimHorizon).isEmpty());
+        // 0, 2 and 3 all cleaned up, 4 read: none of them again, under either position.
+        const QList<Lease> merged{existing(1, u"123"_s), existing(4, u"99"_s)};
+        QVERIFY(ShardSyncer::leasesToCreate(history(), merged, CheckpointSentinel::TrimHorizon).isEmpty());
+        QVERIFY(ShardSyncer::leasesToCreate(history(), merged, CheckpointSentinel::Latest).isEmpty());
     }
 
     void trimmedParentMakesARoot()

@@ -1786,6 +1786,21 @@
     </message>
 </context>
 <context>
+    <name>shardscope::LeaseCleaner</name>
+    <message>
+        <source>The shards of %1 could not be listed, so no lease is deleted as garbage: %2</source>
+        <translation>Die Shards von %1 konnten nicht aufgelistet werden, daher wird kein Lease als verwaist gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be read for clean-up: %2</source>
+        <translation>Das Lease %1 konnte für das Aufräumen nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be deleted: %2</source>
+        <translation>Das Lease %1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::KinesisName</name>
     <message>
         <source>a space</source>
@@ -7865,6 +7880,22 @@ Hash-Schlüssel %4 – %5
     <message>
         <source>Each worker takes expired leases and steals one at a time from the busiest, every 2 × the failover time.</source>
         <translation>Jeder Worker übernimmt abgelaufene Leases und stiehlt alle 2 × Failover-Zeit eines vom meistbelasteten.</translation>
+    </message>
+    <message>
+        <source>Records from a time (AT_TIMESTAMP)</source>
+        <translation>Datensätze ab einem Zeitpunkt (AT_TIMESTAMP)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Ab:</translation>
+    </message>
+    <message>
+        <source>Enter a date and time, such as 2026-01-31 14:00:00.</source>
+        <translation>Geben Sie Datum und Uhrzeit ein, etwa 2026-01-31 14:00:00.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: Kinesis reads from a time up to now only.</source>
+        <translation>%1 liegt in der Zukunft: Kinesis liest nur ab einem Zeitpunkt bis jetzt.</translation>
     </message>
 </context>
 <context>

@@ -1786,6 +1786,21 @@
     </message>
 </context>
 <context>
+    <name>shardscope::LeaseCleaner</name>
+    <message>
+        <source>The shards of %1 could not be listed, so no lease is deleted as garbage: %2</source>
+        <translation>Les shards de %1 n’ont pas pu être listés, aucun bail n’est donc supprimé comme orphelin&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be read for clean-up: %2</source>
+        <translation>Le bail %1 n’a pas pu être lu pour le nettoyage&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The lease %1 could not be deleted: %2</source>
+        <translation>Le bail %1 n’a pas pu être supprimé&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>shardscope::KinesisName</name>
     <message>
         <source>a space</source>
@@ -7866,6 +7881,22 @@ Clés de hachage %4 – %5
     <message>
         <source>Each worker takes expired leases and steals one at a time from the busiest, every 2 × the failover time.</source>
         <translation>Chaque worker prend les baux expirés et en vole un à la fois au plus chargé, toutes les 2 × délai de basculement.</translation>
+    </message>
+    <message>
+        <source>Records from a time (AT_TIMESTAMP)</source>
+        <translation>Enregistrements à partir d’une date (AT_TIMESTAMP)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>À partir de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter a date and time, such as 2026-01-31 14:00:00.</source>
+        <translation>Saisissez une date et une heure, par exemple 2026-01-31 14:00:00.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: Kinesis reads from a time up to now only.</source>
+        <translation>%1 est dans le futur&#xa0;: Kinesis ne lit qu’à partir d’une date passée.</translation>
     </message>
 </context>
 <context>

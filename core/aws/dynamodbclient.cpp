@@ -94,6 +94,7 @@ struct DynamoDbClient::Exchange
     QString tableName; // for the messages
     QByteArray body;
     int retries = 0;
+    AwsRecoveryAttempt recovery; // skew and expired credentials, once each
     std::function<void(DynamoDbResult<QJsonObject>)> done;
 };
 
@@ -101,7 +102,7 @@ DynamoDbClient::DynamoDbClient(DynamoDbClientOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)),
       m_endpoint(m_options.endpoint.isEmpty() ? defaultEndpoint(m_options.region)
                                               : m_options.endpoint),
-      m_network(new QNetworkAccessManager(this))
+      m_network(new QNetworkAccessManager(this)), m_recovery(m_options.clock)
 {
 }
 
@@ -195,11 +196,9 @@ void DynamoDbClient::start(const ExchangePtr &exchange)
 
 void DynamoDbClient::send(const ExchangePtr &exchange, const AwsCredentials &credentials)
 {
-    const QDateTime now =
-        m_options.clock ? m_options.clock().toUTC() : QDateTime::currentDateTimeUtc();
     const SignableRequest signable = signedRequest(m_endpoint, exchange->operation,
                                                    exchange->body, credentials,
-                                                   m_options.region, now);
+                                                   m_options.region, m_recovery.signingTime());
     QNetworkRequest request(m_endpoint);
     for (const auto &[name, value] : std::as_const(signable.headers))
         request.setRawHeader(name, value);
@@ -208,9 +207,7 @@ void DynamoDbClient::send(const ExchangePtr &exchange, const AwsCredentials &cre
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     AwsHttp::send(m_network, request, "POST", exchange->body, m_options.requestTimeout, this,
-                  [this, exchange](const AwsHttpResponse &response) {
-                      finish(exchange, response.status, response.body, response.transportError);
-                  });
+                  [this, exchange](const AwsHttpResponse &response) { finish(exchange, response); });
 }
 
 DynamoDbError DynamoDbClient::decodeError(int status, const QByteArray &body,
@@ -232,9 +229,10 @@ DynamoDbError DynamoDbClient::decodeError(int status, const QByteArray &body,
     return error;
 }
 
-void DynamoDbClient::finish(const ExchangePtr &exchange, int status, const QByteArray &body,
-                            const QString &transportError)
+void DynamoDbClient::finish(const ExchangePtr &exchange, const AwsHttpResponse &response)
 {
+    const int status = response.status;
+    const QByteArray &body = response.body;
     if (status >= 200 && status < 300) {
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -253,11 +251,17 @@ void DynamoDbClient::finish(const ExchangePtr &exchange, int status, const QByte
     bool transient = false;
     if (status == 0) {
         error.message = tr("DynamoDB at %1 could not be reached: %2")
-                            .arg(m_endpoint.toString(), transportError);
+                            .arg(m_endpoint.toString(), response.transportError);
         transient = true;
     } else {
         error = decodeError(status, body, exchange->tableName);
         transient = status >= 500 || error.isThrottling();
+        if (m_recovery.shouldRetry(u"DynamoDB "_s + exchange->operation + u" to "_s + m_endpoint.host(),
+                                   error.type, error.message, response.header("Date"),
+                                   m_options.credentialsProvider, exchange->recovery)) {
+            start(exchange); // credentials resolved again, signed at the corrected time
+            return;
+        }
     }
     if (transient && exchange->retries < m_options.maxRetries) {
         const auto base = error.isThrottling() ? m_options.throttlingBaseDelay

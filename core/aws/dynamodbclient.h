@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/awsrecovery.h"
 #include "aws/sigv4.h"
 #include "kinesis/error.h"
 
@@ -23,6 +24,7 @@ class QNetworkAccessManager;
 namespace shardscope {
 
 class CredentialsProvider;
+struct AwsHttpResponse;
 
 // A DynamoDB failure as DynamoDB reports it: its own error type (ConditionalCheckFailedException
 // is not a Kinesis type, so it is kept by name) and message.
@@ -81,7 +83,10 @@ struct DynamoDbCondition
 //
 // A missing table is ResourceNotFoundException with the message "The table X does not exist at
 // Y."; a failed condition is ConditionalCheckFailedException. Throttling, 5xx and network
-// failures are retried (at most maxRetries times) with exponential backoff and full jitter.
+// failures are retried (at most maxRetries times) with exponential backoff and full jitter. A
+// request refused for clock skew is signed again with the server's clock (its Date header), and
+// one refused for expired credentials goes again with credentials the provider resolves anew,
+// once each (AwsRecovery, as AwsBackend does).
 //
 // Threads: lives on the thread that created it and must be called there; the network runs
 // asynchronously on it and futures are fulfilled there, later.
@@ -107,6 +112,8 @@ public:
                                          const QString &region, const QDateTime &nowUtc);
 
     QUrl endpoint() const { return m_endpoint; }
+    // How far the server's clock is ahead of ours, as learnt from a skew error.
+    qint64 clockOffsetMs() const { return m_recovery.clockOffsetMs(); }
     QString region() const { return m_options.region; }
 
     // Any operation: the request object in, the response object out.
@@ -141,14 +148,14 @@ private:
     using ExchangePtr = std::shared_ptr<Exchange>;
     void start(const ExchangePtr &exchange);
     void send(const ExchangePtr &exchange, const AwsCredentials &credentials);
-    void finish(const ExchangePtr &exchange, int status, const QByteArray &body,
-                const QString &transportError);
+    void finish(const ExchangePtr &exchange, const AwsHttpResponse &response);
     void withCredentials(std::function<void(const std::expected<AwsCredentials, DynamoDbError> &)> ready);
     DynamoDbError decodeError(int status, const QByteArray &body, const QString &tableName) const;
 
     DynamoDbClientOptions m_options;
     QUrl m_endpoint;
     QNetworkAccessManager *m_network;
+    AwsRecovery m_recovery;
 };
 
 } // namespace shardscope

@@ -177,22 +177,6 @@ bool isThrottling(const QString &wireType, int httpStatus, QStringView service)
     return httpStatus == 429 || types.contains(wireType);
 }
 
-bool isClockSkew(const Failure &failure)
-{
-    if (failure.wireType == u"RequestExpired" || failure.wireType == u"RequestTimeTooSkewed")
-        return true;
-    return failure.error.type == ErrorType::InvalidSignature &&
-           (failure.error.message.contains(u"Signature expired"_s) ||
-            failure.error.message.contains(u"Signature not yet current"_s));
-}
-
-bool isExpiredCredentials(const Failure &failure)
-{
-    return failure.wireType == u"ExpiredTokenException" || failure.wireType == u"ExpiredToken" ||
-           failure.wireType == u"TokenRefreshRequired" ||
-           failure.error.message.contains(u"security token included in the request is expired"_s);
-}
-
 // Network failures worth another try; TLS and protocol failures will not heal by waiting.
 bool isTransientNetworkError(QNetworkReply::NetworkError error)
 {
@@ -214,22 +198,6 @@ bool isTransientNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
-// RFC 7231 IMF-fixdate, "Tue, 15 Nov 1994 08:12:31 GMT".
-std::optional<QDateTime> parseHttpDate(const QByteArray &value)
-{
-    const QString text = QString::fromLatin1(value).trimmed();
-    if (text.isEmpty())
-        return std::nullopt;
-    QDateTime time = QDateTime::fromString(text, Qt::RFC2822Date);
-    if (!time.isValid()) {
-        time = QLocale::c().toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
-        time.setTimeZone(QTimeZone::utc());
-    }
-    if (!time.isValid())
-        return std::nullopt;
-    return time.toUTC();
-}
-
 QString streamNameOf(const StreamTarget &target)
 {
     if (!target.streamName.isEmpty())
@@ -249,8 +217,7 @@ struct AwsBackend::Exchange
     QByteArray body;
     int attempts = 0;
     int retries = 0; // backoff retries used
-    bool skewRetried = false;
-    bool credentialsRetried = false;
+    AwsRecoveryAttempt recovery; // skew and expired credentials, once each
     BackendCall call; // the current attempt
     QElapsedTimer timer;
     QPointer<QNetworkReply> reply;
@@ -261,7 +228,8 @@ struct AwsBackend::Exchange
 
 AwsBackend::AwsBackend(AwsBackendOptions options, QObject *parent)
     : StreamBackend(parent), m_options(std::move(options)),
-      m_network(new QNetworkAccessManager(this)), m_provider(m_options.credentialsProvider)
+      m_network(new QNetworkAccessManager(this)), m_provider(m_options.credentialsProvider),
+      m_recovery(m_options.clock)
 {
     m_kinesis.signingName = u"kinesis"_s;
     m_kinesis.targetPrefix = u"Kinesis_20131202."_s;
@@ -352,11 +320,6 @@ Error AwsBackend::errorFromResponse(int httpStatus, const QByteArray &body,
 QString AwsBackend::location() const
 {
     return m_kinesis.url.toString();
-}
-
-QDateTime AwsBackend::localNow() const
-{
-    return m_options.clock ? m_options.clock().toUTC() : QDateTime::currentDateTimeUtc();
 }
 
 std::optional<Error> AwsBackend::setupError() const
@@ -549,7 +512,7 @@ QNetworkRequest AwsBackend::signedRequest(const Service &service, const QString 
     signable.headers.append({QByteArrayLiteral("X-Amz-Target"),
                              QString(service.targetPrefix + operation).toLatin1()});
     signable.body = body;
-    const QDateTime now = localNow().addMSecs(m_clockOffsetMs);
+    const QDateTime now = m_recovery.signingTime();
     SigV4::sign(signable, credentials, m_options.region, service.signingName, now);
 
     QNetworkRequest request(service.url);
@@ -611,29 +574,8 @@ void AwsBackend::handleReply(const ExchangePtr &exchange, QNetworkReply *reply)
     }
 
     const QString what = exchange->service->activityPrefix + exchange->operation;
-    if (isClockSkew(failure) && !exchange->skewRetried) {
-        if (const auto serverTime = parseHttpDate(reply->rawHeader("Date"))) {
-            exchange->skewRetried = true;
-            const qint64 previousOffsetMs = m_clockOffsetMs;
-            m_clockOffsetMs = localNow().msecsTo(*serverTime);
-            qCInfo(lcAws).noquote() << what << "to" << exchange->service->url.host()
-                                    << "was refused for clock skew (" << failure.error.message
-                                    << "); signing with the server's clock from now on: offset"
-                                    << previousOffsetMs << "ms ->" << m_clockOffsetMs << "ms";
-            retry(exchange, failure.error, std::chrono::milliseconds(0));
-            return;
-        }
-        qCWarning(lcAws).noquote() << what << "to" << exchange->service->url.host()
-                                   << "was refused for clock skew, and the answer has no usable "
-                                      "Date header to correct it by";
-    }
-    if (isExpiredCredentials(failure) && m_provider && !exchange->credentialsRetried) {
-        // The provider may have newer ones by now (a new `aws sso login`, a refreshed role).
-        qCInfo(lcAws).noquote() << what << "of" << m_options.displayName
-                                << "was refused with expired credentials; fetching new ones and "
-                                   "trying once more";
-        exchange->credentialsRetried = true;
-        m_provider->invalidate();
+    if (m_recovery.shouldRetry(what + u" to "_s + exchange->service->url.host(), failure.wireType,
+                               failure.error.message, reply->rawHeader("Date"), m_provider, exchange->recovery)) {
         retry(exchange, failure.error, std::chrono::milliseconds(0));
         return;
     }
@@ -687,7 +629,7 @@ Error AwsBackend::withAdvice(const Error &error, const QString &wireType,
         return Error{error.type,
                      error.message.isEmpty() ? advice : QString(error.message % u' ' % advice)};
     };
-    if (isClockSkew(failure)) {
+    if (AwsRecovery::isClockSkew(failure.wireType, failure.error.message)) {
         return appended(tr("The clocks of this computer and %1 disagree; check the system time.")
                             .arg(exchange.service->url.host()));
     }
@@ -705,7 +647,7 @@ Error AwsBackend::withAdvice(const Error &error, const QString &wireType,
                                 .arg(m_options.displayName, permission));
         }
     }
-    const bool expired = isExpiredCredentials(failure);
+    const bool expired = AwsRecovery::isExpiredCredentials(failure.wireType, failure.error.message);
     if (!expired && error.type != ErrorType::UnrecognizedClient &&
         error.type != ErrorType::InvalidSignature &&
         error.type != ErrorType::MissingAuthenticationToken)
@@ -1764,7 +1706,7 @@ void AwsBackend::fetchUsageShards(const std::shared_ptr<UsageFetch> &fetch)
                          fetch->shardIds.append(shard.shardId);
                  }
                  // The last few complete minutes by the server's clock (as far as we know it).
-                 const qint64 nowMs = localNow().addMSecs(m_clockOffsetMs).toMSecsSinceEpoch();
+                 const qint64 nowMs = m_recovery.signingTime().toMSecsSinceEpoch();
                  fetch->endMs = nowMs - nowMs % kMinuteMs;
                  fetch->startMs = fetch->endMs - kUsageMinutes * kMinuteMs;
                  for (qsizetype shard = 0; shard < fetch->shardIds.size(); ++shard) {

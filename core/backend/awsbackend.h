@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/awsrecovery.h"
 #include "aws/sigv4.h"
 #include "backend/streambackend.h"
 #include "protocol/wirecodec.h"
@@ -68,7 +69,8 @@ struct AwsBackendOptions
 // network errors are retried with exponential backoff and full jitter; each retry is its own
 // callStarted/callFinished ("ListShards (retry 2)") so the activity dock shows it. A signature
 // refused as expired or not yet valid moves this backend's clock to the server's Date header
-// and is retried once; credentials refused as expired are resolved again and retried once.
+// and is retried once; credentials refused as expired are resolved again and retried once
+// (AwsRecovery, shared with DynamoDbClient).
 // listAll* follow the pages, one call per page. SubscribeToShard is the one call over HTTP/2
 // (AwsSubscription, signed and sent through the same helpers, never retried). Errors keep
 // Kinesis's type and message, with advice for credential problems ("Run `aws sso login
@@ -107,7 +109,7 @@ public:
     // Where KMS calls go: the custom endpoint when there is one, else defaultKmsEndpoint().
     QUrl kmsEndpoint() const { return m_kms.url; }
     // How far the server's clock is ahead of ours, as learnt from a skew error.
-    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
+    qint64 clockOffsetMs() const { return m_recovery.clockOffsetMs(); }
 
     BackendKind kind() const override { return BackendKind::Aws; }
     QString displayName() const override { return m_options.displayName; }
@@ -268,7 +270,6 @@ private:
     void complete(const ExchangePtr &exchange, const std::optional<Error> &error);
     Error withAdvice(const Error &error, const QString &wireType, const Exchange &exchange) const;
     std::optional<Error> setupError() const;
-    QDateTime localNow() const;
 
     AwsBackendOptions m_options;
     Service m_kinesis;
@@ -282,7 +283,7 @@ private:
     QThreadPool m_pool;
     QHash<quint64, ExchangePtr> m_inFlight;
     quint64 m_nextCallId = 0;
-    qint64 m_clockOffsetMs = 0;
+    AwsRecovery m_recovery;
 };
 
 } // namespace shardscope

@@ -19,6 +19,8 @@ ConsumerGroup::ConsumerGroup(StreamBackend *backend, LeaseTable *table, Consumer
     connect(&m_syncTimer, &QTimer::timeout, this, [this] { syncShards(); });
     if (m_options.assignment == ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader)
         m_coordinatorStore = CoordinatorStore::forLeaseTable(table, this);
+    m_cleaner = new LeaseCleaner(backend, table, m_options.streamName, m_options.leaseCleanup, clock, this);
+    connect(m_cleaner, &LeaseCleaner::errorOccurred, this, &ConsumerGroup::setError);
 }
 
 ConsumerGroup::~ConsumerGroup()
@@ -61,6 +63,7 @@ void ConsumerGroup::start()
                 worker->start();
             if (m_options.leaseTimers)
                 m_syncTimer.start();
+            m_cleaner->start(m_options.leaseTimers);
             emit workersChanged();
             emit started();
         });
@@ -72,6 +75,7 @@ void ConsumerGroup::stop()
     ++m_run;
     m_running = false;
     m_syncTimer.stop();
+    m_cleaner->stop();
     const QList<ConsumerWorker *> workers = std::exchange(m_workers, {});
     for (ConsumerWorker *worker : workers) {
         worker->shutdown();
@@ -94,6 +98,7 @@ ConsumerWorker *ConsumerGroup::createWorker()
     context.consumerOptions.idleTimeBetweenReadsMs = m_options.idleTimeBetweenReadsMs;
     context.consumerOptions.parentShardPollIntervalMs = m_options.parentShardPollIntervalMs;
     context.consumerOptions.retryBackoffMs = m_options.retryBackoffMs;
+    context.consumerOptions.initialTimestampMs = m_options.initialTimestampMs;
     context.clock = m_clock;
     context.leaseTimers = m_options.leaseTimers;
     context.coordinatorStore = m_coordinatorStore;
@@ -103,6 +108,8 @@ ConsumerWorker *ConsumerGroup::createWorker()
     connect(worker, &ConsumerWorker::recordsProcessed, this, &ConsumerGroup::recordsProcessed);
     connect(worker, &ConsumerWorker::batchProcessed, this, &ConsumerGroup::batchProcessed);
     connect(worker, &ConsumerWorker::throttled, this, &ConsumerGroup::throttled);
+    connect(worker, &ConsumerWorker::shardEnded, m_cleaner,
+            [this](const QString &, const QString &shardId) { m_cleaner->enqueue(shardId); });
     m_workers.append(worker);
     return worker;
 }
@@ -175,6 +182,11 @@ void ConsumerGroup::runTaking()
         if (worker->status().state == WorkerStatus::State::Running)
             worker->coordinator()->runTaking();
     }
+}
+
+QFuture<void> ConsumerGroup::runLeaseCleanup()
+{
+    return m_cleaner->runCleanup();
 }
 
 BackendFuture<int> ConsumerGroup::syncShards()

@@ -3,6 +3,7 @@
 #include "backend/streambackend.h"
 #include "consumer/consumerworker.h"
 #include "consumer/lease.h"
+#include "consumer/leasecleaner.h"
 #include "consumer/leasetable.h"
 #include "consumer/workerstatus.h"
 
@@ -29,7 +30,8 @@ struct ConsumerGroupOptions
     int workers = 2;
     ReadMode readMode = ReadMode::Polling;
     QString consumerArn; // FanOut: an ACTIVE consumer of the stream
-    QString initialPosition = CheckpointSentinel::TrimHorizon; // or CheckpointSentinel::Latest
+    // CheckpointSentinel::TrimHorizon, Latest, or AtTimestamp (from initialTimestampMs).
+    QString initialPosition = CheckpointSentinel::TrimHorizon;
     qint64 failoverTimeMs = 10'000;
     int idleTimeBetweenReadsMs = 1'000;
     int parentShardPollIntervalMs = 10'000;
@@ -43,6 +45,11 @@ struct ConsumerGroupOptions
     // `<app>-WorkerMetricStats`), beside the lease table in the local store or in DynamoDB.
     enum class AssignmentProtocol { Kcl2Taking, Kcl3Leader };
     AssignmentProtocol assignment = AssignmentProtocol::Kcl2Taking;
+    // Deleting finished shards' leases (KCL's defaults); without lease timers, runLeaseCleanup().
+    LeaseCleanerOptions leaseCleanup;
+    // AtTimestamp: records from this time on (ms since the epoch), as KCL's
+    // InitialPositionInStreamExtended.newInitialPositionAtTimestamp.
+    qint64 initialTimestampMs = 0;
 };
 
 // The app's own KCL-compatible consumer group: N workers over any StreamBackend sharing one lease
@@ -60,8 +67,9 @@ struct ConsumerGroupOptions
 // as DynamoDB tables through the same client).
 //
 // Leases of shards read to their end stay in the table at SHARD_END, held and renewed like the
-// others (KCL's LeaseCleanupManager, which deletes them once the children are read, is not part
-// of this group); they count in every worker's target, as in KCL.
+// others and counted in every worker's target, until the group's LeaseCleaner (KCL's
+// LeaseCleanupManager) deletes them: once every child's checkpoint moved past its start and the
+// parents' leases are gone, or once the shard itself is gone (past retention).
 //
 // start() creates the lease table when missing, creates the shards' leases, then starts the
 // workers. stop() stops every worker without writing to the table (as a killed process would);
@@ -104,6 +112,9 @@ public:
     QString leaderWorkerId() const;
     // The leader lock and metric stats store (Kcl3Leader); else null.
     CoordinatorStore *coordinatorStore() const { return m_coordinatorStore; }
+    // One pass of the lease clean-up (what its timer runs).
+    QFuture<void> runLeaseCleanup();
+    LeaseCleaner *leaseCleaner() const { return m_cleaner; }
 
 signals:
     void workersChanged();
@@ -132,6 +143,7 @@ private:
     QTimer m_syncTimer;
     QString m_lastError;
     CoordinatorStore *m_coordinatorStore = nullptr;
+    LeaseCleaner *m_cleaner = nullptr;
 };
 
 } // namespace shardscope

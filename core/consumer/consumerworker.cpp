@@ -1,6 +1,7 @@
 #include "consumerworker.h"
 
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 #include "records/recordentry.h"
 
 #include <QTimer>
@@ -11,12 +12,6 @@ namespace shardscope {
 
 namespace {
 constexpr qint64 kRateWindowMs = 5'000; // records/s is averaged over this
-
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
 } // namespace
 
 ConsumerWorker::ConsumerWorker(const QString &workerId, Context context, QObject *parent)
@@ -26,8 +21,7 @@ ConsumerWorker::ConsumerWorker(const QString &workerId, Context context, QObject
     if (m_context.coordinatorStore)
         m_context.leaseOptions.taking = false;
     m_coordinator = new LeaseCoordinator(m_context.table, workerId, m_context.leaseOptions, m_context.clock, this);
-    if (!m_context.clock)
-        m_context.clock = &systemClock();
+    m_context.clock = &clockOrSystem(m_context.clock);
     if (CoordinatorStore *store = m_context.coordinatorStore) {
         const Clock *clock = m_context.clock;
         m_elector = new LeaderElector(store, workerId, m_context.leaderOptions, clock, this);
@@ -258,6 +252,8 @@ void ConsumerWorker::startConsumer(const Lease &lease)
         ++m_checkpoints;
         emit statusChanged();
     });
+    connect(consumer, &ShardConsumer::shardEnded, this,
+            [this](const QString &shardId) { emit shardEnded(m_workerId, shardId); });
     connect(consumer, &ShardConsumer::errorOccurred, this, [this](const QString &shardId, const QString &message) {
         setError(QStringLiteral("%1: %2").arg(shardId, message));
     });

@@ -98,6 +98,9 @@ signals:
     // The records of each processed batch (before its checkpoint is written).
     void batchProcessed(const QString &workerId, const QString &shardId, const QList<shardscope::Record> &records);
     void throttled(const QString &workerId, const QString &shardId);
+    // A shard consumer found its lease at SHARD_END or checkpointed it so (the lease clean-up's
+    // queue).
+    void shardEnded(const QString &workerId, const QString &shardId);
 
 private:
     void startConsumer(const Lease &lease);

@@ -2,6 +2,7 @@
 
 #include "backend/futureutils.h"
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 
 #include <QPromise>
 #include <QRandomGenerator>
@@ -31,18 +32,10 @@ struct LeaseCoordinator::Round
     }
 };
 
-namespace {
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
-} // namespace
-
 LeaseCoordinator::LeaseCoordinator(LeaseTable *table, const QString &workerId,
                                    const LeaseCoordinatorOptions &options, const Clock *clock, QObject *parent)
     : QObject(parent), m_table(table), m_workerId(workerId), m_options(options),
-      m_clock(clock ? clock : &systemClock())
+      m_clock(&clockOrSystem(clock))
 {
     m_renewTimer.setInterval(int(m_options.renewalIntervalMs()));
     m_takeTimer.setInterval(int(m_options.takingIntervalMs()));

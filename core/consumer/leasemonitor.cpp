@@ -6,6 +6,7 @@
 #include "consumer/sqlitecoordinatorstore.h"
 #include "consumer/sqliteleasetable.h"
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -19,12 +20,6 @@ using namespace Qt::StringLiterals;
 namespace shardscope {
 
 namespace {
-
-const SystemClock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
 
 // {"M": {"CPU": {"L": [{"N": "10"}, ...]}, ...}} as metric -> values.
 QMap<QString, QList<double>> numberLists(const QJsonObject &attribute)
@@ -70,7 +65,7 @@ bool isAbsent(const DynamoDbError &error)
 } // namespace
 
 LeaseMonitor::LeaseMonitor(LeaseTable *table, const Clock *clock, QObject *parent)
-    : QObject(parent), m_table(table), m_clock(clock ? clock : &systemClock()),
+    : QObject(parent), m_table(table), m_clock(&clockOrSystem(clock)),
       m_timer(new QTimer(this))
 {
     m_snapshot.tableName = table ? table->tableName() : QString();

@@ -74,8 +74,10 @@ StartingPosition ShardConsumer::checkpointPosition() const
     StartingPosition position;
     if (checkpoint == CheckpointSentinel::Latest) {
         position.type = ShardIteratorType::Latest;
+    } else if (checkpoint == CheckpointSentinel::AtTimestamp) {
+        position.type = ShardIteratorType::AtTimestamp;
+        position.timestamp = m_options.initialTimestampMs;
     } else if (checkpoint.isEmpty() || CheckpointSentinel::isSentinel(checkpoint)) {
-        // TRIM_HORIZON, and AT_TIMESTAMP (no timestamp is stored with the lease).
         position.type = ShardIteratorType::TrimHorizon;
     } else {
         position.type = ShardIteratorType::AfterSequenceNumber;
@@ -138,6 +140,7 @@ void ShardConsumer::getIterator()
     request.shardId = m_leaseKey;
     request.shardIteratorType = position.type;
     request.startingSequenceNumber = position.sequenceNumber;
+    request.timestamp = position.timestamp;
     const quint64 run = m_run;
     onResult(this, m_backend->getShardIterator(request), [this, run](const BackendResult<GetShardIteratorResponse> &result) {
         if (run != m_run)
@@ -146,6 +149,10 @@ void ShardConsumer::getIterator()
             if (result.error().isThrottling()) {
                 emit throttled(m_leaseKey);
                 after(nextThrottleBackoff(), [this] { getIterator(); });
+            } else if (result.error().type == ErrorType::ResourceNotFound) {
+                // The shard is gone (past retention): as KCL, its end without children, so its
+                // children are not held up and the lease is cleaned up as garbage.
+                endShard({});
             } else {
                 fail(result.error(), m_options.retryBackoffMs);
             }

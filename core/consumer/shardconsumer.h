@@ -29,6 +29,9 @@ struct ShardConsumerOptions
     int retryBackoffMs = 1'000;           // after a failed batch or another error
     // Enhanced fan-out: ResourceInUse retry and back-off, as the Records tab's reader uses them.
     FanOutOptions fanOut;
+    // Where an AT_TIMESTAMP checkpoint reads from (ms since the epoch): KCL keeps the time in
+    // its configuration, not in the lease.
+    qint64 initialTimestampMs = 0;
 };
 
 // Processes one batch: calls done(true) once processed, done(false) when processing failed.
@@ -37,13 +40,15 @@ using BatchProcessor = std::function<void(const QString &shardId, const QList<Re
 
 // One shard's consumer in a worker, as KCL's ShardConsumer: waits until every parent's lease
 // reached SHARD_END (BlockOnParentShardTask), then reads from the lease's checkpoint
-// (AFTER_SEQUENCE_NUMBER it, or the sentinel), hands each batch to the processor and checkpoints
+// (AFTER_SEQUENCE_NUMBER it, or the sentinel; AT_TIMESTAMP from initialTimestampMs), hands each batch to the processor and checkpoints
 // after it (updateLease through the coordinator: the last record's sequence number,
 // ownerSwitchesSinceCheckpoint 0). At the end of a closed shard it creates the children's leases
 // if missing and checkpoints SHARD_END with childShardIds.
 //
 // Polling: GetShardIterator, then GetRecords every idleTimeBetweenReadsMs; ExpiredIterator gets a
 // new iterator from the checkpoint; ProvisionedThroughputExceeded backs off (throttled()).
+// GetShardIterator's ResourceNotFound (the shard is past retention) ends the shard without
+// children, as KCL does.
 // Enhanced fan-out: SubscribeToShard with the consumer, renewed after each subscription's end from
 // the last event's ContinuationSequenceNumber; events that arrive while a batch is processed wait.
 //

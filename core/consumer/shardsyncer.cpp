@@ -40,6 +40,9 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
     for (const Shard &shard : shards)
         listed.insert(shard.shardId, &shard);
     const bool latest = initialPosition == CheckpointSentinel::Latest;
+    // AT_TIMESTAMP leases the same shards as TRIM_HORIZON (as KCL): their reads skip what is older.
+    const QString fromStart = initialPosition == CheckpointSentinel::AtTimestamp ? CheckpointSentinel::AtTimestamp
+                                                                               : CheckpointSentinel::TrimHorizon;
 
     // Whether some ancestor (listed or not) of a shard has a lease: then its records come
     // through that ancestor's children, never from LATEST.
@@ -60,9 +63,31 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
         return found;
     };
 
+    // Whether some descendant of a shard has a lease: then the shard was read to its end and its
+    // lease deleted by the clean-up (or it was never wanted, under LATEST), and it needs none.
+    QHash<QString, QStringList> children;
+    for (const Shard &shard : shards) {
+        for (const auto &parent : {shard.parentShardId, shard.adjacentParentShardId}) {
+            if (parent && !parent->isEmpty())
+                children[*parent].append(shard.shardId);
+        }
+    }
+    QHash<QString, bool> leasedDescendant;
+    const std::function<bool(const QString &)> hasLeasedDescendant = [&](const QString &shardId) -> bool {
+        const auto known = leasedDescendant.constFind(shardId);
+        if (known != leasedDescendant.constEnd())
+            return *known;
+        leasedDescendant.insert(shardId, false);
+        bool found = false;
+        for (const QString &child : children.value(shardId))
+            found = found || leases.contains(child) || hasLeasedDescendant(child);
+        leasedDescendant.insert(shardId, found);
+        return found;
+    };
+
     QList<Lease> created;
     for (const Shard &shard : shards) {
-        if (leases.contains(shard.shardId))
+        if (leases.contains(shard.shardId) || hasLeasedDescendant(shard.shardId))
             continue;
         QStringList parents;
         for (const auto &parent : {shard.parentShardId, shard.adjacentParentShardId}) {
@@ -81,7 +106,7 @@ QList<Lease> ShardSyncer::leasesToCreate(const QList<Shard> &shards, const QList
         if (anyParentEnded)
             checkpoint = CheckpointSentinel::TrimHorizon;
         else if (!anyListedParent)
-            checkpoint = latest ? (open ? CheckpointSentinel::Latest : QString()) : CheckpointSentinel::TrimHorizon;
+            checkpoint = latest ? (open ? CheckpointSentinel::Latest : QString()) : fromStart;
         else if (latest && open && !hasLeasedAncestor(shard.shardId))
             checkpoint = CheckpointSentinel::Latest;
         if (checkpoint.isEmpty())

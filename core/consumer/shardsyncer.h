@@ -13,12 +13,16 @@ namespace shardscope {
 // HierarchicalShardSyncer does (leases for the children of a closed shard are created by the
 // shard's consumer when it reaches the end; this fills in the rest):
 // - a shard without a lease whose parents are not in the stream's shard list (never had any, or
-//   trimmed): with TRIM_HORIZON, a lease at TRIM_HORIZON (the oldest ancestors); with LATEST,
-//   a lease at LATEST when the shard is open (closed ones have nothing after LATEST);
+//   trimmed): with TRIM_HORIZON, a lease at TRIM_HORIZON (the oldest ancestors), with
+//   AT_TIMESTAMP the same leases at AT_TIMESTAMP; with LATEST, a lease at LATEST when the shard is
+//   open (closed ones have nothing after LATEST);
 // - a shard without a lease of which some parent's lease reached SHARD_END: a lease at
 //   TRIM_HORIZON (its consumer waits for all parents);
 // - a shard none of whose ancestors has a lease, under LATEST: a lease at LATEST when it is
-//   open (its ancestors were never read).
+//   open (its ancestors were never read);
+// - never a shard of which some descendant has a lease (its own lease was deleted by the clean-up
+//   once its children were read; as KCL, which walks from the open shards up to the first ancestors
+//   that need one).
 // Every lease carries parentShardId and the shard's hash key range; leases are only ever
 // created with createLeaseIfNotExists, so several syncers at once do no harm.
 //

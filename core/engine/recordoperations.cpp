@@ -471,7 +471,8 @@ getShardIterator(const EngineCore &core, const GetShardIteratorRequest &request)
     }
     const StreamMeta &stream = **resolved;
     const qint64 nowMs = core.now();
-    if (*index >= quint32(stream.shards.size()))
+    // A closed shard past the retention period is gone, as ListShards no longer lists it.
+    if (*index >= quint32(stream.shards.size()) || !stream.isListed(stream.shards[*index], nowMs))
         return std::unexpected(Error{ErrorType::ResourceNotFound,
                                      u"Shard " % shardId % u" in stream " % stream.name %
                                          u" under account " % account % u" does not exist"});

@@ -260,7 +260,8 @@ ShardSubscriptions::open(const SubscribeToShardRequest &request, Attempt &attemp
                                          account % u" is not in ACTIVE status."});
 
     const auto index = ShardId::parse(request.shardId);
-    if (!index || *index >= quint32(stream->shards.size()))
+    if (!index || *index >= quint32(stream->shards.size())
+        || !stream->isListed(stream->shards[*index], nowMs)) // closed and past retention: gone
         return std::unexpected(Error{ErrorType::ResourceNotFound,
                                      u"Shard " % request.shardId % u" in stream " % stream->name %
                                          u" under account " % account % u" does not exist"});

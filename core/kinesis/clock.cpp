@@ -1,4 +1,5 @@
 #include "kinesis/clock.h"
+#include "kinesis/clockorsystem.h"
 
 #include <QDateTime>
 
@@ -7,6 +8,12 @@ namespace shardscope {
 qint64 SystemClock::nowMs() const
 {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+const Clock &clockOrSystem(const Clock *clock)
+{
+    static const SystemClock system;
+    return clock ? *clock : system;
 }
 
 } // namespace shardscope

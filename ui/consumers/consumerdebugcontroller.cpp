@@ -153,6 +153,7 @@ void ConsumerDebugController::runGroup(const ConsumerGroupRequest &request)
                                       : ConsumerGroupOptions::ReadMode::Polling;
     options.consumerArn = request.consumerArn;
     options.initialPosition = request.initialPosition;
+    options.initialTimestampMs = request.initialTimestampMs;
     options.failoverTimeMs = request.failoverTimeMs;
     if (request.leaderAssignment)
         options.assignment = ConsumerGroupOptions::AssignmentProtocol::Kcl3Leader;

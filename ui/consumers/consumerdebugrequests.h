@@ -24,6 +24,7 @@ struct ConsumerGroupRequest
     QString endpoint;          // DynamoDB endpoint URL, when location is DynamoDb
     QString region;            // its region
     bool leaderAssignment = false; // KCL 3.x: an elected leader assigns the leases
+    qint64 initialTimestampMs = 0; // initialPosition AT_TIMESTAMP: from this time (ms since the epoch)
 };
 
 // What "Open a lease table…" asks for: a KCL application's table to watch, read-only.

@@ -4,6 +4,8 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -40,7 +42,9 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
       m_taking(new QRadioButton(tr("KCL 2.x: every worker takes and steals leases"), this)),
       m_leader(new QRadioButton(tr("KCL 3.x: an elected leader assigns the leases"), this)),
-      m_assignmentNote(new QLabel(this))
+      m_assignmentNote(new QLabel(this)),
+      m_timestamp(new QDateTimeEdit(this)),
+      m_timestampError(new InlineErrorLabel(this))
 {
     setWindowTitle(tr("Run a Consumer Group"));
     setObjectName(u"runGroupDialog"_s);
@@ -66,6 +70,13 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     }
     m_position->addItem(tr("Oldest record (TRIM_HORIZON)"), CheckpointSentinel::TrimHorizon);
     m_position->addItem(tr("New records only (LATEST)"), CheckpointSentinel::Latest);
+    m_position->addItem(tr("Records from a time (AT_TIMESTAMP)"), CheckpointSentinel::AtTimestamp);
+    m_position->setObjectName(u"positionBox"_s);
+    m_timestamp->setObjectName(u"timestampEdit"_s);
+    m_timestamp->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss"_s);
+    m_timestamp->setCalendarPopup(true);
+    m_timestamp->setDateTime(QDateTime::currentDateTime().addSecs(-3600));
+    m_timestampError->setObjectName(u"timestampError"_s);
     m_failover->setRange(1, 600);
     m_failover->setValue(10);
     m_failover->setSuffix(tr(" s"));
@@ -113,6 +124,8 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
     form->addRow(tr("Consumer:"), m_consumer);
     form->addRow(QString(), m_fanOutNote);
     form->addRow(tr("Start at:"), m_position);
+    form->addRow(tr("From:"), m_timestamp);
+    form->addRow(QString(), m_timestampError);
     form->addRow(tr("Failover time:"), m_failover);
     form->addRow(tr("Lease table:"), m_local);
     form->addRow(QString(), m_dynamo);
@@ -135,6 +148,8 @@ RunGroupDialog::RunGroupDialog(const QString &streamName, const QList<Consumer> 
         connect(edit, &QLineEdit::textChanged, this, &RunGroupDialog::validate);
     for (QRadioButton *button : {m_polling, m_fanOut, m_local, m_dynamo, m_taking, m_leader})
         connect(button, &QRadioButton::toggled, this, &RunGroupDialog::validate);
+    connect(m_position, &QComboBox::currentIndexChanged, this, &RunGroupDialog::validate);
+    connect(m_timestamp, &QDateTimeEdit::dateTimeChanged, this, &RunGroupDialog::validate);
     validate();
 }
 
@@ -169,6 +184,16 @@ QString RunGroupDialog::regionProblem(const QString &region)
     return {};
 }
 
+QString RunGroupDialog::timestampProblem(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return tr("Enter a date and time, such as 2026-01-31 14:00:00.");
+    if (when > now)
+        return tr("%1 is in the future: Kinesis reads from a time up to now only.")
+            .arg(when.toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    return {};
+}
+
 void RunGroupDialog::validate()
 {
     const QString nameProblem = tableNameProblem(m_name->text());
@@ -196,9 +221,18 @@ void RunGroupDialog::validate()
         m_regionError->clearMessage();
     else
         m_regionError->showMessage(region);
+    const bool atTimestamp = m_position->currentData().toString() == CheckpointSentinel::AtTimestamp;
+    m_timestamp->setEnabled(atTimestamp);
+    const QString timestamp =
+        atTimestamp ? timestampProblem(m_timestamp->dateTime(), QDateTime::currentDateTime()) : QString();
+    if (timestamp.isEmpty())
+        m_timestampError->clearMessage();
+    else
+        m_timestampError->showMessage(timestamp);
     const bool fanOutOk = !m_fanOut->isChecked() || m_consumer->currentIndex() >= 0;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(nameProblem.isEmpty() && endpoint.isEmpty()
-                                                        && region.isEmpty() && fanOutOk);
+                                                        && region.isEmpty() && fanOutOk
+                                                        && timestamp.isEmpty());
 }
 
 ConsumerGroupRequest RunGroupDialog::request() const
@@ -210,6 +244,8 @@ ConsumerGroupRequest RunGroupDialog::request() const
     request.consumerArn = request.fanOut ? m_consumer->currentData().toString() : QString();
     request.initialPosition = m_position->currentData().toString();
     request.failoverTimeMs = qint64(m_failover->value()) * 1000;
+    if (request.initialPosition == CheckpointSentinel::AtTimestamp)
+        request.initialTimestampMs = m_timestamp->dateTime().toMSecsSinceEpoch();
     request.location = m_dynamo->isChecked() ? LeaseTableLocation::DynamoDb : LeaseTableLocation::LocalStore;
     if (request.location == LeaseTableLocation::DynamoDb) {
         request.endpoint = m_endpoint->text().trimmed();

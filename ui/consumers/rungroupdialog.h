@@ -7,6 +7,8 @@
 
 class QButtonGroup;
 class QComboBox;
+class QDateTime;
+class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -19,9 +21,10 @@ class InlineErrorLabel;
 
 // "Run a consumer group…": the application name (the lease table's name), the number of
 // workers, polling or a registered consumer (only ACTIVE ones; enhanced fan-out), the initial
-// position, the failover time and where the lease table lives (the local store or a DynamoDB
-// endpoint and region), and how leases find workers: KCL 2.x's taking or KCL 3.x's leader
-// assignment (the leader lock and metric stats then live beside the lease table). Each field is checked as it is typed, with the problem under it; OK is
+// position (TRIM_HORIZON, LATEST, or AT_TIMESTAMP with a time), the failover time, where the
+// lease table lives (the local store or a DynamoDB endpoint and region), and how leases find
+// workers: KCL 2.x's taking or KCL 3.x's leader assignment (the leader lock and metric stats then
+// live beside the lease table). Each field is checked as it is typed, with the problem under it; OK is
 // off until all pass. Emits nothing of its own: request() holds the answer once accepted.
 //
 // A group only reads the stream, so it may run on a read-only connection (the note says so):
@@ -47,6 +50,9 @@ public:
     static QString endpointProblem(const QString &url);
     // What is wrong with a region name (like us-east-1), or empty.
     static QString regionProblem(const QString &region);
+    // What is wrong with an AT_TIMESTAMP start at `when` (Kinesis refuses a time after now), or
+    // empty.
+    static QString timestampProblem(const QDateTime &when, const QDateTime &now);
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *endpointEdit() const { return m_endpoint; }
@@ -61,6 +67,9 @@ public:
     InlineErrorLabel *nameError() const { return m_nameError; }
     InlineErrorLabel *endpointError() const { return m_endpointError; }
     QDialogButtonBox *buttons() const { return m_buttons; }
+    QComboBox *positionBox() const { return m_position; }
+    QDateTimeEdit *timestampEdit() const { return m_timestamp; }
+    InlineErrorLabel *timestampError() const { return m_timestampError; }
 
 private:
     void validate();
@@ -84,6 +93,8 @@ private:
     QRadioButton *m_taking;
     QRadioButton *m_leader;
     QLabel *m_assignmentNote;
+    QDateTimeEdit *m_timestamp;
+    InlineErrorLabel *m_timestampError;
 };
 
 } // namespace shardscope
