@@ -98,9 +98,10 @@ int ShardBandLayout::indexOf(const QString &shardId) const
     return -1;
 }
 
-void ShardBandLayout::setLiveFigures(int index, std::optional<double> use, std::optional<qint64> records)
+void ShardBandLayout::setLiveFigures(int index, std::optional<double> use, bool throttled, std::optional<qint64> records)
 {
     m_shards[index].use = use;
+    m_shards[index].throttled = throttled;
     m_shards[index].records = records;
 }
 

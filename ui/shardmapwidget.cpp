@@ -58,11 +58,11 @@ ShardMapColours ShardMapColours::fromPalette(const QPalette &palette)
     return c;
 }
 
-QColor ShardMapColours::forUse(std::optional<double> use) const
+QColor ShardMapColours::forUse(std::optional<double> use, bool throttled) const
 {
     if (!use)
         return unknown;
-    return Theme::heat(*use, palette);
+    return Theme::use(*use, throttled, palette);
 }
 
 QColor ShardMapColours::textOn(const QColor &fill)
@@ -158,8 +158,10 @@ void ShardMapWidget::updateUse(int firstRow, int lastRow)
         if (i < 0)
             continue;
         const QVariant records = m_model->index(row, 0).data(ModelRole::RecordCountRole);
-        const QVariant use = useColumn >= 0 ? m_model->index(row, useColumn).data(ModelRole::UseFractionRole) : QVariant();
+        const QModelIndex useIndex = useColumn >= 0 ? m_model->index(row, useColumn) : QModelIndex();
+        const QVariant use = useIndex.data(ModelRole::UseFractionRole);
         m_layout.setLiveFigures(i, use.isValid() ? std::optional<double>(use.toDouble()) : std::nullopt,
+                                useIndex.data(ModelRole::UseThrottledRole).toBool(),
                                 records.isValid() ? std::optional<qint64>(records.toLongLong()) : std::nullopt);
         changed = true;
     }
@@ -369,7 +371,7 @@ void ShardMapWidget::paintLane(QPainter &painter, int lane, const ShardMapColour
         if (r.width() < 1.5 && r.left() < lastRight && i != selected && i != partner)
             continue;
         lastRight = r.right();
-        const QColor fill = shard.open ? colours.forUse(shard.use) : colours.closed;
+        const QColor fill = shard.open ? colours.forUse(shard.use, shard.throttled) : colours.closed;
         painter.fillRect(r, fill);
         if (r.width() >= 3 && lane == 0)
             painter.fillRect(QRectF(r.right() - 1, r.top(), 1, r.height()), colours.outline);

@@ -13,33 +13,15 @@
 namespace shardscope {
 
 namespace {
-// Where a shard's use turns from comfortable to near its limit.
-constexpr double kNearLimit = 0.8;
 // How much of the bar's colour shows over the cell's background.
 constexpr int kBarAlpha = 150;
 } // namespace
 
 UsageBarDelegate::UsageBarDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
-UsageBarDelegate::Level UsageBarDelegate::levelOf(double fraction, bool throttled)
+QColor UsageBarDelegate::barColour(double fraction, bool throttled, const QPalette &palette)
 {
-    if (throttled || fraction >= 1.0)
-        return Level::AtLimit;
-    return fraction >= kNearLimit ? Level::Near : Level::Comfortable;
-}
-
-QColor UsageBarDelegate::colorOf(Level level, const QPalette &palette)
-{
-    // The theme's heat scale at each level's threshold: the shard map's colours for the same use.
-    switch (level) {
-    case Level::Comfortable:
-        return Theme::heat(0.0, palette);
-    case Level::Near:
-        return Theme::heat(kNearLimit, palette);
-    case Level::AtLimit:
-        return Theme::heat(1.0, palette);
-    }
-    return palette.color(QPalette::Highlight);
+    return Theme::use(fraction, throttled, palette);
 }
 
 void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -60,8 +42,7 @@ void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     opt.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const Level level = levelOf(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool());
-    QColor bar = colorOf(level, opt.palette);
+    QColor bar = barColour(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool(), opt.palette);
     bar.setAlpha(kBarAlpha);
     const QRect track = opt.rect.adjusted(2, 3, -2, -3);
     const int width = int(track.width() * std::clamp(fraction.toDouble(), 0.0, 1.0));
