@@ -228,6 +228,20 @@ bool ShardMapWidget::isAnimating() const
     return m_animation->state() == QAbstractAnimation::Running;
 }
 
+QRectF ShardMapWidget::shownRectOf(int index) const
+{
+    const QRectF r = m_layout.rectOf(index);
+    const BandShard &shard = m_layout.shards().at(index);
+    if (shard.lane != 0 || m_progress >= 1.0)
+        return r;
+    const auto it = m_from.constFind(shard.shardId);
+    if (it == m_from.constEnd())
+        return r;
+    const qreal left = m_layout.xOf(it->first + (shard.start - it->first) * m_progress);
+    const qreal right = m_layout.xOf(it->second + (shard.end - it->second) * m_progress);
+    return QRectF(left, r.top(), std::max<qreal>(1, right - left), r.height());
+}
+
 void ShardMapWidget::relayout()
 {
     const QRectF area = QRectF(rect()).adjusted(kMargin, kMargin, -kMargin, -kMargin);
@@ -353,20 +367,11 @@ void ShardMapWidget::paintLane(QPainter &painter, int lane, const ShardMapColour
     const auto [first, last] = m_layout.visibleSpan(lane);
     const QRectF laneRect = m_layout.laneRect(lane);
     const QFontMetricsF metrics(font());
-    const bool animating = lane == 0 && m_progress < 1.0 && !m_from.isEmpty();
     qreal lastRight = -1;
     for (int k = first; k < last; ++k) {
         const int i = indices[k];
         const BandShard &shard = m_layout.shards()[i];
-        QRectF r = m_layout.rectOf(i);
-        if (animating) {
-            const auto it = m_from.constFind(shard.shardId);
-            if (it != m_from.constEnd()) {
-                const qreal left = m_layout.xOf(it->first + (shard.start - it->first) * m_progress);
-                const qreal right = m_layout.xOf(it->second + (shard.end - it->second) * m_progress);
-                r = QRectF(left, r.top(), std::max<qreal>(1, right - left), r.height());
-            }
-        }
+        const QRectF r = shownRectOf(i);
         // Sub-pixel shards: one fill per pixel column is enough.
         if (r.width() < 1.5 && r.left() < lastRight && i != selected && i != partner)
             continue;

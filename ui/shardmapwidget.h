@@ -86,6 +86,11 @@ public:
     void zoomOut();
     void resetZoom();
     bool isAnimating() const;
+    // The reshard animation (400 ms, 0 to 1): tests pause it and set its currentTime.
+    QVariantAnimation *animation() const { return m_animation; }
+    // Where shard `index` is drawn now: its place in the layout, or on the way there from its
+    // parents' range while the animation runs.
+    QRectF shownRectOf(int index) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
