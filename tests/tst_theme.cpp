@@ -190,26 +190,33 @@ private slots:
     {
         for (const QPalette &palette : {lightPalette(), darkPalette()}) {
             const ShardMapColours band = ShardMapColours::fromPalette(palette);
-            const QColor green = Theme::heat(0.0, palette);
-            const QColor amber = Theme::heat(Theme::kHeatNear, palette);
-            const QColor red = Theme::heat(Theme::kHeatLimit, palette);
+            const QColor base = palette.color(QPalette::Base);
+            const QRgb green = Theme::heat(0.0, palette).rgb();
+            const QRgb amber = Theme::heat(Theme::kHeatNear, palette).rgb();
+            const QRgb red = Theme::heat(Theme::kHeatLimit, palette).rgb();
             // The thresholds: green up to the comfortable stop, amber at near, red from the limit.
-            QCOMPARE(Theme::use(0.0, false, palette), green);
-            QCOMPARE(Theme::use(Theme::kHeatComfortable, false, palette), green);
-            QVERIFY(Theme::use(0.65, false, palette) != green);
-            QVERIFY(Theme::use(0.65, false, palette) != amber);
-            QCOMPARE(Theme::use(Theme::kHeatNear, false, palette), amber);
-            QCOMPARE(Theme::use(1.0, false, palette), red);
-            QCOMPARE(Theme::use(2.5, false, palette), red);
+            QCOMPARE(Theme::use(0.0, false, palette).rgb(), green);
+            QCOMPARE(Theme::use(Theme::kHeatComfortable, false, palette).rgb(), green);
+            QVERIFY(Theme::use(0.65, false, palette).rgb() != green);
+            QVERIFY(Theme::use(0.65, false, palette).rgb() != amber);
+            QCOMPARE(Theme::use(Theme::kHeatNear, false, palette).rgb(), amber);
+            QCOMPARE(Theme::use(1.0, false, palette).rgb(), red);
+            QCOMPARE(Theme::use(2.5, false, palette).rgb(), red);
             // A throttled shard is at its limit whatever its average share.
-            QCOMPARE(Theme::use(0.1, true, palette), red);
-            // The same use, the same colour, in the table's bar and on the band.
+            QCOMPARE(Theme::use(0.1, true, palette).rgb(), red);
+            // A tint, laid over the background.
+            QVERIFY(Theme::use(0.3, false, palette).alpha() > 100 && Theme::use(0.3, false, palette).alpha() < 200);
+            const QColor tint = Theme::over(Theme::use(0.0, false, palette), base);
+            QCOMPARE(tint.alpha(), 255);
+            QVERIFY(std::abs(tint.lightness() - base.lightness()) < std::abs(Theme::heat(0.0, palette).lightness() - base.lightness()));
+            // The same use, the same colour, in the table's bar and on the band (which lays it
+            // over the base colour as the bar lies over a table cell).
             for (int percent = 0; percent <= 150; percent += 5) {
                 for (const bool throttled : {false, true}) {
                     const double share = percent / 100.0;
                     const QColor expected = Theme::use(share, throttled, palette);
                     QCOMPARE(UsageBarDelegate::barColour(share, throttled, palette), expected);
-                    QCOMPARE(band.forUse(share, throttled), expected);
+                    QCOMPARE(band.forUse(share, throttled), Theme::over(expected, base));
                 }
             }
             QCOMPARE(band.forUse(std::nullopt), band.unknown);
@@ -241,7 +248,8 @@ private slots:
             // Just inside the segment's top edge, clear of its centred labels.
             const QRectF r = map.bandLayout().rectOf(i);
             const QColor painted = image.pixelColor(int(r.center().x() * scale), int((r.top() + 3) * scale));
-            QCOMPARE(painted.rgb(), Theme::use(uses[i].first, uses[i].second, darkPalette()).rgb());
+            QCOMPARE(painted.rgb(), Theme::over(Theme::use(uses[i].first, uses[i].second, darkPalette()),
+                                                darkPalette().color(QPalette::Base)).rgb());
         }
     }
 

@@ -11,7 +11,7 @@ namespace shardscope {
 namespace {
 
 constexpr qreal kLaneGap = 4;
-constexpr qreal kMaxLaneHeight = 12;
+constexpr qreal kMaxLaneHeight = 20; // room for a closed shard's number
 // Closed lanes take at most this share of the height; the open band is what matters.
 constexpr qreal kMaxClosedShare = 0.4;
 

@@ -47,8 +47,15 @@ ShardMapColours ShardMapColours::fromPalette(const QPalette &palette)
 {
     ShardMapColours c;
     c.palette = palette;
-    c.unknown = Theme::series(Theme::Series::Grey, palette);
-    c.closed = palette.color(QPalette::Mid);
+    // Tinted as the use colours are, so an unmeasured shard is no louder than a measured one.
+    QColor grey = Theme::series(Theme::Series::Grey, palette);
+    grey.setAlpha(Theme::use(0, false, palette).alpha());
+    c.unknown = Theme::over(grey, palette.color(QPalette::Base));
+    // A quarter of the way from the window to its text: a grey that shows on both palettes
+    // (the palette's Mid is barely apart from a dark window).
+    QColor closedTone = palette.color(QPalette::WindowText);
+    closedTone.setAlphaF(0.25f);
+    c.closed = Theme::over(closedTone, palette.color(QPalette::Window));
     c.outline = palette.color(QPalette::Base);
     c.selection = palette.color(QPalette::Highlight);
     c.partner = Theme::series(Theme::Series::Purple, palette);
@@ -62,7 +69,7 @@ QColor ShardMapColours::forUse(std::optional<double> use, bool throttled) const
 {
     if (!use)
         return unknown;
-    return Theme::use(*use, throttled, palette);
+    return Theme::over(Theme::use(*use, throttled, palette), palette.color(QPalette::Base));
 }
 
 QColor ShardMapColours::textOn(const QColor &fill)
@@ -387,7 +394,15 @@ void ShardMapWidget::paintLane(QPainter &painter, int lane, const ShardMapColour
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
         }
-        if (lane != 0 || r.width() < 24)
+        if (lane != 0) {
+            // A closed shard's number, where the lane has room: the lineage reads at a glance.
+            if (r.height() >= metrics.height() && r.width() >= metrics.horizontalAdvance(shard.shortId) + 8) {
+                painter.setPen(ShardMapColours::textOn(fill));
+                painter.drawText(r, Qt::AlignCenter, shard.shortId);
+            }
+            continue;
+        }
+        if (r.width() < 24)
             continue;
         // Labels where they fit: the id, the range, the use.
         painter.setPen(ShardMapColours::textOn(fill));
@@ -497,15 +512,19 @@ void ShardMapWidget::paintLegend(QPainter &painter, const ShardMapColours &colou
                        : tr("Position in the hash-key space (0 to 2¹²⁸) — wheel or +/− to zoom");
     painter.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, zoom);
     // The colour scale: write use of the tightest limit (records/s or bytes/s).
-    const QString caption = tr("Write use vs. the shard limit (records/s or bytes/s, whichever is higher):");
+    QString caption = tr("Write use vs. the shard limit (records/s or bytes/s, whichever is higher):");
     const qreal scaleWidth = 120;
     const QString low = tr("0 %");
     const QString high = tr("≥ 100 %");
     const qreal w0 = fontMetrics().horizontalAdvance(low) + 6;
     const qreal w1 = fontMetrics().horizontalAdvance(high) + 6;
-    const qreal captionWidth = fontMetrics().horizontalAdvance(caption) + 8;
     qreal x = row.right() - w1 - scaleWidth - w0;
-    if (x - captionWidth > row.left() + fontMetrics().horizontalAdvance(zoom) + 16)
+    const qreal room = x - row.left() - fontMetrics().horizontalAdvance(zoom) - 16;
+    // A scale without words is a riddle: the short caption where the long one does not fit.
+    if (fontMetrics().horizontalAdvance(caption) + 8 >= room)
+        caption = tr("Write use vs. the shard limit:");
+    const qreal captionWidth = fontMetrics().horizontalAdvance(caption) + 8;
+    if (captionWidth < room)
         painter.drawText(QRectF(x - captionWidth, row.top(), captionWidth, line), Qt::AlignRight | Qt::AlignVCenter, caption);
     painter.drawText(QRectF(x, row.top(), w0, line), Qt::AlignLeft | Qt::AlignVCenter, low);
     x += w0;

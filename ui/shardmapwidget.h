@@ -31,8 +31,9 @@ struct ShardMapColours
     QColor axisText;
 
     static ShardMapColours fromPalette(const QPalette &palette);
-    // The fill of an open shard using `use` of its tightest write limit: Theme::use, the usage
-    // bars' colour for the same use; `unknown` without a figure.
+    // The fill of an open shard using `use` of its tightest write limit: Theme::use laid over
+    // the base colour, as the usage bars lay it over a table cell; `unknown` without a figure.
+    // Opaque.
     QColor forUse(std::optional<double> use, bool throttled = false) const;
     // Black or white, whichever reads on `fill`.
     static QColor textOn(const QColor &fill);

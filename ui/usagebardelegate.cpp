@@ -1,6 +1,7 @@
 #include "usagebardelegate.h"
 
 #include "models/modelroles.h"
+#include "models/usagetext.h"
 #include "theme/theme.h"
 
 #include <QApplication>
@@ -11,11 +12,6 @@
 #include <algorithm>
 
 namespace shardscope {
-
-namespace {
-// How much of the bar's colour shows over the cell's background.
-constexpr int kBarAlpha = 150;
-} // namespace
 
 UsageBarDelegate::UsageBarDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
@@ -42,8 +38,7 @@ void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     opt.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    QColor bar = barColour(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool(), opt.palette);
-    bar.setAlpha(kBarAlpha);
+    const QColor bar = barColour(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool(), opt.palette);
     const QRect track = opt.rect.adjusted(2, 3, -2, -3);
     const int width = int(track.width() * std::clamp(fraction.toDouble(), 0.0, 1.0));
     painter->save();
@@ -63,6 +58,19 @@ void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(textRect, int(Qt::AlignLeft | Qt::AlignVCenter),
                       opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
     painter->restore();
+}
+
+QSize UsageBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // Also before the first figures arrive: that is when the table sizes its columns.
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QString busiest = UsageText::percent(1.0) + QStringLiteral(" · ") +
+                            UsageText::rate(1023.9 * 1024, ShardUsage::Measure::Bytes);
+    // The style's cell margins, and the few pixels paint() keeps clear of the bar's start.
+    const int padding = 2 * (option.widget ? option.widget->style() : QApplication::style())
+                                ->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option.widget) + 10;
+    size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(busiest) + padding));
+    return size;
 }
 
 } // namespace shardscope

@@ -374,7 +374,10 @@ void ConsumerDashboard::setTips(const QList<ShardTip> &tips)
             continue;
         auto series = m_lagSeries.constFind(tip.shardId);
         if (series == m_lagSeries.cend())
-            series = m_lagSeries.insert(tip.shardId, m_lag->addSeries(shortShardName(tip.shardId)));
+            // Colours that stay apart on both palettes (the chart theme's third is a grey that
+            // vanishes on a dark window, and a stuck shard's line is the one to see).
+            series = m_lagSeries.insert(tip.shardId, m_lag->addSeries(shortShardName(tip.shardId),
+                                                                      Theme::category(m_lagSeries.size())));
         m_lag->append(*series, tip.atMs, double(*tip.millisBehind) / 1000.0);
     }
     if (!m_tips.isEmpty()) {

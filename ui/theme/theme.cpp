@@ -226,7 +226,16 @@ QColor Theme::heat(double share, const QPalette &palette)
 
 QColor Theme::use(double share, bool throttled, const QPalette &palette)
 {
-    return heat(throttled ? kHeatLimit : share, palette);
+    QColor colour = heat(throttled ? kHeatLimit : share, palette);
+    // About 60 %: strong enough to tell amber from green on both palettes, light enough that a
+    // wide band of idle shards does not shout.
+    colour.setAlpha(150);
+    return colour;
+}
+
+QColor Theme::over(const QColor &colour, const QColor &background)
+{
+    return mix(colour, background, colour.alphaF());
 }
 
 QColor Theme::category(qsizetype n)

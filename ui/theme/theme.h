@@ -67,8 +67,12 @@ public:
     static constexpr double kHeatLimit = 1.0;
     // A shard's use of its limit as the shard map and the shards table's use bars both draw it:
     // heat(share), or the at-limit red whenever the shard was throttled, whatever its share
-    // (a throttled shard is at its limit, even when the window's average is lower).
+    // (a throttled shard is at its limit, even when the window's average is lower). Translucent,
+    // to be laid over the base colour: a tint under text in the palette's text colour, rather
+    // than a block of full colour.
     static QColor use(double share, bool throttled, const QPalette &palette);
+    // What a translucent colour looks like laid over an opaque background (opaque).
+    static QColor over(const QColor &colour, const QColor &background);
 
     static QColor series(Series series, const QPalette &palette);
     // The n-th of a set of colours that stay apart on light and dark backgrounds, for things that
