@@ -396,7 +396,9 @@ void ShardMapWidget::paintLane(QPainter &painter, int lane, const ShardMapColour
         }
         if (lane != 0) {
             // A closed shard's number, where the lane has room: the lineage reads at a glance.
-            if (r.height() >= metrics.height() && r.width() >= metrics.horizontalAdvance(shard.shortId) + 8) {
+            // Measured only where a label could fit: thousands of closed shards are slivers.
+            if (r.height() >= metrics.height() && r.width() >= 24 &&
+                r.width() >= metrics.horizontalAdvance(shard.shortId) + 8) {
                 painter.setPen(ShardMapColours::textOn(fill));
                 painter.drawText(r, Qt::AlignCenter, shard.shortId);
             }
