@@ -1,5 +1,5 @@
 // The live charts offscreen: points appended and read back from the QtCharts series, the sliding
-// window, replots coalesced to one per 40 ms tick, no replot while hidden and a catch-up when
+// window, a chart set up in one go, replots coalesced to one per 40 ms tick, no replot while hidden and a catch-up when
 // shown, decimation keeping spikes, exact CSV, PNG export, hover texts, the palette's theme, and
 // the per-shard bar chart against the write limits.
 
@@ -110,6 +110,21 @@ private Q_SLOTS:
         chart.setHeadroom(1.1);
         QTRY_COMPARE(chart.replotCount(), 3);
         QCOMPARE(chart.valueAxis()->max(), 500.0);
+    }
+
+    void aSetupIsTheSettersInOneGo()
+    {
+        QWidget page;
+        auto *chart = new TimeSeriesChart({.objectName = u"lagChart"_s, .title = u"Time behind"_s,
+                                           .unit = u"s"_s, .decimals = 2, .window = 15min,
+                                           .exportName = u"lag"_s}, &page);
+        QCOMPARE(chart->parent(), &page);
+        QCOMPARE(page.findChild<TimeSeriesChart *>(u"lagChart"_s), chart);
+        QCOMPARE(chart->chart()->title(), u"Time behind"_s);
+        QCOMPARE(chart->valueAxis()->titleText(), u"s"_s);
+        QCOMPARE(chart->valueAxis()->labelFormat(), u"%.2f"_s);
+        QCOMPARE(chart->window(), std::chrono::milliseconds(15min));
+        QCOMPARE(chart->seriesCount(), 0);
     }
 
     // A chart read over a fixed range shows all of it, however few points it has.

@@ -27,6 +27,7 @@
 #include "records/recordspage.h"
 #include "records/replaydialog.h"
 #include "records/tailreader.h"
+#include "shardmapwidget.h"
 #include "slowbackend.h"
 #include "streampage.h"
 #include "tst_connections_authserver.h"
@@ -104,6 +105,8 @@ private slots:
     void tabShortcutsAndActionStates();
     void controlPlaneActionsOpenTheirDialogs();
     void splitAndMergeTheSelectedShard();
+    void shardsTabSharesItsHeight_data();
+    void shardsTabSharesItsHeight();
     void activityDockListsCalls();
     void createAndDeleteThroughTheWindow();
     void paletteOpensTheRetentionDialog();
@@ -431,6 +434,40 @@ void TestMainWindow::splitAndMergeTheSelectedShard()
     QCOMPARE(page->selectedShardId(), u"shardId-000000000002"_s);
     QTest::keyClick(window.get(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE(page->shardsModel()->rowCount(), 5);
+}
+
+void TestMainWindow::shardsTabSharesItsHeight_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("bandHeight");
+    QTest::newRow("1400x900") << QSize(1400, 900) << 7 << 150;
+    QTest::newRow("1280x720") << QSize(1280, 720) << 3 << 80;
+}
+
+void TestMainWindow::shardsTabSharesItsHeight()
+{
+    // The band above and the shards table below both stay usable: neither squeezes the other
+    // to a sliver (the side panel of the band scrolls rather than asking for its height).
+    QFETCH(QSize, size);
+    QFETCH(int, rows);
+    QFETCH(int, bandHeight);
+    createStreams({u"orders"_s}, 12);
+    auto window = makeWindow(m_backend.get());
+    window->resize(size);
+    QTRY_VERIFY(window->selectStream(m_backend.get(), u"orders"_s));
+    StreamPage *page = window->streamPage();
+    QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QTRY_COMPARE(page->shardsModel()->rowCount(), 12);
+    QCOMPARE(window->size(), size);
+    QTableView *table = page->shardsView();
+    auto *map = page->findChild<ShardMapWidget *>();
+    QVERIFY(map);
+    QTRY_VERIFY(map->isVisible() && table->isVisible());
+    const int shownRows = table->viewport()->height() / table->rowHeight(0);
+    QVERIFY2(shownRows >= rows, qPrintable(u"%1 rows"_s.arg(shownRows)));
+    const int band = int(map->bandLayout().bandRect().height());
+    QVERIFY2(band >= bandHeight, qPrintable(u"band %1 px"_s.arg(band)));
 }
 
 void TestMainWindow::activityDockListsCalls()

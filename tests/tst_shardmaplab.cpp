@@ -3,7 +3,8 @@
 // or typed and confirmed gives the engine the two children with the right ranges, the split
 // preview divides a sample of the last minute's records, two adjacent shards merge (and a
 // non-adjacent pair is refused with the reason), UpdateShardCount runs from its preview (and a
-// target over double is refused before sending), and a read-only connection disables it all.
+// target over double is refused before sending), a reshard animates from the old band to the
+// new (driven through the animation's time), and a read-only connection disables it all.
 
 #include "backendtesthelpers.h"
 #include "forwardingbackend.h"
@@ -12,6 +13,8 @@
 #include "shardmapwidget.h"
 
 #include <QCryptographicHash>
+#include <QImage>
+#include <QVariantAnimation>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -310,6 +313,87 @@ private Q_SLOTS:
         const ShardBandLayout &layout = m_lab->map()->bandLayout();
         for (int k = 0; k < 3; ++k)
             QCOMPARE(layout.shards().at(layout.lane(0)[k]).range, even[k]);
+    }
+
+    void reshardAnimatesFromOldToNewLayout()
+    {
+        open(u"orders"_s, 2);
+        ShardMapWidget *map = m_lab->map();
+        const ShardBandLayout &layout = map->bandLayout();
+        // Hold the animation where it starts, so the test sets its time rather than sleeping.
+        int started = 0;
+        const QMetaObject::Connection hold = connect(map, &ShardMapWidget::shardsChanged, this, [map, &started] {
+            if (map->isAnimating()) {
+                map->animation()->pause();
+                ++started;
+            }
+        });
+        const QRectF parentBefore = map->shownRectOf(layout.indexOf(u"shardId-000000000000"_s));
+        const QRectF neighbourBefore = map->shownRectOf(layout.indexOf(u"shardId-000000000001"_s));
+
+        // Split shard 0 (the lower half of the key space) at its midpoint, a quarter of the space.
+        const HashKey mid = HashKeyRange::evenSplit(2)[0].midpoint();
+        QVERIFY(await(m_backend->splitShard(SplitShardRequest{StreamTarget::byName(u"orders"_s),
+                                                              u"shardId-000000000000"_s, mid.toDecimal()})).has_value());
+        m_model->refresh();
+        QTRY_COMPARE(layout.lane(0).size(), 3);
+        QCOMPARE(started, 1);
+        QCOMPARE(map->animation()->state(), QAbstractAnimation::Paused);
+        const int lower = layout.indexOf(u"shardId-000000000002"_s);
+        const int upper = layout.indexOf(u"shardId-000000000003"_s);
+        const int neighbour = layout.indexOf(u"shardId-000000000001"_s);
+        QVERIFY(lower >= 0 && upper >= 0);
+        const QRectF lowerEnd = layout.rectOf(lower);
+        const QRectF upperEnd = layout.rectOf(upper);
+        // The parent's place and the children's final places are where the key space says.
+        QCOMPARE(qRound(parentBefore.right()), qRound(layout.xOf(0.5)));
+        QCOMPARE(qRound(lowerEnd.right()), qRound(layout.xOf(0.25)));
+        QCOMPARE(qRound(upperEnd.left()), qRound(layout.xOf(0.25)));
+
+        // At the start both children cover the parent's range.
+        map->animation()->setCurrentTime(0);
+        QCOMPARE(qRound(map->shownRectOf(lower).left()), qRound(parentBefore.left()));
+        QCOMPARE(qRound(map->shownRectOf(lower).right()), qRound(parentBefore.right()));
+        QCOMPARE(qRound(map->shownRectOf(upper).left()), qRound(parentBefore.left()));
+
+        // Half way (the easing is symmetric: half the way at half the time), the split line
+        // between them is half way from the parent's edges to the quarter mark.
+        map->animation()->setCurrentTime(200);
+        const QRectF lowerMid = map->shownRectOf(lower);
+        const QRectF upperMid = map->shownRectOf(upper);
+        QVERIFY2(std::abs(lowerMid.right() - layout.xOf(0.375)) < 1.0, qPrintable(QString::number(lowerMid.right())));
+        QVERIFY2(std::abs(upperMid.left() - layout.xOf(0.125)) < 1.0, qPrintable(QString::number(upperMid.left())));
+        QVERIFY(lowerMid.right() > lowerEnd.right() + 10 && lowerMid.right() < parentBefore.right() - 10);
+        QVERIFY(upperMid.left() > parentBefore.left() + 10 && upperMid.left() < upperEnd.left() - 10);
+        QCOMPARE(qRound(upperMid.right()), qRound(upperEnd.right()));
+        // A shard the split did not touch does not move sideways (the band may move down: the
+        // parent now has a lane above it).
+        QCOMPARE(map->shownRectOf(neighbour).left(), neighbourBefore.left());
+        QCOMPARE(map->shownRectOf(neighbour).right(), neighbourBefore.right());
+        // What is painted is that geometry: the children still overlap on the parent's range
+        // (the upper one drawn over the lower), so there is no boundary (the 1 px outline in the
+        // base colour) at the quarter mark yet; after the animation there is.
+        const auto outlineAt = [map](qreal x) {
+            const QImage image = map->grab().toImage();
+            const qreal scale = image.devicePixelRatio();
+            const int y = int(map->bandLayout().bandRect().center().y() * scale);
+            const QColor outline = map->palette().color(QPalette::Base);
+            for (int dx = -1; dx <= 1; ++dx) {
+                if (image.pixelColor(int((x - 0.5) * scale) + dx, y) == outline)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(!outlineAt(lowerEnd.right()));
+        QVERIFY(outlineAt(upperMid.right()));
+
+        // After 400 ms the animation is over and every shard is at its final place.
+        map->animation()->setCurrentTime(400);
+        QVERIFY(!map->isAnimating());
+        QCOMPARE(map->shownRectOf(lower), lowerEnd);
+        QCOMPARE(map->shownRectOf(upper), upperEnd);
+        QVERIFY(outlineAt(lowerEnd.right()));
+        disconnect(hold);
     }
 
     void zoomAndPanWithKeysAndMouse()

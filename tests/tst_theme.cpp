@@ -1,5 +1,5 @@
 // Shardscope's theme: colours by meaning for light and dark palettes, readable (WCAG AA) on
-// both; the heat scale's order; widgets that follow a palette change (the inline error label,
+// both; the heat scale's order and its one use of it for the shard map and the usage bars; widgets that follow a palette change (the inline error label,
 // the stream status badge, the records page's messages); the line icons drawn in a colour; the
 // Appearance setting; the desktop entry's required keys.
 #include "backend/emulatorbackend.h"
@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "models/streamsummarymodel.h"
 #include "settingsdialog.h"
+#include "shardmapwidget.h"
 #include "streampage.h"
 #include "theme/appearance.h"
 #include "theme/theme.h"
@@ -183,9 +184,73 @@ private slots:
             QVERIFY(near > 30 && near < 60);
         }
         QVERIFY(Theme::heat(0.5, lightPalette()) != Theme::heat(0.5, darkPalette()));
-        // The usage bars take their colours from the scale.
-        QCOMPARE(UsageBarDelegate::colorOf(UsageBarDelegate::Level::AtLimit, darkPalette()),
-                 Theme::heat(1.0, darkPalette()));
+    }
+
+    void shardMapAndUsageBarsShareOneScale()
+    {
+        for (const QPalette &palette : {lightPalette(), darkPalette()}) {
+            const ShardMapColours band = ShardMapColours::fromPalette(palette);
+            const QColor base = palette.color(QPalette::Base);
+            const QRgb green = Theme::heat(0.0, palette).rgb();
+            const QRgb amber = Theme::heat(Theme::kHeatNear, palette).rgb();
+            const QRgb red = Theme::heat(Theme::kHeatLimit, palette).rgb();
+            // The thresholds: green up to the comfortable stop, amber at near, red from the limit.
+            QCOMPARE(Theme::use(0.0, false, palette).rgb(), green);
+            QCOMPARE(Theme::use(Theme::kHeatComfortable, false, palette).rgb(), green);
+            QVERIFY(Theme::use(0.65, false, palette).rgb() != green);
+            QVERIFY(Theme::use(0.65, false, palette).rgb() != amber);
+            QCOMPARE(Theme::use(Theme::kHeatNear, false, palette).rgb(), amber);
+            QCOMPARE(Theme::use(1.0, false, palette).rgb(), red);
+            QCOMPARE(Theme::use(2.5, false, palette).rgb(), red);
+            // A throttled shard is at its limit whatever its average share.
+            QCOMPARE(Theme::use(0.1, true, palette).rgb(), red);
+            // A tint, laid over the background.
+            QVERIFY(Theme::use(0.3, false, palette).alpha() > 100 && Theme::use(0.3, false, palette).alpha() < 200);
+            const QColor tint = Theme::over(Theme::use(0.0, false, palette), base);
+            QCOMPARE(tint.alpha(), 255);
+            QVERIFY(std::abs(tint.lightness() - base.lightness()) < std::abs(Theme::heat(0.0, palette).lightness() - base.lightness()));
+            // The same use, the same colour, in the table's bar and on the band (which lays it
+            // over the base colour as the bar lies over a table cell).
+            for (int percent = 0; percent <= 150; percent += 5) {
+                for (const bool throttled : {false, true}) {
+                    const double share = percent / 100.0;
+                    const QColor expected = Theme::use(share, throttled, palette);
+                    QCOMPARE(UsageBarDelegate::barColour(share, throttled, palette), expected);
+                    QCOMPARE(band.forUse(share, throttled), Theme::over(expected, base));
+                }
+            }
+            QCOMPARE(band.forUse(std::nullopt), band.unknown);
+        }
+        QVERIFY(Theme::use(0.7, false, lightPalette()) != Theme::use(0.7, false, darkPalette()));
+
+        // And the band paints with it: three shards at 30 %, 65 % and 20 % but throttled.
+        ShardMapWidget map;
+        map.setPalette(darkPalette());
+        const QList<HashKeyRange> ranges = HashKeyRange::evenSplit(3);
+        const std::pair<double, bool> uses[] = {{0.3, false}, {0.65, false}, {0.2, true}};
+        QList<BandShard> shards;
+        for (int i = 0; i < 3; ++i) {
+            BandShard shard;
+            shard.row = i;
+            shard.shardId = u"shardId-00000000000%1"_s.arg(i);
+            shard.range = ranges[i];
+            shard.use = uses[i].first;
+            shard.throttled = uses[i].second;
+            shards.append(shard);
+        }
+        map.setShards(shards);
+        map.resize(900, 240);
+        map.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&map));
+        const QImage image = map.grab().toImage();
+        const qreal scale = image.devicePixelRatio();
+        for (int i = 0; i < 3; ++i) {
+            // Just inside the segment's top edge, clear of its centred labels.
+            const QRectF r = map.bandLayout().rectOf(i);
+            const QColor painted = image.pixelColor(int(r.center().x() * scale), int((r.top() + 3) * scale));
+            QCOMPARE(painted.rgb(), Theme::over(Theme::use(uses[i].first, uses[i].second, darkPalette()),
+                                                darkPalette().color(QPalette::Base)).rgb());
+        }
     }
 
     void streamAndConsumerStatusesHaveTones()

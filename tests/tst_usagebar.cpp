@@ -1,7 +1,7 @@
 // The shards' use on the stream page, offscreen: after a burst of puts the Shards tab's Write use
 // column shows it, drawn by UsageBarDelegate as a green bar that turns red when the shard is
 // throttled; the use is polled only while its table (or the Overview) is on screen; the
-// delegate's levels and palette-aware colours.
+// delegate's palette-aware colours along the use.
 
 #include "backend/emulatorbackend.h"
 #include "engine/clock.h"
@@ -105,7 +105,7 @@ private slots:
                          QPoint(int(right * scale), int((track.top() + 1) * scale)));
         };
         const QColor background = image.pixelColor(band(0.9, 0.95).topLeft());
-        const QColor green = UsageBarDelegate::colorOf(UsageBarDelegate::Level::Comfortable, view->palette());
+        const QColor green = UsageBarDelegate::barColour(0.4, false, view->palette());
         const QRect inside = band(0.05, 0.35);
         QVERIFY2(pixelsLike(image, inside, green, background) >= inside.width() * 9 / 10,
                  qPrintable(image.pixelColor(inside.topLeft()).name()));
@@ -120,7 +120,7 @@ private slots:
         QTest::qWait(50);
         cell = view->visualRect(write0);
         image = view->viewport()->grab().toImage();
-        const QColor red = UsageBarDelegate::colorOf(UsageBarDelegate::Level::AtLimit, view->palette());
+        const QColor red = UsageBarDelegate::barColour(1.0, true, view->palette());
         const QRect across = band(0.05, 0.95);
         QVERIFY(pixelsLike(image, across, red, background) >= across.width() * 9 / 10);
 
@@ -135,31 +135,24 @@ private slots:
         QVERIFY(!page.shardsModel()->isPollingUsage());
     }
 
-    void levelsAndColours()
+    void coloursFollowUseAndPalette()
     {
-        using Level = UsageBarDelegate::Level;
-        QCOMPARE(UsageBarDelegate::levelOf(0.0, false), Level::Comfortable);
-        QCOMPARE(UsageBarDelegate::levelOf(0.79, false), Level::Comfortable);
-        QCOMPARE(UsageBarDelegate::levelOf(0.8, false), Level::Near);
-        QCOMPARE(UsageBarDelegate::levelOf(0.999, false), Level::Near);
-        QCOMPARE(UsageBarDelegate::levelOf(1.0, false), Level::AtLimit);
-        QCOMPARE(UsageBarDelegate::levelOf(2.5, false), Level::AtLimit);
-        QCOMPARE(UsageBarDelegate::levelOf(0.1, true), Level::AtLimit);
-
         QPalette light;
         light.setColor(QPalette::Window, Qt::white);
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
-        for (Level level : {Level::Comfortable, Level::Near, Level::AtLimit}) {
-            const QColor onLight = UsageBarDelegate::colorOf(level, light);
-            const QColor onDark = UsageBarDelegate::colorOf(level, dark);
+        for (const double use : {0.0, 0.8, 1.0}) {
+            const QColor onLight = UsageBarDelegate::barColour(use, false, light);
+            const QColor onDark = UsageBarDelegate::barColour(use, false, dark);
             QVERIFY(onLight != onDark);
             QVERIFY(onDark.lightness() > onLight.lightness()); // lighter tones on dark windows
         }
-        QVERIFY(UsageBarDelegate::colorOf(Level::Comfortable, light).green()
-                > UsageBarDelegate::colorOf(Level::Comfortable, light).red());
-        QVERIFY(UsageBarDelegate::colorOf(Level::AtLimit, light).red()
-                > UsageBarDelegate::colorOf(Level::AtLimit, light).green());
+        const QColor comfortable = UsageBarDelegate::barColour(0.3, false, light);
+        const QColor atLimit = UsageBarDelegate::barColour(1.0, false, light);
+        QVERIFY(comfortable.green() > comfortable.red());
+        QVERIFY(atLimit.red() > atLimit.green());
+        // Throttled reads as at the limit, whatever the share.
+        QCOMPARE(UsageBarDelegate::barColour(0.1, true, light), atLimit);
     }
 };
 

@@ -5801,6 +5801,10 @@ CSV: eine Kopfzeile mit partitionKey, data (oder dataBase64) und optional explic
         <translation>Schreiblast gegenüber dem Shard-Limit (Datensätze/s oder Bytes/s, der höhere Wert):</translation>
     </message>
     <message>
+        <source>Write use vs. the shard limit:</source>
+        <translation>Schreiblast gegenüber dem Shard-Limit:</translation>
+    </message>
+    <message>
         <source>0 %</source>
         <translation>0&#xa0;%</translation>
     </message>

@@ -5802,6 +5802,10 @@ CSV : une ligne d’en-tête avec partitionKey, data (ou dataBase64) et éventue
         <translation>Écritures par rapport à la limite du shard (enregistrements/s ou octets/s, le plus élevé) :</translation>
     </message>
     <message>
+        <source>Write use vs. the shard limit:</source>
+        <translation>Écritures par rapport à la limite du shard :</translation>
+    </message>
+    <message>
         <source>0 %</source>
         <translation>0&#xa0;%</translation>
     </message>

@@ -11,7 +11,7 @@ namespace shardscope {
 namespace {
 
 constexpr qreal kLaneGap = 4;
-constexpr qreal kMaxLaneHeight = 12;
+constexpr qreal kMaxLaneHeight = 20; // room for a closed shard's number
 // Closed lanes take at most this share of the height; the open band is what matters.
 constexpr qreal kMaxClosedShare = 0.4;
 
@@ -98,9 +98,10 @@ int ShardBandLayout::indexOf(const QString &shardId) const
     return -1;
 }
 
-void ShardBandLayout::setLiveFigures(int index, std::optional<double> use, std::optional<qint64> records)
+void ShardBandLayout::setLiveFigures(int index, std::optional<double> use, bool throttled, std::optional<qint64> records)
 {
     m_shards[index].use = use;
+    m_shards[index].throttled = throttled;
     m_shards[index].records = records;
 }
 

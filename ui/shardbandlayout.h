@@ -23,6 +23,7 @@ struct BandShard
     HashKeyRange range;
     bool open = true;
     std::optional<double> use; // fraction of the tightest write limit; empty while unknown
+    bool throttled = false;    // writes were refused in the use's window
     std::optional<qint64> records;
     double start = 0; // fraction of the key space
     double end = 0;
@@ -47,7 +48,7 @@ public:
     const QList<int> &lane(int lane) const { return m_lanes.at(lane); }
     int indexOf(const QString &shardId) const;
     // The live figures change every second; the geometry does not.
-    void setLiveFigures(int index, std::optional<double> use, std::optional<qint64> records);
+    void setLiveFigures(int index, std::optional<double> use, bool throttled, std::optional<qint64> records);
     // The open shard holding `key`, or -1 (a gap mid-reshard).
     int openShardFor(HashKey key) const;
 

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace shardscope {
@@ -194,22 +195,30 @@ ShardMapLab::ShardMapLab(QWidget *parent)
     sideWidget->setLayout(side);
     side->setContentsMargins(0, 0, 4, 0);
     // The previews can be long; on a short window the panel scrolls rather than cuts them off.
-    auto *sideScroll = new QScrollArea(this);
-    sideScroll->setWidget(sideWidget);
-    sideScroll->setWidgetResizable(true);
-    sideScroll->setFrameShape(QFrame::NoFrame);
-    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    sideScroll->setFixedWidth(380);
+    m_side = new QScrollArea(this);
+    m_side->setObjectName(u"shardMapSide"_s);
+    m_side->setWidget(sideWidget);
+    m_side->setWidgetResizable(true);
+    m_side->setFrameShape(QFrame::NoFrame);
+    m_side->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_side->setFixedWidth(380);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_map, 1);
-    layout->addWidget(sideScroll);
+    layout->addWidget(m_side);
     cancel();
     updateCalculator();
 }
 
 ShardMapLab::~ShardMapLab() = default;
+
+QSize ShardMapLab::sizeHint() const
+{
+    // About 280 px: the band with a few closed lanes, its axis and legend, and the top of the
+    // calculator beside it.
+    return {QWidget::sizeHint().width(), std::max(minimumSizeHint().height(), fontMetrics().height() * 14)};
+}
 
 void ShardMapLab::setModel(QAbstractItemModel *model, QItemSelectionModel *selection)
 {
@@ -367,6 +376,7 @@ void ShardMapLab::previewSplit()
     setSplitKey(shard.range.midpoint());
     if (m_sampledShard != shard.shardId)
         sampleShard(shard.shardId);
+    revealPreview();
 }
 
 void ShardMapLab::setSplitKey(std::optional<HashKey> key)
@@ -467,6 +477,7 @@ void ShardMapLab::sampleShard(const QString &shardId)
             for (const Record &record : response->records)
                 m_sample.append(record.explicitHashKey ? *record.explicitHashKey : HashKey::fromPartitionKey(record.partitionKey));
             updateSplitPreview();
+            revealPreview(); // a line longer
         });
     });
 }
@@ -488,6 +499,7 @@ void ShardMapLab::previewMerge()
             m_map->setMergePartner(layout.shards().at(*(it + 1)).shardId);
     }
     updateMergePreview();
+    revealPreview();
 }
 
 void ShardMapLab::updateMergePreview()
@@ -536,6 +548,7 @@ void ShardMapLab::previewScale()
     if (m_target->value() == open || m_target->value() == 1)
         m_target->setValue(std::min(open * 2, 100000));
     updateScalePreview();
+    revealPreview();
 }
 
 void ShardMapLab::updateScalePreview()
@@ -625,6 +638,17 @@ void ShardMapLab::cancel()
                           "Shift+click its neighbour. Scale: choose a target count. Nothing is sent before "
                           "you confirm."));
     updateEnabled();
+}
+
+void ShardMapLab::revealPreview()
+{
+    // After the layout has taken the preview's new text in.
+    QTimer::singleShot(0, this, [this] {
+        if (m_mode == Mode::None)
+            return;
+        m_side->ensureWidgetVisible(m_confirm, 0, 4);
+        m_side->ensureWidgetVisible(m_preview, 0, 4);
+    });
 }
 
 void ShardMapLab::showResultColour()

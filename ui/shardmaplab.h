@@ -12,6 +12,7 @@ class QItemSelectionModel;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace shardscope {
@@ -46,6 +47,10 @@ public:
     Mode mode() const { return m_mode; }
     QString previewText() const;
 
+    // The band's height, not the side panel's: the panel scrolls, and the shards table under
+    // the lab keeps room for its rows.
+    QSize sizeHint() const override;
+
 public slots:
     void previewSplit();
     void previewMerge();
@@ -69,9 +74,13 @@ private:
     void showResult(const QString &text, bool failed);
     // The result line in the error colour of the current palette after a failure.
     void showResultColour();
+    // Scrolls the side panel to the preview and its Confirm button (on a short window they sit
+    // below the calculator, out of sight).
+    void revealPreview();
     int openShardCount() const;
 
     ShardMapWidget *m_map;
+    QScrollArea *m_side = nullptr;
     QPointer<StreamBackend> m_backend;
     QString m_streamName;
     Mode m_mode = Mode::None;

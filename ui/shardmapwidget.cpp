@@ -47,8 +47,15 @@ ShardMapColours ShardMapColours::fromPalette(const QPalette &palette)
 {
     ShardMapColours c;
     c.palette = palette;
-    c.unknown = Theme::series(Theme::Series::Grey, palette);
-    c.closed = palette.color(QPalette::Mid);
+    // Tinted as the use colours are, so an unmeasured shard is no louder than a measured one.
+    QColor grey = Theme::series(Theme::Series::Grey, palette);
+    grey.setAlpha(Theme::use(0, false, palette).alpha());
+    c.unknown = Theme::over(grey, palette.color(QPalette::Base));
+    // A quarter of the way from the window to its text: a grey that shows on both palettes
+    // (the palette's Mid is barely apart from a dark window).
+    QColor closedTone = palette.color(QPalette::WindowText);
+    closedTone.setAlphaF(0.25f);
+    c.closed = Theme::over(closedTone, palette.color(QPalette::Window));
     c.outline = palette.color(QPalette::Base);
     c.selection = palette.color(QPalette::Highlight);
     c.partner = Theme::series(Theme::Series::Purple, palette);
@@ -58,11 +65,11 @@ ShardMapColours ShardMapColours::fromPalette(const QPalette &palette)
     return c;
 }
 
-QColor ShardMapColours::forUse(std::optional<double> use) const
+QColor ShardMapColours::forUse(std::optional<double> use, bool throttled) const
 {
     if (!use)
         return unknown;
-    return Theme::heat(*use, palette);
+    return Theme::over(Theme::use(*use, throttled, palette), palette.color(QPalette::Base));
 }
 
 QColor ShardMapColours::textOn(const QColor &fill)
@@ -158,8 +165,10 @@ void ShardMapWidget::updateUse(int firstRow, int lastRow)
         if (i < 0)
             continue;
         const QVariant records = m_model->index(row, 0).data(ModelRole::RecordCountRole);
-        const QVariant use = useColumn >= 0 ? m_model->index(row, useColumn).data(ModelRole::UseFractionRole) : QVariant();
+        const QModelIndex useIndex = useColumn >= 0 ? m_model->index(row, useColumn) : QModelIndex();
+        const QVariant use = useIndex.data(ModelRole::UseFractionRole);
         m_layout.setLiveFigures(i, use.isValid() ? std::optional<double>(use.toDouble()) : std::nullopt,
+                                useIndex.data(ModelRole::UseThrottledRole).toBool(),
                                 records.isValid() ? std::optional<qint64>(records.toLongLong()) : std::nullopt);
         changed = true;
     }
@@ -224,6 +233,20 @@ void ShardMapWidget::applyShards(QList<BandShard> shards)
 bool ShardMapWidget::isAnimating() const
 {
     return m_animation->state() == QAbstractAnimation::Running;
+}
+
+QRectF ShardMapWidget::shownRectOf(int index) const
+{
+    const QRectF r = m_layout.rectOf(index);
+    const BandShard &shard = m_layout.shards().at(index);
+    if (shard.lane != 0 || m_progress >= 1.0)
+        return r;
+    const auto it = m_from.constFind(shard.shardId);
+    if (it == m_from.constEnd())
+        return r;
+    const qreal left = m_layout.xOf(it->first + (shard.start - it->first) * m_progress);
+    const qreal right = m_layout.xOf(it->second + (shard.end - it->second) * m_progress);
+    return QRectF(left, r.top(), std::max<qreal>(1, right - left), r.height());
 }
 
 void ShardMapWidget::relayout()
@@ -351,25 +374,16 @@ void ShardMapWidget::paintLane(QPainter &painter, int lane, const ShardMapColour
     const auto [first, last] = m_layout.visibleSpan(lane);
     const QRectF laneRect = m_layout.laneRect(lane);
     const QFontMetricsF metrics(font());
-    const bool animating = lane == 0 && m_progress < 1.0 && !m_from.isEmpty();
     qreal lastRight = -1;
     for (int k = first; k < last; ++k) {
         const int i = indices[k];
         const BandShard &shard = m_layout.shards()[i];
-        QRectF r = m_layout.rectOf(i);
-        if (animating) {
-            const auto it = m_from.constFind(shard.shardId);
-            if (it != m_from.constEnd()) {
-                const qreal left = m_layout.xOf(it->first + (shard.start - it->first) * m_progress);
-                const qreal right = m_layout.xOf(it->second + (shard.end - it->second) * m_progress);
-                r = QRectF(left, r.top(), std::max<qreal>(1, right - left), r.height());
-            }
-        }
+        const QRectF r = shownRectOf(i);
         // Sub-pixel shards: one fill per pixel column is enough.
         if (r.width() < 1.5 && r.left() < lastRight && i != selected && i != partner)
             continue;
         lastRight = r.right();
-        const QColor fill = shard.open ? colours.forUse(shard.use) : colours.closed;
+        const QColor fill = shard.open ? colours.forUse(shard.use, shard.throttled) : colours.closed;
         painter.fillRect(r, fill);
         if (r.width() >= 3 && lane == 0)
             painter.fillRect(QRectF(r.right() - 1, r.top(), 1, r.height()), colours.outline);
@@ -380,7 +394,17 @@ void ShardMapWidget::paintLane(QPainter &painter, int lane, const ShardMapColour
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(r.adjusted(1.5, 1.5, -1.5, -1.5));
         }
-        if (lane != 0 || r.width() < 24)
+        if (lane != 0) {
+            // A closed shard's number, where the lane has room: the lineage reads at a glance.
+            // Measured only where a label could fit: thousands of closed shards are slivers.
+            if (r.height() >= metrics.height() && r.width() >= 24 &&
+                r.width() >= metrics.horizontalAdvance(shard.shortId) + 8) {
+                painter.setPen(ShardMapColours::textOn(fill));
+                painter.drawText(r, Qt::AlignCenter, shard.shortId);
+            }
+            continue;
+        }
+        if (r.width() < 24)
             continue;
         // Labels where they fit: the id, the range, the use.
         painter.setPen(ShardMapColours::textOn(fill));
@@ -490,15 +514,19 @@ void ShardMapWidget::paintLegend(QPainter &painter, const ShardMapColours &colou
                        : tr("Position in the hash-key space (0 to 2¹²⁸) — wheel or +/− to zoom");
     painter.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, zoom);
     // The colour scale: write use of the tightest limit (records/s or bytes/s).
-    const QString caption = tr("Write use vs. the shard limit (records/s or bytes/s, whichever is higher):");
+    QString caption = tr("Write use vs. the shard limit (records/s or bytes/s, whichever is higher):");
     const qreal scaleWidth = 120;
     const QString low = tr("0 %");
     const QString high = tr("≥ 100 %");
     const qreal w0 = fontMetrics().horizontalAdvance(low) + 6;
     const qreal w1 = fontMetrics().horizontalAdvance(high) + 6;
-    const qreal captionWidth = fontMetrics().horizontalAdvance(caption) + 8;
     qreal x = row.right() - w1 - scaleWidth - w0;
-    if (x - captionWidth > row.left() + fontMetrics().horizontalAdvance(zoom) + 16)
+    const qreal room = x - row.left() - fontMetrics().horizontalAdvance(zoom) - 16;
+    // A scale without words is a riddle: the short caption where the long one does not fit.
+    if (fontMetrics().horizontalAdvance(caption) + 8 >= room)
+        caption = tr("Write use vs. the shard limit:");
+    const qreal captionWidth = fontMetrics().horizontalAdvance(caption) + 8;
+    if (captionWidth < room)
         painter.drawText(QRectF(x - captionWidth, row.top(), captionWidth, line), Qt::AlignRight | Qt::AlignVCenter, caption);
     painter.drawText(QRectF(x, row.top(), w0, line), Qt::AlignLeft | Qt::AlignVCenter, low);
     x += w0;

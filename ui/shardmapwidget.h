@@ -31,8 +31,10 @@ struct ShardMapColours
     QColor axisText;
 
     static ShardMapColours fromPalette(const QPalette &palette);
-    // The fill of an open shard using `use` of its tightest write limit.
-    QColor forUse(std::optional<double> use) const;
+    // The fill of an open shard using `use` of its tightest write limit: Theme::use laid over
+    // the base colour, as the usage bars lay it over a table cell; `unknown` without a figure.
+    // Opaque.
+    QColor forUse(std::optional<double> use, bool throttled = false) const;
     // Black or white, whichever reads on `fill`.
     static QColor textOn(const QColor &fill);
 };
@@ -85,6 +87,11 @@ public:
     void zoomOut();
     void resetZoom();
     bool isAnimating() const;
+    // The reshard animation (400 ms, 0 to 1): tests pause it and set its currentTime.
+    QVariantAnimation *animation() const { return m_animation; }
+    // Where shard `index` is drawn now: its place in the layout, or on the way there from its
+    // parents' range while the animation runs.
+    QRectF shownRectOf(int index) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

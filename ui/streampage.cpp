@@ -251,8 +251,10 @@ QWidget *StreamPage::buildShards(const QList<QAction *> &actions)
     tableLayout->addWidget(m_shardsView, 1);
     splitter->addWidget(m_shardViews);
     splitter->addWidget(tablePart);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The lab starts at its size hint; extra height is shared evenly, since more table rows
+    // help as much as a taller band.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
     return page;
 }

@@ -1,6 +1,7 @@
 #include "usagebardelegate.h"
 
 #include "models/modelroles.h"
+#include "models/usagetext.h"
 #include "theme/theme.h"
 
 #include <QApplication>
@@ -12,34 +13,11 @@
 
 namespace shardscope {
 
-namespace {
-// Where a shard's use turns from comfortable to near its limit.
-constexpr double kNearLimit = 0.8;
-// How much of the bar's colour shows over the cell's background.
-constexpr int kBarAlpha = 150;
-} // namespace
-
 UsageBarDelegate::UsageBarDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
-UsageBarDelegate::Level UsageBarDelegate::levelOf(double fraction, bool throttled)
+QColor UsageBarDelegate::barColour(double fraction, bool throttled, const QPalette &palette)
 {
-    if (throttled || fraction >= 1.0)
-        return Level::AtLimit;
-    return fraction >= kNearLimit ? Level::Near : Level::Comfortable;
-}
-
-QColor UsageBarDelegate::colorOf(Level level, const QPalette &palette)
-{
-    // The theme's heat scale at each level's threshold: the shard map's colours for the same use.
-    switch (level) {
-    case Level::Comfortable:
-        return Theme::heat(0.0, palette);
-    case Level::Near:
-        return Theme::heat(kNearLimit, palette);
-    case Level::AtLimit:
-        return Theme::heat(1.0, palette);
-    }
-    return palette.color(QPalette::Highlight);
+    return Theme::use(fraction, throttled, palette);
 }
 
 void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -60,9 +38,7 @@ void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     opt.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const Level level = levelOf(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool());
-    QColor bar = colorOf(level, opt.palette);
-    bar.setAlpha(kBarAlpha);
+    const QColor bar = barColour(fraction.toDouble(), index.data(ModelRole::UseThrottledRole).toBool(), opt.palette);
     const QRect track = opt.rect.adjusted(2, 3, -2, -3);
     const int width = int(track.width() * std::clamp(fraction.toDouble(), 0.0, 1.0));
     painter->save();
@@ -82,6 +58,19 @@ void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(textRect, int(Qt::AlignLeft | Qt::AlignVCenter),
                       opt.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
     painter->restore();
+}
+
+QSize UsageBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // Also before the first figures arrive: that is when the table sizes its columns.
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QString busiest = UsageText::percent(1.0) + QStringLiteral(" · ") +
+                            UsageText::rate(1023.9 * 1024, ShardUsage::Measure::Bytes);
+    // The style's cell margins, and the few pixels paint() keeps clear of the bar's start.
+    const int padding = 2 * (option.widget ? option.widget->style() : QApplication::style())
+                                ->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option.widget) + 10;
+    size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(busiest) + padding));
+    return size;
 }
 
 } // namespace shardscope

@@ -137,6 +137,15 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     applyPalette();
 }
 
+TimeSeriesChart::TimeSeriesChart(const Setup &setup, QWidget *parent) : TimeSeriesChart(parent)
+{
+    setObjectName(setup.objectName);
+    setTitle(setup.title);
+    setUnit(setup.unit, setup.decimals);
+    setWindow(setup.window);
+    setExportName(setup.exportName);
+}
+
 TimeSeriesChart::~TimeSeriesChart() = default;
 
 void TimeSeriesChart::setTitle(const QString &title)

@@ -50,7 +50,20 @@ public:
     static constexpr std::chrono::milliseconds kReplotInterval{40};
     static constexpr std::chrono::milliseconds kReplotBudget{8};
 
+    // What tells one chart from another on a page of several: set in one go by the constructor
+    // below, the same as the setters one by one.
+    struct Setup
+    {
+        QString objectName;
+        QString title;
+        QString unit;
+        int decimals = 0;
+        std::chrono::milliseconds window{60000};
+        QString exportName;
+    };
+
     explicit TimeSeriesChart(QWidget *parent = nullptr);
+    TimeSeriesChart(const Setup &setup, QWidget *parent);
     ~TimeSeriesChart() override;
 
     void setTitle(const QString &title);

@@ -245,26 +245,18 @@ QWidget *ConsumerDashboard::buildCharts()
     m_ownership = new SwimLaneChart(charts);
     m_ownership->setObjectName(u"ownershipChart"_s);
     m_ownership->setTitle(tr("Lease ownership (one lane per shard, a colour per worker)"));
+    // The three line charts differ only in what they show; they share the diagnoses' window.
     const auto window = std::chrono::milliseconds(LeaseDiagnoser::kHistoryMs);
-    m_lag = new TimeSeriesChart(charts);
-    m_lag->setObjectName(u"lagChart"_s);
-    m_lag->setTitle(tr("Time behind per shard"));
-    m_lag->setUnit(tr("s"), 1);
-    m_lag->setWindow(window);
-    m_lag->setExportName(u"consumer-lag"_s);
-    m_checkpoints = new TimeSeriesChart(charts);
-    m_checkpoints->setObjectName(u"checkpointChart"_s);
-    m_checkpoints->setTitle(tr("Checkpoints per second"));
-    m_checkpoints->setUnit(tr("/s"), 2);
-    m_checkpoints->setWindow(window);
-    m_checkpoints->setExportName(u"consumer-checkpoints"_s);
+    m_lag = new TimeSeriesChart({.objectName = u"lagChart"_s, .title = tr("Time behind per shard"),
+                                 .unit = tr("s"), .decimals = 1, .window = window,
+                                 .exportName = u"consumer-lag"_s}, charts);
+    m_checkpoints = new TimeSeriesChart({.objectName = u"checkpointChart"_s, .title = tr("Checkpoints per second"),
+                                         .unit = tr("/s"), .decimals = 2, .window = window,
+                                         .exportName = u"consumer-checkpoints"_s}, charts);
     m_checkpointSeries = m_checkpoints->addSeries(tr("checkpoints"));
-    m_throttles = new TimeSeriesChart(charts);
-    m_throttles->setObjectName(u"throttleChart"_s);
-    m_throttles->setTitle(tr("Throttles per second (own group)"));
-    m_throttles->setUnit(tr("/s"), 2);
-    m_throttles->setWindow(window);
-    m_throttles->setExportName(u"consumer-throttles"_s);
+    m_throttles = new TimeSeriesChart({.objectName = u"throttleChart"_s, .title = tr("Throttles per second (own group)"),
+                                       .unit = tr("/s"), .decimals = 2, .window = window,
+                                       .exportName = u"consumer-throttles"_s}, charts);
     m_throttleSeries = m_throttles->addSeries(tr("throttled reads"), Theme::Series::Red);
     for (TimeSeriesChart *chart : {m_lag, m_checkpoints, m_throttles})
         chart->setMinimumHeight(160);
@@ -382,7 +374,10 @@ void ConsumerDashboard::setTips(const QList<ShardTip> &tips)
             continue;
         auto series = m_lagSeries.constFind(tip.shardId);
         if (series == m_lagSeries.cend())
-            series = m_lagSeries.insert(tip.shardId, m_lag->addSeries(shortShardName(tip.shardId)));
+            // Colours that stay apart on both palettes (the chart theme's third is a grey that
+            // vanishes on a dark window, and a stuck shard's line is the one to see).
+            series = m_lagSeries.insert(tip.shardId, m_lag->addSeries(shortShardName(tip.shardId),
+                                                                      Theme::category(m_lagSeries.size())));
         m_lag->append(*series, tip.atMs, double(*tip.millisBehind) / 1000.0);
     }
     if (!m_tips.isEmpty()) {

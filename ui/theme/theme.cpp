@@ -209,19 +209,33 @@ QColor Theme::heat(double share, const QPalette &palette)
     const QColor green = dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x43, 0xa0, 0x47);
     const QColor amber = dark ? QColor(0xff, 0xca, 0x28) : QColor(0xf9, 0xa8, 0x25);
     const QColor red = dark ? QColor(0xef, 0x53, 0x50) : QColor(0xe5, 0x39, 0x35);
-    if (!std::isfinite(share) || share <= 0.5)
-        return std::isnan(share) || share <= 0.5 ? green : red;
+    if (!std::isfinite(share) || share <= kHeatComfortable)
+        return std::isnan(share) || share <= kHeatComfortable ? green : red;
     auto between = [](const QColor &from, const QColor &to, double t) {
         // In HSL, so the hue moves straight from green through amber to red.
         return QColor::fromHslF(float(from.hslHueF() + (to.hslHueF() - from.hslHueF()) * t),
                                 float(from.hslSaturationF() + (to.hslSaturationF() - from.hslSaturationF()) * t),
                                 float(from.lightnessF() + (to.lightnessF() - from.lightnessF()) * t));
     };
-    if (share < 0.8)
-        return between(green, amber, (share - 0.5) / 0.3);
-    if (share < 1.0)
-        return between(amber, red, (share - 0.8) / 0.2);
+    if (share < kHeatNear)
+        return between(green, amber, (share - kHeatComfortable) / (kHeatNear - kHeatComfortable));
+    if (share < kHeatLimit)
+        return between(amber, red, (share - kHeatNear) / (kHeatLimit - kHeatNear));
     return red;
+}
+
+QColor Theme::use(double share, bool throttled, const QPalette &palette)
+{
+    QColor colour = heat(throttled ? kHeatLimit : share, palette);
+    // About 60 %: strong enough to tell amber from green on both palettes, light enough that a
+    // wide band of idle shards does not shout.
+    colour.setAlpha(150);
+    return colour;
+}
+
+QColor Theme::over(const QColor &colour, const QColor &background)
+{
+    return mix(colour, background, colour.alphaF());
 }
 
 QColor Theme::category(qsizetype n)

@@ -60,6 +60,19 @@ public:
     // = over). Green up to 0.5, through amber at 0.8 to red at 1 and beyond; the hue never
     // rises as the share grows. Opaque; lay it under text at partial opacity.
     static QColor heat(double share, const QPalette &palette);
+    // The stops of the heat scale: the share where green starts to turn, where it is amber and
+    // where it is red.
+    static constexpr double kHeatComfortable = 0.5;
+    static constexpr double kHeatNear = 0.8;
+    static constexpr double kHeatLimit = 1.0;
+    // A shard's use of its limit as the shard map and the shards table's use bars both draw it:
+    // heat(share), or the at-limit red whenever the shard was throttled, whatever its share
+    // (a throttled shard is at its limit, even when the window's average is lower). Translucent,
+    // to be laid over the base colour: a tint under text in the palette's text colour, rather
+    // than a block of full colour.
+    static QColor use(double share, bool throttled, const QPalette &palette);
+    // What a translucent colour looks like laid over an opaque background (opaque).
+    static QColor over(const QColor &colour, const QColor &background);
 
     static QColor series(Series series, const QPalette &palette);
     // The n-th of a set of colours that stay apart on light and dark backgrounds, for things that
