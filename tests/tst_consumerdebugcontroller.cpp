@@ -16,6 +16,7 @@
 #include "models/modelroles.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -69,6 +70,51 @@ private slots:
         m_backend.reset();
         m_engine.reset();
         m_dir.reset();
+    }
+
+    void localStoresAreNamedAfterTheirDatabase()
+    {
+        // On disk: beside the database, named after it.
+        ConsumerDashboard onDiskDashboard;
+        ConsumerDebugController onDisk(&onDiskDashboard);
+        onDisk.setStream(m_backend.get(), u"orders"_s);
+        QCOMPARE(onDisk.localStorePath(), m_dir->filePath(u"streams.db-consumer-leases.db"_s));
+
+        // Two in-memory runs never share a lease store, and each one's goes when it ends.
+        EngineOptions options;
+        options.createDelayMs = 0;
+        auto first = Engine::open(options);
+        auto second = Engine::open(options);
+        QVERIFY(first && second);
+        QVERIFY((*first)->isInMemory());
+        CreateStreamRequest create;
+        create.streamName = u"orders"_s;
+        create.shardCount = 1;
+        QVERIFY((*first)->createStream(create).has_value());
+        EmulatorBackend firstBackend(**first);
+        EmulatorBackend secondBackend(**second);
+        QString path;
+        {
+            ConsumerDashboard dashboard;
+            dashboard.setStream(u"orders"_s, false, {});
+            ConsumerDebugController controller(&dashboard);
+            controller.setStream(&firstBackend, u"orders"_s);
+            ConsumerDashboard otherDashboard;
+            ConsumerDebugController other(&otherDashboard);
+            other.setStream(&secondBackend, u"orders"_s);
+            path = controller.localStorePath();
+            QVERIFY(path.startsWith(firstBackend.databasePath()));
+            QVERIFY(other.localStorePath().startsWith(secondBackend.databasePath()));
+            QVERIFY(path != other.localStorePath());
+
+            ConsumerGroupRequest request;
+            request.applicationName = u"orders-app"_s;
+            request.workers = 1;
+            emit dashboard.runGroupRequested(request);
+            QVERIFY(controller.group());
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+        }
+        QVERIFY(!QFile::exists(path));
     }
 
     void failoverAndPoisonOnTheDashboard()

@@ -510,4 +510,9 @@ QString EmulatorBackend::databasePath() const
     return m_engine.databasePath();
 }
 
+bool EmulatorBackend::isInMemory() const
+{
+    return m_engine.isInMemory();
+}
+
 } // namespace shardscope

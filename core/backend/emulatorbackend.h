@@ -77,8 +77,10 @@ public:
     // An EmulatorSubscription: opened and polled on this backend's pool.
     BackendSubscription *subscribeToShard(const SubscribeToShardRequest &request,
                                           QObject *parent = nullptr) override;
-    // The engine's database file; empty for an in-memory engine.
+    // The engine's database file; for an in-memory engine, its temporary file (removed when the
+    // engine closes).
     QString databasePath() const;
+    bool isInMemory() const;
     // Every subscription the engine serves, in process and through `--serve`.
     bool hasLiveSubscriptions() const override { return true; }
     QList<SubscriptionStatus> liveSubscriptions() const override;

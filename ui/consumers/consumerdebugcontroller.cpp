@@ -16,6 +16,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -57,6 +58,11 @@ ConsumerDebugController::ConsumerDebugController(ConsumerDashboard *dashboard, Q
 ConsumerDebugController::~ConsumerDebugController()
 {
     stop();
+    // An in-memory emulator's lease store goes with it.
+    for (const QString &path : std::as_const(m_temporaryStores)) {
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+            QFile::remove(path + suffix);
+    }
 }
 
 qint64 ConsumerDebugController::now() const
@@ -73,11 +79,13 @@ QString ConsumerDebugController::localStorePath() const
 {
     if (!m_localStorePath.isEmpty())
         return m_localStorePath;
-    // Next to the emulator's database when it has one, else in the app's data directory.
+    // Beside the emulator's database and named after it, so two stores in one folder (and two
+    // in-memory runs, whose databases are temporary files) never share leases; else in the app's
+    // data directory.
     if (auto *emulator = qobject_cast<EmulatorBackend *>(m_backend.data())) {
         const QString database = emulator->databasePath();
         if (!database.isEmpty())
-            return QFileInfo(database).dir().filePath(u"consumer-leases.db"_s);
+            return database + u"-consumer-leases.db"_s;
     }
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(dir);
@@ -143,7 +151,11 @@ void ConsumerDebugController::runGroup(const ConsumerGroupRequest &request)
         m_dynamo = dynamoClient(request.endpoint, request.region);
         table = new DynamoLeaseTable(m_dynamo.get(), request.applicationName, false);
     } else {
-        table = new SqliteLeaseTable(localStorePath(), request.applicationName);
+        const QString path = localStorePath();
+        if (auto *emulator = qobject_cast<EmulatorBackend *>(m_backend.data());
+            emulator && emulator->isInMemory() && m_localStorePath.isEmpty())
+            m_temporaryStores.insert(path);
+        table = new SqliteLeaseTable(path, request.applicationName);
     }
     ConsumerGroupOptions options;
     options.applicationName = request.applicationName;

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -98,6 +99,7 @@ private:
     QString m_streamName;
     const Clock *m_clock = nullptr;
     QString m_localStorePath;
+    QSet<QString> m_temporaryStores; // lease stores of an in-memory emulator, removed with this
     int m_pollIntervalMs = 2000;
 
     std::unique_ptr<CredentialsProvider> m_credentials;
