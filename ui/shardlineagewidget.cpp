@@ -18,6 +18,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace shardscope {
@@ -364,7 +365,9 @@ void ShardLineageWidget::resetZoom()
 
 QSize ShardLineageWidget::sizeHint() const
 {
-    return {760, 320};
+    // No taller than the map beside it (ShardMapLab's hint), so switching views keeps the
+    // shards table's share; the lineage scrolls.
+    return {760, std::max(minimumSizeHint().height(), fontMetrics().height() * 12)};
 }
 
 QSize ShardLineageWidget::minimumSizeHint() const
