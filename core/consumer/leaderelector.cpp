@@ -1,6 +1,8 @@
 #include "leaderelector.h"
 
 #include "backend/futureutils.h"
+#include "backend/roundpromise.h"
+#include "kinesis/clockorsystem.h"
 #include "consumer/coordinatorstore.h"
 #include "kinesis/clock.h"
 
@@ -9,33 +11,14 @@
 
 namespace shardscope {
 
-struct LeaderElector::Round
+struct LeaderElector::Round : RoundPromise
 {
-    QPromise<void> promise;
-    bool finished = false;
-
-    Round() { promise.start(); }
-    void finish()
-    {
-        if (finished)
-            return;
-        finished = true;
-        promise.finish();
-    }
 };
-
-namespace {
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
-} // namespace
 
 LeaderElector::LeaderElector(CoordinatorStore *store, const QString &workerId, const LeaderElectorOptions &options,
                              const Clock *clock, QObject *parent)
     : QObject(parent), m_store(store), m_workerId(workerId), m_options(options),
-      m_clock(clock ? clock : &systemClock())
+      m_clock(&clockOrSystem(clock))
 {
     m_timer.setInterval(int(m_options.heartbeatPeriodMs));
     connect(&m_timer, &QTimer::timeout, this, [this] { runElection(); });

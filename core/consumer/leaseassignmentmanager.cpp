@@ -1,6 +1,8 @@
 #include "leaseassignmentmanager.h"
 
 #include "backend/futureutils.h"
+#include "backend/roundpromise.h"
+#include "kinesis/clockorsystem.h"
 #include "consumer/coordinatorstore.h"
 #include "consumer/leaderelector.h"
 #include "consumer/leasetable.h"
@@ -11,37 +13,18 @@
 
 namespace shardscope {
 
-struct LeaseAssignmentManager::Run
+struct LeaseAssignmentManager::Run : RoundPromise
 {
-    QPromise<void> promise;
-    bool finished = false;
     QList<Lease> leases;
     QList<LeaseAssignment> toWrite;
     QList<LeaseAssignment> written;
-
-    Run() { promise.start(); }
-    void finish()
-    {
-        if (finished)
-            return;
-        finished = true;
-        promise.finish();
-    }
 };
-
-namespace {
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
-} // namespace
 
 LeaseAssignmentManager::LeaseAssignmentManager(LeaseTable *table, CoordinatorStore *store, LeaderElector *elector,
                                                const LeaseAssignmentOptions &options, const Clock *clock,
                                                QObject *parent)
     : QObject(parent), m_table(table), m_store(store), m_elector(elector), m_options(options),
-      m_clock(clock ? clock : &systemClock())
+      m_clock(&clockOrSystem(clock))
 {
     m_timer.setInterval(int(m_options.assignmentIntervalMs()));
     connect(&m_timer, &QTimer::timeout, this, [this] { runAssignment(); });

@@ -1,6 +1,7 @@
 #include "leasecleaner.h"
 
 #include "backend/futureutils.h"
+#include "backend/roundpromise.h"
 #include "kinesis/clock.h"
 #include "kinesis/clockorsystem.h"
 
@@ -10,10 +11,8 @@
 namespace shardscope {
 
 // One clean-up pass in flight.
-struct LeaseCleaner::Pass
+struct LeaseCleaner::Pass : RoundPromise
 {
-    QPromise<void> promise;
-    bool finished = false;
     quint64 generation = 0;
     bool completedDue = false;
     bool garbageDue = false;
@@ -24,15 +23,6 @@ struct LeaseCleaner::Pass
     QHash<QString, QStringList> children; // shard id -> its children, from the listing
     bool deletedCompleted = false;
     bool deletedGarbage = false;
-
-    Pass() { promise.start(); }
-    void finish()
-    {
-        if (finished)
-            return;
-        finished = true;
-        promise.finish();
-    }
 };
 
 namespace {

@@ -1,6 +1,7 @@
 #include "leasecoordinator.h"
 
 #include "backend/futureutils.h"
+#include "backend/roundpromise.h"
 #include "kinesis/clock.h"
 #include "kinesis/clockorsystem.h"
 
@@ -14,22 +15,11 @@
 namespace shardscope {
 
 // One round of renewals or takes in flight.
-struct LeaseCoordinator::Round
+struct LeaseCoordinator::Round : RoundPromise
 {
-    QPromise<void> promise;
-    bool finished = false;
     int pending = 0;           // renewals not answered yet
     QList<Lease> toTake;       // takes not made yet, in order
     QSet<QString> stealing;    // which of them are steals
-
-    Round() { promise.start(); }
-    void finish()
-    {
-        if (finished)
-            return;
-        finished = true;
-        promise.finish();
-    }
 };
 
 LeaseCoordinator::LeaseCoordinator(LeaseTable *table, const QString &workerId,

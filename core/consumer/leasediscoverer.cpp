@@ -1,6 +1,7 @@
 #include "leasediscoverer.h"
 
 #include "backend/futureutils.h"
+#include "backend/roundpromise.h"
 #include "consumer/leasecoordinator.h"
 #include "consumer/leasetable.h"
 
@@ -8,10 +9,8 @@
 
 namespace shardscope {
 
-struct LeaseDiscoverer::Round
+struct LeaseDiscoverer::Round : RoundPromise
 {
-    QPromise<void> promise;
-    Round() { promise.start(); }
 };
 
 LeaseDiscoverer::LeaseDiscoverer(LeaseTable *table, LeaseCoordinator *coordinator, qint64 intervalMs,

@@ -1,6 +1,7 @@
 #include "workermetricsreporter.h"
 
 #include "backend/futureutils.h"
+#include "kinesis/clockorsystem.h"
 #include "consumer/coordinatorstore.h"
 #include "kinesis/clock.h"
 
@@ -10,19 +11,11 @@
 
 namespace shardscope {
 
-namespace {
-const Clock &systemClock()
-{
-    static const SystemClock clock;
-    return clock;
-}
-} // namespace
-
 WorkerMetricsReporter::WorkerMetricsReporter(CoordinatorStore *store, const QString &workerId,
                                              RateFunction recordsPerSecond, qint64 intervalMs, const Clock *clock,
                                              QObject *parent)
     : QObject(parent), m_store(store), m_workerId(workerId), m_rate(std::move(recordsPerSecond)),
-      m_intervalMs(intervalMs), m_clock(clock ? clock : &systemClock())
+      m_intervalMs(intervalMs), m_clock(&clockOrSystem(clock))
 {
     m_timer.setInterval(int(m_intervalMs));
     connect(&m_timer, &QTimer::timeout, this, [this] { report(); });
